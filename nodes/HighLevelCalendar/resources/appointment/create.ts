@@ -1,0 +1,57 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { SCOPES } from '../../shared/constants';
+import { bodyField, timeZoneOptions } from '../../shared/descriptions';
+import { throwOnHighLevelError } from '../../shared/errors';
+import { normalizeBody } from '../../shared/hooks';
+import { calendarIdField, endTimeField, optionalAppointmentFields, startTimeField } from './fields';
+import { normalizeCreateBody } from './normalize';
+
+const show = { resource: ['appointment'], operation: ['create'] };
+
+export const createOperation: INodePropertyOptions = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create an appointment',
+	description: 'Book an appointment for a contact on a calendar',
+	routing: {
+		request: { method: 'POST', url: '/calendars/events/appointments' },
+		send: { preSend: [normalizeBody(normalizeCreateBody)] },
+		output: { postReceive: [throwOnHighLevelError(SCOPES.eventsWrite, 'appointment')] },
+	},
+};
+
+export const createFields: INodeProperties[] = [
+	{ ...calendarIdField, required: true, displayOptions: { show } },
+	bodyField({
+		displayName: 'Contact ID',
+		name: 'contactId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '0007BWpSzSwfiuSl0tR2',
+		description: 'ID of the HighLevel contact the appointment is booked for',
+		displayOptions: { show },
+	}),
+	{ ...startTimeField, required: true, displayOptions: { show } },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			...optionalAppointmentFields,
+			endTimeField,
+			bodyField({
+				displayName: 'Location ID',
+				name: 'locationId',
+				type: 'string',
+				default: '',
+				placeholder: 'C2QujeCh8ZnC7al2InWR',
+				description: "Sub-account ID. Defaults to the credential's Location ID.",
+			}),
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+	timeZoneOptions('appointment', ['create']),
+];

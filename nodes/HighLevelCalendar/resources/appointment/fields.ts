@@ -1,0 +1,162 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { APPOINTMENT_STATUSES, MEETING_LOCATION_TYPES } from '../../shared/constants';
+import { bodyField } from '../../shared/descriptions';
+
+/**
+ * The optional body fields create and update share, with HighLevel's own help text.
+ * Each is sent under its API name, and only when the user added it to the collection.
+ */
+
+const MEETING_LOCATION_TYPE_NAMES: Record<(typeof MEETING_LOCATION_TYPES)[number], string> = {
+	address: 'Address',
+	custom: 'Custom',
+	gmeet: 'Google Meet',
+	google: 'Google',
+	ms_teams: 'Microsoft Teams',
+	phone: 'Phone',
+	zoom: 'Zoom',
+};
+
+const APPOINTMENT_STATUS_NAMES: Record<(typeof APPOINTMENT_STATUSES)[number], string> = {
+	cancelled: 'Cancelled',
+	confirmed: 'Confirmed',
+	invalid: 'Invalid',
+	new: 'New',
+	noshow: 'No Show',
+	showed: 'Showed',
+};
+
+function optionsOf(names: Record<string, string>): INodePropertyOptions[] {
+	return Object.entries(names)
+		.map(([value, name]) => ({ name, value }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+
+export const calendarIdField = bodyField({
+	displayName: 'Calendar ID',
+	name: 'calendarId',
+	type: 'string',
+	default: '',
+	placeholder: 'CVokAlI8fgw4WYWoCtQz',
+	description: 'ID of the HighLevel calendar the appointment belongs to',
+});
+
+export const startTimeField = bodyField({
+	displayName: 'Start Time',
+	name: 'startTime',
+	type: 'dateTime',
+	default: '',
+	description:
+		'When the appointment starts. ISO 8601 with an offset (2021-06-23T03:30:00+05:30) keeps its instant; a time without an offset is read in the Time Zone option. Expressions may also give a DateTime or epoch milliseconds.',
+});
+
+export const endTimeField = bodyField({
+	displayName: 'End Time',
+	name: 'endTime',
+	type: 'dateTime',
+	default: '',
+	description: 'When the appointment ends; must be after the start time. Read like Start Time.',
+});
+
+/** Optional appointment fields, sorted by display name as n8n's lint asks. */
+export const optionalAppointmentFields: INodeProperties[] = [
+	bodyField({
+		displayName: 'Address',
+		name: 'address',
+		type: 'string',
+		default: '',
+		placeholder: 'Zoom',
+		description:
+			'Appointment address or meeting link. When set, HighLevel defaults the meeting location type to custom.',
+	}),
+	bodyField({
+		displayName: 'Appointment Status',
+		name: 'appointmentStatus',
+		type: 'options',
+		options: optionsOf(APPOINTMENT_STATUS_NAMES),
+		default: 'confirmed',
+		description: 'Status of the appointment',
+	}),
+	bodyField({
+		displayName: 'Assigned User ID',
+		name: 'assignedUserId',
+		type: 'string',
+		default: '',
+		placeholder: '0007BWpSzSwfiuSl0tR2',
+		description: 'ID of the HighLevel user (team member) who owns the appointment',
+	}),
+	bodyField({
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		placeholder: 'Booking a call to discuss the project',
+		description: 'Appointment description',
+	}),
+	bodyField({
+		displayName: 'Ignore Date Range',
+		name: 'ignoreDateRange',
+		type: 'boolean',
+		default: false,
+		description: "Whether to ignore the calendar's minimum scheduling notice and date range",
+	}),
+	bodyField({
+		displayName: 'Ignore Free Slot Validation',
+		name: 'ignoreFreeSlotValidation',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to skip the free-slot check (and the date range) so a taken or closed slot can still be booked. HighLevel applies an RRULE only when this is true, so the node sends true whenever an RRULE is set.',
+	}),
+	bodyField({
+		displayName: 'Meeting Location ID',
+		name: 'meetingLocationId',
+		type: 'string',
+		default: 'default',
+		placeholder: 'custom_0',
+		description:
+			"ID of one of the meeting locations configured on the calendar: found in the calendar's locationConfigurations or teamMembers[].locationConfigurations",
+	}),
+	bodyField({
+		displayName: 'Meeting Location Type',
+		name: 'meetingLocationType',
+		type: 'options',
+		options: optionsOf(MEETING_LOCATION_TYPE_NAMES),
+		default: 'custom',
+		description: 'Kind of meeting location. If Address is set, HighLevel defaults this to custom.',
+	}),
+	bodyField({
+		displayName: 'Override Location Config',
+		name: 'overrideLocationConfig',
+		type: 'boolean',
+		default: true,
+		description:
+			"Whether to override the calendar's location configuration: set it to false when you give only Meeting Location ID, and to true when you give only Meeting Location Type",
+	}),
+	bodyField({
+		displayName: 'RRULE',
+		name: 'rrule',
+		type: 'string',
+		default: '',
+		placeholder: 'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=5',
+		description:
+			'Recurrence as an RFC 5545 RRULE; add EXDATE on a new line to skip dates. No DTSTART: HighLevel derives it from the start time. HighLevel applies it only with Ignore Free Slot Validation on, which the node sets for you.',
+	}),
+	bodyField({
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+		placeholder: 'Test Event',
+		description: 'Title of the appointment',
+	}),
+	bodyField({
+		displayName: 'To Notify',
+		name: 'toNotify',
+		type: 'boolean',
+		default: true,
+		description: "Whether HighLevel runs its automations for this change. Set to false to stop the calendar's workflows and notifications.",
+	}),
+];

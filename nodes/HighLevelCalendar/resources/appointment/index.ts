@@ -1,0 +1,24 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { eventIdField } from '../../shared/descriptions';
+import { createFields, createOperation } from './create';
+import { getOperation } from './get';
+import { updateFields, updateOperation } from './update';
+
+export const appointmentDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['appointment'] } },
+		options: [createOperation, getOperation, updateOperation],
+		default: 'get',
+	},
+	eventIdField(
+		'appointment',
+		['get', 'update'],
+		'ID of the appointment. For a recurring series, an instance ID (ocQHyuzHvysMo5N5VsXc_1729821600000_1800) addresses one occurrence and the master event ID the whole series.',
+	),
+	...createFields,
+	...updateFields,
+];

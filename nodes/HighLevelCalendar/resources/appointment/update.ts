@@ -1,0 +1,34 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { SCOPES } from '../../shared/constants';
+import { timeZoneOptions } from '../../shared/descriptions';
+import { throwOnHighLevelError } from '../../shared/errors';
+import { normalizeBody, setEventIdInPath } from '../../shared/hooks';
+import { calendarIdField, endTimeField, optionalAppointmentFields, startTimeField } from './fields';
+import { normalizeUpdateBody } from './normalize';
+
+export const updateOperation: INodePropertyOptions = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update an appointment',
+	description: 'Change, move, confirm or cancel an appointment: only the fields you add are changed',
+	routing: {
+		request: { method: 'PUT', url: '/calendars/events/appointments/{eventId}' },
+		send: { preSend: [setEventIdInPath, normalizeBody(normalizeUpdateBody)] },
+		output: { postReceive: [throwOnHighLevelError(SCOPES.eventsWrite, 'appointment')] },
+	},
+};
+
+export const updateFields: INodeProperties[] = [
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: { resource: ['appointment'], operation: ['update'] } },
+		options: [...optionalAppointmentFields, calendarIdField, startTimeField, endTimeField].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
+	},
+	timeZoneOptions('appointment', ['update']),
+];

@@ -1,0 +1,41 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** A field sent in the JSON body under its own name (the API's field name), only when set. */
+export function bodyField(field: INodeProperties): INodeProperties {
+	return { ...field, routing: { send: { type: 'body', property: field.name } } };
+}
+
+export function eventIdField(resource: string, operations: string[], description: string): INodeProperties {
+	return {
+		displayName: 'Event ID',
+		name: 'eventId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'ocQHyuzHvysMo5N5VsXc',
+		description,
+		displayOptions: { show: { resource: [resource], operation: operations } },
+	};
+}
+
+export function timeZoneOptions(resource: string, operations: string[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show: { resource: [resource], operation: operations } },
+		options: [
+			{
+				displayName: 'Time Zone',
+				name: 'timeZone',
+				type: 'string',
+				default: '',
+				placeholder: 'America/New_York',
+				description:
+					"IANA time zone in which times without an offset are read. Empty uses the workflow's time zone.",
+			},
+		],
+	};
+}

@@ -1,0 +1,113 @@
+import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+export interface HighLevelErrorContext {
+	statusCode: number;
+	body: unknown;
+	/** The scope the operation needs, named when HighLevel says the token lacks one. */
+	requiredScope: string;
+	/** What was addressed, for a 404: e.g. `appointment "abc"`. */
+	target?: string;
+}
+
+export interface DescribedError {
+	message: string;
+	description: string;
+}
+
+/** HighLevel sends `message` as a string (400, 401) or a list of strings (422). */
+function highLevelMessages(body: unknown): string[] {
+	if (typeof body === 'string') return body.trim() ? [body.trim()] : [];
+	if (typeof body !== 'object' || body === null) return [];
+	const { message, error } = body as IDataObject;
+	if (Array.isArray(message)) return message.map(String);
+	if (typeof message === 'string' && message) return [message];
+	if (typeof error === 'string' && error) return [error];
+	return [];
+}
+
+/** Turns a HighLevel error response into a message that says what happened and what to do. */
+export function describeHighLevelError({ statusCode, body, requiredScope, target }: HighLevelErrorContext): DescribedError {
+	const messages = highLevelMessages(body);
+	const said = messages.join('; ') || 'no details';
+	if (statusCode === 401) {
+		if (/scope/i.test(said)) {
+			return {
+				message: `The access token is missing the scope ${requiredScope}`,
+				description: `HighLevel said: "${said}". Add the scope ${requiredScope} to the Private Integration (sub-account Settings > Private Integrations) or use a token that has it.`,
+			};
+		}
+		return {
+			message: 'HighLevel rejected the access token (401)',
+			description: `HighLevel said: "${said}". Check the Access Token in the credential: it must be a current sub-account Private Integration Token or sub-account access token with the scope ${requiredScope}.`,
+		};
+	}
+	if (statusCode === 403) {
+		return {
+			message: 'HighLevel refused access to this sub-account (403)',
+			description: `HighLevel said: "${said}". Check that the credential's Location ID is the sub-account the token was issued for.`,
+		};
+	}
+	if (statusCode === 404) {
+		return {
+			message: target ? `HighLevel found no ${target} (404)` : 'HighLevel found nothing at this address (404)',
+			description: `HighLevel said: "${said}". Check the id: it may be mistyped, deleted, or belong to another sub-account.`,
+		};
+	}
+	if (statusCode === 422) {
+		return {
+			message: `HighLevel could not process the request (422): ${said}`,
+			description: 'Correct the fields named above and run the node again.',
+		};
+	}
+	if (statusCode === 429) {
+		return {
+			message: 'HighLevel rate limit reached (429)',
+			description: `HighLevel said: "${said}". HighLevel allows 100 requests per 10 seconds per location; space the items out with the node's batching options.`,
+		};
+	}
+	if (statusCode >= 500) {
+		return {
+			message: `HighLevel had a server error (${statusCode})`,
+			description: `HighLevel said: "${said}". This is usually temporary; check in HighLevel whether the change was applied before running the item again.`,
+		};
+	}
+	return {
+		message: `HighLevel rejected the request (${statusCode}): ${said}`,
+		description: 'Check the fields named in the message and run the node again.',
+	};
+}
+
+function errorBody(body: unknown): JsonObject {
+	if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as JsonObject;
+	return { message: typeof body === 'string' ? body : '' };
+}
+
+/**
+ * postReceive hook: requests are sent with ignoreHttpStatusErrors, so every error status arrives
+ * here and becomes one clear NodeApiError. Only the response body is attached, never the request,
+ * so the Authorization header cannot reach an error item.
+ */
+export function throwOnHighLevelError(requiredScope: string, targetName: string) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	): Promise<INodeExecutionData[]> {
+		if (response.statusCode < 400) return items;
+		const eventId = this.getNodeParameter('eventId', '') as string;
+		const target = eventId ? `${targetName} with eventId "${eventId}"` : undefined;
+		const { message, description } = describeHighLevelError({
+			statusCode: response.statusCode,
+			body: response.body,
+			requiredScope,
+			target,
+		});
+		throw new NodeApiError(this.getNode(), errorBody(response.body), {
+			message,
+			description,
+			httpCode: String(response.statusCode),
+			itemIndex: this.getItemIndex(),
+		});
+	};
+}

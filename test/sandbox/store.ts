@@ -1,0 +1,174 @@
+// The sandbox's model of one HighLevel sub-account: what exists, seeded with fixed ids so tests
+// can name them. Tests may add, change or inspect records directly; reset() restores the seed.
+import { randomBytes } from 'crypto';
+
+export const SANDBOX_TOKEN = 'pit-sandbox-0123456789';
+export const SANDBOX_LOCATION_ID = 'loc_sandbox_001';
+export const SANDBOX_GROUP_ID = 'grp_sandbox_001';
+export const SANDBOX_CALENDAR_ID = 'cal_sandbox_001';
+export const SANDBOX_CALENDAR_2_ID = 'cal_sandbox_002';
+export const SANDBOX_USER_ID = 'usr_sandbox_001';
+export const SANDBOX_CONTACT_ID = 'con_sandbox_001';
+export const SANDBOX_APPOINTMENT_ID = 'apt_sandbox_001';
+export const SANDBOX_BLOCK_SLOT_ID = 'blk_sandbox_001';
+
+export interface CalendarRecord {
+	id: string;
+	locationId: string;
+	groupId?: string;
+	name: string;
+	description: string;
+	slug: string;
+	widgetSlug: string;
+	calendarType: 'round_robin' | 'event' | 'class_booking' | 'collective' | 'service_booking' | 'personal';
+	eventType: 'RoundRobin_OptimizeForAvailability' | 'RoundRobin_OptimizeForEqualDistribution';
+	eventTitle: string;
+	slotDuration: number;
+	slotDurationUnit: 'mins' | 'hours';
+	slotInterval: number;
+	slotIntervalUnit: 'mins' | 'hours';
+	isActive: boolean;
+	teamMembers: Array<{ userId: string; priority: number; isPrimary: boolean }>;
+}
+
+export interface UserRecord {
+	id: string;
+	locationId: string;
+	name: string;
+	email: string;
+}
+
+export interface ContactRecord {
+	id: string;
+	locationId: string;
+	name: string;
+	email: string;
+}
+
+export type AppointmentStatus = 'new' | 'confirmed' | 'cancelled' | 'showed' | 'noshow' | 'invalid';
+
+export interface AppointmentRecord {
+	id: string;
+	locationId: string;
+	calendarId: string;
+	contactId: string;
+	groupId: string;
+	title: string;
+	appointmentStatus: AppointmentStatus;
+	assignedUserId: string;
+	users: string[];
+	meetingLocationType: string;
+	address?: string;
+	description?: string;
+	notes?: string;
+	isRecurring: boolean;
+	rrule?: string;
+	/** ISO 8601 as the client sent it, so responses keep the client's offset. */
+	startTime: string;
+	endTime: string;
+	dateAdded: string;
+	dateUpdated: string;
+	/** HighLevel soft-deletes: a deleted appointment can still be fetched by id. */
+	deleted: boolean;
+}
+
+export interface BlockSlotRecord {
+	id: string;
+	locationId: string;
+	title: string;
+	/** Exactly one of calendarId and assignedUserId is set. */
+	calendarId?: string;
+	assignedUserId?: string;
+	startTime: string;
+	endTime: string;
+	dateAdded: string;
+	dateUpdated: string;
+}
+
+const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A fresh id shaped like HighLevel's (20 alphanumerics), never one of the seed ids. */
+export function newId(): string {
+	return [...randomBytes(20)].map((b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('');
+}
+
+export class SandboxStore {
+	readonly calendars = new Map<string, CalendarRecord>();
+	readonly users = new Map<string, UserRecord>();
+	readonly contacts = new Map<string, ContactRecord>();
+	readonly appointments = new Map<string, AppointmentRecord>();
+	readonly blockSlots = new Map<string, BlockSlotRecord>();
+
+	constructor() {
+		this.reset();
+	}
+
+	reset(): void {
+		for (const map of [this.calendars, this.users, this.contacts, this.appointments, this.blockSlots]) map.clear();
+
+		const calendar = (id: string, name: string, slug: string): CalendarRecord => ({
+			id,
+			locationId: SANDBOX_LOCATION_ID,
+			groupId: SANDBOX_GROUP_ID,
+			name,
+			description: '',
+			slug,
+			widgetSlug: slug,
+			calendarType: 'round_robin',
+			eventType: 'RoundRobin_OptimizeForAvailability',
+			eventTitle: '{{contact.name}}',
+			slotDuration: 30,
+			slotDurationUnit: 'mins',
+			slotInterval: 30,
+			slotIntervalUnit: 'mins',
+			isActive: true,
+			teamMembers: [{ userId: SANDBOX_USER_ID, priority: 0.5, isPrimary: true }],
+		});
+		this.calendars.set(SANDBOX_CALENDAR_ID, calendar(SANDBOX_CALENDAR_ID, 'Sandbox Consultations', 'sandbox-consultations'));
+		this.calendars.set(SANDBOX_CALENDAR_2_ID, calendar(SANDBOX_CALENDAR_2_ID, 'Sandbox Follow-ups', 'sandbox-follow-ups'));
+
+		this.users.set(SANDBOX_USER_ID, {
+			id: SANDBOX_USER_ID,
+			locationId: SANDBOX_LOCATION_ID,
+			name: 'Sam Sandbox',
+			email: 'sam.sandbox@example.com',
+		});
+		this.contacts.set(SANDBOX_CONTACT_ID, {
+			id: SANDBOX_CONTACT_ID,
+			locationId: SANDBOX_LOCATION_ID,
+			name: 'Casey Contact',
+			email: 'casey.contact@example.com',
+		});
+
+		const seededAt = '2029-12-01T09:00:00.000Z';
+		this.appointments.set(SANDBOX_APPOINTMENT_ID, {
+			id: SANDBOX_APPOINTMENT_ID,
+			locationId: SANDBOX_LOCATION_ID,
+			calendarId: SANDBOX_CALENDAR_ID,
+			contactId: SANDBOX_CONTACT_ID,
+			groupId: SANDBOX_GROUP_ID,
+			title: 'Casey Contact',
+			appointmentStatus: 'confirmed',
+			assignedUserId: SANDBOX_USER_ID,
+			users: [SANDBOX_USER_ID],
+			meetingLocationType: 'custom',
+			address: 'Zoom',
+			isRecurring: false,
+			startTime: '2030-01-14T10:00:00+01:00',
+			endTime: '2030-01-14T10:30:00+01:00',
+			dateAdded: seededAt,
+			dateUpdated: seededAt,
+			deleted: false,
+		});
+		this.blockSlots.set(SANDBOX_BLOCK_SLOT_ID, {
+			id: SANDBOX_BLOCK_SLOT_ID,
+			locationId: SANDBOX_LOCATION_ID,
+			title: 'Lunch',
+			calendarId: SANDBOX_CALENDAR_ID,
+			startTime: '2030-01-14T12:00:00+01:00',
+			endTime: '2030-01-14T13:00:00+01:00',
+			dateAdded: seededAt,
+			dateUpdated: seededAt,
+		});
+	}
+}
