@@ -68,11 +68,18 @@ export function offsetMinutes(epochMs: number, timeZone: string): number {
 	return Math.round((wallAsUtc - wholeSeconds) / 60000);
 }
 
-/** The instant at which the wall clock in `timeZone` shows the given time (DST gaps move forward). */
+/**
+ * The instant at which the wall clock in `timeZone` shows the given time. A time that falls into a
+ * daylight-saving gap (02:30 on a spring-forward night) does not exist; like Luxon, we move it
+ * forward by the gap (03:30). A time that occurs twice in autumn takes the first occurrence.
+ */
 function wallTimeToEpoch(wallAsUtc: number, timeZone: string): number {
 	const firstGuess = wallAsUtc - offsetMinutes(wallAsUtc, timeZone) * 60000;
-	const secondOffset = offsetMinutes(firstGuess, timeZone);
-	return wallAsUtc - secondOffset * 60000;
+	const offsetAtGuess = offsetMinutes(firstGuess, timeZone);
+	const secondGuess = wallAsUtc - offsetAtGuess * 60000;
+	const offsetAtSecond = offsetMinutes(secondGuess, timeZone);
+	if (offsetAtSecond === offsetAtGuess) return secondGuess;
+	return wallAsUtc - Math.min(offsetAtGuess, offsetAtSecond) * 60000;
 }
 
 function pad(value: number, width = 2): string {

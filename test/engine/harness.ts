@@ -1,0 +1,210 @@
+/**
+ * Runs a node inside n8n's real execution engine (n8n-core's WorkflowExecute and RoutingNode),
+ * the way n8n runs a declarative node, without an n8n server. HTTP goes out for real.
+ * What is stubbed here is n8n's own environment (credential storage, lifecycle hooks), never our code.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+
+// n8n-core reads these when it is first imported.
+process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-hlc-'));
+process.env.N8N_LOG_LEVEL ??= 'silent';
+
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	ICredentialsHelper,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentialType,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IRunExecutionData,
+	type IWorkflowExecuteAdditionalData,
+	type INodeParameters,
+} from 'n8n-workflow';
+
+class TestNodeTypes implements INodeTypes {
+	constructor(private readonly types: Record<string, INodeType>) {}
+	getByName(name: string): INodeType {
+		const type = this.types[name];
+		if (!type) throw new Error(`Unknown node type ${name}`);
+		return type;
+	}
+	getByNameAndVersion(name: string): INodeType {
+		return this.getByName(name);
+	}
+	getKnownTypes() {
+		return {};
+	}
+}
+
+/**
+ * n8n's CredentialsHelper lives in the n8n server package. This one stores decrypted credentials in
+ * memory and applies a credential type's `authenticate` block the way the server does: every key and
+ * value is an n8n expression resolved with `$credentials`.
+ */
+class InMemoryCredentialsHelper extends ICredentialsHelper {
+	constructor(
+		private readonly credentialTypes: Record<string, ICredentialType>,
+		private readonly data: Record<string, ICredentialDataDecryptedObject>,
+	) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow: Workflow,
+		node: INode,
+	): Promise<IHttpRequestOptions> {
+		const authenticate = this.credentialTypes[typeName]?.authenticate;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (!authenticate || authenticate.type !== 'generic') return requestOptions;
+		const resolve = (value: unknown) =>
+			workflow.expression.getSimpleParameterValue(node, value as string, 'internal', { $credentials: credentials }, undefined, '');
+		for (const [outerKey, entries] of Object.entries(authenticate.properties) as Array<[string, IDataObject]>) {
+			const target = ((requestOptions as unknown as IDataObject)[outerKey] ??= {}) as IDataObject;
+			for (const [key, value] of Object.entries(entries)) {
+				target[resolve(key) as string] = resolve(value) as IDataObject;
+			}
+		}
+		return requestOptions;
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+	async runPreAuthentication() {
+		return undefined;
+	}
+	getOAuth2Options() {
+		return undefined;
+	}
+	async getCredentials(): Promise<never> {
+		throw new Error('not used by declarative nodes');
+	}
+	async getDecrypted(_additionalData: unknown, _nodeCredentials: unknown, type: string): Promise<ICredentialDataDecryptedObject> {
+		const data = this.data[type];
+		if (!data) throw new Error(`No test credential of type ${type}`);
+		return data;
+	}
+	async updateCredentials() {}
+	async updateCredentialsOauthTokenData() {}
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return this.credentialTypes[type]?.properties ?? [];
+	}
+	isCredentialUsableByNode() {
+		return true;
+	}
+}
+
+export interface RunNodeOptions {
+	nodeType: INodeType;
+	credentialType: ICredentialType;
+	credentials: ICredentialDataDecryptedObject;
+	parameters: INodeParameters;
+	/** Input items; one empty item when omitted. */
+	items?: IDataObject[];
+	continueOnFail?: boolean;
+	/** The workflow's time zone setting. */
+	timezone?: string;
+}
+
+export interface NodeRunResult {
+	/** Output items of the node (json and, for failed items with Continue On Fail, error). */
+	items: INodeExecutionData[];
+	/** The node's error when it failed as a whole. */
+	error?: Error & { description?: string; context?: IDataObject; httpCode?: string | null };
+	run: IRun;
+}
+
+export const NODE_NAME = 'HighLevel Calendar';
+
+export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
+	const { nodeType, credentialType } = options;
+	const typeName = `CUSTOM.${nodeType.description.name}`;
+	const node: INode = {
+		id: 'node-under-test',
+		name: NODE_NAME,
+		type: typeName,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: { [credentialType.name]: { id: 'cred-1', name: 'HighLevel sandbox' } },
+		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+	};
+	const workflow = new Workflow({
+		id: 'wf-test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new TestNodeTypes({ [typeName]: nodeType }),
+		settings: { timezone: options.timezone ?? 'UTC' },
+	});
+
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-test', { id: 'wf-test', nodes: [node], connections: {} } as never);
+	let resolveRun: (run: IRun) => void = () => {};
+	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+
+	const additionalData = {
+		hooks,
+		credentialsHelper: new InMemoryCredentialsHelper(
+			{ [credentialType.name]: credentialType },
+			{ [credentialType.name]: options.credentials },
+		),
+		currentNodeParameters: undefined,
+		executionId: 'exec-test',
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		variables: {},
+		async executeWorkflow() {
+			throw new Error('sub-workflows are not used here');
+		},
+		async getRunExecutionData() {
+			return undefined;
+		},
+		logAiEvent() {},
+		setExecutionStatus() {},
+		sendDataToUI() {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const items = (options.items ?? [{}]).map((json) => ({ json }));
+	const runExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: [{ node, data: { main: [items] }, source: null }],
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	} as unknown as IRunExecutionData;
+
+	const workflowExecute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await workflowExecute.processRunExecutionData(workflow);
+	const run = await finished;
+	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	return {
+		items: taskData?.data?.main?.[0] ?? [],
+		error: (taskData?.error ?? run.data.resultData.error) as NodeRunResult['error'],
+		run,
+	};
+}
