@@ -208,3 +208,32 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 		run,
 	};
 }
+
+/**
+ * Runs a credential's `test` request the way n8n's server does: as a declarative node whose
+ * requestDefaults are the test request, authenticated with the credential. OK means no error.
+ */
+export async function testCredential(
+	credentialType: ICredentialType,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	const request = credentialType.test?.request;
+	if (!request) throw new Error(`${credentialType.name} has no test request`);
+	const testNodeType: INodeType = {
+		description: {
+			displayName: 'Credential test',
+			name: 'credentialTest',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: credentialType.name, required: true }],
+			requestDefaults: request,
+			properties: [],
+		},
+	} as unknown as INodeType;
+	const { error } = await runNode({ nodeType: testNodeType, credentialType, credentials, parameters: {} });
+	return error ? { status: 'Error', message: error.message } : { status: 'OK', message: 'Connection tested successfully' };
+}

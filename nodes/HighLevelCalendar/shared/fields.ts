@@ -33,7 +33,8 @@ export function checkId(body: IDataObject, field: string, required: boolean): vo
 	const value = body[field];
 	if (value === undefined && !required) return;
 	if (typeof value !== 'string' || value.trim() === '') {
-		throw new InputError(field, value, required ? `Set ${field}: it is required.` : `Set an id or remove ${field} from the fields.`, 'is empty');
+		const fix = required ? `Set ${field}: it is required.` : `Set an id or remove ${field} from the fields.`;
+		throw new InputError(field, value, fix, value === undefined ? 'is missing' : 'is empty');
 	}
 	body[field] = value.trim();
 }
