@@ -17,6 +17,7 @@ import {
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type ICredentialType,
+	type IConnections,
 	type IDataObject,
 	type IHttpRequestOptions,
 	type INode,
@@ -77,7 +78,7 @@ class InMemoryCredentialsHelper extends ICredentialsHelper {
 		for (const [outerKey, entries] of Object.entries(authenticate.properties) as Array<[string, IDataObject]>) {
 			const target = ((requestOptions as unknown as IDataObject)[outerKey] ??= {}) as IDataObject;
 			for (const [key, value] of Object.entries(entries)) {
-				target[resolve(key) as string] = resolve(value) as IDataObject;
+				target[resolve(key) as string] = resolve(value) as unknown as IDataObject;
 			}
 		}
 		return requestOptions;
@@ -110,51 +111,66 @@ class InMemoryCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-export interface RunNodeOptions {
+export interface ChainStep {
+	name: string;
+	parameters: INodeParameters;
+	continueOnFail?: boolean;
+}
+
+export interface RunChainOptions {
 	nodeType: INodeType;
 	credentialType: ICredentialType;
 	credentials: ICredentialDataDecryptedObject;
-	parameters: INodeParameters;
-	/** Input items; one empty item when omitted. */
+	/** Nodes of `nodeType`, each fed by the one before it. */
+	steps: ChainStep[];
+	/** Input items of the first node; one empty item when omitted. */
 	items?: IDataObject[];
-	continueOnFail?: boolean;
 	/** The workflow's time zone setting. */
 	timezone?: string;
 }
+
+type NodeError = Error & { description?: string; context?: IDataObject; httpCode?: string | null };
 
 export interface NodeRunResult {
 	/** Output items of the node (json and, for failed items with Continue On Fail, error). */
 	items: INodeExecutionData[];
 	/** The node's error when it failed as a whole. */
-	error?: Error & { description?: string; context?: IDataObject; httpCode?: string | null };
+	error?: NodeError;
+}
+
+export interface ChainRunResult {
+	nodes: Record<string, NodeRunResult>;
 	run: IRun;
 }
 
-export const NODE_NAME = 'HighLevel Calendar';
-
-export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
+/** Runs a linear workflow of our node through WorkflowExecute, as n8n runs a manual execution. */
+export async function runChain(options: RunChainOptions): Promise<ChainRunResult> {
 	const { nodeType, credentialType } = options;
 	const typeName = `CUSTOM.${nodeType.description.name}`;
-	const node: INode = {
-		id: 'node-under-test',
-		name: NODE_NAME,
+	const nodes: INode[] = options.steps.map((step, index) => ({
+		id: `node-${index}`,
+		name: step.name,
 		type: typeName,
 		typeVersion: 1,
-		position: [0, 0],
-		parameters: options.parameters,
+		position: [index * 200, 0],
+		parameters: step.parameters,
 		credentials: { [credentialType.name]: { id: 'cred-1', name: 'HighLevel sandbox' } },
-		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
-	};
+		onError: step.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+	}));
+	const connections: IConnections = {};
+	for (let index = 1; index < nodes.length; index++) {
+		connections[nodes[index - 1].name] = { main: [[{ node: nodes[index].name, type: 'main', index: 0 }]] };
+	}
 	const workflow = new Workflow({
 		id: 'wf-test',
-		nodes: [node],
-		connections: {},
+		nodes,
+		connections,
 		active: false,
 		nodeTypes: new TestNodeTypes({ [typeName]: nodeType }),
 		settings: { timezone: options.timezone ?? 'UTC' },
 	});
 
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-test', { id: 'wf-test', nodes: [node], connections: {} } as never);
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-test', { id: 'wf-test', nodes, connections } as never);
 	let resolveRun: (run: IRun) => void = () => {};
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
@@ -192,21 +208,35 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 		executionData: {
 			contextData: {},
 			metadata: {},
-			nodeExecutionStack: [{ node, data: { main: [items] }, source: null }],
+			nodeExecutionStack: [{ node: nodes[0], data: { main: [items] }, source: null }],
 			waitingExecution: {},
 			waitingExecutionSource: {},
 		},
 	} as unknown as IRunExecutionData;
 
-	const workflowExecute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-	await workflowExecute.processRunExecutionData(workflow);
+	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
 	const run = await finished;
-	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
-	return {
-		items: taskData?.data?.main?.[0] ?? [],
-		error: (taskData?.error ?? run.data.resultData.error) as NodeRunResult['error'],
-		run,
-	};
+	const results: Record<string, NodeRunResult> = {};
+	for (const node of nodes) {
+		const taskData = run.data.resultData.runData[node.name]?.[0];
+		if (!taskData) continue;
+		results[node.name] = { items: taskData.data?.main?.[0] ?? [], error: taskData.error as NodeError | undefined };
+	}
+	return { nodes: results, run };
+}
+
+export const NODE_NAME = 'HighLevel Calendar';
+
+export interface RunNodeOptions extends Omit<RunChainOptions, 'steps'> {
+	parameters: INodeParameters;
+	continueOnFail?: boolean;
+}
+
+/** Runs one node of our type on the given items. */
+export async function runNode(options: RunNodeOptions): Promise<NodeRunResult & { run: IRun }> {
+	const { parameters, continueOnFail, ...rest } = options;
+	const { nodes, run } = await runChain({ ...rest, steps: [{ name: NODE_NAME, parameters, continueOnFail }] });
+	return { ...(nodes[NODE_NAME] ?? { items: [], error: run.data.resultData.error as NodeError }), run };
 }
 
 /**
