@@ -19,7 +19,7 @@ function asItemError(context: IExecuteSingleFunctions, error: unknown): unknown 
 	if (!(error instanceof InputError)) return error;
 	return new NodeOperationError(context.getNode(), error.message, {
 		itemIndex: context.getItemIndex(),
-		description: `Nothing was sent to HighLevel for this item. ${error.fix}`,
+		description: 'Nothing was sent to HighLevel for this item.',
 	});
 }
 
