@@ -1,8 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 import { appointmentDescription } from './resources/appointment';
 import { blockSlotDescription } from './resources/blockSlot';
-import { CALENDARS_API_VERSION, CREDENTIAL_NAME } from './shared/constants';
+import { CALENDARS_API_VERSION, CREDENTIAL_NAME, MAIN_CONNECTION } from './shared/constants';
 
 export class HighLevelCalendar implements INodeType {
 	description: INodeTypeDescription = {
@@ -15,8 +14,8 @@ export class HighLevelCalendar implements INodeType {
 		description: 'Get, book and update HighLevel (LeadConnector) appointments and block slots',
 		defaults: { name: 'HighLevel Calendar' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		inputs: [MAIN_CONNECTION],
+		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: CREDENTIAL_NAME, required: true }],
 		requestDefaults: {
 			baseURL: '={{$credentials.baseUrl.replace(new RegExp("/+$"), "")}}',

@@ -1,3 +1,5 @@
+import { NodeConnectionTypes, type NodeConnectionType } from 'n8n-workflow';
+
 /** Value of the `Version` header the Calendars API requires on every request. */
 export const CALENDARS_API_VERSION = '2021-04-15';
 
@@ -29,3 +31,11 @@ export const SCOPES = {
 	eventsWrite: 'calendars/events.write',
 	calendarsRead: 'calendars.readonly',
 } as const;
+
+/**
+ * The main connection. `NodeConnectionTypes` only exists in newer n8n-workflow releases; n8n 1.60
+ * ships just the `NodeConnectionType` enum, whose Main is the same string. Reading it with `?.`
+ * keeps the node loadable there instead of failing at import.
+ */
+export const MAIN_CONNECTION: NodeConnectionType =
+	(NodeConnectionTypes as Partial<typeof NodeConnectionTypes> | undefined)?.Main ?? ('main' as NodeConnectionType);
