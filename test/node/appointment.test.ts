@@ -267,4 +267,16 @@ describe('Appointment: Update', () => {
 		});
 		expect(items[0].json).toMatchObject({ id: SANDBOX_APPOINTMENT_ID, calendarId: SANDBOX_CALENDAR_2_ID, title: 'Moved' });
 	});
+
+	it('turns an appointment into a series with an rrule, sending ignoreFreeSlotValidation true', async () => {
+		const { items } = await runHighLevel(sandbox, {
+			resource: 'appointment',
+			operation: 'update',
+			eventId: SANDBOX_APPOINTMENT_ID,
+			updateFields: { rrule: 'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=6' },
+		});
+		expect(onlyRequest().body).toEqual({ rrule: 'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=6', ignoreFreeSlotValidation: true });
+		expect(items[0].json).toMatchObject({ id: SANDBOX_APPOINTMENT_ID, isRecurring: true });
+		expect(sandbox.store.appointments.get(SANDBOX_APPOINTMENT_ID)?.rrule).toBe('RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=6');
+	});
 });

@@ -126,6 +126,16 @@ describe('HighLevel errors reach the user, explained', () => {
 		expect(everything).not.toContain('pit-revoked-secret-4242');
 	});
 
+	it('reports an unreachable host without the token', async () => {
+		const result = await runHighLevel(sandbox, { resource: 'appointment', operation: 'get', eventId: SANDBOX_APPOINTMENT_ID }, {
+			credentials: sandboxCredentials(sandbox, { baseUrl: 'http://127.0.0.1:9', accessToken: 'pit-unreachable-secret-77' }),
+		});
+		expect(sandbox.requests).toHaveLength(0);
+		expect(result.error?.message).toMatch(/refused the connection/);
+		const everything = JSON.stringify(result.run) + JSON.stringify(result.error, Object.getOwnPropertyNames(result.error));
+		expect(everything).not.toContain('pit-unreachable-secret-77');
+	});
+
 	it('names the scope a token lacks', async () => {
 		const result = await runHighLevel(sandbox, { ...update, updateFields: { title: 'x' } }, {
 			credentials: sandboxCredentials(sandbox, { accessToken: READ_ONLY_TOKEN }),
