@@ -1,6 +1,10 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { searchCalendars } from './listSearch/calendars';
+import { searchContacts } from './listSearch/contacts';
+import { searchUsers } from './listSearch/users';
 import { appointmentDescription } from './resources/appointment';
 import { blockSlotDescription } from './resources/blockSlot';
+import { calendarDescription } from './resources/calendar';
 import { CALENDARS_API_VERSION, CREDENTIAL_NAME, MAIN_CONNECTION } from './shared/constants';
 
 export class HighLevelCalendar implements INodeType {
@@ -11,7 +15,7 @@ export class HighLevelCalendar implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Get, book and update HighLevel (LeadConnector) appointments and block slots',
+		description: 'Book, find, move, confirm and cancel HighLevel (LeadConnector) appointments, block time and find free slots',
 		defaults: { name: 'HighLevel Calendar' },
 		usableAsTool: true,
 		inputs: [MAIN_CONNECTION],
@@ -37,11 +41,17 @@ export class HighLevelCalendar implements INodeType {
 				options: [
 					{ name: 'Appointment', value: 'appointment' },
 					{ name: 'Block Slot', value: 'blockSlot' },
+					{ name: 'Calendar', value: 'calendar' },
 				],
 				default: 'appointment',
 			},
 			...appointmentDescription,
 			...blockSlotDescription,
+			...calendarDescription,
 		],
+	};
+
+	methods = {
+		listSearch: { searchCalendars, searchContacts, searchUsers },
 	};
 }

@@ -55,7 +55,7 @@ describe('bad input fails the item before any request, naming field, value and f
 			'endTime "2031-05-05T09:00:00+00:00" is not after startTime. Set an endTime after startTime (2031-05-05T10:00:00+00:00).'],
 		['both block targets', { ...blockSlot, updateFields: { calendarId: SANDBOX_CALENDAR_ID, assignedUserId: SANDBOX_USER_ID } },
 			'assignedUserId "usr_sandbox_001" cannot be set together with calendarId'],
-		['no block target', { ...blockSlot, updateFields: { title: 'Off' } }, 'calendarId (not set) is missing. Add Calendar ID'],
+		['no block target', { ...blockSlot, updateFields: { title: 'Off' } }, 'calendarId (not set) is missing. Add Calendar'],
 		['an event id that maps to nothing', { ...update, eventId: '={{ $json.missing ?? "" }}', updateFields: { title: 'x' } }, 'eventId "" is empty'],
 		['a dot-dot event id', { resource: 'appointment', operation: 'get', eventId: '..' }, 'eventId ".." is not an id'],
 		['an rrule with ignoreFreeSlotValidation false', { ...update, updateFields: { rrule: 'RRULE:FREQ=DAILY;COUNT=2', ignoreFreeSlotValidation: false } },

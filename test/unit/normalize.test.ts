@@ -1,5 +1,5 @@
 import { normalizeCreateBody, normalizeUpdateBody } from '../../nodes/HighLevelCalendar/resources/appointment/normalize';
-import { normalizeBlockSlotUpdateBody } from '../../nodes/HighLevelCalendar/resources/blockSlot/normalize';
+import { normalizeBlockSlotBody } from '../../nodes/HighLevelCalendar/resources/blockSlot/normalize';
 
 const context = { timeZone: 'Europe/Berlin', credentialLocationId: 'loc_from_credential' };
 
@@ -63,7 +63,7 @@ describe('appointment body', () => {
 
 describe('block slot body', () => {
 	it('targets a calendar or a user, with the credential location by default', () => {
-		expect(normalizeBlockSlotUpdateBody({ assignedUserId: 'u1', title: 'Off' }, context)).toEqual({
+		expect(normalizeBlockSlotBody({ assignedUserId: 'u1', title: 'Off' }, context)).toEqual({
 			assignedUserId: 'u1',
 			title: 'Off',
 			locationId: 'loc_from_credential',
@@ -71,9 +71,9 @@ describe('block slot body', () => {
 	});
 
 	it('refuses both targets and no target', () => {
-		expect(() => normalizeBlockSlotUpdateBody({ calendarId: 'cal1', assignedUserId: 'u1' }, context)).toThrow(
+		expect(() => normalizeBlockSlotBody({ calendarId: 'cal1', assignedUserId: 'u1' }, context)).toThrow(
 			'assignedUserId "u1" cannot be set together with calendarId. A block slot blocks a calendar or a user, not both',
 		);
-		expect(() => normalizeBlockSlotUpdateBody({ title: 'Off' }, context)).toThrow('calendarId (not set) is missing');
+		expect(() => normalizeBlockSlotBody({ title: 'Off' }, context)).toThrow('calendarId (not set) is missing');
 	});
 });

@@ -3,6 +3,10 @@ import { NodeConnectionTypes, type NodeConnectionType } from 'n8n-workflow';
 /** Value of the `Version` header the Calendars API requires on every request. */
 export const CALENDARS_API_VERSION = '2021-04-15';
 
+/** The Users, Contacts and Locations APIs take their own, newer version. */
+export const CONTACTS_API_VERSION = '2021-07-28';
+export const USERS_API_VERSION = '2021-07-28';
+
 export const CREDENTIAL_NAME = 'highLevelCalendarApi';
 
 /** Enums as the official spec (apps/calendars.json) lists them for AppointmentCreateSchema/EditSchema. */
@@ -30,6 +34,8 @@ export const SCOPES = {
 	eventsRead: 'calendars/events.readonly',
 	eventsWrite: 'calendars/events.write',
 	calendarsRead: 'calendars.readonly',
+	contactsRead: 'contacts.readonly',
+	usersRead: 'users.readonly',
 } as const;
 
 /**

@@ -18,6 +18,15 @@ export function eventIdField(resource: string, operations: string[], description
 	};
 }
 
+export const timeZoneOption: INodeProperties = {
+	displayName: 'Time Zone',
+	name: 'timeZone',
+	type: 'string',
+	default: '',
+	placeholder: 'America/New_York',
+	description: "IANA time zone in which times without an offset are read. Empty uses the workflow's time zone.",
+};
+
 export function timeZoneOptions(resource: string, operations: string[]): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -26,16 +35,6 @@ export function timeZoneOptions(resource: string, operations: string[]): INodePr
 		placeholder: 'Add option',
 		default: {},
 		displayOptions: { show: { resource: [resource], operation: operations } },
-		options: [
-			{
-				displayName: 'Time Zone',
-				name: 'timeZone',
-				type: 'string',
-				default: '',
-				placeholder: 'America/New_York',
-				description:
-					"IANA time zone in which times without an offset are read. Empty uses the workflow's time zone.",
-			},
-		],
+		options: [timeZoneOption],
 	};
 }

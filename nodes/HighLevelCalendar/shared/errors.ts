@@ -88,19 +88,24 @@ function errorBody(body: unknown): JsonObject {
  * here and becomes one clear NodeApiError. Only the response body is attached, never the request,
  * so the Authorization header cannot reach an error item.
  */
-export function throwOnHighLevelError(requiredScope: string, targetName: string) {
+export function throwOnHighLevelError(
+	requiredScope: string | ((context: IExecuteSingleFunctions) => string),
+	targetName: string,
+	idParameter = 'eventId',
+) {
 	return async function (
 		this: IExecuteSingleFunctions,
 		items: INodeExecutionData[],
 		response: IN8nHttpFullResponse,
 	): Promise<INodeExecutionData[]> {
 		if (response.statusCode < 400) return items;
-		const eventId = this.getNodeParameter('eventId', '') as string;
-		const target = eventId ? `${targetName} with eventId "${eventId}"` : undefined;
+		const raw = this.getNodeParameter(idParameter, '') as unknown;
+		const id = typeof raw === 'object' && raw !== null ? (raw as IDataObject).value : raw;
+		const target = id ? `${targetName} with ${idParameter} "${String(id)}"` : undefined;
 		const { message, description } = describeHighLevelError({
 			statusCode: response.statusCode,
 			body: response.body,
-			requiredScope,
+			requiredScope: typeof requiredScope === 'function' ? requiredScope(this) : requiredScope,
 			target,
 		});
 		throw new NodeApiError(this.getNode(), errorBody(response.body), {

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from './constants';
-import { fillEventIdInPath } from './eventId';
 import { InputError } from './inputError';
+import { resolveId } from './locators';
+import { fillPath } from './pathSegment';
 import { assertTimeZone } from './time';
 
 export interface BodyContext {
@@ -15,7 +16,7 @@ export interface BodyContext {
 export type BodyNormalizer = (body: IDataObject, context: BodyContext) => IDataObject;
 
 /** Input errors become NodeOperationErrors on the item, so "Continue On Fail" keeps the other items going. */
-function asItemError(context: IExecuteSingleFunctions, error: unknown): unknown {
+export function asItemError(context: IExecuteSingleFunctions, error: unknown): unknown {
 	if (!(error instanceof InputError)) return error;
 	return new NodeOperationError(context.getNode(), error.message, {
 		itemIndex: context.getItemIndex(),
@@ -23,28 +24,59 @@ function asItemError(context: IExecuteSingleFunctions, error: unknown): unknown 
 	});
 }
 
-/** preSend: puts the encoded eventId into the operation's spec-style URL `.../{eventId}`. */
-export async function setEventIdInPath(
+/**
+ * preSend: fills each `{name}` of the operation's spec-style URL (`.../{eventId}`, `/calendars/{calendarId}`)
+ * with the parameter of that name, encoded as one path segment.
+ */
+export async function setPathIds(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	try {
-		requestOptions.url = fillEventIdInPath(requestOptions.url, this.getNodeParameter('eventId'));
+		const values: Record<string, unknown> = {};
+		for (const [, name] of requestOptions.url.matchAll(/\{(\w+)\}/g)) values[name] = await resolveId(this, name);
+		requestOptions.url = fillPath(requestOptions.url, (name) => values[name]);
 	} catch (error) {
 		throw asItemError(this, error);
 	}
 	return requestOptions;
 }
 
+/** preSend: a contact picked By Email is sent as the id of the one contact with that email. */
+export async function resolveContactInBody(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = requestOptions.body as IDataObject | undefined;
+	if (body?.contactId === undefined) return requestOptions;
+	try {
+		body.contactId = (await resolveId(this, 'contactId')) as string;
+	} catch (error) {
+		throw asItemError(this, error);
+	}
+	return requestOptions;
+}
+
+/** The zone in which times without an offset are read: the Time Zone option, else the workflow's. */
+export function readingTimeZone(context: IExecuteSingleFunctions): string {
+	const chosenZone = context.getNodeParameter('options.timeZone', '') as string;
+	return assertTimeZone(chosenZone || context.getTimezone(), 'Time Zone');
+}
+
+export async function credentialLocationId(context: IExecuteSingleFunctions): Promise<string> {
+	const credentials = await context.getCredentials<{ locationId?: string }>(CREDENTIAL_NAME);
+	return credentials.locationId ?? '';
+}
+
 /** preSend factory: checks and normalizes the JSON body with a pure function before it is sent. */
 export function normalizeBody(normalize: BodyNormalizer) {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		try {
-			const chosenZone = this.getNodeParameter('options.timeZone', '') as string;
-			const timeZone = assertTimeZone(chosenZone || this.getTimezone(), 'Time Zone');
-			const credentials = await this.getCredentials<{ locationId?: string }>(CREDENTIAL_NAME);
 			const body = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
-			requestOptions.body = normalize(body, { timeZone, credentialLocationId: credentials.locationId ?? '' });
+			requestOptions.body = normalize(body, {
+				timeZone: readingTimeZone(this),
+				credentialLocationId: await credentialLocationId(this),
+			});
 		} catch (error) {
 			throw asItemError(this, error);
 		}

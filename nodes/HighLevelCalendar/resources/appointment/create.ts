@@ -2,7 +2,9 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { bodyField, timeZoneOptions } from '../../shared/descriptions';
 import { throwOnHighLevelError } from '../../shared/errors';
-import { normalizeBody } from '../../shared/hooks';
+import { normalizeBody, resolveContactInBody } from '../../shared/hooks';
+import { contactLocator } from '../../shared/locators';
+import { simplifyField, simplifyWhenAsked } from '../../shared/simplify';
 import { calendarIdField, endTimeField, optionalAppointmentFields, startTimeField } from './fields';
 import { normalizeCreateBody } from './normalize';
 
@@ -15,23 +17,20 @@ export const createOperation: INodePropertyOptions = {
 	description: 'Book an appointment for a contact on a calendar',
 	routing: {
 		request: { method: 'POST', url: '/calendars/events/appointments' },
-		send: { preSend: [normalizeBody(normalizeCreateBody)] },
-		output: { postReceive: [throwOnHighLevelError(SCOPES.eventsWrite, 'appointment')] },
+		send: { preSend: [resolveContactInBody, normalizeBody(normalizeCreateBody)] },
+		output: { postReceive: [throwOnHighLevelError(SCOPES.eventsWrite, 'appointment'), simplifyWhenAsked] },
 	},
 };
 
 export const createFields: INodeProperties[] = [
 	{ ...calendarIdField, required: true, displayOptions: { show } },
-	bodyField({
-		displayName: 'Contact ID',
-		name: 'contactId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '0007BWpSzSwfiuSl0tR2',
-		description: 'ID of the HighLevel contact the appointment is booked for',
-		displayOptions: { show },
-	}),
+	bodyField(
+		contactLocator({
+			required: true,
+			description: 'The HighLevel contact the appointment is booked for (contactId)',
+			displayOptions: { show },
+		}),
+	),
 	{ ...startTimeField, required: true, displayOptions: { show } },
 	{
 		displayName: 'Additional Fields',
@@ -54,4 +53,5 @@ export const createFields: INodeProperties[] = [
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	timeZoneOptions('appointment', ['create']),
+	simplifyField('appointment', ['create'], false),
 ];

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { APPOINTMENT_STATUSES, MEETING_LOCATION_TYPES } from '../../shared/constants';
 import { bodyField } from '../../shared/descriptions';
+import { calendarLocator, userLocator } from '../../shared/locators';
 
 /**
  * The optional body fields create and update share, with HighLevel's own help text.
@@ -33,14 +34,9 @@ function optionsOf(names: Record<string, string>): INodePropertyOptions[] {
 }
 
 
-export const calendarIdField = bodyField({
-	displayName: 'Calendar ID',
-	name: 'calendarId',
-	type: 'string',
-	default: '',
-	placeholder: 'CVokAlI8fgw4WYWoCtQz',
-	description: 'ID of the HighLevel calendar the appointment belongs to',
-});
+export const calendarIdField = bodyField(
+	calendarLocator({ description: 'The HighLevel calendar the appointment belongs to (calendarId)' }),
+);
 
 export const startTimeField = bodyField({
 	displayName: 'Start Time',
@@ -78,14 +74,13 @@ export const optionalAppointmentFields: INodeProperties[] = [
 		default: 'confirmed',
 		description: 'Status of the appointment',
 	}),
-	bodyField({
-		displayName: 'Assigned User ID',
-		name: 'assignedUserId',
-		type: 'string',
-		default: '',
-		placeholder: '0007BWpSzSwfiuSl0tR2',
-		description: 'ID of the HighLevel user (team member) who owns the appointment',
-	}),
+	bodyField(
+		userLocator({
+			displayName: 'Assigned User',
+			name: 'assignedUserId',
+			description: 'The HighLevel user (team member) who owns the appointment (assignedUserId)',
+		}),
+	),
 	bodyField({
 		displayName: 'Description',
 		name: 'description',

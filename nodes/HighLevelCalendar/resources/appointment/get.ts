@@ -1,7 +1,8 @@
 import type { IDataObject, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { throwOnHighLevelError } from '../../shared/errors';
-import { setEventIdInPath } from '../../shared/hooks';
+import { setPathIds } from '../../shared/hooks';
+import { simplifyWhenAsked } from '../../shared/simplify';
 
 /** The spec wraps the appointment in `event`; the live API has been seen using `appointment`. */
 export async function unwrapAppointment(items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -19,7 +20,7 @@ export const getOperation: INodePropertyOptions = {
 	description: 'Get one appointment (or one occurrence of a recurring series) by its event ID',
 	routing: {
 		request: { method: 'GET', url: '/calendars/events/appointments/{eventId}' },
-		send: { preSend: [setEventIdInPath] },
-		output: { postReceive: [throwOnHighLevelError(SCOPES.eventsRead, 'appointment'), unwrapAppointment] },
+		send: { preSend: [setPathIds] },
+		output: { postReceive: [throwOnHighLevelError(SCOPES.eventsRead, 'appointment'), unwrapAppointment, simplifyWhenAsked] },
 	},
 };

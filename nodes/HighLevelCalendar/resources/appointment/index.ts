@@ -3,6 +3,9 @@ import { eventIdField } from '../../shared/descriptions';
 import { createFields, createOperation } from './create';
 import { getOperation } from './get';
 import { updateFields, updateOperation } from './update';
+import { deleteEventOperation } from '../../shared/deleteEvent';
+import { getManyEventsFields, getManyEventsOperation } from '../../shared/eventList';
+import { simplifyField } from '../../shared/simplify';
 
 export const appointmentDescription: INodeProperties[] = [
 	{
@@ -11,14 +14,16 @@ export const appointmentDescription: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['appointment'] } },
-		options: [createOperation, getOperation, updateOperation],
+		options: [createOperation, deleteEventOperation('appointment'), getOperation, getManyEventsOperation('appointment'), updateOperation],
 		default: 'get',
 	},
 	eventIdField(
 		'appointment',
-		['get', 'update'],
+		['delete', 'get', 'update'],
 		'ID of the appointment. For a recurring series, an instance ID (ocQHyuzHvysMo5N5VsXc_1729821600000_1800) addresses one occurrence and the master event ID the whole series.',
 	),
+	simplifyField('appointment', ['get'], false),
+	...getManyEventsFields('appointment'),
 	...createFields,
 	...updateFields,
 ];

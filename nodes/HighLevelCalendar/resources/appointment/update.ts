@@ -2,7 +2,8 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { timeZoneOptions } from '../../shared/descriptions';
 import { throwOnHighLevelError } from '../../shared/errors';
-import { normalizeBody, setEventIdInPath } from '../../shared/hooks';
+import { normalizeBody, setPathIds } from '../../shared/hooks';
+import { simplifyField, simplifyWhenAsked } from '../../shared/simplify';
 import { calendarIdField, endTimeField, optionalAppointmentFields, startTimeField } from './fields';
 import { normalizeUpdateBody } from './normalize';
 
@@ -13,8 +14,8 @@ export const updateOperation: INodePropertyOptions = {
 	description: 'Change, move, confirm or cancel an appointment: only the fields you add are changed',
 	routing: {
 		request: { method: 'PUT', url: '/calendars/events/appointments/{eventId}' },
-		send: { preSend: [setEventIdInPath, normalizeBody(normalizeUpdateBody)] },
-		output: { postReceive: [throwOnHighLevelError(SCOPES.eventsWrite, 'appointment')] },
+		send: { preSend: [setPathIds, normalizeBody(normalizeUpdateBody)] },
+		output: { postReceive: [throwOnHighLevelError(SCOPES.eventsWrite, 'appointment'), simplifyWhenAsked] },
 	},
 };
 
@@ -31,4 +32,5 @@ export const updateFields: INodeProperties[] = [
 		),
 	},
 	timeZoneOptions('appointment', ['update']),
+	simplifyField('appointment', ['update'], false),
 ];

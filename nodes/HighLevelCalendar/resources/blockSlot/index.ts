@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { deleteEventOperation } from '../../shared/deleteEvent';
 import { eventIdField } from '../../shared/descriptions';
+import { getManyEventsFields, getManyEventsOperation } from '../../shared/eventList';
+import { createFields, createOperation } from './create';
 import { updateFields, updateOperation } from './update';
 
 export const blockSlotDescription: INodeProperties[] = [
@@ -9,9 +12,11 @@ export const blockSlotDescription: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['blockSlot'] } },
-		options: [updateOperation],
+		options: [createOperation, deleteEventOperation('block slot'), getManyEventsOperation('blockSlot'), updateOperation],
 		default: 'update',
 	},
-	eventIdField('blockSlot', ['update'], 'ID of the block slot'),
+	eventIdField('blockSlot', ['delete', 'update'], 'ID of the block slot'),
+	...createFields,
+	...getManyEventsFields('blockSlot'),
 	...updateFields,
 ];

@@ -7,7 +7,7 @@ import { InputError } from '../../shared/inputError';
  * A block slot blocks either a calendar or a user: HighLevel's field text says "Either calendarId or
  * assignedUserId can be set, not both" (the schema's `required: [calendarId]` predates user blocks).
  */
-export function normalizeBlockSlotUpdateBody(body: IDataObject, context: BodyContext): IDataObject {
+export function normalizeBlockSlotBody(body: IDataObject, context: BodyContext): IDataObject {
 	if (body.locationId === undefined) body.locationId = context.credentialLocationId;
 	checkId(body, 'locationId', true);
 	checkId(body, 'calendarId', false);
@@ -16,12 +16,12 @@ export function normalizeBlockSlotUpdateBody(body: IDataObject, context: BodyCon
 		throw new InputError(
 			'assignedUserId',
 			body.assignedUserId,
-			`A block slot blocks a calendar or a user, not both: remove Calendar ID (${String(body.calendarId)}) or Assigned User ID.`,
+			`A block slot blocks a calendar or a user, not both: remove Calendar (${String(body.calendarId)}) or Assigned User.`,
 			'cannot be set together with calendarId',
 		);
 	}
 	if (body.calendarId === undefined && body.assignedUserId === undefined) {
-		throw new InputError('calendarId', undefined, 'Add Calendar ID (to block a calendar) or Assigned User ID (to block a user).', 'is missing');
+		throw new InputError('calendarId', undefined, 'Add Calendar (to block a calendar) or Assigned User (to block a user).', 'is missing');
 	}
 	coerceText(body, 'title');
 	normalizeTimeRange(body, context.timeZone);

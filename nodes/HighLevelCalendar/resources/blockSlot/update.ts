@@ -2,8 +2,9 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { bodyField, timeZoneOptions } from '../../shared/descriptions';
 import { throwOnHighLevelError } from '../../shared/errors';
-import { normalizeBody, setEventIdInPath } from '../../shared/hooks';
-import { normalizeBlockSlotUpdateBody } from './normalize';
+import { normalizeBody, setPathIds } from '../../shared/hooks';
+import { calendarLocator, userLocator } from '../../shared/locators';
+import { normalizeBlockSlotBody } from './normalize';
 
 export const updateOperation: INodePropertyOptions = {
 	name: 'Update',
@@ -12,7 +13,7 @@ export const updateOperation: INodePropertyOptions = {
 	description: 'Move, retitle or retarget a block slot (time blocked on a calendar or for a user)',
 	routing: {
 		request: { method: 'PUT', url: '/calendars/events/block-slots/{eventId}' },
-		send: { preSend: [setEventIdInPath, normalizeBody(normalizeBlockSlotUpdateBody)] },
+		send: { preSend: [setPathIds, normalizeBody(normalizeBlockSlotBody)] },
 		output: { postReceive: [throwOnHighLevelError(SCOPES.eventsWrite, 'block slot')] },
 	},
 };
@@ -26,22 +27,18 @@ export const updateFields: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: { resource: ['blockSlot'], operation: ['update'] } },
 		options: [
-			bodyField({
-				displayName: 'Assigned User ID',
-				name: 'assignedUserId',
-				type: 'string',
-				default: '',
-				placeholder: '0007BWpSzSwfiuSl0tR2',
-				description: 'ID of the user whose time is blocked. Set Calendar ID or Assigned User ID, not both.',
-			}),
-			bodyField({
-				displayName: 'Calendar ID',
-				name: 'calendarId',
-				type: 'string',
-				default: '',
-				placeholder: 'CVokAlI8fgw4WYWoCtQz',
-				description: 'ID of the calendar whose time is blocked. Set Calendar ID or Assigned User ID, not both.',
-			}),
+			bodyField(
+				userLocator({
+					displayName: 'Assigned User',
+					name: 'assignedUserId',
+					description: 'The user whose time is blocked (assignedUserId). Set Calendar or Assigned User, not both.',
+				}),
+			),
+			bodyField(
+				calendarLocator({
+					description: 'The calendar whose time is blocked (calendarId). Set Calendar or Assigned User, not both.',
+				}),
+			),
 			bodyField({
 				displayName: 'End Time',
 				name: 'endTime',

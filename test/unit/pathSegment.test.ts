@@ -1,4 +1,4 @@
-import { encodeEventId, fillEventIdInPath } from '../../nodes/HighLevelCalendar/shared/eventId';
+import { encodePathSegment, fillPath } from '../../nodes/HighLevelCalendar/shared/pathSegment';
 
 describe('event id encoding', () => {
 	it.each([
@@ -12,8 +12,8 @@ describe('event id encoding', () => {
 		['100%', '100%25'],
 		['%2F', '%252F'],
 	])('encodes %p as one path segment', (id, segment) => {
-		expect(encodeEventId(id)).toBe(segment);
-		expect(fillEventIdInPath('/calendars/events/appointments/{eventId}', id)).toBe(`/calendars/events/appointments/${segment}`);
+		expect(encodePathSegment(id, 'eventId')).toBe(segment);
+		expect(fillPath('/calendars/events/appointments/{eventId}', () => id)).toBe(`/calendars/events/appointments/${segment}`);
 	});
 
 	it.each([
@@ -24,7 +24,7 @@ describe('event id encoding', () => {
 		[undefined, 'is not a text id'],
 		[{ id: 'x' }, 'is not a text id'],
 	])('refuses %p', (id, problem) => {
-		expect(() => encodeEventId(id)).toThrow(problem);
-		expect(() => encodeEventId(id)).toThrow(/^eventId /);
+		expect(() => encodePathSegment(id, 'eventId')).toThrow(problem);
+		expect(() => encodePathSegment(id, 'eventId')).toThrow(/^eventId /);
 	});
 });

@@ -1,0 +1,29 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { CREDENTIAL_NAME, SCOPES, USERS_API_VERSION } from '../shared/constants';
+import { highLevelRequest } from '../shared/transport';
+import { matchesFilter } from './calendars';
+
+/**
+ * GET /users/?locationId: deprecated in the spec, but it needs only the sub-account, whereas
+ * GET /users/search needs the agency's companyId (one more call, and the locations.readonly scope).
+ */
+export async function searchUsers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const { locationId } = await this.getCredentials<{ locationId: string }>(CREDENTIAL_NAME);
+	const response = await highLevelRequest(this, {
+		method: 'GET',
+		path: '/users/',
+		version: USERS_API_VERSION,
+		requiredScope: SCOPES.usersRead,
+		qs: { locationId },
+	});
+	const users = (response.users as IDataObject[] | undefined) ?? [];
+	return {
+		results: users
+			.map((user) => {
+				const name = String(user.name ?? [user.firstName, user.lastName].filter(Boolean).join(' ')) || String(user.id);
+				return { name: user.email ? `${name} (${String(user.email)})` : name, value: String(user.id) };
+			})
+			.filter((user) => matchesFilter(filter, user.name, user.value))
+			.sort((a, b) => a.name.localeCompare(b.name)),
+	};
+}

@@ -1,0 +1,25 @@
+import type { IDataObject, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { SCOPES } from '../../shared/constants';
+import { throwOnHighLevelError } from '../../shared/errors';
+import { setPathIds } from '../../shared/hooks';
+import { calendarLocator } from '../../shared/locators';
+
+export async function unwrapCalendar(items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return items.map((item) => ({ ...item, json: (item.json.calendar as IDataObject | undefined) ?? item.json }));
+}
+
+export const getOperation: INodePropertyOptions = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a calendar',
+	description: 'Get one calendar with its settings (slot length, team members, meeting locations)',
+	routing: {
+		request: { method: 'GET', url: '/calendars/{calendarId}' },
+		send: { preSend: [setPathIds] },
+		output: { postReceive: [throwOnHighLevelError(SCOPES.calendarsRead, 'calendar', 'calendarId'), unwrapCalendar] },
+	},
+};
+
+export const getFields: INodeProperties[] = [
+	calendarLocator({ required: true, displayOptions: { show: { resource: ['calendar'], operation: ['get', 'getFreeSlots'] } } }),
+];

@@ -1,0 +1,59 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { SCOPES } from '../../shared/constants';
+import { throwOnHighLevelError } from '../../shared/errors';
+import { credentialLocationId } from '../../shared/hooks';
+
+export async function setCredentialLocation(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	requestOptions.qs = { ...requestOptions.qs, locationId: await credentialLocationId(this) };
+	return requestOptions;
+}
+
+export const getManyOperation: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many calendars',
+	description: "List the sub-account's calendars",
+	routing: {
+		request: { method: 'GET', url: '/calendars/' },
+		send: { preSend: [setCredentialLocation] },
+		output: {
+			postReceive: [
+				throwOnHighLevelError(SCOPES.calendarsRead, 'calendar'),
+				{ type: 'rootProperty', properties: { property: 'calendars' } },
+			],
+		},
+	},
+};
+
+export const getManyFields: INodeProperties[] = [
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: { resource: ['calendar'], operation: ['getAll'] } },
+		options: [
+			{
+				displayName: 'Group ID',
+				name: 'groupId',
+				type: 'string',
+				default: '',
+				placeholder: 'BqTwX8QFwXzpegMve9EQ',
+				description: 'Only calendars of this calendar group',
+				routing: { send: { type: 'query', property: 'groupId' } },
+			},
+			{
+				displayName: 'Show Drafted',
+				name: 'showDrafted',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to include draft calendars',
+				routing: { send: { type: 'query', property: 'showDrafted' } },
+			},
+		],
+	},
+];

@@ -1,0 +1,190 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { APPOINTMENT_STATUSES, CONTACTS_API_VERSION, SCOPES } from './constants';
+import { timeZoneOption } from './descriptions';
+import { throwOnHighLevelError } from './errors';
+import { asItemError, credentialLocationId, readingTimeZone, setPathIds } from './hooks';
+import { InputError } from './inputError';
+import { calendarLocator, contactLocator, userLocator } from './locators';
+import { simplifyField, simplifyWhenAsked } from './simplify';
+import { toApiTime } from './time';
+
+/**
+ * Get Many for appointments and block slots: GET /calendars/events or /calendars/blocked-slots for a
+ * time window and one calendar, user or group (HighLevel requires one of them), or, for
+ * appointments, a contact's appointments (GET /contacts/{contactId}/appointments).
+ */
+
+type ListResource = 'appointment' | 'blockSlot';
+
+/** preSend: the window is sent as epoch milliseconds, with the credential's location. */
+export async function setEventWindow(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	if (requestOptions.url.includes('{contactId}')) return requestOptions;
+	try {
+		const qs = (requestOptions.qs ??= {});
+		const timeZone = readingTimeZone(this);
+		const start = toApiTime(qs.startTime, 'startTime', timeZone);
+		const end = toApiTime(qs.endTime, 'endTime', timeZone);
+		if (end.epochMs <= start.epochMs) {
+			throw new InputError('endTime', end.iso, `Set an endTime after startTime (${start.iso}).`, 'is not after startTime');
+		}
+		qs.startTime = String(start.epochMs);
+		qs.endTime = String(end.epochMs);
+		qs.locationId = await credentialLocationId(this);
+	} catch (error) {
+		throw asItemError(this, error);
+	}
+	return requestOptions;
+}
+
+/** postReceive: one item per event, filtered by status and cut to the limit. */
+export async function listEvents(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const events = items.flatMap((item) => ((item.json.events as IDataObject[] | undefined) ?? []));
+	const statuses = this.getNodeParameter('options.appointmentStatus', []) as string[];
+	const kept = statuses.length ? events.filter((event) => statuses.includes(String(event.appointmentStatus))) : events;
+	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+	const limit = this.getNodeParameter('limit', 50) as number;
+	return (returnAll ? kept : kept.slice(0, limit)).map((json) => ({ json }));
+}
+
+function listScope(context: IExecuteSingleFunctions): string {
+	return context.getNodeParameter('filterBy', '') === 'contact' ? SCOPES.contactsRead : SCOPES.eventsRead;
+}
+
+export function getManyEventsOperation(resource: ListResource): INodePropertyOptions {
+	const what = resource === 'appointment' ? 'appointments' : 'block slots';
+	return {
+		name: 'Get Many',
+		value: 'getAll',
+		action: `Get many ${what}`,
+		description:
+			resource === 'appointment'
+				? "List the appointments in a time window of a calendar, user or group, or all of a contact's appointments"
+				: 'List the block slots in a time window of a calendar, user or group',
+		routing: {
+			request: { method: 'GET', url: resource === 'appointment' ? '/calendars/events' : '/calendars/blocked-slots' },
+			send: { preSend: [setPathIds, setEventWindow] },
+			output: { postReceive: [throwOnHighLevelError(listScope, 'contact', 'contactId'), listEvents, simplifyWhenAsked] },
+		},
+	};
+}
+
+export function getManyEventsFields(resource: ListResource): INodeProperties[] {
+	const show = { resource: [resource], operation: ['getAll'] };
+	const filterOptions: INodePropertyOptions[] = [
+		{ name: 'Calendar', value: 'calendar' },
+		{ name: 'Group', value: 'group' },
+		{ name: 'User', value: 'user' },
+	];
+	if (resource === 'appointment') {
+		filterOptions.unshift({
+			name: 'Contact',
+			value: 'contact',
+			description: "All of the contact's appointments, whatever the time",
+			routing: { request: { url: '/contacts/{contactId}/appointments', headers: { Version: CONTACTS_API_VERSION } } },
+		});
+	}
+	const windowShow = { ...show, filterBy: ['calendar', 'group', 'user'] };
+	return [
+		{
+			displayName: 'Filter By',
+			name: 'filterBy',
+			type: 'options',
+			noDataExpression: true,
+			options: filterOptions,
+			default: 'calendar',
+			description: 'HighLevel lists events of one calendar, one user or one group at a time',
+			displayOptions: { show },
+		},
+		calendarLocator({ required: true, displayOptions: { show: { ...show, filterBy: ['calendar'] } }, routing: { send: { type: 'query', property: 'calendarId' } } }),
+		userLocator({
+			name: 'userId',
+			required: true,
+			displayOptions: { show: { ...show, filterBy: ['user'] } },
+			routing: { send: { type: 'query', property: 'userId' } },
+		}),
+		{
+			displayName: 'Group ID',
+			name: 'groupId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'BqTwX8QFwXzpegMve9EQ',
+			description: 'ID of the calendar group',
+			displayOptions: { show: { ...show, filterBy: ['group'] } },
+			routing: { send: { type: 'query', property: 'groupId' } },
+		},
+		...(resource === 'appointment' ? [contactLocator({ required: true, displayOptions: { show: { ...show, filterBy: ['contact'] } } })] : []),
+		{
+			displayName: 'Start Time',
+			name: 'startTime',
+			type: 'dateTime',
+			required: true,
+			default: '',
+			description:
+				'Start of the time window. ISO 8601 with an offset keeps its instant; a time without an offset is read in the Time Zone option. Sent as epoch milliseconds.',
+			displayOptions: { show: windowShow },
+			routing: { send: { type: 'query', property: 'startTime' } },
+		},
+		{
+			displayName: 'End Time',
+			name: 'endTime',
+			type: 'dateTime',
+			required: true,
+			default: '',
+			description: 'End of the time window, read like Start Time',
+			displayOptions: { show: windowShow },
+			routing: { send: { type: 'query', property: 'endTime' } },
+		},
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			displayOptions: { show },
+			options: [
+				...(resource === 'appointment'
+					? [
+							{
+								displayName: 'Appointment Status',
+								name: 'appointmentStatus',
+								type: 'multiOptions' as const,
+								options: APPOINTMENT_STATUSES.map((status) => ({ name: status, value: status })),
+								default: [],
+								description: 'Return only appointments with one of these statuses (filtered after HighLevel answers)',
+							},
+						]
+					: []),
+				timeZoneOption,
+			],
+		},
+		simplifyField(resource, ['getAll'], true),
+	];
+}
