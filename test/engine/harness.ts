@@ -11,7 +11,7 @@ import fs from 'node:fs';
 process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-hlc-'));
 process.env.N8N_LOG_LEVEL ??= 'silent';
 
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentialsHelper,
 	Workflow,
@@ -22,6 +22,7 @@ import {
 	type IHttpRequestOptions,
 	type INode,
 	type INodeExecutionData,
+	type INodeListSearchResult,
 	type INodeProperties,
 	type INodeType,
 	type INodeTypes,
@@ -175,31 +176,7 @@ export async function runChain(options: RunChainOptions): Promise<ChainRunResult
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
 
-	const additionalData = {
-		hooks,
-		credentialsHelper: new InMemoryCredentialsHelper(
-			{ [credentialType.name]: credentialType },
-			{ [credentialType.name]: options.credentials },
-		),
-		currentNodeParameters: undefined,
-		executionId: 'exec-test',
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		variables: {},
-		async executeWorkflow() {
-			throw new Error('sub-workflows are not used here');
-		},
-		async getRunExecutionData() {
-			return undefined;
-		},
-		logAiEvent() {},
-		setExecutionStatus() {},
-		sendDataToUI() {},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = createAdditionalData(hooks, credentialType, options.credentials);
 
 	const items = (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData = {
@@ -223,6 +200,38 @@ export async function runChain(options: RunChainOptions): Promise<ChainRunResult
 		results[node.name] = { items: taskData.data?.main?.[0] ?? [], error: taskData.error as NodeError | undefined };
 	}
 	return { nodes: results, run };
+}
+
+function createAdditionalData(
+	hooks: ExecutionLifecycleHooks | undefined,
+	credentialType: ICredentialType,
+	credentials: ICredentialDataDecryptedObject,
+): IWorkflowExecuteAdditionalData {
+	return {
+		hooks,
+		credentialsHelper: new InMemoryCredentialsHelper(
+			{ [credentialType.name]: credentialType },
+			{ [credentialType.name]: credentials },
+		),
+		currentNodeParameters: undefined,
+		executionId: 'exec-test',
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		variables: {},
+		async executeWorkflow() {
+			throw new Error('sub-workflows are not used here');
+		},
+		async getRunExecutionData() {
+			return undefined;
+		},
+		logAiEvent() {},
+		setExecutionStatus() {},
+		sendDataToUI() {},
+	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
 export const NODE_NAME = 'HighLevel Calendar';
@@ -266,4 +275,42 @@ export async function testCredential(
 	} as unknown as INodeType;
 	const { error } = await runNode({ nodeType: testNodeType, credentialType, credentials, parameters: {} });
 	return error ? { status: 'Error', message: error.message } : { status: 'OK', message: 'Connection tested successfully' };
+}
+
+/**
+ * Runs one of the node's list searches (a picker's "From List") the way the editor asks n8n for it:
+ * through n8n-core's LoadOptionsContext, with the node's current parameters.
+ */
+export async function runListSearch(options: {
+	nodeType: INodeType;
+	credentialType: ICredentialType;
+	credentials: ICredentialDataDecryptedObject;
+	method: string;
+	parameters?: INodeParameters;
+	filter?: string;
+	paginationToken?: string;
+}): Promise<INodeListSearchResult> {
+	const { nodeType, credentialType } = options;
+	const typeName = `CUSTOM.${nodeType.description.name}`;
+	const node: INode = {
+		id: 'node-under-test',
+		name: NODE_NAME,
+		type: typeName,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters ?? {},
+		credentials: { [credentialType.name]: { id: 'cred-1', name: 'HighLevel sandbox' } },
+	};
+	const workflow = new Workflow({
+		id: 'wf-test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new TestNodeTypes({ [typeName]: nodeType }),
+	});
+	const additionalData = createAdditionalData(undefined, credentialType, options.credentials);
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+	const search = nodeType.methods?.listSearch?.[options.method];
+	if (!search) throw new Error(`No list search ${options.method}`);
+	return await search.call(context, options.filter, options.paginationToken);
 }
