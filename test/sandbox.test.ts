@@ -3,31 +3,43 @@ import Ajv from 'ajv';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
+	ALL_SCOPES,
+	API_VERSIONS,
 	CALENDAR_SCOPES,
 	SANDBOX_APPOINTMENT_ID,
 	SANDBOX_BLOCK_SLOT_ID,
 	SANDBOX_CALENDAR_2_ID,
 	SANDBOX_CALENDAR_ID,
+	SANDBOX_COMPANY_ID,
 	SANDBOX_CONTACT_ID,
+	SANDBOX_GROUP_ID,
 	SANDBOX_LOCATION_ID,
 	SANDBOX_TOKEN,
+	SANDBOX_USER_2_ID,
+	SANDBOX_USER_3_ID,
 	SANDBOX_USER_ID,
 	startSandbox,
 	type Sandbox,
 } from './sandbox';
+import { scopesAllow } from './sandbox/spec';
 
 const VERSION = '2021-04-15';
+const VERSION_2021_07_28 = '2021-07-28';
 const READONLY_TOKEN = 'pit-readonly';
 const OTHER_LOCATION_TOKEN = 'pit-other-location';
+const NO_USERS_TOKEN = 'pit-no-users-readonly';
+const NO_SCOPES_TOKEN = 'pit-no-scopes';
 
 let sandbox: Sandbox;
 
 beforeAll(async () => {
 	sandbox = await startSandbox({
 		tokens: {
-			[SANDBOX_TOKEN]: { locationId: SANDBOX_LOCATION_ID, scopes: CALENDAR_SCOPES },
+			[SANDBOX_TOKEN]: { locationId: SANDBOX_LOCATION_ID, scopes: ALL_SCOPES },
 			[READONLY_TOKEN]: { locationId: SANDBOX_LOCATION_ID, scopes: ['calendars/events.readonly'] },
-			[OTHER_LOCATION_TOKEN]: { locationId: 'loc_other', scopes: CALENDAR_SCOPES },
+			[OTHER_LOCATION_TOKEN]: { locationId: 'loc_other', scopes: ALL_SCOPES },
+			[NO_USERS_TOKEN]: { locationId: SANDBOX_LOCATION_ID, scopes: ALL_SCOPES.filter((s) => s !== 'users.readonly') },
+			[NO_SCOPES_TOKEN]: { locationId: SANDBOX_LOCATION_ID, scopes: [] },
 		},
 	});
 });
@@ -46,7 +58,8 @@ interface CallOptions {
 async function call(method: string, urlPath: string, body?: unknown, opts: CallOptions = {}) {
 	const headers: Record<string, string> = {};
 	const token = opts.token === undefined ? SANDBOX_TOKEN : opts.token;
-	const version = opts.version === undefined ? VERSION : opts.version;
+	// Each API has its own version; calls name one only to test the check itself.
+	const version = opts.version === undefined ? (urlPath.startsWith('/calendars') ? VERSION : VERSION_2021_07_28) : opts.version;
 	if (token !== null) headers.Authorization = `Bearer ${token}`;
 	if (version !== null) headers.Version = version;
 	if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -70,6 +83,44 @@ const blockSlotUpdate = (extra: Record<string, unknown> = {}) => ({ locationId: 
 
 const APPOINTMENTS = '/calendars/events/appointments';
 const BLOCK_SLOTS = '/calendars/events/block-slots';
+
+const BLOCK_SLOT_GAPS = ['contactId', 'groupId', 'appointmentStatus', 'assignedUserId', 'users', 'calendarId'];
+
+// Response schemas, for conformance checks. The specs type event dates as `object` where the
+// wire (and the README) has ISO strings, so only that `type` is dropped.
+const responseAjv = new Ajv({ strict: false, allErrors: true });
+{
+	const load = (file: string) => JSON.parse(fs.readFileSync(path.join(__dirname, 'sandbox/spec', file), 'utf8'));
+	const DATE_FIELDS = ['startTime', 'endTime', 'dateAdded', 'dateUpdated'];
+	const relaxDates = (node: unknown): void => {
+		if (node === null || typeof node !== 'object') return;
+		const properties = (node as { properties?: Record<string, { type?: string }> }).properties;
+		for (const field of DATE_FIELDS) if (properties?.[field]?.type === 'object') delete properties[field].type;
+		Object.values(node).forEach(relaxDates);
+	};
+	for (const api of ['calendars', 'users', 'contacts', 'locations']) {
+		const spec = load(`apps/${api}.json`);
+		relaxDates(spec);
+		responseAjv.addSchema({ ...spec, $id: `https://sandbox.invalid/apps/${api}.json` });
+		if (api !== 'calendars') continue;
+		// Blocked slots come in CalendarEventDTOs without the appointment-only fields (see
+		// handlers/events.ts): checked against the DTO with just those fields made optional.
+		const blocked = structuredClone(spec);
+		const dto = blocked.components.schemas.CalendarEventDTO;
+		dto.required = dto.required.filter((f: string) => !BLOCK_SLOT_GAPS.includes(f));
+		dto.additionalProperties = false;
+		responseAjv.addSchema({ ...blocked, $id: 'https://sandbox.invalid/apps/calendars-blocked-slots.json' });
+	}
+	responseAjv.addSchema({ ...load('common/common-schemas.json'), $id: 'https://sandbox.invalid/common/common-schemas.json' });
+}
+
+/** `schema` is a component name, or a JSON pointer (starting with `/`) into the API's spec. */
+function conforms(api: string, schema: string, data: unknown): void {
+	const pointer = schema.startsWith('/') ? schema : `/components/schemas/${schema}`;
+	const ok = responseAjv.validate({ $ref: `https://sandbox.invalid/apps/${api}.json#${pointer}` }, data);
+	expect(responseAjv.errors ?? []).toEqual([]);
+	expect(ok).toBe(true);
+}
 
 describe('auth and headers', () => {
 	test('an unknown or missing token is 401 Invalid token, and the request is recorded', async () => {
@@ -143,8 +194,11 @@ describe('routing', () => {
 	});
 
 	test('spec paths the sandbox does not model answer 501 after validation', async () => {
-		expect((await call('DELETE', '/calendars/events/abc', { x: 1 })).status).toBe(422);
-		expect(await call('DELETE', '/calendars/events/abc', {})).toEqual({
+		expect((await call('PUT', '/calendars/groups/abc/status', { x: 1 })).body.message).toEqual([
+			'isActive should not be empty',
+			'property x should not exist',
+		]);
+		expect(await call('PUT', '/calendars/groups/abc/status', { isActive: true })).toEqual({
 			status: 501,
 			body: { statusCode: 501, message: 'not modelled by the sandbox' },
 		});
@@ -306,17 +360,8 @@ describe('appointments', () => {
 	});
 
 	test('spec-style responses conform to the spec\'s response schemas', async () => {
-		const ajv = new Ajv({ strict: false, allErrors: true });
-		const base = 'https://sandbox.invalid/apps/calendars.json';
-		const spec = JSON.parse(fs.readFileSync(path.join(__dirname, 'sandbox/spec/apps/calendars.json'), 'utf8'));
-		ajv.addSchema({ ...spec, $id: base });
-		const validate = (schema: string, data: unknown) => {
-			const ok = ajv.validate({ $ref: `${base}#/components/schemas/${schema}` }, data);
-			expect(ajv.errors ?? []).toEqual([]);
-			expect(ok).toBe(true);
-		};
-		validate('AppointmentSchemaResponse', (await call('POST', APPOINTMENTS, newAppointment())).body);
-		validate('CalendarsGetSuccessfulResponseDTO', (await call('GET', `/calendars/?locationId=${SANDBOX_LOCATION_ID}`)).body);
+		conforms('calendars', 'AppointmentSchemaResponse', (await call('POST', APPOINTMENTS, newAppointment())).body);
+		conforms('calendars', 'CalendarsGetSuccessfulResponseDTO', (await call('GET', `/calendars/?locationId=${SANDBOX_LOCATION_ID}`)).body);
 	});
 });
 
@@ -354,5 +399,632 @@ describe('block slots', () => {
 		const body = blockSlotUpdate({ calendarId: SANDBOX_CALENDAR_ID });
 		expect(await call('PUT', `${BLOCK_SLOTS}/blk_missing`, body)).toEqual(notFound);
 		expect(await call('PUT', `${BLOCK_SLOTS}/${SANDBOX_APPOINTMENT_ID}`, body)).toEqual(notFound);
+	});
+});
+
+const ms = (iso: string) => String(Date.parse(iso));
+const ids = (list: Array<{ id: string }>) => list.map((e) => e.id);
+const unprocessable = (message: string[]) => ({ status: 422, body: { statusCode: 422, message, error: 'Unprocessable Entity' } });
+
+describe('APIs, versions and scopes', () => {
+	test('each API has its own Version, and a route requires the version of its API', async () => {
+		expect(API_VERSIONS).toEqual({
+			calendars: VERSION,
+			users: VERSION_2021_07_28,
+			contacts: VERSION_2021_07_28,
+			locations: VERSION_2021_07_28,
+		});
+		const cases: Array<[string, string, unknown, string, string]> = [
+			['GET', `/calendars/?locationId=${SANDBOX_LOCATION_ID}`, undefined, VERSION, VERSION_2021_07_28],
+			['GET', `/users/?locationId=${SANDBOX_LOCATION_ID}`, undefined, VERSION_2021_07_28, VERSION],
+			['POST', '/contacts/search', { locationId: SANDBOX_LOCATION_ID, pageLimit: 1 }, VERSION_2021_07_28, VERSION],
+			['GET', `/locations/${SANDBOX_LOCATION_ID}`, undefined, VERSION_2021_07_28, VERSION],
+		];
+		for (const [method, url, body, right, wrong] of cases) {
+			expect((await call(method, url, body, { version: right })).status).toBe(200);
+			expect(await call(method, url, body, { version: wrong })).toEqual({
+				status: 400,
+				body: { statusCode: 400, message: `Version header must be "${right}", got "${wrong}"` },
+			});
+		}
+	});
+
+	test('ALL_SCOPES covers the four APIs; CALENDAR_SCOPES is still just the Calendars API', () => {
+		for (const scope of ['calendars.readonly', 'calendars/events.write', 'users.readonly', 'contacts.readonly', 'locations.readonly']) {
+			expect(ALL_SCOPES).toContain(scope);
+		}
+		expect(ALL_SCOPES).toEqual(expect.arrayContaining(CALENDAR_SCOPES));
+		expect(CALENDAR_SCOPES).not.toContain('users.readonly');
+		expect(CALENDAR_SCOPES.every((s) => s.startsWith('calendars'))).toBe(true);
+	});
+
+	test('any one security alternative suffices, whatever its scheme is called', async () => {
+		const route = { scopeSets: [['a'], ['b', 'c']] };
+		expect(scopesAllow(route, ['a'])).toBe(true);
+		expect(scopesAllow(route, ['c', 'b'])).toBe(true);
+		expect(scopesAllow(route, ['b'])).toBe(false);
+		expect(scopesAllow(route, [])).toBe(false);
+		expect(scopesAllow({ scopeSets: [] }, [])).toBe(true);
+
+		// /users/search: Agency-Access or Location-Access, both users.readonly; /users/: Location-Access only.
+		const search = `/users/search?companyId=${SANDBOX_COMPANY_ID}`;
+		expect((await call('GET', search)).status).toBe(200);
+		expect((await call('GET', `/users/?locationId=${SANDBOX_LOCATION_ID}`)).status).toBe(200);
+		const denied = {
+			status: 401,
+			body: { statusCode: 401, message: 'This authClass type is not allowed to access this scope', error: 'Unauthorized' },
+		};
+		expect(await call('GET', search, undefined, { token: NO_USERS_TOKEN })).toEqual(denied);
+		expect(await call('GET', `/users/?locationId=${SANDBOX_LOCATION_ID}`, undefined, { token: NO_USERS_TOKEN })).toEqual(denied);
+		// ...while everything else still works for that token
+		expect((await call('GET', `/calendars/${SANDBOX_CALENDAR_ID}`, undefined, { token: NO_USERS_TOKEN })).status).toBe(200);
+
+		// `{ "bearer": [] }` asks for no scope at all (this route is not modelled, hence 501)
+		expect((await call('GET', `/locations/${SANDBOX_LOCATION_ID}/tags/t1`, undefined, { token: NO_SCOPES_TOKEN })).status).toBe(501);
+	});
+});
+
+describe('route precedence', () => {
+	test('fixed paths win over /calendars/{calendarId}; the template still serves real ids', async () => {
+		const window = `locationId=${SANDBOX_LOCATION_ID}&calendarId=${SANDBOX_CALENDAR_ID}&startTime=0&endTime=${ms('2031-01-01T00:00:00Z')}`;
+		expect(ids((await call('GET', `/calendars/events?${window}`)).body.events)).toEqual([SANDBOX_APPOINTMENT_ID]);
+		expect(ids((await call('GET', `/calendars/blocked-slots?${window}`)).body.events)).toEqual([SANDBOX_BLOCK_SLOT_ID]);
+		// groups is a spec route the sandbox does not model: 501, not "Calendar not found"
+		expect((await call('GET', `/calendars/groups?locationId=${SANDBOX_LOCATION_ID}`)).status).toBe(501);
+		// the fixed path's own rules apply, not the template's
+		expect((await call('GET', '/calendars/events')).status).toBe(422);
+
+		expect((await call('GET', `/calendars/${SANDBOX_CALENDAR_2_ID}`)).body.calendar.id).toBe(SANDBOX_CALENDAR_2_ID);
+		expect((await call('GET', `/calendars/?locationId=${SANDBOX_LOCATION_ID}`)).body.calendars).toHaveLength(2);
+		// same in the Users API: /users/search is not /users/{userId}
+		expect((await call('GET', `/users/search?companyId=${SANDBOX_COMPANY_ID}`)).body.count).toBe(3);
+		expect((await call('GET', `/users/${SANDBOX_USER_ID}`)).status).toBe(501);
+	});
+});
+
+describe('get calendar', () => {
+	test('200 {calendar}, conforming to CalendarByIdSuccessfulResponseDTO; unknown 404; other location 403', async () => {
+		const res = await call('GET', `/calendars/${SANDBOX_CALENDAR_ID}`);
+		expect(res.status).toBe(200);
+		expect(Object.keys(res.body)).toEqual(['calendar']);
+		expect(res.body.calendar).toMatchObject({
+			id: SANDBOX_CALENDAR_ID,
+			locationId: SANDBOX_LOCATION_ID,
+			name: 'Sandbox Consultations',
+			slotDuration: 30,
+		});
+		conforms('calendars', 'CalendarByIdSuccessfulResponseDTO', res.body);
+
+		expect(await call('GET', '/calendars/cal_missing')).toEqual({ status: 404, body: { statusCode: 404, message: 'Calendar not found' } });
+		expect((await call('GET', `/calendars/${SANDBOX_CALENDAR_ID}`, undefined, { token: OTHER_LOCATION_TOKEN })).status).toBe(403);
+	});
+});
+
+describe('delete event', () => {
+	const url = (id: string) => `/calendars/events/${id}`;
+
+	test('an appointment: 201 {succeeded}, kept with deleted: true, then 404 everywhere but the live GET', async () => {
+		expect(await call('DELETE', url(SANDBOX_APPOINTMENT_ID), {})).toEqual({ status: 201, body: { succeeded: true } });
+		conforms('calendars', 'DeleteEventSuccessfulResponseDto', { succeeded: true });
+		expect(sandbox.store.appointments.get(SANDBOX_APPOINTMENT_ID)).toMatchObject({ deleted: true, title: 'Casey Contact' });
+
+		const notFound = { status: 404, body: { statusCode: 404, message: 'Appointment not found' } };
+		expect(await call('GET', `${APPOINTMENTS}/${SANDBOX_APPOINTMENT_ID}`)).toEqual(notFound);
+		expect(await call('PUT', `${APPOINTMENTS}/${SANDBOX_APPOINTMENT_ID}`, { title: 'x' })).toEqual(notFound);
+		sandbox.options.getAppointmentEnvelope = 'appointment';
+		expect((await call('GET', `${APPOINTMENTS}/${SANDBOX_APPOINTMENT_ID}`)).body.appointment).toMatchObject({
+			id: SANDBOX_APPOINTMENT_ID,
+			deleted: true,
+		});
+
+		expect(await call('DELETE', url(SANDBOX_APPOINTMENT_ID), {})).toEqual({
+			status: 404,
+			body: { statusCode: 404, message: 'Event not found' },
+		});
+		const window = `locationId=${SANDBOX_LOCATION_ID}&calendarId=${SANDBOX_CALENDAR_ID}&startTime=0&endTime=${ms('2031-01-01T00:00:00Z')}`;
+		expect((await call('GET', `/calendars/events?${window}`)).body.events).toEqual([]);
+		expect((await call('GET', `/contacts/${SANDBOX_CONTACT_ID}/appointments`)).body.events).toEqual([]);
+		// its slot is free again
+		expect((await call('POST', APPOINTMENTS, newAppointment({ startTime: '2030-01-14T10:00:00+01:00' }))).status).toBe(200);
+	});
+
+	test('a block slot: 201, and it is gone', async () => {
+		expect(await call('DELETE', url(SANDBOX_BLOCK_SLOT_ID))).toEqual({ status: 201, body: { succeeded: true } });
+		expect(sandbox.store.blockSlots.has(SANDBOX_BLOCK_SLOT_ID)).toBe(false);
+		expect(
+			(await call('PUT', `${BLOCK_SLOTS}/${SANDBOX_BLOCK_SLOT_ID}`, blockSlotUpdate({ title: 'x', calendarId: SANDBOX_CALENDAR_ID })))
+				.status,
+		).toBe(404);
+	});
+
+	test('body must be {} (DeleteAppointmentSchema); unknown id 404; needs calendars/events.write', async () => {
+		expect(await call('DELETE', url(SANDBOX_APPOINTMENT_ID), { toNotify: false })).toEqual(
+			unprocessable(['property toNotify should not exist']),
+		);
+		expect(await call('DELETE', url('evt_missing'), {})).toEqual({ status: 404, body: { statusCode: 404, message: 'Event not found' } });
+		expect((await call('DELETE', url(SANDBOX_APPOINTMENT_ID), {}, { token: READONLY_TOKEN })).status).toBe(401);
+		expect((await call('DELETE', url(SANDBOX_APPOINTMENT_ID), {}, { token: OTHER_LOCATION_TOKEN })).status).toBe(403);
+		expect(sandbox.store.appointments.get(SANDBOX_APPOINTMENT_ID)!.deleted).toBe(false);
+	});
+});
+
+describe('create block slot', () => {
+	const slot = (extra: Record<string, unknown>) => ({
+		locationId: SANDBOX_LOCATION_ID,
+		title: 'Team offsite',
+		startTime: '2030-01-15T09:00:00-05:00',
+		endTime: '2030-01-15T12:00:00-05:00',
+		...extra,
+	});
+
+	test('201 with the flat block slot, for a calendar or for a user', async () => {
+		const forCalendar = await call('POST', BLOCK_SLOTS, slot({ calendarId: SANDBOX_CALENDAR_2_ID }));
+		expect(forCalendar).toEqual({
+			status: 201,
+			body: {
+				id: expect.stringMatching(/^[A-Za-z0-9]{20}$/),
+				locationId: SANDBOX_LOCATION_ID,
+				title: 'Team offsite',
+				startTime: '2030-01-15T09:00:00-05:00',
+				endTime: '2030-01-15T12:00:00-05:00',
+				calendarId: SANDBOX_CALENDAR_2_ID,
+			},
+		});
+		conforms('calendars', 'BlockedSlotSuccessfulResponseDto', forCalendar.body);
+		expect(sandbox.store.blockSlots.get(forCalendar.body.id)).toMatchObject({ calendarId: SANDBOX_CALENDAR_2_ID });
+
+		const forUser = await call('POST', BLOCK_SLOTS, slot({ assignedUserId: SANDBOX_USER_2_ID }));
+		expect(forUser.status).toBe(201);
+		expect(forUser.body).toMatchObject({ assignedUserId: SANDBOX_USER_2_ID });
+		expect(forUser.body).not.toHaveProperty('calendarId');
+	});
+
+	test('exactly one of calendarId / assignedUserId, times required and ordered, unknown ids 400', async () => {
+		expect(await call('POST', BLOCK_SLOTS, slot({ calendarId: SANDBOX_CALENDAR_ID, assignedUserId: SANDBOX_USER_ID }))).toEqual(
+			unprocessable(['Either calendarId or assignedUserId can be set, not both']),
+		);
+		expect(await call('POST', BLOCK_SLOTS, slot({}))).toEqual(unprocessable(['Either calendarId or assignedUserId must be set']));
+		expect(await call('POST', BLOCK_SLOTS, { locationId: SANDBOX_LOCATION_ID, calendarId: SANDBOX_CALENDAR_ID })).toEqual(
+			unprocessable(['startTime should not be empty', 'endTime should not be empty']),
+		);
+		expect(
+			(await call('POST', BLOCK_SLOTS, slot({ calendarId: SANDBOX_CALENDAR_ID, endTime: '2030-01-15T08:00:00-05:00' }))).body.message,
+		).toEqual(['endTime must be after startTime']);
+		expect((await call('POST', BLOCK_SLOTS, slot({ calendarId: SANDBOX_CALENDAR_ID, color: 'red' }))).body.message).toEqual([
+			'property color should not exist',
+		]);
+		expect(await call('POST', BLOCK_SLOTS, slot({ assignedUserId: 'usr_missing' }))).toEqual({
+			status: 400,
+			body: { statusCode: 400, message: 'User not found: usr_missing' },
+		});
+		expect(sandbox.store.blockSlots.size).toBe(1);
+	});
+});
+
+describe('list events and blocked slots', () => {
+	const list = (what: 'events' | 'blocked-slots', filter: string, from = '2030-01-14T00:00:00Z', to = '2030-01-15T00:00:00Z') =>
+		call('GET', `/calendars/${what}?locationId=${SANDBOX_LOCATION_ID}&${filter}&startTime=${ms(from)}&endTime=${ms(to)}`);
+
+	test('events: CalendarEventDTOs overlapping the window, by calendar, user or group', async () => {
+		const res = await list('events', `calendarId=${SANDBOX_CALENDAR_ID}`);
+		expect(res.status).toBe(200);
+		expect(res.body).toEqual({
+			events: [
+				{
+					id: SANDBOX_APPOINTMENT_ID,
+					address: 'Zoom',
+					title: 'Casey Contact',
+					calendarId: SANDBOX_CALENDAR_ID,
+					locationId: SANDBOX_LOCATION_ID,
+					contactId: SANDBOX_CONTACT_ID,
+					groupId: SANDBOX_GROUP_ID,
+					appointmentStatus: 'confirmed',
+					assignedUserId: SANDBOX_USER_ID,
+					users: [SANDBOX_USER_ID],
+					isRecurring: false,
+					startTime: '2030-01-14T10:00:00+01:00',
+					endTime: '2030-01-14T10:30:00+01:00',
+					dateAdded: '2029-12-01T09:00:00.000Z',
+					dateUpdated: '2029-12-01T09:00:00.000Z',
+				},
+			],
+		});
+		conforms('calendars', 'GetCalendarEventsSuccessfulResponseDTO', res.body);
+
+		expect(ids((await list('events', `userId=${SANDBOX_USER_ID}`)).body.events)).toEqual([SANDBOX_APPOINTMENT_ID]);
+		expect(ids((await list('events', `groupId=${SANDBOX_GROUP_ID}`)).body.events)).toEqual([SANDBOX_APPOINTMENT_ID]);
+		expect((await list('events', `userId=${SANDBOX_USER_2_ID}`)).body.events).toEqual([]);
+		expect((await list('events', `calendarId=${SANDBOX_CALENDAR_2_ID}`)).body.events).toEqual([]);
+		// the appointment is 09:00-09:30Z: a window ending at 09:00Z does not overlap it, one ending at 09:00:00.001Z does
+		expect((await list('events', `calendarId=${SANDBOX_CALENDAR_ID}`, '2030-01-14T00:00:00Z', '2030-01-14T09:00:00Z')).body.events).toEqual(
+			[],
+		);
+		expect((await list('events', `calendarId=${SANDBOX_CALENDAR_ID}`, '2030-01-14T09:30:00Z', '2030-01-14T12:00:00Z')).body.events).toEqual(
+			[],
+		);
+		expect(
+			(await list('events', `calendarId=${SANDBOX_CALENDAR_ID}`, '2030-01-14T00:00:00Z', '2030-01-14T09:00:00.001Z')).body.events,
+		).toHaveLength(1);
+	});
+
+	test('a recurring appointment comes back as its stored master, not expanded', async () => {
+		const rrule = 'RRULE:FREQ=DAILY;INTERVAL=1;COUNT=5';
+		const created = await call(
+			'POST',
+			APPOINTMENTS,
+			newAppointment({ startTime: '2030-01-14T15:00:00Z', rrule, ignoreFreeSlotValidation: true }),
+		);
+		const events = (await list('events', `calendarId=${SANDBOX_CALENDAR_ID}`, '2030-01-14T00:00:00Z', '2030-01-20T00:00:00Z')).body.events;
+		expect(events.map((e: Record<string, unknown>) => [e.id, e.isRecurring, e.rrule ?? null])).toEqual([
+			[SANDBOX_APPOINTMENT_ID, false, null],
+			[created.body.id, true, rrule],
+		]);
+		// a window holding only later occurrences finds nothing: no instances are made up
+		expect((await list('events', `calendarId=${SANDBOX_CALENDAR_ID}`, '2030-01-16T00:00:00Z', '2030-01-20T00:00:00Z')).body.events).toEqual(
+			[],
+		);
+	});
+
+	test('blocked slots: the events schema, without the fields only appointments have; by calendar or user', async () => {
+		const res = await list('blocked-slots', `calendarId=${SANDBOX_CALENDAR_ID}`);
+		expect(res).toEqual({
+			status: 200,
+			body: {
+				events: [
+					{
+						id: SANDBOX_BLOCK_SLOT_ID,
+						title: 'Lunch',
+						calendarId: SANDBOX_CALENDAR_ID,
+						locationId: SANDBOX_LOCATION_ID,
+						startTime: '2030-01-14T12:00:00+01:00',
+						endTime: '2030-01-14T13:00:00+01:00',
+						dateAdded: '2029-12-01T09:00:00.000Z',
+						dateUpdated: '2029-12-01T09:00:00.000Z',
+					},
+				],
+			},
+		});
+		conforms('calendars-blocked-slots', 'GetCalendarEventsSuccessfulResponseDTO', res.body);
+		// appointments are not block slots, and vice versa
+		expect(ids(res.body.events)).not.toContain(SANDBOX_APPOINTMENT_ID);
+
+		const mine = await call('POST', BLOCK_SLOTS, {
+			locationId: SANDBOX_LOCATION_ID,
+			assignedUserId: SANDBOX_USER_3_ID,
+			startTime: '2030-01-14T15:00:00Z',
+			endTime: '2030-01-14T16:00:00Z',
+		});
+		const users = await list('blocked-slots', `userId=${SANDBOX_USER_3_ID}`);
+		expect(users.body.events).toEqual([
+			{
+				id: mine.body.id,
+				title: '',
+				locationId: SANDBOX_LOCATION_ID,
+				assignedUserId: SANDBOX_USER_3_ID,
+				startTime: '2030-01-14T15:00:00Z',
+				endTime: '2030-01-14T16:00:00Z',
+				dateAdded: expect.any(String),
+				dateUpdated: expect.any(String),
+			},
+		]);
+		conforms('calendars-blocked-slots', 'GetCalendarEventsSuccessfulResponseDTO', users.body);
+		expect(ids((await list('blocked-slots', `groupId=${SANDBOX_GROUP_ID}`)).body.events)).toEqual([SANDBOX_BLOCK_SLOT_ID]);
+	});
+
+	test('422 unless exactly one of calendarId, userId, groupId, and a window in epoch ms', async () => {
+		for (const what of ['events', 'blocked-slots'] as const) {
+			const base = `/calendars/${what}?locationId=${SANDBOX_LOCATION_ID}`;
+			const window = `startTime=${ms('2030-01-14T00:00:00Z')}&endTime=${ms('2030-01-15T00:00:00Z')}`;
+			expect(await call('GET', `${base}&${window}`)).toEqual(unprocessable(['Either of calendarId, userId or groupId is required']));
+			expect(await call('GET', `${base}&${window}&calendarId=${SANDBOX_CALENDAR_ID}&userId=${SANDBOX_USER_ID}`)).toEqual(
+				unprocessable(['Only one of calendarId, userId or groupId can be set, got calendarId, userId']),
+			);
+			expect(await call('GET', `${base}&calendarId=${SANDBOX_CALENDAR_ID}`)).toEqual(
+				unprocessable(['startTime should not be empty', 'endTime should not be empty']),
+			);
+			expect(await call('GET', `${base}&calendarId=${SANDBOX_CALENDAR_ID}&startTime=2030-01-14T00:00:00Z&endTime=1`)).toEqual(
+				unprocessable(['startTime must be a number string (milliseconds since the epoch)']),
+			);
+			expect((await call('GET', `${base}&calendarId=${SANDBOX_CALENDAR_ID}&startTime=2&endTime=1`)).body.message).toEqual([
+				'endTime must not be before startTime',
+			]);
+			expect(await call('GET', `${base}&${window}&calendarId=cal_missing`)).toEqual({
+				status: 400,
+				body: { statusCode: 400, message: 'Calendar not found: cal_missing' },
+			});
+			expect((await call('GET', `${base.replace(SANDBOX_LOCATION_ID, 'loc_other')}&${window}&groupId=${SANDBOX_GROUP_ID}`)).status).toBe(
+				403,
+			);
+		}
+	});
+});
+
+describe('free slots', () => {
+	const MONDAY = '2030-01-14';
+	const ALL_DAY = [9, 10, 11, 12, 13, 14, 15, 16].flatMap((h) => [`${String(h).padStart(2, '0')}:00`, `${String(h).padStart(2, '0')}:30`]);
+	const slotsOn = (day: string, times: string[], offset: string) => times.map((t) => `${day}T${t}:00${offset}`);
+	const free = (query: string, calendarId = SANDBOX_CALENDAR_ID) => call('GET', `/calendars/${calendarId}/free-slots?${query}`);
+	const monday = `startDate=${ms(`${MONDAY}T00:00:00-05:00`)}&endDate=${ms(`${MONDAY}T23:59:59.999-05:00`)}`;
+	const without = (...times: string[]) => ALL_DAY.filter((t) => !times.includes(t));
+
+	test('09:00-17:00 on weekdays in the location zone by default, every 30 minutes, keyed by date', async () => {
+		const res = await free(monday);
+		expect(res).toEqual({ status: 200, body: { [MONDAY]: { slots: slotsOn(MONDAY, ALL_DAY, '-05:00') } } });
+		conforms('calendars', '/paths/~1calendars~1{calendarId}~1free-slots/get/responses/200/content/application~1json/schema', res.body);
+
+		// Friday to Monday: the weekend has no entry
+		const res2 = await free(`startDate=${ms('2030-01-11T00:00:00-05:00')}&endDate=${ms(`${MONDAY}T23:59:59-05:00`)}`);
+		expect(Object.keys(res2.body)).toEqual(['2030-01-11', MONDAY]);
+		// slots start inside the window
+		const noon = await free(`startDate=${ms(`${MONDAY}T12:00:00-05:00`)}&endDate=${ms(`${MONDAY}T13:00:00-05:00`)}`);
+		expect(noon.body[MONDAY].slots).toEqual(slotsOn(MONDAY, ['12:00', '12:30', '13:00'], '-05:00'));
+	});
+
+	test('timezone moves the open hours and the offsets; an unknown zone is 400', async () => {
+		const res = await free(`startDate=${ms(`${MONDAY}T00:00:00+05:30`)}&endDate=${ms(`${MONDAY}T23:59:59+05:30`)}&timezone=Asia/Kolkata`);
+		// the seeded appointment (09:00Z) and block slot (11:00Z) land at 14:30 and 16:30 in Kolkata
+		expect(res.body).toEqual({ [MONDAY]: { slots: slotsOn(MONDAY, without('14:30', '16:30'), '+05:30') } });
+		// summer time in New York
+		const june = await free(`startDate=${ms('2030-06-03T00:00:00-04:00')}&endDate=${ms('2030-06-03T10:00:00-04:00')}`);
+		expect(june.body['2030-06-03'].slots).toEqual(slotsOn('2030-06-03', ['09:00', '09:30', '10:00'], '-04:00'));
+		expect(await free(`${monday}&timezone=Mars/Olympus`)).toEqual({
+			status: 400,
+			body: { statusCode: 400, message: 'timezone must be a valid IANA time zone, got "Mars/Olympus"' },
+		});
+	});
+
+	test("subtracts the calendar's appointments and block slots, but not cancelled ones or other calendars'", async () => {
+		// in Berlin the seeded appointment (10:00-10:30) and block slot (12:00-13:00) fall in open hours
+		const berlin = `startDate=${ms(`${MONDAY}T00:00:00+01:00`)}&endDate=${ms(`${MONDAY}T23:59:59+01:00`)}&timezone=Europe/Berlin`;
+		expect((await free(berlin)).body[MONDAY].slots).toEqual(slotsOn(MONDAY, without('10:00', '12:00', '12:30'), '+01:00'));
+		expect((await free(berlin, SANDBOX_CALENDAR_2_ID)).body[MONDAY].slots).toEqual(slotsOn(MONDAY, ALL_DAY, '+01:00'));
+
+		// a 30-minute appointment at 14:15 New York time takes both slots it overlaps
+		const booked = await call('POST', APPOINTMENTS, newAppointment({ startTime: `${MONDAY}T14:15:00-05:00` }));
+		expect((await free(monday)).body[MONDAY].slots).toEqual(slotsOn(MONDAY, without('14:00', '14:30'), '-05:00'));
+		await call('PUT', `${APPOINTMENTS}/${booked.body.id}`, { appointmentStatus: 'cancelled' });
+		expect((await free(monday)).body[MONDAY].slots).toEqual(slotsOn(MONDAY, ALL_DAY, '-05:00'));
+	});
+
+	test("userId / userIds also subtract those users' time; userIds repeat, comma-separate, or bracket", async () => {
+		const block = (assignedUserId: string) =>
+			call('POST', BLOCK_SLOTS, {
+				locationId: SANDBOX_LOCATION_ID,
+				assignedUserId,
+				startTime: `${MONDAY}T15:00:00-05:00`,
+				endTime: `${MONDAY}T16:00:00-05:00`,
+			});
+		await block(SANDBOX_USER_2_ID);
+		const busy = slotsOn(MONDAY, without('15:00', '15:30'), '-05:00');
+		const open = slotsOn(MONDAY, ALL_DAY, '-05:00');
+		expect((await free(monday)).body[MONDAY].slots).toEqual(open);
+		expect((await free(`${monday}&userId=${SANDBOX_USER_2_ID}`)).body[MONDAY].slots).toEqual(busy);
+		// round robin: while one of the users is free the slot stays
+		expect((await free(`${monday}&userIds=${SANDBOX_USER_2_ID},${SANDBOX_USER_3_ID}`)).body[MONDAY].slots).toEqual(open);
+		await block(SANDBOX_USER_3_ID);
+		for (const users of [
+			`userIds=${SANDBOX_USER_2_ID},${SANDBOX_USER_3_ID}`,
+			`userIds=${SANDBOX_USER_2_ID}&userIds=${SANDBOX_USER_3_ID}`,
+			`userIds[]=${SANDBOX_USER_2_ID}&userIds[]=${SANDBOX_USER_3_ID}`,
+			`userId=${SANDBOX_USER_2_ID}&userIds=${SANDBOX_USER_3_ID}`,
+		]) {
+			expect((await free(`${monday}&${users}`)).body[MONDAY].slots).toEqual(busy);
+		}
+		// the seeded appointment's user, at 04:00 New York time, is outside open hours anyway
+		expect((await free(`${monday}&userId=${SANDBOX_USER_ID}`)).body[MONDAY].slots).toEqual(open);
+		expect(await free(`${monday}&userIds=usr_missing`)).toEqual({
+			status: 400,
+			body: { statusCode: 400, message: 'User not found: usr_missing' },
+		});
+		expect((await free(`${monday}&userId=a&userId=b`)).body.message).toEqual(['userId must be a single value']);
+	});
+
+	test('the range may not exceed 31 days (400); dates are required numbers (422); unknown calendar 404', async () => {
+		const start = Date.parse('2030-01-01T00:00:00Z');
+		const DAY = 86_400_000;
+		const month = await free(`startDate=${start}&endDate=${start + 31 * DAY}`);
+		expect(month.status).toBe(200);
+		expect(Object.keys(month.body)).toHaveLength(23); // weekdays from Jan 1 to Feb 1, 2030
+		expect(await free(`startDate=${start}&endDate=${start + 31 * DAY + 1}`)).toEqual({
+			status: 400,
+			body: { statusCode: 400, message: 'Date range cannot be more than 31 days' },
+		});
+		expect(await free(`startDate=${start}&endDate=${start - 1}`)).toEqual({
+			status: 400,
+			body: { statusCode: 400, message: 'endDate must not be before startDate' },
+		});
+		expect(await free('')).toEqual(unprocessable(['startDate should not be empty', 'endDate should not be empty']));
+		expect(await free(`startDate=2030-01-01&endDate=${start}`)).toEqual(
+			unprocessable(['startDate must be a number conforming to the specified constraints']),
+		);
+		expect(await free(monday, 'cal_missing')).toEqual({ status: 404, body: { statusCode: 404, message: 'Calendar not found' } });
+		expect((await free(monday, SANDBOX_CALENDAR_ID)).status).toBe(200);
+		expect((await call('GET', `/calendars/${SANDBOX_CALENDAR_ID}/free-slots?${monday}`, undefined, { token: READONLY_TOKEN })).status).toBe(
+			401,
+		);
+	});
+
+	test('live style adds a traceId beside the dates', async () => {
+		sandbox.options.responseStyle = 'live';
+		const res = await free(monday);
+		expect(Object.keys(res.body).sort()).toEqual([MONDAY, 'traceId']);
+		expect(res.body.traceId).toEqual(expect.any(String));
+	});
+});
+
+describe('users', () => {
+	const SAM = { id: SANDBOX_USER_ID, name: 'Sam Sandbox', email: 'sam.sandbox@example.com' };
+	const RILEY = { id: SANDBOX_USER_2_ID, name: 'Riley Reyes', email: 'riley.reyes@example.com' };
+	const JORDAN = { id: SANDBOX_USER_3_ID, name: 'Jordan Lee', email: 'jordan.lee@example.com' };
+
+	test("GET /users/?locationId lists the sub-account's users (UserSchema)", async () => {
+		const res = await call('GET', `/users/?locationId=${SANDBOX_LOCATION_ID}`);
+		expect(res.status).toBe(200);
+		expect(res.body.users).toEqual([expect.objectContaining(SAM), expect.objectContaining(RILEY), expect.objectContaining(JORDAN)]);
+		expect(res.body.users[0]).toEqual({
+			...SAM,
+			firstName: 'Sam',
+			lastName: 'Sandbox',
+			phone: '+12025550201',
+			extension: '',
+			roles: { type: 'account', role: 'admin', locationIds: [SANDBOX_LOCATION_ID], restrictSubAccount: false },
+			deleted: false,
+		});
+		conforms('users', 'LocationSuccessfulResponseDto', res.body);
+		expect(await call('GET', '/users/')).toEqual(unprocessable(['locationId should not be empty']));
+		expect((await call('GET', '/users/?locationId=loc_other')).status).toBe(403);
+	});
+
+	test('GET /users/search: companyId required and checked; query, skip and limit; {users, count}', async () => {
+		const search = (q: string) => call('GET', `/users/search?companyId=${SANDBOX_COMPANY_ID}&${q}`);
+		const all = await search('');
+		expect(all.body.count).toBe(3);
+		conforms('users', 'SearchUserSuccessfulResponseDto', all.body);
+
+		expect((await search('query=RIL')).body).toEqual({ users: [expect.objectContaining(RILEY)], count: 1 });
+		expect((await search('query=lee@example')).body.users).toEqual([expect.objectContaining(JORDAN)]);
+		expect((await search(`locationId=${SANDBOX_LOCATION_ID}&skip=1&limit=1`)).body).toEqual({
+			users: [expect.objectContaining(RILEY)],
+			count: 3,
+		});
+		expect((await search('role=user')).body.count).toBe(2);
+		expect((await search(`ids=${SANDBOX_USER_3_ID},${SANDBOX_USER_ID}`)).body.users.map((u: { id: string }) => u.id)).toEqual([
+			SANDBOX_USER_ID,
+			SANDBOX_USER_3_ID,
+		]);
+
+		expect(await search('skip=-1&limit=ten')).toEqual(
+			unprocessable(['skip must be a non-negative integer string', 'limit must be a non-negative integer string']),
+		);
+		expect(await call('GET', '/users/search')).toEqual(unprocessable(['companyId should not be empty']));
+		expect(await call('GET', '/users/search?companyId=cmp_other')).toEqual({
+			status: 403,
+			body: { statusCode: 403, message: 'The token does not have access to this company' },
+		});
+	});
+});
+
+describe('locations', () => {
+	test('GET /locations/{locationId} → {location} with the zone; another location 403', async () => {
+		const res = await call('GET', `/locations/${SANDBOX_LOCATION_ID}`);
+		expect(res.status).toBe(200);
+		expect(res.body.location).toMatchObject({
+			id: SANDBOX_LOCATION_ID,
+			companyId: SANDBOX_COMPANY_ID,
+			name: 'Sandbox Dental',
+			timezone: 'America/New_York',
+		});
+		conforms('locations', 'GetLocationByIdSuccessfulResponseDto', res.body);
+		expect(await call('GET', '/locations/loc_other')).toEqual({
+			status: 403,
+			body: { statusCode: 403, message: 'The token does not have access to this location' },
+		});
+	});
+});
+
+describe('contacts', () => {
+	const search = (body: Record<string, unknown>) => call('POST', '/contacts/search', { locationId: SANDBOX_LOCATION_ID, ...body });
+
+	test('search pages by page and pageLimit, and by searchAfter; total counts every match', async () => {
+		expect(sandbox.store.contacts.size).toBe(25);
+		const pages = await Promise.all([1, 2, 3, 4].map((page) => search({ page, pageLimit: 10 })));
+		expect(pages.map((p) => [p.status, p.body.contacts.length, p.body.total])).toEqual([
+			[200, 10, 25],
+			[200, 10, 25],
+			[200, 5, 25],
+			[200, 0, 25],
+		]);
+		const seen = pages.flatMap((p) => ids(p.body.contacts));
+		expect(new Set(seen).size).toBe(25);
+		expect(seen[0]).toBe(SANDBOX_CONTACT_ID);
+		expect(pages[0].body.contacts[0]).toEqual({
+			id: SANDBOX_CONTACT_ID,
+			locationId: SANDBOX_LOCATION_ID,
+			firstName: 'Casey',
+			lastName: 'Contact',
+			firstNameLowerCase: 'casey',
+			lastNameLowerCase: 'contact',
+			email: 'casey.contact@example.com',
+			phone: '+12025551001',
+			tags: [],
+			dateAdded: '2029-11-01T09:00:00.000Z',
+			dateUpdated: '2029-11-01T09:00:00.000Z',
+			searchAfter: [Date.parse('2029-11-01T09:00:00.000Z'), SANDBOX_CONTACT_ID],
+		});
+		// page 1 is the default, and the last contact's cursor leads to page 2
+		expect(ids((await search({ pageLimit: 10 })).body.contacts)).toEqual(ids(pages[0].body.contacts));
+		const cursor = pages[0].body.contacts[9].searchAfter;
+		expect(ids((await search({ pageLimit: 10, searchAfter: cursor })).body.contacts)).toEqual(ids(pages[1].body.contacts));
+	});
+
+	test('query matches name, email or phone, case-insensitively, and pages within the matches', async () => {
+		const names = async (body: Record<string, unknown>) =>
+			(await search({ pageLimit: 100, ...body })).body.contacts.map((c: { lastName: string }) => c.lastName);
+		expect(await names({ query: 'SON' })).toEqual(['Johnson', 'Jackson', 'Allison', 'Svensson', 'Robertson']);
+		expect(await names({ query: 'dana.WHIT' })).toEqual(['Whitfield']);
+		expect(await names({ query: '(202) 555-1004' })).toEqual(['Price']);
+		expect(await names({ query: 'nobody' })).toEqual([]);
+		const second = await search({ query: 'son', page: 2, pageLimit: 2 });
+		expect(second.body).toMatchObject({ total: 5 });
+		expect(second.body.contacts.map((c: { lastName: string }) => c.lastName)).toEqual(['Allison', 'Svensson']);
+	});
+
+	test('the search body is checked against the Search Contacts guide', async () => {
+		expect(await search({})).toEqual(unprocessable(['pageLimit should not be empty']));
+		expect(await call('POST', '/contacts/search', { pageLimit: 10 })).toEqual(unprocessable(['locationId should not be empty']));
+		expect((await search({ pageLimit: 501, page: 0, limit: 5 })).body.message).toEqual([
+			'property limit should not exist',
+			'page must not be less than 1',
+			'pageLimit must not be greater than 500',
+		]);
+		expect(await search({ pageLimit: 10, page: 2, searchAfter: [1, 'x'] })).toEqual(
+			unprocessable(['page and searchAfter cannot be used together']),
+		);
+		expect(await search({ pageLimit: 10, searchAfter: ['x'] })).toEqual(
+			unprocessable(["searchAfter must be a contact's searchAfter value from an earlier page"]),
+		);
+		expect((await search({ pageLimit: 10, query: 'x'.repeat(76) })).body.message).toEqual([
+			'query must be shorter than or equal to 75 characters',
+		]);
+		expect(await search({ pageLimit: 10, filters: [{ field: 'dnd', operator: 'eq', value: true }] })).toEqual({
+			status: 501,
+			body: { statusCode: 501, message: 'filters and sort are not modelled by the sandbox' },
+		});
+		expect((await call('POST', '/contacts/search', { locationId: 'loc_other', pageLimit: 10 })).status).toBe(403);
+	});
+
+	test("a contact's appointments: GetEventSchema, times on the location's clock, deleted left out", async () => {
+		const created = await call('POST', APPOINTMENTS, newAppointment({ startTime: '2030-06-03T14:00:00Z', title: 'Check-up' }));
+		await call('POST', APPOINTMENTS, newAppointment({ contactId: 'con_sandbox_002', startTime: '2030-06-04T14:00:00Z' }));
+		const res = await call('GET', `/contacts/${SANDBOX_CONTACT_ID}/appointments`);
+		expect(res.status).toBe(200);
+		expect(res.body.events).toEqual([
+			{
+				id: SANDBOX_APPOINTMENT_ID,
+				calendarId: SANDBOX_CALENDAR_ID,
+				status: 'booked',
+				title: 'Casey Contact',
+				assignedUserId: SANDBOX_USER_ID,
+				startTime: '2030-01-14 04:00:00', // 10:00 +01:00, in New York
+				endTime: '2030-01-14 04:30:00',
+				address: 'Zoom',
+				locationId: SANDBOX_LOCATION_ID,
+				contactId: SANDBOX_CONTACT_ID,
+				groupId: SANDBOX_GROUP_ID,
+				appointmentStatus: 'confirmed',
+				users: [SANDBOX_USER_ID],
+				dateAdded: '2029-12-01 04:00:00',
+				dateUpdated: '2029-12-01 04:00:00',
+			},
+			expect.objectContaining({ id: created.body.id, title: 'Check-up', startTime: '2030-06-03 10:00:00', endTime: '2030-06-03 10:30:00' }),
+		]);
+		conforms('contacts', 'GetEventsSuccessfulResponseDto', res.body);
+
+		await call('DELETE', `/calendars/events/${created.body.id}`, {});
+		expect(ids((await call('GET', `/contacts/${SANDBOX_CONTACT_ID}/appointments`)).body.events)).toEqual([SANDBOX_APPOINTMENT_ID]);
+		expect(await call('GET', '/contacts/con_missing/appointments')).toEqual({
+			status: 404,
+			body: { statusCode: 404, message: 'Contact not found' },
+		});
 	});
 });

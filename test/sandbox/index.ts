@@ -1,5 +1,6 @@
-// HighLevel sandbox: a small model of HighLevel's Calendars API over real HTTP on 127.0.0.1,
-// checked against HighLevel's own OpenAPI document. See spec/README.md for where that comes from.
+// HighLevel sandbox: a small model of the HighLevel Calendars, Users, Contacts and Locations APIs
+// over real HTTP on 127.0.0.1, checked against HighLevel's own OpenAPI documents. See
+// spec/README.md for where those come from.
 export { startSandbox } from './server';
 export type { RecordedRequest, Sandbox, SandboxOptions, SandboxToken } from './server';
 export {
@@ -7,12 +8,25 @@ export {
 	SANDBOX_BLOCK_SLOT_ID,
 	SANDBOX_CALENDAR_2_ID,
 	SANDBOX_CALENDAR_ID,
+	SANDBOX_COMPANY_ID,
 	SANDBOX_CONTACT_ID,
 	SANDBOX_GROUP_ID,
 	SANDBOX_LOCATION_ID,
+	SANDBOX_LOCATION_TIMEZONE,
 	SANDBOX_TOKEN,
+	SANDBOX_USER_2_ID,
+	SANDBOX_USER_3_ID,
 	SANDBOX_USER_ID,
 	SandboxStore,
 } from './store';
-export type { AppointmentRecord, AppointmentStatus, BlockSlotRecord, CalendarRecord, ContactRecord, UserRecord } from './store';
-export { CALENDAR_SCOPES } from './spec';
+export type {
+	AppointmentRecord,
+	AppointmentStatus,
+	BlockSlotRecord,
+	CalendarRecord,
+	ContactRecord,
+	LocationRecord,
+	UserRecord,
+} from './store';
+export { ALL_SCOPES, API_VERSIONS, CALENDAR_SCOPES } from './spec';
+export type { ApiName } from './spec';

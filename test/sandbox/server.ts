@@ -1,10 +1,11 @@
 // HTTP front of the sandbox. Checks run in the order a Nest app runs them: routing (404), then
-// guards (token, scope, Version), then validation pipes (422), then the location and the
-// handler. Every request is recorded, so tests can assert what the node sent and was told.
+// guards (token, scope, the Version of the route's API), then validation pipes (422), then the
+// location and the handler. Every request is recorded, so tests can assert what the node sent
+// and was told.
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { fail, handlers, HttpError, type Reply } from './handlers';
-import { blockSlotTargetRule, CALENDAR_SCOPES, matchRoute, validateBody, validateParams, validateTimes } from './spec';
+import { ALL_SCOPES, matchRoute, scopesAllow, validateBody, validateParams, validateRules } from './spec';
 import { SANDBOX_LOCATION_ID, SANDBOX_TOKEN, SandboxStore } from './store';
 
 export interface SandboxToken {
@@ -13,11 +14,11 @@ export interface SandboxToken {
 }
 
 export interface SandboxOptions {
-	/** Default: SANDBOX_TOKEN, holding every calendar scope, for SANDBOX_LOCATION_ID. */
+	/** Default: SANDBOX_TOKEN, holding ALL_SCOPES, for SANDBOX_LOCATION_ID. */
 	tokens?: Record<string, SandboxToken>;
 	/** GET appointment wraps in `{event}` (spec, default) or `{appointment, traceId}` (live). */
 	getAppointmentEnvelope?: 'event' | 'appointment';
-	/** Create/update appointment responses: spec shape (default) or the live variant. */
+	/** Create/update appointment and free-slots responses: spec shape (default) or the live variant. */
 	responseStyle?: 'spec' | 'live';
 }
 
@@ -56,11 +57,27 @@ function parseQuery(search: string): Record<string, string | string[]> {
 	return query;
 }
 
+/**
+ * Express's default (qs) query parser, which HighLevel's Nest app sits on, reads `ids[]=a` and
+ * `ids[0]=a` as the array `ids`, so clients that serialize arrays that way are understood.
+ */
+function foldArrayKeys(query: Record<string, string | string[]>): Record<string, string | string[]> {
+	const folded: Record<string, string | string[]> = {};
+	for (const [key, value] of Object.entries(query)) {
+		const m = /^(.+?)\[\d*\]$/.exec(key);
+		const name = m ? m[1] : key;
+		const seen = folded[name];
+		folded[name] = m || seen !== undefined ? [seen ?? [], value].flat() : value;
+	}
+	return folded;
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function answer(sandbox: Sandbox, record: RecordedRequest, url: string): Reply {
 	const { store, options } = sandbox;
-	const { method, path, query, headers, body } = record;
+	const { method, path, headers, body } = record;
+	const query = foldArrayKeys(record.query);
 
 	let match;
 	try {
@@ -76,7 +93,7 @@ function answer(sandbox: Sandbox, record: RecordedRequest, url: string): Reply {
 	if (!token) {
 		throw new HttpError(401, { statusCode: 401, message: 'Invalid token: access token is invalid', error: 'Unauthorized' });
 	}
-	if (route.scopeSets.length > 0 && !route.scopeSets.some((set) => set.every((s) => token.scopes.includes(s)))) {
+	if (!scopesAllow(route, token.scopes)) {
 		throw new HttpError(401, {
 			statusCode: 401,
 			message: 'This authClass type is not allowed to access this scope',
@@ -84,20 +101,18 @@ function answer(sandbox: Sandbox, record: RecordedRequest, url: string): Reply {
 		});
 	}
 
-	if (route.version !== undefined && headers.version !== route.version) {
+	if (headers.version !== route.version) {
 		throw fail(400, `Version header must be "${route.version}", got ${headers.version === undefined ? 'none' : `"${headers.version}"`}`);
 	}
 
 	const errors = validateParams(route, query, params);
-	if (route.hasBody) {
-		// Nest reads a missing body as {}, so a bodiless POST fails on its required fields.
-		const payload = body ?? {};
-		errors.push(...validateBody(route, payload));
-		if (isObject(payload)) errors.push(...validateTimes(payload), ...blockSlotTargetRule(route, payload));
-	}
+	// Nest reads a missing body as {}, so a bodiless POST fails on its required fields.
+	const payload = route.hasBody ? body ?? {} : {};
+	if (route.hasBody) errors.push(...validateBody(route, payload));
+	if (isObject(payload)) errors.push(...validateRules(route, query, payload));
 	if (errors.length > 0) throw fail(422, errors);
 
-	for (const locationId of [query.locationId, isObject(body) ? body.locationId : undefined]) {
+	for (const locationId of [query.locationId, params.locationId, isObject(body) ? body.locationId : undefined]) {
 		if (locationId !== undefined && locationId !== token.locationId) {
 			throw fail(403, 'The token does not have access to this location');
 		}
@@ -180,7 +195,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		requests: [],
 		store: new SandboxStore(),
 		options: {
-			tokens: options.tokens ?? { [SANDBOX_TOKEN]: { locationId: SANDBOX_LOCATION_ID, scopes: [...CALENDAR_SCOPES] } },
+			tokens: options.tokens ?? { [SANDBOX_TOKEN]: { locationId: SANDBOX_LOCATION_ID, scopes: [...ALL_SCOPES] } },
 			getAppointmentEnvelope: options.getAppointmentEnvelope ?? 'event',
 			responseStyle: options.responseStyle ?? 'spec',
 		},

@@ -3,14 +3,34 @@
 import { randomBytes } from 'crypto';
 
 export const SANDBOX_TOKEN = 'pit-sandbox-0123456789';
+export const SANDBOX_COMPANY_ID = 'cmp_sandbox_001';
 export const SANDBOX_LOCATION_ID = 'loc_sandbox_001';
+/** The sub-account's time zone: free slots default to it, contact appointments are written in it. */
+export const SANDBOX_LOCATION_TIMEZONE = 'America/New_York';
 export const SANDBOX_GROUP_ID = 'grp_sandbox_001';
 export const SANDBOX_CALENDAR_ID = 'cal_sandbox_001';
 export const SANDBOX_CALENDAR_2_ID = 'cal_sandbox_002';
 export const SANDBOX_USER_ID = 'usr_sandbox_001';
+export const SANDBOX_USER_2_ID = 'usr_sandbox_002';
+export const SANDBOX_USER_3_ID = 'usr_sandbox_003';
 export const SANDBOX_CONTACT_ID = 'con_sandbox_001';
 export const SANDBOX_APPOINTMENT_ID = 'apt_sandbox_001';
 export const SANDBOX_BLOCK_SLOT_ID = 'blk_sandbox_001';
+
+export interface LocationRecord {
+	id: string;
+	companyId: string;
+	name: string;
+	timezone: string;
+	email: string;
+	phone: string;
+	address: string;
+	city: string;
+	state: string;
+	country: string;
+	postalCode: string;
+	website: string;
+}
 
 export interface CalendarRecord {
 	id: string;
@@ -35,14 +55,25 @@ export interface UserRecord {
 	id: string;
 	locationId: string;
 	name: string;
+	firstName: string;
+	lastName: string;
 	email: string;
+	phone: string;
+	role: 'admin' | 'user';
 }
 
 export interface ContactRecord {
 	id: string;
 	locationId: string;
+	/** Full name, what a calendar's default title `{{contact.name}}` renders. */
 	name: string;
+	firstName: string;
+	lastName: string;
 	email: string;
+	/** E.164, as HighLevel stores phone numbers. */
+	phone: string;
+	/** Search results are ordered by it, so each seed contact gets its own instant. */
+	dateAdded: string;
 }
 
 export type AppointmentStatus = 'new' | 'confirmed' | 'cancelled' | 'showed' | 'noshow' | 'invalid';
@@ -93,6 +124,7 @@ export function newId(): string {
 }
 
 export class SandboxStore {
+	readonly locations = new Map<string, LocationRecord>();
 	readonly calendars = new Map<string, CalendarRecord>();
 	readonly users = new Map<string, UserRecord>();
 	readonly contacts = new Map<string, ContactRecord>();
@@ -104,7 +136,24 @@ export class SandboxStore {
 	}
 
 	reset(): void {
-		for (const map of [this.calendars, this.users, this.contacts, this.appointments, this.blockSlots]) map.clear();
+		for (const map of [this.locations, this.calendars, this.users, this.contacts, this.appointments, this.blockSlots]) {
+			map.clear();
+		}
+
+		this.locations.set(SANDBOX_LOCATION_ID, {
+			id: SANDBOX_LOCATION_ID,
+			companyId: SANDBOX_COMPANY_ID,
+			name: 'Sandbox Dental',
+			timezone: SANDBOX_LOCATION_TIMEZONE,
+			email: 'front.desk@sandbox-dental.example.com',
+			phone: '+12025550100',
+			address: '1 Sandbox Way',
+			city: 'Washington',
+			state: 'DC',
+			country: 'US',
+			postalCode: '20001',
+			website: 'https://sandbox-dental.example.com',
+		});
 
 		const calendar = (id: string, name: string, slug: string): CalendarRecord => ({
 			id,
@@ -127,17 +176,45 @@ export class SandboxStore {
 		this.calendars.set(SANDBOX_CALENDAR_ID, calendar(SANDBOX_CALENDAR_ID, 'Sandbox Consultations', 'sandbox-consultations'));
 		this.calendars.set(SANDBOX_CALENDAR_2_ID, calendar(SANDBOX_CALENDAR_2_ID, 'Sandbox Follow-ups', 'sandbox-follow-ups'));
 
-		this.users.set(SANDBOX_USER_ID, {
-			id: SANDBOX_USER_ID,
-			locationId: SANDBOX_LOCATION_ID,
-			name: 'Sam Sandbox',
-			email: 'sam.sandbox@example.com',
-		});
-		this.contacts.set(SANDBOX_CONTACT_ID, {
-			id: SANDBOX_CONTACT_ID,
-			locationId: SANDBOX_LOCATION_ID,
-			name: 'Casey Contact',
-			email: 'casey.contact@example.com',
+		const users: Array<[string, string, string, UserRecord['role']]> = [
+			[SANDBOX_USER_ID, 'Sam', 'Sandbox', 'admin'],
+			[SANDBOX_USER_2_ID, 'Riley', 'Reyes', 'user'],
+			[SANDBOX_USER_3_ID, 'Jordan', 'Lee', 'user'],
+		];
+		users.forEach(([id, firstName, lastName, role], i) =>
+			this.users.set(id, {
+				id,
+				locationId: SANDBOX_LOCATION_ID,
+				name: `${firstName} ${lastName}`,
+				firstName,
+				lastName,
+				email: `${firstName}.${lastName}@example.com`.toLowerCase(),
+				phone: `+1202555020${i + 1}`,
+				role,
+			}),
+		);
+
+		// 25 contacts, so that paging through search results takes more than one page.
+		const contactNames = [
+			['Casey', 'Contact'], ['Avery', 'Johnson'], ['Blake', 'Jackson'], ['Cameron', 'Price'],
+			['Dana', 'Whitfield'], ['Eli', 'Morgan'], ['Frankie', 'Allison'], ['Gray', 'Nakamura'],
+			['Harper', 'Okafor'], ['Indy', 'Larsen'], ['Jules', 'Petrov'], ['Kai', 'Fernandes'],
+			['Logan', 'Dubois'], ['Micah', 'Svensson'], ['Noel', 'Haddad'], ['Oakley', 'Brennan'],
+			['Parker', 'Ivanova'], ['Quinn', 'Robertson'], ['Reese', 'Tanaka'], ['Sage', 'Oyelaran'],
+			['Taylor', 'Kowalski'], ['Uri', 'Mendes'], ['Val', 'Castillo'], ['Wren', 'Dalton'], ['Zion', 'Achebe'],
+		];
+		contactNames.forEach(([firstName, lastName], i) => {
+			const id = i === 0 ? SANDBOX_CONTACT_ID : `con_sandbox_${String(i + 1).padStart(3, '0')}`;
+			this.contacts.set(id, {
+				id,
+				locationId: SANDBOX_LOCATION_ID,
+				name: `${firstName} ${lastName}`,
+				firstName,
+				lastName,
+				email: `${firstName}.${lastName}@example.com`.toLowerCase(),
+				phone: `+1202555${String(1000 + i + 1)}`,
+				dateAdded: new Date(Date.UTC(2029, 10, 1, 9, i)).toISOString(),
+			});
 		});
 
 		const seededAt = '2029-12-01T09:00:00.000Z';

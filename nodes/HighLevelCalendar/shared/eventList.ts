@@ -28,7 +28,7 @@ export async function setEventWindow(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	if (requestOptions.url.includes('{contactId}')) return requestOptions;
+	if (this.getNodeParameter('filterBy', '') === 'contact') return requestOptions;
 	try {
 		const qs = (requestOptions.qs ??= {});
 		const timeZone = readingTimeZone(this);

@@ -1,0 +1,79 @@
+// What every handler shares. By the time a handler runs, server.ts has checked the token, scope,
+// Version header, the spec's parameters and body schema, the 422 rules and the location, so
+// handlers only apply HighLevel's business rules.
+import { parseIsoTime } from '../spec';
+import type { AppointmentRecord, CalendarRecord, LocationRecord, SandboxStore, UserRecord } from '../store';
+
+export interface Reply {
+	status: number;
+	body: unknown;
+}
+
+/** Thrown anywhere in a request's handling; its status and body are the answer. */
+export class HttpError extends Error {
+	constructor(
+		readonly status: number,
+		readonly body: Record<string, unknown>,
+	) {
+		super(typeof body.message === 'string' ? body.message : `HTTP ${status}`);
+	}
+}
+
+export const fail = (status: number, message: string | string[]): HttpError =>
+	new HttpError(status, status === 422 ? { statusCode: 422, message, error: 'Unprocessable Entity' } : { statusCode: status, message });
+
+export interface HandlerContext {
+	store: SandboxStore;
+	locationId: string;
+	params: Record<string, string>;
+	query: Record<string, string | string[]>;
+	body: Record<string, unknown>;
+	getAppointmentEnvelope: 'event' | 'appointment';
+	responseStyle: 'spec' | 'live';
+}
+
+export type Handler = (ctx: HandlerContext) => Reply;
+
+/** `o` without its undefined fields, so "not sent" never overwrites and never shows in JSON. */
+export const compact = <T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } =>
+	Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+
+/** A query value that was sent once and is not empty. */
+export const single = (v: string | string[] | undefined): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+export const time = (iso: string): number => parseIsoTime(iso) ?? Date.parse(iso);
+
+/** Half-open intervals [start, end) overlap. */
+export const overlaps = (aStart: number, aEnd: number, bStart: number, bEnd: number): boolean => aStart < bEnd && bStart < aEnd;
+
+/** Occupies its time: cancelled and deleted appointments free their slot. */
+export const blocksTime = (a: AppointmentRecord): boolean => !a.deleted && a.appointmentStatus !== 'cancelled';
+
+export const slotMinutes = (c: CalendarRecord): number => c.slotDuration * (c.slotDurationUnit === 'hours' ? 60 : 1);
+
+/** Records of another location are refused, not hidden: HighLevel answers 403 for those. */
+export function ownedOrThrow<T extends { locationId: string }>(ctx: HandlerContext, record: T | undefined, notFound: string): T {
+	if (!record) throw fail(404, notFound);
+	if (record.locationId !== ctx.locationId) throw fail(403, 'The token does not have access to this location');
+	return record;
+}
+
+// Ids named in a body or query (not the path) that do not exist are a bad request, not a
+// missing resource: the resource asked for is the appointment, slot or list.
+export function findCalendar(ctx: HandlerContext, id: string): CalendarRecord {
+	const calendar = ctx.store.calendars.get(id);
+	if (!calendar || calendar.locationId !== ctx.locationId) throw fail(400, `Calendar not found: ${id}`);
+	return calendar;
+}
+
+export function findUser(ctx: HandlerContext, id: string): UserRecord {
+	const user = ctx.store.users.get(id);
+	if (!user || user.locationId !== ctx.locationId) throw fail(400, `User not found: ${id}`);
+	return user;
+}
+
+export function tokenLocation(ctx: HandlerContext): LocationRecord {
+	const location = ctx.store.locations.get(ctx.locationId);
+	if (!location) throw fail(404, 'Location not found');
+	return location;
+}

@@ -1,0 +1,354 @@
+// Calendar events: appointments and block slots, one by one and as lists.
+import { randomUUID } from 'crypto';
+import { type AppointmentRecord, type AppointmentStatus, type BlockSlotRecord, newId } from '../store';
+import {
+	blocksTime,
+	compact,
+	fail,
+	findCalendar,
+	findUser,
+	type Handler,
+	type HandlerContext,
+	overlaps,
+	ownedOrThrow,
+	single,
+	slotMinutes,
+	time,
+} from './common';
+
+// Request bodies as the spec (AppointmentCreateSchema, AppointmentEditSchema,
+// BlockSlotCreateRequestDTO, BlockSlotEditRequestDTO) allows them; only the fields the model uses.
+interface AppointmentFields {
+	title?: string;
+	meetingLocationType?: string;
+	appointmentStatus?: AppointmentStatus;
+	assignedUserId?: string;
+	description?: string;
+	address?: string;
+	ignoreFreeSlotValidation?: boolean;
+	rrule?: string;
+	calendarId?: string;
+	startTime?: string;
+	endTime?: string;
+}
+interface AppointmentCreateBody extends AppointmentFields {
+	calendarId: string;
+	contactId: string;
+	startTime: string;
+}
+interface BlockSlotBody {
+	title?: string;
+	calendarId?: string;
+	assignedUserId?: string;
+	startTime?: string;
+	endTime?: string;
+}
+
+/** `iso` moved by `minutes`, written in the same offset, since HighLevel echoes the client's offset. */
+function addMinutes(iso: string, minutes: number): string {
+	const suffix = /(Z|[+-]\d{2}:\d{2})$/.exec(iso)?.[1] ?? 'Z';
+	const offsetMinutes = suffix === 'Z' ? 0 : (suffix[0] === '-' ? -1 : 1) * (Number(suffix.slice(1, 3)) * 60 + Number(suffix.slice(4)));
+	const wallClock = new Date(time(iso) + (minutes + offsetMinutes) * 60_000);
+	return wallClock.toISOString().slice(0, 19) + suffix;
+}
+
+function assertSlotFree(ctx: HandlerContext, candidate: AppointmentRecord): void {
+	const start = time(candidate.startTime);
+	const end = time(candidate.endTime);
+	for (const other of ctx.store.appointments.values()) {
+		if (other.id === candidate.id || other.calendarId !== candidate.calendarId || !blocksTime(other)) continue;
+		if (overlaps(time(other.startTime), time(other.endTime), start, end)) {
+			throw fail(400, 'The slot you have selected is no longer available.');
+		}
+	}
+}
+
+/** AppointmentSchemaResponse, or the shape the live API has been seen to send (README). */
+function appointmentResponse(a: AppointmentRecord, style: HandlerContext['responseStyle']): Record<string, unknown> {
+	const spec = compact({
+		id: a.id,
+		calendarId: a.calendarId,
+		locationId: a.locationId,
+		contactId: a.contactId,
+		startTime: a.startTime,
+		endTime: a.endTime,
+		title: a.title,
+		meetingLocationType: a.meetingLocationType,
+		appointmentStatus: a.appointmentStatus,
+		assignedUserId: a.assignedUserId,
+		address: a.address,
+		isRecurring: a.isRecurring,
+		rrule: a.rrule,
+	});
+	if (style === 'spec') return spec;
+	const { startTime: _start, endTime: _end, ...rest } = spec;
+	return {
+		...rest,
+		// "booked" whatever appointmentStatus says: it is what recordings show.
+		status: 'booked',
+		appoinmentStatus: a.appointmentStatus,
+		dateAdded: a.dateAdded,
+		dateUpdated: a.dateUpdated,
+		traceId: randomUUID(),
+	};
+}
+
+/** CalendarEventDTO. */
+function eventDto(a: AppointmentRecord): Record<string, unknown> {
+	return compact({
+		id: a.id,
+		address: a.address,
+		title: a.title,
+		calendarId: a.calendarId,
+		locationId: a.locationId,
+		contactId: a.contactId,
+		groupId: a.groupId,
+		appointmentStatus: a.appointmentStatus,
+		assignedUserId: a.assignedUserId,
+		users: a.users,
+		notes: a.notes,
+		description: a.description,
+		isRecurring: a.isRecurring,
+		rrule: a.rrule,
+		startTime: a.startTime,
+		endTime: a.endTime,
+		dateAdded: a.dateAdded,
+		dateUpdated: a.dateUpdated,
+	});
+}
+
+/**
+ * A block slot as list blocked-slots returns it: in the events envelope the spec names
+ * (GetCalendarEventsSuccessfulResponseDTO), with CalendarEventDTO's field names. That DTO
+ * requires appointment fields a block slot has no value for (contactId, appointmentStatus,
+ * users, ...); they are left out rather than made up, so a client must not count on them.
+ */
+const blockSlotEventDto = (s: BlockSlotRecord): Record<string, unknown> =>
+	compact({
+		id: s.id,
+		title: s.title,
+		calendarId: s.calendarId,
+		locationId: s.locationId,
+		assignedUserId: s.assignedUserId,
+		startTime: s.startTime,
+		endTime: s.endTime,
+		dateAdded: s.dateAdded,
+		dateUpdated: s.dateUpdated,
+	});
+
+/** BlockedSlotSuccessfulResponseDto. */
+const blockSlotResponse = (s: BlockSlotRecord): Record<string, unknown> =>
+	compact({
+		id: s.id,
+		locationId: s.locationId,
+		title: s.title,
+		startTime: s.startTime,
+		endTime: s.endTime,
+		calendarId: s.calendarId,
+		assignedUserId: s.assignedUserId,
+	});
+
+const APPOINTMENT_NOT_FOUND = 'Appointment not found';
+const BLOCK_SLOT_NOT_FOUND = 'Block slot not found';
+
+/** A deleted appointment is gone for every operation but the live GET, which shows `deleted`. */
+function liveAppointment(ctx: HandlerContext, id: string): AppointmentRecord {
+	const appointment = ownedOrThrow(ctx, ctx.store.appointments.get(id), APPOINTMENT_NOT_FOUND);
+	if (appointment.deleted) throw fail(404, APPOINTMENT_NOT_FOUND);
+	return appointment;
+}
+
+export const createAppointment: Handler = (ctx) => {
+	const b = ctx.body as unknown as AppointmentCreateBody;
+	const calendar = findCalendar(ctx, b.calendarId);
+	const contact = ctx.store.contacts.get(b.contactId);
+	if (!contact || contact.locationId !== ctx.locationId) throw fail(400, `Contact not found: ${b.contactId}`);
+	const assignedUserId = b.assignedUserId ?? calendar.teamMembers[0]?.userId ?? '';
+	// HighLevel only honours rrule together with ignoreFreeSlotValidation (README, field text).
+	const rrule = b.ignoreFreeSlotValidation === true ? b.rrule : undefined;
+	const now = new Date().toISOString();
+	const appointment: AppointmentRecord = {
+		id: newId(),
+		locationId: ctx.locationId,
+		calendarId: calendar.id,
+		contactId: contact.id,
+		groupId: calendar.groupId ?? '',
+		// The calendar's default eventTitle is "{{contact.name}}".
+		title: b.title ?? contact.name,
+		appointmentStatus: b.appointmentStatus ?? 'confirmed',
+		assignedUserId,
+		users: assignedUserId ? [assignedUserId] : [],
+		// Per the field text, an address without a type means a custom location.
+		meetingLocationType: b.meetingLocationType ?? (b.address !== undefined ? 'custom' : 'default'),
+		address: b.address,
+		description: b.description,
+		isRecurring: rrule !== undefined,
+		rrule,
+		startTime: b.startTime,
+		endTime: b.endTime ?? addMinutes(b.startTime, slotMinutes(calendar)),
+		dateAdded: now,
+		dateUpdated: now,
+		deleted: false,
+	};
+	if (b.ignoreFreeSlotValidation !== true) assertSlotFree(ctx, appointment);
+	ctx.store.appointments.set(appointment.id, appointment);
+	return { status: 200, body: appointmentResponse(appointment, ctx.responseStyle) };
+};
+
+export const updateAppointment: Handler = (ctx) => {
+	const current = liveAppointment(ctx, ctx.params.eventId);
+	const b = ctx.body as AppointmentFields;
+	const calendar = b.calendarId !== undefined ? findCalendar(ctx, b.calendarId) : undefined;
+	// A PUT changes only the fields it sends (README), so everything else is carried over.
+	const next: AppointmentRecord = { ...current, ...compact({
+		title: b.title,
+		meetingLocationType: b.meetingLocationType ?? (b.address !== undefined ? 'custom' : undefined),
+		appointmentStatus: b.appointmentStatus,
+		assignedUserId: b.assignedUserId,
+		users: b.assignedUserId !== undefined ? [b.assignedUserId, ...current.users.filter((u) => u !== b.assignedUserId)] : undefined,
+		description: b.description,
+		address: b.address,
+		calendarId: calendar?.id,
+		groupId: calendar ? calendar.groupId ?? '' : undefined,
+		startTime: b.startTime,
+		endTime: b.endTime,
+		...(b.ignoreFreeSlotValidation === true && b.rrule !== undefined ? { rrule: b.rrule, isRecurring: true } : {}),
+	}) };
+	if (time(next.endTime) <= time(next.startTime)) throw fail(422, ['endTime must be after startTime']);
+	const moved = next.startTime !== current.startTime || next.endTime !== current.endTime || next.calendarId !== current.calendarId;
+	if (moved && b.ignoreFreeSlotValidation !== true) assertSlotFree(ctx, next);
+	next.dateUpdated = new Date().toISOString();
+	ctx.store.appointments.set(next.id, next);
+	return { status: 200, body: appointmentResponse(next, ctx.responseStyle) };
+};
+
+export const getAppointment: Handler = (ctx) => {
+	const appointment = ownedOrThrow(ctx, ctx.store.appointments.get(ctx.params.eventId), APPOINTMENT_NOT_FOUND);
+	// The spec's envelope has no way to say "deleted", so there a deleted appointment is not
+	// found; the live envelope was recorded returning it with `deleted: true` (README).
+	if (ctx.getAppointmentEnvelope === 'event') {
+		if (appointment.deleted) throw fail(404, APPOINTMENT_NOT_FOUND);
+		return { status: 200, body: { event: eventDto(appointment) } };
+	}
+	return {
+		status: 200,
+		body: { appointment: { ...eventDto(appointment), deleted: appointment.deleted }, traceId: randomUUID() },
+	};
+};
+
+/** One target, calendar or user: the 422 rule already made sure exactly one was sent. */
+function applyBlockSlotTarget(ctx: HandlerContext, slot: BlockSlotRecord, b: BlockSlotBody): void {
+	if (b.calendarId !== undefined) {
+		slot.calendarId = findCalendar(ctx, b.calendarId).id;
+		delete slot.assignedUserId;
+	}
+	if (b.assignedUserId !== undefined) {
+		slot.assignedUserId = findUser(ctx, b.assignedUserId).id;
+		delete slot.calendarId;
+	}
+}
+
+export const createBlockSlot: Handler = (ctx) => {
+	// The 422 rules made sure both times are there.
+	const b = ctx.body as unknown as BlockSlotBody & { startTime: string; endTime: string };
+	const now = new Date().toISOString();
+	const slot: BlockSlotRecord = {
+		id: newId(),
+		locationId: ctx.locationId,
+		title: b.title ?? '',
+		startTime: b.startTime,
+		endTime: b.endTime,
+		dateAdded: now,
+		dateUpdated: now,
+	};
+	applyBlockSlotTarget(ctx, slot, b);
+	ctx.store.blockSlots.set(slot.id, slot);
+	return { status: 201, body: blockSlotResponse(slot) };
+};
+
+export const updateBlockSlot: Handler = (ctx) => {
+	const current = ownedOrThrow(ctx, ctx.store.blockSlots.get(ctx.params.eventId), BLOCK_SLOT_NOT_FOUND);
+	const b = ctx.body as BlockSlotBody;
+	const next: BlockSlotRecord = { ...current, ...compact({ title: b.title, startTime: b.startTime, endTime: b.endTime }) };
+	// A block slot belongs to a calendar or to a user, never both: setting one drops the other.
+	applyBlockSlotTarget(ctx, next, b);
+	if (time(next.endTime) <= time(next.startTime)) throw fail(422, ['endTime must be after startTime']);
+	next.dateUpdated = new Date().toISOString();
+	ctx.store.blockSlots.set(next.id, next);
+	return { status: 201, body: blockSlotResponse(next) };
+};
+
+/**
+ * One id space for both kinds of event. Appointments are soft-deleted, since the live GET was
+ * recorded showing them with `deleted: true`; nothing records a deleted block slot being
+ * readable, and no sandbox route could read one, so block slots are simply removed.
+ */
+export const deleteEvent: Handler = (ctx) => {
+	const id = ctx.params.eventId;
+	const appointment = ctx.store.appointments.get(id);
+	const slot = ctx.store.blockSlots.get(id);
+	if (appointment && !appointment.deleted) {
+		ownedOrThrow(ctx, appointment, 'Event not found');
+		ctx.store.appointments.set(id, { ...appointment, deleted: true, dateUpdated: new Date().toISOString() });
+	} else if (slot) {
+		ownedOrThrow(ctx, slot, 'Event not found');
+		ctx.store.blockSlots.delete(id);
+	} else {
+		throw fail(404, 'Event not found');
+	}
+	return { status: 201, body: { succeeded: true } };
+};
+
+/**
+ * The owner filter of list events and list blocked slots (the 422 rule left exactly one) and
+ * the window, in epoch ms. Unknown owners are a 400 like unknown ids in a body, so a mistyped
+ * id is not mistaken for an empty calendar.
+ */
+function listFilter(ctx: HandlerContext) {
+	const calendarId = single(ctx.query.calendarId);
+	const userId = single(ctx.query.userId);
+	const groupId = single(ctx.query.groupId);
+	if (calendarId !== undefined) findCalendar(ctx, calendarId);
+	if (userId !== undefined) findUser(ctx, userId);
+	if (groupId !== undefined) {
+		const known = [...ctx.store.calendars.values()].some((c) => c.locationId === ctx.locationId && c.groupId === groupId);
+		if (!known) throw fail(400, `Group not found: ${groupId}`);
+	}
+	const from = Number(ctx.query.startTime);
+	const to = Number(ctx.query.endTime);
+	const inWindow = (e: { startTime: string; endTime: string }) => overlaps(time(e.startTime), time(e.endTime), from, to);
+	const byStart = (a: { startTime: string }, b: { startTime: string }) => time(a.startTime) - time(b.startTime);
+	return { calendarId, userId, groupId, inWindow, byStart };
+}
+
+/** Recurring appointments come back as their master, unexpanded (instances are another issue). */
+export const listEvents: Handler = (ctx) => {
+	const { calendarId, userId, groupId, inWindow, byStart } = listFilter(ctx);
+	const events = [...ctx.store.appointments.values()]
+		.filter(
+			(a) =>
+				a.locationId === ctx.locationId &&
+				!a.deleted &&
+				(calendarId === undefined || a.calendarId === calendarId) &&
+				(userId === undefined || a.assignedUserId === userId || a.users.includes(userId)) &&
+				(groupId === undefined || a.groupId === groupId) &&
+				inWindow(a),
+		)
+		.sort(byStart);
+	return { status: 200, body: { events: events.map(eventDto) } };
+};
+
+export const listBlockedSlots: Handler = (ctx) => {
+	const { calendarId, userId, groupId, inWindow, byStart } = listFilter(ctx);
+	const slots = [...ctx.store.blockSlots.values()]
+		.filter(
+			(s) =>
+				s.locationId === ctx.locationId &&
+				(calendarId === undefined || s.calendarId === calendarId) &&
+				(userId === undefined || s.assignedUserId === userId) &&
+				(groupId === undefined || (s.calendarId !== undefined && ctx.store.calendars.get(s.calendarId)?.groupId === groupId)) &&
+				inWindow(s),
+		)
+		.sort(byStart);
+	return { status: 200, body: { events: slots.map(blockSlotEventDto) } };
+};

@@ -1,0 +1,41 @@
+// The operations the sandbox models, keyed by `METHOD template` exactly as the specs write the
+// path. A spec operation missing here answers 501 once its request has passed validation.
+import { freeSlots, getCalendar, listCalendars } from './calendars';
+import type { Handler } from './common';
+import { contactAppointments, searchContacts } from './contacts';
+import {
+	createAppointment,
+	createBlockSlot,
+	deleteEvent,
+	getAppointment,
+	listBlockedSlots,
+	listEvents,
+	updateAppointment,
+	updateBlockSlot,
+} from './events';
+import { getLocation } from './locations';
+import { listUsers, searchUsers } from './users';
+
+export { fail, HttpError } from './common';
+export type { Handler, HandlerContext, Reply } from './common';
+
+export const handlers: Record<string, Handler> = {
+	// Calendars API, Version 2021-04-15
+	'GET /calendars/': listCalendars,
+	'GET /calendars/{calendarId}': getCalendar,
+	'GET /calendars/{calendarId}/free-slots': freeSlots,
+	'GET /calendars/events': listEvents,
+	'GET /calendars/blocked-slots': listBlockedSlots,
+	'POST /calendars/events/appointments': createAppointment,
+	'PUT /calendars/events/appointments/{eventId}': updateAppointment,
+	'GET /calendars/events/appointments/{eventId}': getAppointment,
+	'POST /calendars/events/block-slots': createBlockSlot,
+	'PUT /calendars/events/block-slots/{eventId}': updateBlockSlot,
+	'DELETE /calendars/events/{eventId}': deleteEvent,
+	// Users, Contacts and Locations APIs, Version 2021-07-28
+	'GET /users/': listUsers,
+	'GET /users/search': searchUsers,
+	'POST /contacts/search': searchContacts,
+	'GET /contacts/{contactId}/appointments': contactAppointments,
+	'GET /locations/{locationId}': getLocation,
+};
