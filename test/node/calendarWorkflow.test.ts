@@ -304,6 +304,32 @@ describe('pickers', () => {
 		);
 	});
 
+	it('By ID needs no picker scope: a token without users.readonly still assigns a user', async () => {
+		const token = 'pit-events-only';
+		sandbox.options.tokens = {
+			...sandbox.options.tokens,
+			[token]: { locationId: SANDBOX_LOCATION_ID, scopes: ['calendars/events.write', 'calendars/events.readonly'] },
+		};
+		const { items, error } = await runHighLevel(
+			sandbox,
+			{
+				resource: 'appointment',
+				operation: 'update',
+				eventId: SANDBOX_APPOINTMENT_ID,
+				updateFields: { assignedUserId: byId(SANDBOX_USER_2_ID), calendarId: byId(SANDBOX_CALENDAR_ID) },
+				simplify: true,
+			},
+			{ credentials: sandboxCredentials(sandbox, { accessToken: token }) },
+		);
+		expect(error).toBeUndefined();
+		expect(sandbox.requests.map((request) => request.path)).toEqual([`/calendars/events/appointments/${SANDBOX_APPOINTMENT_ID}`]);
+		expect(sandbox.requests[0].body).toEqual({ assignedUserId: SANDBOX_USER_2_ID, calendarId: SANDBOX_CALENDAR_ID });
+		// Simplify on for an update: only the simplified fields come out.
+		expect(Object.keys(items[0].json).sort()).toEqual(
+			['appointmentStatus', 'assignedUserId', 'calendarId', 'contactId', 'endTime', 'id', 'isRecurring', 'startTime', 'title'].sort(),
+		);
+	});
+
 	it('books a contact given By Email', async () => {
 		const { items, error } = await runHighLevel(sandbox, {
 			resource: 'appointment',
