@@ -5,6 +5,16 @@ export function bodyField(field: INodeProperties): INodeProperties {
 	return { ...field, routing: { send: { type: 'body', property: field.name } } };
 }
 
+/** locationId comes from the credential; this lets one item address another sub-account. */
+export const locationIdOverrideField = bodyField({
+	displayName: 'Location ID',
+	name: 'locationId',
+	type: 'string',
+	default: '',
+	placeholder: 'C2QujeCh8ZnC7al2InWR',
+	description: "Sub-account ID. Defaults to the credential's Location ID.",
+});
+
 export function eventIdField(resource: string, operations: string[], description: string): INodeProperties {
 	return {
 		displayName: 'Event ID',

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
-import { bodyField, timeZoneOptions } from '../../shared/descriptions';
+import { bodyField, locationIdOverrideField, timeZoneOptions } from '../../shared/descriptions';
 import { throwOnHighLevelError } from '../../shared/errors';
 import { normalizeBody, resolveContactInBody } from '../../shared/hooks';
 import { contactLocator } from '../../shared/locators';
@@ -42,14 +42,7 @@ export const createFields: INodeProperties[] = [
 		options: [
 			...optionalAppointmentFields,
 			endTimeField,
-			bodyField({
-				displayName: 'Location ID',
-				name: 'locationId',
-				type: 'string',
-				default: '',
-				placeholder: 'C2QujeCh8ZnC7al2InWR',
-				description: "Sub-account ID. Defaults to the credential's Location ID.",
-			}),
+			locationIdOverrideField,
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	timeZoneOptions('appointment', ['create']),

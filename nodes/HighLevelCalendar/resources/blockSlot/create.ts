@@ -1,9 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
-import { bodyField, timeZoneOptions } from '../../shared/descriptions';
+import { bodyField, locationIdOverrideField, timeZoneOptions } from '../../shared/descriptions';
 import { throwOnHighLevelError } from '../../shared/errors';
 import { normalizeBody } from '../../shared/hooks';
 import { calendarLocator, userLocator } from '../../shared/locators';
+import { blockEndTimeField, blockStartTimeField, blockTitleField } from './fields';
 import { normalizeBlockSlotBody } from './normalize';
 
 const show = { resource: ['blockSlot'], operation: ['create'] };
@@ -44,25 +45,8 @@ export const createFields: INodeProperties[] = [
 			displayOptions: { show: { ...show, target: ['user'] } },
 		}),
 	),
-	bodyField({
-		displayName: 'Start Time',
-		name: 'startTime',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description:
-			'When the block starts. ISO 8601 with an offset keeps its instant; a time without an offset is read in the Time Zone option.',
-		displayOptions: { show },
-	}),
-	bodyField({
-		displayName: 'End Time',
-		name: 'endTime',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description: 'When the block ends; must be after the start time. Read like Start Time.',
-		displayOptions: { show },
-	}),
+	{ ...blockStartTimeField, required: true, displayOptions: { show } },
+	{ ...blockEndTimeField, required: true, displayOptions: { show } },
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -70,24 +54,7 @@ export const createFields: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show },
-		options: [
-			bodyField({
-				displayName: 'Location ID',
-				name: 'locationId',
-				type: 'string',
-				default: '',
-				placeholder: 'C2QujeCh8ZnC7al2InWR',
-				description: "Sub-account ID. Defaults to the credential's Location ID.",
-			}),
-			bodyField({
-				displayName: 'Title',
-				name: 'title',
-				type: 'string',
-				default: '',
-				placeholder: 'Public holiday',
-				description: 'Title of the block slot',
-			}),
-		],
+		options: [locationIdOverrideField, blockTitleField],
 	},
 	timeZoneOptions('blockSlot', ['create']),
 ];

@@ -1,9 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
-import { bodyField, timeZoneOptions } from '../../shared/descriptions';
+import { bodyField, locationIdOverrideField, timeZoneOptions } from '../../shared/descriptions';
 import { throwOnHighLevelError } from '../../shared/errors';
 import { normalizeBody, setPathIds } from '../../shared/hooks';
 import { calendarLocator, userLocator } from '../../shared/locators';
+import { blockEndTimeField, blockStartTimeField, blockTitleField } from './fields';
 import { normalizeBlockSlotBody } from './normalize';
 
 export const updateOperation: INodePropertyOptions = {
@@ -39,37 +40,10 @@ export const updateFields: INodeProperties[] = [
 					description: 'The calendar whose time is blocked (calendarId). Set Calendar or Assigned User, not both.',
 				}),
 			),
-			bodyField({
-				displayName: 'End Time',
-				name: 'endTime',
-				type: 'dateTime',
-				default: '',
-				description: 'When the block ends; must be after the start time. Read like Start Time.',
-			}),
-			bodyField({
-				displayName: 'Location ID',
-				name: 'locationId',
-				type: 'string',
-				default: '',
-				placeholder: 'C2QujeCh8ZnC7al2InWR',
-				description: "Sub-account ID. Defaults to the credential's Location ID.",
-			}),
-			bodyField({
-				displayName: 'Start Time',
-				name: 'startTime',
-				type: 'dateTime',
-				default: '',
-				description:
-					'When the block starts. ISO 8601 with an offset keeps its instant; a time without an offset is read in the Time Zone option.',
-			}),
-			bodyField({
-				displayName: 'Title',
-				name: 'title',
-				type: 'string',
-				default: '',
-				placeholder: 'Team offsite',
-				description: 'Title of the block slot',
-			}),
+			blockEndTimeField,
+			locationIdOverrideField,
+			blockStartTimeField,
+			blockTitleField,
 		],
 	},
 	timeZoneOptions('blockSlot', ['update']),
