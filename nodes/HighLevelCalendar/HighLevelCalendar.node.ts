@@ -6,6 +6,7 @@ import { appointmentDescription } from './resources/appointment';
 import { blockSlotDescription } from './resources/blockSlot';
 import { calendarDescription } from './resources/calendar';
 import { CALENDARS_API_VERSION, CREDENTIAL_NAME, MAIN_CONNECTION } from './shared/constants';
+import { rateLimitOption, sendPaced } from './shared/pacedRequest';
 
 export class HighLevelCalendar implements INodeType {
 	description: INodeTypeDescription = {
@@ -44,11 +45,15 @@ export class HighLevelCalendar implements INodeType {
 					{ name: 'Calendar', value: 'calendar' },
 				],
 				default: 'appointment',
+				// Routes every request through sendPaced (n8n's declarative pagination hook).
+				routing: { send: { paginate: true } },
 			},
 			...appointmentDescription,
 			...blockSlotDescription,
 			...calendarDescription,
+			rateLimitOption,
 		],
+		requestOperations: { pagination: sendPaced },
 	};
 
 	methods = {

@@ -127,11 +127,14 @@ describe('HighLevel errors reach the user, explained', () => {
 	});
 
 	it('reports an unreachable host without the token', async () => {
-		const result = await runHighLevel(sandbox, { resource: 'appointment', operation: 'get', eventId: SANDBOX_APPOINTMENT_ID }, {
-			credentials: sandboxCredentials(sandbox, { baseUrl: 'http://127.0.0.1:9', accessToken: 'pit-unreachable-secret-77' }),
-		});
+		const result = await runHighLevel(
+			sandbox,
+			{ resource: 'appointment', operation: 'get', eventId: SANDBOX_APPOINTMENT_ID, rateLimit: { maxRetrySeconds: 0 } },
+			{ credentials: sandboxCredentials(sandbox, { baseUrl: 'http://127.0.0.1:9', accessToken: 'pit-unreachable-secret-77' }) },
+		);
 		expect(sandbox.requests).toHaveLength(0);
 		expect(result.error?.message).toMatch(/refused the connection/);
+		expect(result.error?.description).toMatch(/Gave up after 1 attempt in 0 s/);
 		const everything = JSON.stringify(result.run) + JSON.stringify(result.error, Object.getOwnPropertyNames(result.error));
 		expect(everything).not.toContain('pit-unreachable-secret-77');
 	});

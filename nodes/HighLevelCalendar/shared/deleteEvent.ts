@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from './constants';
-import { throwOnHighLevelError } from './errors';
+import { checkHighLevelResponse } from './errors';
 import { setPathIds } from './hooks';
 
 /** HighLevel answers `{ succeeded: true }`; n8n's guidelines ask a delete to output what was deleted. */
@@ -19,7 +19,7 @@ export function deleteEventOperation(what: 'appointment' | 'block slot'): INodeP
 		routing: {
 			request: { method: 'DELETE', url: '/calendars/events/{eventId}', body: {} },
 			send: { preSend: [setPathIds] },
-			output: { postReceive: [throwOnHighLevelError(SCOPES.eventsWrite, what), deletedEventResult] },
+			output: { postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, what), deletedEventResult] },
 		},
 	};
 }

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+import { CREDENTIAL_NAME } from './constants';
+import { budgetFor, retryAfterMs } from './rateLimit';
 
 export interface HighLevelErrorContext {
 	statusCode: number;
@@ -84,11 +86,12 @@ function errorBody(body: unknown): JsonObject {
 }
 
 /**
- * postReceive hook: requests are sent with ignoreHttpStatusErrors, so every error status arrives
- * here and becomes one clear NodeApiError. Only the response body is attached, never the request,
- * so the Authorization header cannot reach an error item.
+ * postReceive hook, first on every operation: requests are sent with ignoreHttpStatusErrors, so
+ * every response arrives here. Its rate-limit headers feed the location's budget; an error status
+ * becomes one clear NodeApiError, carrying what a retry needs. Only the response body is attached,
+ * never the request, so the Authorization header cannot reach an error item.
  */
-export function throwOnHighLevelError(
+export function checkHighLevelResponse(
 	requiredScope: string | ((context: IExecuteSingleFunctions) => string),
 	targetName: string,
 	idParameter = 'eventId',
@@ -98,6 +101,9 @@ export function throwOnHighLevelError(
 		items: INodeExecutionData[],
 		response: IN8nHttpFullResponse,
 	): Promise<INodeExecutionData[]> {
+		const credentials = await this.getCredentials<{ baseUrl?: string; locationId?: string }>(CREDENTIAL_NAME);
+		const headers = (response.headers ?? {}) as IDataObject;
+		budgetFor(credentials.baseUrl ?? '', credentials.locationId ?? '').observe(headers);
 		if (response.statusCode < 400) return items;
 		const raw = this.getNodeParameter(idParameter, '') as unknown;
 		const id = typeof raw === 'object' && raw !== null ? (raw as IDataObject).value : raw;
@@ -108,11 +114,16 @@ export function throwOnHighLevelError(
 			requiredScope: typeof requiredScope === 'function' ? requiredScope(this) : requiredScope,
 			target,
 		});
-		throw new NodeApiError(this.getNode(), errorBody(response.body), {
+		const error = new NodeApiError(this.getNode(), errorBody(response.body), {
 			message,
 			description,
 			httpCode: String(response.statusCode),
 			itemIndex: this.getItemIndex(),
 		});
+		if (response.statusCode === 429) {
+			error.context.retryAfterMs = retryAfterMs(headers, Date.now());
+			error.context.dailyLimit = Number(headers['x-ratelimit-daily-remaining']) === 0 || /daily/i.test(message + description);
+		}
+		throw error;
 	};
 }

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { APPOINTMENT_STATUSES, CONTACTS_API_VERSION, SCOPES } from './constants';
 import { timeZoneOption } from './descriptions';
-import { throwOnHighLevelError } from './errors';
+import { checkHighLevelResponse } from './errors';
 import { asItemError, credentialLocationId, readingTimeZone, setPathIds } from './hooks';
 import { InputError } from './inputError';
 import { calendarLocator, contactLocator, userLocator } from './locators';
@@ -73,7 +73,7 @@ export function getManyEventsOperation(resource: ListResource): INodePropertyOpt
 		routing: {
 			request: { method: 'GET', url: resource === 'appointment' ? '/calendars/events' : '/calendars/blocked-slots' },
 			send: { preSend: [setPathIds, setEventWindow] },
-			output: { postReceive: [throwOnHighLevelError(listScope, 'contact', 'contactId'), listEvents, simplifyWhenAsked] },
+			output: { postReceive: [checkHighLevelResponse(listScope, 'contact', 'contactId'), listEvents, simplifyWhenAsked] },
 		},
 	};
 }

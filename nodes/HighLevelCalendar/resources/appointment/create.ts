@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { bodyField, locationIdOverrideField, timeZoneOptions } from '../../shared/descriptions';
-import { throwOnHighLevelError } from '../../shared/errors';
+import { checkHighLevelResponse } from '../../shared/errors';
 import { normalizeBody, resolveContactInBody } from '../../shared/hooks';
 import { contactLocator } from '../../shared/locators';
 import { simplifyField, simplifyWhenAsked } from '../../shared/simplify';
@@ -18,7 +18,7 @@ export const createOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/calendars/events/appointments' },
 		send: { preSend: [resolveContactInBody, normalizeBody(normalizeCreateBody)] },
-		output: { postReceive: [throwOnHighLevelError(SCOPES.eventsWrite, 'appointment'), simplifyWhenAsked] },
+		output: { postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, 'appointment'), simplifyWhenAsked] },
 	},
 };
 

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
-import { throwOnHighLevelError } from '../../shared/errors';
+import { checkHighLevelResponse } from '../../shared/errors';
 import { setPathIds } from '../../shared/hooks';
 import { simplifyWhenAsked } from '../../shared/simplify';
 
@@ -21,6 +21,6 @@ export const getOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'GET', url: '/calendars/events/appointments/{eventId}' },
 		send: { preSend: [setPathIds] },
-		output: { postReceive: [throwOnHighLevelError(SCOPES.eventsRead, 'appointment'), unwrapAppointment, simplifyWhenAsked] },
+		output: { postReceive: [checkHighLevelResponse(SCOPES.eventsRead, 'appointment'), unwrapAppointment, simplifyWhenAsked] },
 	},
 };

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { timeZoneOptions } from '../../shared/descriptions';
-import { throwOnHighLevelError } from '../../shared/errors';
+import { checkHighLevelResponse } from '../../shared/errors';
 import { normalizeBody, setPathIds } from '../../shared/hooks';
 import { simplifyField, simplifyWhenAsked } from '../../shared/simplify';
 import { calendarIdField, endTimeField, optionalAppointmentFields, startTimeField } from './fields';
@@ -15,7 +15,7 @@ export const updateOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'PUT', url: '/calendars/events/appointments/{eventId}' },
 		send: { preSend: [setPathIds, normalizeBody(normalizeUpdateBody)] },
-		output: { postReceive: [throwOnHighLevelError(SCOPES.eventsWrite, 'appointment'), simplifyWhenAsked] },
+		output: { postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, 'appointment'), simplifyWhenAsked] },
 	},
 };
 

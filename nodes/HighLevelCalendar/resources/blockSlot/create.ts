@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { bodyField, locationIdOverrideField, timeZoneOptions } from '../../shared/descriptions';
-import { throwOnHighLevelError } from '../../shared/errors';
+import { checkHighLevelResponse } from '../../shared/errors';
 import { normalizeBody } from '../../shared/hooks';
 import { calendarLocator, userLocator } from '../../shared/locators';
 import { blockEndTimeField, blockStartTimeField, blockTitleField } from './fields';
@@ -17,7 +17,7 @@ export const createOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/calendars/events/block-slots' },
 		send: { preSend: [normalizeBody(normalizeBlockSlotBody)] },
-		output: { postReceive: [throwOnHighLevelError(SCOPES.eventsWrite, 'block slot')] },
+		output: { postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, 'block slot')] },
 	},
 };
 

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { bodyField, locationIdOverrideField, timeZoneOptions } from '../../shared/descriptions';
-import { throwOnHighLevelError } from '../../shared/errors';
+import { checkHighLevelResponse } from '../../shared/errors';
 import { normalizeBody, setPathIds } from '../../shared/hooks';
 import { calendarLocator, userLocator } from '../../shared/locators';
 import { blockEndTimeField, blockStartTimeField, blockTitleField } from './fields';
@@ -15,7 +15,7 @@ export const updateOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'PUT', url: '/calendars/events/block-slots/{eventId}' },
 		send: { preSend: [setPathIds, normalizeBody(normalizeBlockSlotBody)] },
-		output: { postReceive: [throwOnHighLevelError(SCOPES.eventsWrite, 'block slot')] },
+		output: { postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, 'block slot')] },
 	},
 };
 

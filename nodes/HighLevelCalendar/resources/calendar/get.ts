@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
-import { throwOnHighLevelError } from '../../shared/errors';
+import { checkHighLevelResponse } from '../../shared/errors';
 import { setPathIds } from '../../shared/hooks';
 import { calendarLocator } from '../../shared/locators';
 
@@ -16,7 +16,7 @@ export const getOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'GET', url: '/calendars/{calendarId}' },
 		send: { preSend: [setPathIds] },
-		output: { postReceive: [throwOnHighLevelError(SCOPES.calendarsRead, 'calendar', 'calendarId'), unwrapCalendar] },
+		output: { postReceive: [checkHighLevelResponse(SCOPES.calendarsRead, 'calendar', 'calendarId'), unwrapCalendar] },
 	},
 };
 

@@ -7,7 +7,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import { CALENDARS_API_VERSION, SCOPES } from '../../shared/constants';
-import { throwOnHighLevelError } from '../../shared/errors';
+import { checkHighLevelResponse } from '../../shared/errors';
 import { asItemError, readingTimeZone, setPathIds } from '../../shared/hooks';
 import { InputError } from '../../shared/inputError';
 import { encodePathSegment } from '../../shared/pathSegment';
@@ -97,7 +97,7 @@ export const getFreeSlotsOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'GET', url: '/calendars/{calendarId}/free-slots' },
 		send: { preSend: [setPathIds, setFreeSlotQuery] },
-		output: { postReceive: [throwOnHighLevelError(SCOPES.calendarsRead, 'calendar', 'calendarId'), freeSlotItems] },
+		output: { postReceive: [checkHighLevelResponse(SCOPES.calendarsRead, 'calendar', 'calendarId'), freeSlotItems] },
 	},
 };
 

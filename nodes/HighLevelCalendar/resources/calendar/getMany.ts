@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
-import { throwOnHighLevelError } from '../../shared/errors';
+import { checkHighLevelResponse } from '../../shared/errors';
 import { credentialLocationId } from '../../shared/hooks';
 
 export async function setCredentialLocation(
@@ -21,7 +21,7 @@ export const getManyOperation: INodePropertyOptions = {
 		send: { preSend: [setCredentialLocation] },
 		output: {
 			postReceive: [
-				throwOnHighLevelError(SCOPES.calendarsRead, 'calendar'),
+				checkHighLevelResponse(SCOPES.calendarsRead, 'calendar'),
 				{ type: 'rootProperty', properties: { property: 'calendars' } },
 			],
 		},

@@ -1,0 +1,101 @@
+import { LocationBudget, retryAfterMs } from '../../nodes/HighLevelCalendar/shared/rateLimit';
+import { backoffMs, classifyFailure, isSafeToResend, RETRY } from '../../nodes/HighLevelCalendar/shared/pacedRequest';
+
+describe('LocationBudget', () => {
+	it('lets the published 100 per 10 s through at once, then spaces by the window', async () => {
+		let now = 1_000_000;
+		const budget = new LocationBudget(() => now);
+		for (let sent = 0; sent < 100; sent++) await budget.acquire(1);
+		expect(budget.delayFor(1)).toBe(10_000 + 25);
+		now += 5_000;
+		expect(budget.delayFor(1)).toBe(5_000 + 25);
+		now += 5_001;
+		expect(budget.delayFor(1)).toBe(0);
+	});
+
+	it('gives a workflow only its share of the budget', async () => {
+		const now = 5_000_000;
+		const budget = new LocationBudget(() => now);
+		for (let sent = 0; sent < 25; sent++) await budget.acquire(0.25);
+		expect(budget.delayFor(0.25)).toBeGreaterThan(0);
+		expect(budget.delayFor(1)).toBe(0);
+	});
+
+	it("follows HighLevel's headers: another limit, another window, an exhausted remainder", async () => {
+		let now = 0;
+		const budget = new LocationBudget(() => now);
+		budget.observe({ 'x-ratelimit-max': '25', 'x-ratelimit-interval-milliseconds': '2000', 'x-ratelimit-remaining': '24' });
+		expect([budget.max, budget.windowMs]).toEqual([25, 2000]);
+		await budget.acquire(1);
+		now = 100;
+		budget.observe({ 'x-ratelimit-remaining': '0' });
+		expect(budget.delayFor(1)).toBe(2000 + 25 - 100);
+	});
+
+	it('fails fast once the daily budget is spent', async () => {
+		const budget = new LocationBudget(() => 0);
+		budget.observe({ 'x-ratelimit-daily-remaining': '0' });
+		await expect(budget.acquire(1)).rejects.toThrow("HighLevel's daily request limit for this location is used up");
+	});
+
+	it('holds everything back after a 429, for Retry-After or until the window resets', () => {
+		let now = 0;
+		const budget = new LocationBudget(() => now);
+		expect(budget.onTooManyRequests(3_000)).toBe(3_000);
+		now = 1_000;
+		expect(budget.delayFor(1)).toBe(2_000);
+		expect(budget.onTooManyRequests(undefined)).toBe(10_000 + 25);
+	});
+
+	it('releases waiters in arrival order and honours cancellation', async () => {
+		const budget = new LocationBudget();
+		budget.observe({ 'x-ratelimit-max': '1', 'x-ratelimit-interval-milliseconds': '50' });
+		const order: number[] = [];
+		const controller = new AbortController();
+		const first = budget.acquire(1).then(() => order.push(1));
+		const cancelled = budget.acquire(1, controller.signal);
+		const third = budget.acquire(1).then(() => order.push(3));
+		controller.abort();
+		await expect(cancelled).rejects.toThrow('cancelled');
+		await Promise.all([first, third]);
+		expect(order).toEqual([1, 3]);
+	});
+
+	it('reads Retry-After as seconds or an HTTP date', () => {
+		expect(retryAfterMs({ 'retry-after': '2' }, 0)).toBe(2000);
+		expect(retryAfterMs({ 'retry-after': new Date(5_000).toUTCString() }, 1_000)).toBe(4_000);
+		expect(retryAfterMs({}, 0)).toBeUndefined();
+	});
+});
+
+describe('retry rules', () => {
+	it('classifies what came back', () => {
+		expect(classifyFailure({ httpCode: '429', context: { retryAfterMs: 1000 } })).toEqual({ outcome: 'rateLimited', retryAfterMs: 1000 });
+		expect(classifyFailure({ httpCode: '429', context: { dailyLimit: true } }).outcome).toBe('dailyLimit');
+		expect(classifyFailure({ httpCode: '503' }).outcome).toBe('serverError');
+		expect(classifyFailure({ httpCode: 'ECONNREFUSED' }).outcome).toBe('refused');
+		expect(classifyFailure({ httpCode: 'ECONNRESET' }).outcome).toBe('broken');
+		expect(classifyFailure({ message: 'socket hang up' }).outcome).toBe('broken');
+		expect(classifyFailure({ httpCode: '400' }).outcome).toBe('final');
+		expect(classifyFailure({ httpCode: '500' }).outcome).toBe('final');
+	});
+
+	it('never resends a create HighLevel may have acted on', () => {
+		expect(isSafeToResend('POST', 'rateLimited')).toBe(true);
+		expect(isSafeToResend('POST', 'refused')).toBe(true);
+		expect(isSafeToResend('POST', 'serverError')).toBe(false);
+		expect(isSafeToResend('POST', 'broken')).toBe(false);
+		for (const method of ['GET', 'PUT', 'DELETE']) {
+			expect(isSafeToResend(method, 'serverError')).toBe(true);
+			expect(isSafeToResend(method, 'broken')).toBe(true);
+			expect(isSafeToResend(method, 'final')).toBe(false);
+		}
+	});
+
+	it('backs off exponentially with full jitter, capped', () => {
+		expect(backoffMs(0, () => 1)).toBe(RETRY.baseMs);
+		expect(backoffMs(3, () => 1)).toBe(RETRY.baseMs * 8);
+		expect(backoffMs(20, () => 1)).toBe(RETRY.capMs);
+		expect(backoffMs(5, () => 0)).toBe(0);
+	});
+});
