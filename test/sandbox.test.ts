@@ -2,10 +2,12 @@
 import Ajv from 'ajv';
 import * as fs from 'fs';
 import * as path from 'path';
+import { performance } from 'perf_hooks';
 import {
 	ALL_SCOPES,
 	API_VERSIONS,
 	CALENDAR_SCOPES,
+	DEFAULT_RATE_LIMIT,
 	SANDBOX_APPOINTMENT_ID,
 	SANDBOX_BLOCK_SLOT_ID,
 	SANDBOX_CALENDAR_2_ID,
@@ -19,6 +21,7 @@ import {
 	SANDBOX_USER_3_ID,
 	SANDBOX_USER_ID,
 	startSandbox,
+	type FaultKind,
 	type Sandbox,
 } from './sandbox';
 import { scopesAllow } from './sandbox/spec';
@@ -48,6 +51,10 @@ beforeEach(() => {
 	sandbox.reset();
 	sandbox.options.getAppointmentEnvelope = 'event';
 	sandbox.options.responseStyle = 'spec';
+	sandbox.options.rateLimit = { ...DEFAULT_RATE_LIMIT };
+	sandbox.options.latencyMs = 0;
+	sandbox.options.faults = undefined;
+	sandbox.options.record = true;
 });
 
 interface CallOptions {
@@ -55,7 +62,8 @@ interface CallOptions {
 	version?: string | null;
 }
 
-async function call(method: string, urlPath: string, body?: unknown, opts: CallOptions = {}) {
+/** Status, body and response headers; the body is parsed when it is JSON. Rejects when the socket is reset. */
+async function exchange(method: string, urlPath: string, body?: unknown, opts: CallOptions = {}) {
 	const headers: Record<string, string> = {};
 	const token = opts.token === undefined ? SANDBOX_TOKEN : opts.token;
 	// Each API has its own version; calls name one only to test the check itself.
@@ -68,7 +76,18 @@ async function call(method: string, urlPath: string, body?: unknown, opts: CallO
 		headers,
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
-	return { status: res.status, body: (await res.json()) as Record<string, any> };
+	const text = await res.text();
+	const json = /json/.test(res.headers.get('content-type') ?? '');
+	return {
+		status: res.status,
+		body: (json ? JSON.parse(text) : text) as Record<string, any>,
+		headers: Object.fromEntries(res.headers) as Record<string, string>,
+	};
+}
+
+async function call(method: string, urlPath: string, body?: unknown, opts: CallOptions = {}) {
+	const { status, body: answer } = await exchange(method, urlPath, body, opts);
+	return { status, body: answer };
 }
 
 const newAppointment = (extra: Record<string, unknown> = {}) => ({
@@ -1026,5 +1045,394 @@ describe('contacts', () => {
 			status: 404,
 			body: { statusCode: 404, message: 'Contact not found' },
 		});
+	});
+});
+
+// ---------------------------------------------------------------------------------------------
+// Rate limits, latency, faults and counting: what the node's pacing and retries are tested on.
+
+const RATE_HEADERS = [
+	'x-ratelimit-max',
+	'x-ratelimit-remaining',
+	'x-ratelimit-interval-milliseconds',
+	'x-ratelimit-limit-daily',
+	'x-ratelimit-daily-remaining',
+];
+const rateHeaders = (headers: Record<string, string>) => Object.fromEntries(RATE_HEADERS.map((h) => [h, headers[h]]));
+const limits = (max: number, remaining: number, windowMs: number, dailyMax: number, dailyRemaining: number) => ({
+	'x-ratelimit-max': String(max),
+	'x-ratelimit-remaining': String(remaining),
+	'x-ratelimit-interval-milliseconds': String(windowMs),
+	'x-ratelimit-limit-daily': String(dailyMax),
+	'x-ratelimit-daily-remaining': String(dailyRemaining),
+});
+const TOO_MANY = { statusCode: 429, message: 'Too Many Requests' };
+const APPOINTMENT_URL = `${APPOINTMENTS}/${SANDBOX_APPOINTMENT_ID}`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits until `ms` have passed since `since` (a performance.now() reading). */
+const waitUntil = (since: number, ms: number) => sleep(Math.max(0, since + ms - performance.now()));
+const title = () => sandbox.store.appointments.get(SANDBOX_APPOINTMENT_ID)!.title;
+/** What a request came to: its status, or 'reset' when the socket was dropped. */
+async function outcome(method: string, urlPath: string, body?: unknown, opts?: CallOptions): Promise<number | 'reset'> {
+	try {
+		return (await exchange(method, urlPath, body, opts)).status;
+	} catch (e) {
+		expect((e as { cause?: { code?: string } }).cause?.code).toBe('ECONNRESET');
+		return 'reset';
+	}
+}
+
+describe('rate limits', () => {
+	test('every answer, errors included, carries the five headers; the counts fall with each request of the location', async () => {
+		const answers = [
+			await exchange('GET', APPOINTMENT_URL),
+			await exchange('GET', `${APPOINTMENTS}/apt_missing`),
+			await exchange('POST', APPOINTMENTS, { locationId: SANDBOX_LOCATION_ID }),
+			await exchange('PUT', APPOINTMENT_URL, { title: 'x' }, { token: READONLY_TOKEN }),
+			await exchange('GET', '/calendars/nothing/here/at/all'),
+		];
+		expect(answers.map((a) => a.status)).toEqual([200, 404, 422, 401, 404]);
+		// HighLevel's defaults: 100 per 10 s, 200,000 a day; two tokens of one location share them.
+		expect(answers.map((a) => rateHeaders(a.headers))).toEqual(
+			[99, 98, 97, 96, 95].map((left, i) => limits(100, left, 10_000, 200_000, 199_999 - i)),
+		);
+		// a token the sandbox does not know belongs to no location: nothing is counted
+		const unknown = await exchange('GET', APPOINTMENT_URL, undefined, { token: 'nope' });
+		expect(unknown.status).toBe(401);
+		expect(rateHeaders(unknown.headers)).toEqual(limits(100, 100, 10_000, 200_000, 200_000));
+		expect(sandbox.requests[5].responseHeaders).toEqual(limits(100, 100, 10_000, 200_000, 200_000));
+		expect(answers[0].headers).not.toHaveProperty('retry-after');
+	});
+
+	test('the (max+1)-th request inside the window is 429 and changes nothing; 429s do not fill the window; it slides', async () => {
+		sandbox.options.rateLimit = { max: 3, windowMs: 300, dailyMax: 1000 };
+		const first = await exchange('PUT', APPOINTMENT_URL, { title: 'one' });
+		const firstDone = performance.now();
+		expect(rateHeaders(first.headers)).toEqual(limits(3, 2, 300, 1000, 999));
+		expect((await exchange('PUT', APPOINTMENT_URL, { title: 'two' })).headers['x-ratelimit-remaining']).toBe('1');
+		expect((await exchange('PUT', APPOINTMENT_URL, { title: 'three' })).headers['x-ratelimit-remaining']).toBe('0');
+
+		const refused = await exchange('PUT', APPOINTMENT_URL, { title: 'four' });
+		expect(refused.status).toBe(429);
+		expect(refused.body).toEqual(TOO_MANY);
+		// the day counts the refused request too
+		expect(rateHeaders(refused.headers)).toEqual(limits(3, 0, 300, 1000, 996));
+		expect(refused.headers).not.toHaveProperty('retry-after');
+		expect(title()).toBe('three');
+		// what was sent is recorded all the same
+		expect(sandbox.requests[3]).toMatchObject({ body: { title: 'four' }, status: 429, response: TOO_MANY });
+		expect((await exchange('GET', APPOINTMENT_URL)).status).toBe(429);
+
+		// once the first accepted request is windowMs old its slot is free again
+		await waitUntil(firstDone, 300 + 5);
+		const again = await exchange('PUT', APPOINTMENT_URL, { title: 'five' });
+		expect(again.status).toBe(200);
+		expect(title()).toBe('five');
+		expect(again.headers['x-ratelimit-daily-remaining']).toBe('994');
+		expect(sandbox.stats.rateLimited).toBe(2);
+		expect(sandbox.stats.byStatus).toEqual({ 200: 4, 429: 2 });
+		expect(sandbox.stats.applied.map((w) => (w.body as { title: string }).title)).toEqual(['one', 'two', 'three', 'five']);
+	});
+
+	test('each location has its own window, whichever of its tokens is used', async () => {
+		sandbox.options.rateLimit = { max: 2, windowMs: 60_000, dailyMax: 1000 };
+		expect((await exchange('GET', APPOINTMENT_URL)).status).toBe(200);
+		expect((await exchange('GET', APPOINTMENT_URL, undefined, { token: READONLY_TOKEN })).status).toBe(200);
+		expect((await exchange('GET', APPOINTMENT_URL)).status).toBe(429);
+		expect((await exchange('GET', APPOINTMENT_URL, undefined, { token: READONLY_TOKEN })).status).toBe(429);
+
+		const other = await exchange('GET', '/calendars/?locationId=loc_other', undefined, { token: OTHER_LOCATION_TOKEN });
+		expect(other.status).toBe(200);
+		expect(rateHeaders(other.headers)).toEqual(limits(2, 1, 60_000, 1000, 999));
+	});
+
+	test('Retry-After comes only when enabled: whole seconds, rounded up, until a request is accepted again', async () => {
+		sandbox.options.rateLimit = { max: 1, windowMs: 60_000, dailyMax: 1000 };
+		expect((await exchange('GET', APPOINTMENT_URL)).status).toBe(200);
+		const plain = await exchange('GET', APPOINTMENT_URL);
+		expect(plain.status).toBe(429);
+		expect(plain.headers).not.toHaveProperty('retry-after');
+
+		sandbox.options.rateLimit.retryAfterHeader = true;
+		const told = await exchange('GET', APPOINTMENT_URL);
+		expect(told).toMatchObject({ status: 429, body: TOO_MANY, headers: { 'retry-after': '60' } });
+
+		sandbox.options.rateLimit = { max: 1, windowMs: 250, dailyMax: 1000, retryAfterHeader: true };
+		sandbox.resetLimits();
+		await exchange('GET', APPOINTMENT_URL);
+		expect((await exchange('GET', APPOINTMENT_URL)).headers['retry-after']).toBe('1');
+	});
+
+	test('a used-up day is 429 "Daily limit exceeded" with daily-remaining 0 until the day ends', async () => {
+		sandbox.options.rateLimit = { max: 100, windowMs: 60_000, dailyMax: 3, dailyWindowMs: 300, retryAfterHeader: true };
+		const start = performance.now();
+		const days = [];
+		for (let i = 0; i < 3; i++) days.push((await exchange('GET', APPOINTMENT_URL)).headers['x-ratelimit-daily-remaining']);
+		expect(days).toEqual(['2', '1', '0']);
+
+		const refused = await exchange('PUT', APPOINTMENT_URL, { title: 'late' });
+		expect(refused.status).toBe(429);
+		expect(refused.body).toEqual({ statusCode: 429, message: 'Daily limit exceeded' });
+		// the burst window still has room: only the day is used up
+		expect(rateHeaders(refused.headers)).toEqual(limits(100, 97, 60_000, 3, 0));
+		expect(refused.headers['retry-after']).toBe('1');
+		expect(title()).toBe('Casey Contact');
+		expect(sandbox.stats.rateLimited).toBe(1);
+
+		// the day started with the first request, so it has ended 300 ms after the start at the latest
+		await waitUntil(start, 300 + 5);
+		const nextDay = await exchange('PUT', APPOINTMENT_URL, { title: 'next day' });
+		expect(nextDay.status).toBe(200);
+		expect(nextDay.headers['x-ratelimit-daily-remaining']).toBe('2');
+	});
+
+	test('rateLimit null: no limit and no headers', async () => {
+		sandbox.options.rateLimit = null;
+		for (let i = 0; i < 120; i++) {
+			const res = await exchange('GET', APPOINTMENT_URL);
+			expect(res.status).toBe(200);
+			expect(Object.keys(res.headers).filter((h) => h.startsWith('x-ratelimit'))).toEqual([]);
+		}
+	});
+});
+
+describe('latency', () => {
+	test('every answer waits latencyMs, and a write is applied only after the wait', async () => {
+		sandbox.options.latencyMs = 150;
+		const started = performance.now();
+		const pending = exchange('PUT', APPOINTMENT_URL, { title: 'Later' });
+		await sleep(50);
+		expect(title()).toBe('Casey Contact');
+		expect((await pending).status).toBe(200);
+		expect(performance.now() - started).toBeGreaterThanOrEqual(150);
+		expect(title()).toBe('Later');
+
+		// errors and 429s wait too, and concurrent requests wait side by side
+		sandbox.options.rateLimit = { max: 1, windowMs: 60_000, dailyMax: 1000 };
+		sandbox.resetLimits();
+		const burst = performance.now();
+		const statuses = await Promise.all([0, 1, 2].map(() => exchange('GET', `${APPOINTMENTS}/apt_missing`).then((r) => r.status)));
+		expect(statuses.sort()).toEqual([404, 429, 429]);
+		expect(performance.now() - burst).toBeGreaterThanOrEqual(150);
+	});
+});
+
+describe('faults', () => {
+	test('a scripted 503 answers without applying; the script entry is then used up', async () => {
+		sandbox.options.faults = { script: [{ method: 'put', fault: '503' }] };
+		expect((await exchange('GET', APPOINTMENT_URL)).status).toBe(200); // not a PUT
+		const failed = await exchange('PUT', APPOINTMENT_URL, { title: 'lost?' });
+		expect(failed.status).toBe(503);
+		expect(failed.body).toEqual({ statusCode: 503, message: 'Service Unavailable' });
+		expect(failed.headers['x-ratelimit-remaining']).toBe('98');
+		expect(title()).toBe('Casey Contact');
+		expect(sandbox.stats.applied).toEqual([]);
+
+		expect((await exchange('PUT', APPOINTMENT_URL, { title: 'retried' })).status).toBe(200);
+		expect(title()).toBe('retried');
+		expect(sandbox.stats).toMatchObject({ injected: { 503: 1 }, byStatus: { 200: 2, 503: 1 }, rateLimited: 0 });
+		expect(sandbox.requests.map((r) => r.injected)).toEqual([undefined, '503', undefined]);
+	});
+
+	test('reset-after-apply: the create is applied exactly once, and the client only sees ECONNRESET', async () => {
+		sandbox.options.faults = { script: [{ method: 'POST', pathIncludes: '/appointments', fault: 'reset-after-apply' }] };
+		const err = await exchange('POST', APPOINTMENTS, newAppointment({ title: 'Booked blind' })).catch((e) => e);
+		expect(err.message).toBe('fetch failed');
+		expect(err.cause).toMatchObject({ code: 'ECONNRESET' });
+
+		const created = [...sandbox.store.appointments.values()].filter((a) => a.title === 'Booked blind');
+		expect(created).toHaveLength(1);
+		expect(sandbox.stats.applied).toEqual([
+			{ method: 'POST', path: APPOINTMENTS, kind: 'appointment', id: created[0].id, body: newAppointment({ title: 'Booked blind' }), at: expect.any(Number) },
+		]);
+		expect(sandbox.stats).toMatchObject({ received: 1, byStatus: { reset: 1 }, injected: { 'reset-after-apply': 1 } });
+		expect(sandbox.requests[0]).toMatchObject({ status: 0, response: undefined, injected: 'reset-after-apply' });
+
+		// a retry of the same create would book it twice, which the slot check here refuses
+		expect((await exchange('POST', APPOINTMENTS, newAppointment({ title: 'Booked blind' }))).status).toBe(400);
+		expect(sandbox.stats.applied).toHaveLength(1);
+	});
+
+	test('reset-before-apply: nothing is applied and the client sees ECONNRESET', async () => {
+		sandbox.options.faults = { script: [{ fault: 'reset-before-apply', times: 2 }] };
+		expect(await outcome('PUT', APPOINTMENT_URL, { title: 'never' })).toBe('reset');
+		expect(await outcome('DELETE', `/calendars/events/${SANDBOX_APPOINTMENT_ID}`, {})).toBe('reset');
+		expect(title()).toBe('Casey Contact');
+		expect(sandbox.store.appointments.get(SANDBOX_APPOINTMENT_ID)!.deleted).toBe(false);
+		expect(sandbox.stats).toMatchObject({ applied: [], byStatus: { reset: 2 }, injected: { 'reset-before-apply': 2 } });
+		expect(await outcome('PUT', APPOINTMENT_URL, { title: 'now' })).toBe(200);
+	});
+
+	test('a scripted 429 carries Retry-After when given, reports the window as used up, and is not the limiter', async () => {
+		sandbox.options.faults = { script: [{ fault: '429', retryAfterSeconds: 7 }, { fault: '429' }] };
+		const told = await exchange('PUT', APPOINTMENT_URL, { title: 'x' });
+		expect(told).toMatchObject({ status: 429, body: TOO_MANY, headers: { 'retry-after': '7', 'x-ratelimit-remaining': '0' } });
+		const untold = await exchange('PUT', APPOINTMENT_URL, { title: 'y' });
+		expect(untold.status).toBe(429);
+		expect(untold.headers).not.toHaveProperty('retry-after');
+		expect(title()).toBe('Casey Contact');
+		expect(sandbox.stats).toMatchObject({ rateLimited: 0, injected: { 429: 2 }, byStatus: { 429: 2 }, applied: [] });
+		// the limiter counted both: they got past it
+		expect((await exchange('GET', APPOINTMENT_URL)).headers['x-ratelimit-remaining']).toBe('97');
+	});
+
+	test('502 and 504 are a load balancer\'s HTML pages; slow answers late but applies', async () => {
+		sandbox.options.faults = {
+			script: [
+				{ fault: '502' },
+				{ fault: '504' },
+				{ fault: 'slow', slowMs: 120 },
+			],
+		};
+		const bad = await exchange('PUT', APPOINTMENT_URL, { title: 'a' });
+		expect(bad.status).toBe(502);
+		expect(bad.headers['content-type']).toMatch(/^text\/html/);
+		expect(bad.body).toContain('502 Bad Gateway');
+		expect((await exchange('PUT', APPOINTMENT_URL, { title: 'b' })).status).toBe(504);
+		expect(title()).toBe('Casey Contact');
+
+		const started = performance.now();
+		expect((await exchange('PUT', APPOINTMENT_URL, { title: 'c' })).status).toBe(200);
+		expect(performance.now() - started).toBeGreaterThanOrEqual(120);
+		expect(title()).toBe('c');
+		expect(sandbox.stats.injected).toEqual({ 502: 1, 504: 1, slow: 1 });
+	});
+
+	test('faults never hide what a request earned: 4xx come first and do not use up the script', async () => {
+		sandbox.options.faults = { script: [{ fault: '503' }] };
+		expect((await exchange('PUT', APPOINTMENT_URL, { titel: 'x' })).status).toBe(422);
+		expect((await exchange('PUT', APPOINTMENT_URL, { title: 'x' }, { token: READONLY_TOKEN })).status).toBe(401);
+		expect((await exchange('PUT', APPOINTMENT_URL, { title: 'x' })).status).toBe(503);
+		expect(sandbox.stats.injected).toEqual({ 503: 1 });
+	});
+
+	test('methods limits random faults to those methods', async () => {
+		sandbox.options.faults = { status503Rate: 1, methods: ['POST', 'PUT'] };
+		expect((await exchange('GET', APPOINTMENT_URL)).status).toBe(200);
+		expect((await exchange('PUT', APPOINTMENT_URL, { title: 'x' })).status).toBe(503);
+		expect((await exchange('POST', APPOINTMENTS, newAppointment())).status).toBe(503);
+		expect(sandbox.store.appointments.size).toBe(1);
+	});
+
+	test('a seeded random run is reproducible, and stats.applied is exactly what reached the store', async () => {
+		const run = async (seed: number) => {
+			sandbox.reset();
+			sandbox.options.faults = {
+				seed,
+				status503Rate: 0.15,
+				burst429Rate: 0.1,
+				burst429Length: 3,
+				resetAfterApplyRate: 0.1,
+				resetBeforeApplyRate: 0.1,
+				slowRate: 0.1,
+				slowMs: 1,
+			};
+			const outcomes: Array<number | 'reset'> = [];
+			for (let i = 0; i < 60; i++) outcomes.push(await outcome('PUT', APPOINTMENT_URL, { title: `t${i}` }));
+			const injected = sandbox.requests.map((r) => r.injected ?? '-');
+			// every write that got a 200, or was applied before its socket was reset, and only those
+			const landed = sandbox.requests
+				.filter((r) => r.status === 200 || r.injected === 'reset-after-apply')
+				.map((r) => (r.body as { title: string }).title);
+			expect(sandbox.stats.applied.map((w) => (w.body as { title: string }).title)).toEqual(landed);
+			expect(sandbox.stats.applied.every((w) => w.id === SANDBOX_APPOINTMENT_ID && w.kind === 'appointment')).toBe(true);
+			expect(title()).toBe(landed[landed.length - 1]);
+			expect(sandbox.stats.received).toBe(60);
+			return { outcomes, injected, stats: structuredClone({ ...sandbox.stats, applied: sandbox.stats.applied.length }) };
+		};
+
+		const first = await run(42);
+		const second = await run(42);
+		expect(second).toEqual(first);
+		// every kind shows up in 60 draws at these rates (a property of seed 42, checked here)
+		expect(new Set(first.injected)).toEqual(new Set(['-', '503', '429', 'reset-after-apply', 'reset-before-apply', 'slow']));
+		// a burst is burst429Length 429s in a row (bursts may follow each other; the last may be cut off)
+		const runs: number[] = [];
+		first.injected.forEach((kind, i) => {
+			if (kind !== '429') return;
+			if (first.injected[i - 1] === '429') runs[runs.length - 1]++;
+			else runs.push(1);
+		});
+		if (first.injected[59] === '429') runs.pop();
+		expect(runs.length).toBeGreaterThan(0);
+		for (const length of runs) expect(length % 3).toBe(0);
+		expect(first.stats.byStatus.reset).toBe((first.stats.injected['reset-after-apply'] ?? 0) + (first.stats.injected['reset-before-apply'] ?? 0));
+
+		const other = await run(7);
+		expect(other.injected).not.toEqual(first.injected);
+	});
+
+	test('a new faults object starts the sequence afresh; resetLimits does too', async () => {
+		const sequence = async () => {
+			const kinds: Array<FaultKind | undefined> = [];
+			for (let i = 0; i < 20; i++) {
+				await outcome('GET', APPOINTMENT_URL);
+				kinds.push(sandbox.requests[sandbox.requests.length - 1].injected);
+			}
+			return kinds;
+		};
+		sandbox.options.faults = { seed: 3, status503Rate: 0.3 };
+		const a = await sequence();
+		sandbox.options.faults = { seed: 3, status503Rate: 0.3 };
+		expect(await sequence()).toEqual(a);
+		sandbox.resetLimits();
+		expect(await sequence()).toEqual(a);
+		expect(a).toContain('503');
+	});
+});
+
+describe('stats', () => {
+	test('applied lists exactly the writes that changed the store, in order', async () => {
+		const apt = await exchange('POST', APPOINTMENTS, newAppointment({ title: 'A' }));
+		await exchange('PUT', `${APPOINTMENTS}/${apt.body.id}`, { title: 'A2' });
+		const slot = await exchange('POST', BLOCK_SLOTS, {
+			locationId: SANDBOX_LOCATION_ID,
+			calendarId: SANDBOX_CALENDAR_ID,
+			startTime: '2030-05-01T10:00:00Z',
+			endTime: '2030-05-01T11:00:00Z',
+		});
+		await exchange('PUT', `${BLOCK_SLOTS}/${slot.body.id}`, blockSlotUpdate({ calendarId: SANDBOX_CALENDAR_ID, title: 'S2' }));
+		await exchange('DELETE', `/calendars/events/${apt.body.id}`, {});
+		await exchange('DELETE', `/calendars/events/${slot.body.id}`, {});
+		// none of these change anything
+		await exchange('GET', `${APPOINTMENTS}/${SANDBOX_APPOINTMENT_ID}`);
+		await exchange('PUT', `${APPOINTMENTS}/apt_missing`, { title: 'x' }); // 404
+		await exchange('POST', APPOINTMENTS, newAppointment({ startTime: '2030-01-14T09:15:00Z' })); // 400 slot taken
+		await exchange('POST', APPOINTMENTS, newAppointment({ titel: 'x' })); // 422
+		await exchange('DELETE', `/calendars/events/${slot.body.id}`, {}); // 404: already gone
+
+		const writes = sandbox.stats.applied.map(({ method, path: p, kind, id }) => [method, p, kind, id]);
+		expect(writes).toEqual([
+			['POST', APPOINTMENTS, 'appointment', apt.body.id],
+			['PUT', `${APPOINTMENTS}/${apt.body.id}`, 'appointment', apt.body.id],
+			['POST', BLOCK_SLOTS, 'blockSlot', slot.body.id],
+			['PUT', `${BLOCK_SLOTS}/${slot.body.id}`, 'blockSlot', slot.body.id],
+			['DELETE', `/calendars/events/${apt.body.id}`, 'appointment', apt.body.id],
+			['DELETE', `/calendars/events/${slot.body.id}`, 'blockSlot', slot.body.id],
+		]);
+		expect(sandbox.stats.applied[1].body).toEqual({ title: 'A2' });
+		const at = sandbox.stats.applied.map((w) => w.at);
+		expect([...at].sort((x, y) => x - y)).toEqual(at);
+		expect(sandbox.stats).toMatchObject({ received: 11, byStatus: { 200: 3, 201: 4, 400: 1, 404: 2, 422: 1 } });
+	});
+
+	test('resetStats keeps the store; record false keeps requests empty while stats still count', async () => {
+		await exchange('PUT', APPOINTMENT_URL, { title: 'kept' });
+		sandbox.resetStats();
+		expect(sandbox.stats).toEqual({ received: 0, byStatus: {}, rateLimited: 0, injected: {}, applied: [] });
+		expect(sandbox.requests).toEqual([]);
+		expect(title()).toBe('kept');
+		// the rate-limit window is not stats: it still holds the first request
+		expect((await exchange('GET', APPOINTMENT_URL)).headers['x-ratelimit-remaining']).toBe('98');
+
+		sandbox.options.record = false;
+		await exchange('PUT', APPOINTMENT_URL, { title: 'unrecorded' });
+		expect(sandbox.requests).toHaveLength(1);
+		expect(sandbox.stats).toMatchObject({ received: 2, byStatus: { 200: 2 }, applied: [{ body: { title: 'unrecorded' } }] });
+
+		sandbox.reset();
+		expect(title()).toBe('Casey Contact');
+		expect(sandbox.stats.received).toBe(0);
+		expect((await exchange('GET', APPOINTMENT_URL)).headers['x-ratelimit-remaining']).toBe('99');
 	});
 });
