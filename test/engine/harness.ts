@@ -11,7 +11,7 @@ import fs from 'node:fs';
 process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-hlc-'));
 process.env.N8N_LOG_LEVEL ??= 'silent';
 
-import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, RoutingNode, WorkflowExecute, type ExecuteContext } from 'n8n-core';
 import {
 	ICredentialsHelper,
 	Workflow,
@@ -19,6 +19,7 @@ import {
 	type ICredentialType,
 	type IConnections,
 	type IDataObject,
+	type IExecuteFunctions,
 	type IHttpRequestOptions,
 	type INode,
 	type INodeExecutionData,
@@ -32,8 +33,27 @@ import {
 	type INodeParameters,
 } from 'n8n-workflow';
 
+/**
+ * Like n8n's server NodeTypes: a declarative node without `methods` gets an `execute` that runs
+ * RoutingNode with the node's full context (including the execution's cancel signal); one with
+ * `methods` (list searches) is run by WorkflowExecute's own declarative path, which passes none.
+ */
+function asServerLoadsIt(nodeType: INodeType): INodeType {
+	const declarative = nodeType.description.requestDefaults !== undefined;
+	if (!declarative || nodeType.execute || nodeType.poll || nodeType.trigger || nodeType.methods) return nodeType;
+	return {
+		...nodeType,
+		async execute(this: IExecuteFunctions) {
+			return (await new RoutingNode(this as unknown as ExecuteContext, nodeType).runNode()) ?? [];
+		},
+	} as INodeType;
+}
+
 class TestNodeTypes implements INodeTypes {
-	constructor(private readonly types: Record<string, INodeType>) {}
+	private readonly types: Record<string, INodeType>;
+	constructor(types: Record<string, INodeType>) {
+		this.types = Object.fromEntries(Object.entries(types).map(([name, type]) => [name, asServerLoadsIt(type)]));
+	}
 	getByName(name: string): INodeType {
 		const type = this.types[name];
 		if (!type) throw new Error(`Unknown node type ${name}`);
@@ -128,6 +148,8 @@ export interface RunChainOptions {
 	items?: IDataObject[];
 	/** The workflow's time zone setting. */
 	timezone?: string;
+	/** Cancels the execution when aborted, as the editor's stop button does. */
+	cancelSignal?: AbortSignal;
 }
 
 type NodeError = Error & { description?: string; context?: IDataObject; httpCode?: string | null };
@@ -191,7 +213,10 @@ export async function runChain(options: RunChainOptions): Promise<ChainRunResult
 		},
 	} as unknown as IRunExecutionData;
 
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	options.cancelSignal?.addEventListener('abort', () => execution.cancel(), { once: true });
+	// A cancelled execution never settles; its end is reported through workflowExecuteAfter.
+	execution.catch(() => {});
 	const run = await finished;
 	const results: Record<string, NodeRunResult> = {};
 	for (const node of nodes) {

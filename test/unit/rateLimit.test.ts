@@ -2,20 +2,34 @@ import { LocationBudget, retryAfterMs } from '../../nodes/HighLevelCalendar/shar
 import { backoffMs, classifyFailure, isSafeToResend, RETRY } from '../../nodes/HighLevelCalendar/shared/pacedRequest';
 
 describe('LocationBudget', () => {
+	it('sends one probe until HighLevel first answers', async () => {
+		const budget = new LocationBudget();
+		await budget.acquire(1);
+		let second = false;
+		const waiting = budget.acquire(1).then(() => (second = true));
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(second).toBe(false);
+		budget.observe({ 'x-ratelimit-max': '25' }, 200);
+		await waiting;
+		expect(second).toBe(true);
+	});
+
 	it('lets the published 100 per 10 s through at once, then spaces by the window', async () => {
 		let now = 1_000_000;
 		const budget = new LocationBudget(() => now);
+		budget.settle();
 		for (let sent = 0; sent < 100; sent++) await budget.acquire(1);
-		expect(budget.delayFor(1)).toBe(10_000 + 25);
+		expect(budget.delayFor(1)).toBe(10_000 + 100);
 		now += 5_000;
-		expect(budget.delayFor(1)).toBe(5_000 + 25);
-		now += 5_001;
+		expect(budget.delayFor(1)).toBe(5_000 + 100);
+		now += 5_101;
 		expect(budget.delayFor(1)).toBe(0);
 	});
 
 	it('gives a workflow only its share of the budget', async () => {
 		const now = 5_000_000;
 		const budget = new LocationBudget(() => now);
+		budget.settle();
 		for (let sent = 0; sent < 25; sent++) await budget.acquire(0.25);
 		expect(budget.delayFor(0.25)).toBeGreaterThan(0);
 		expect(budget.delayFor(1)).toBe(0);
@@ -24,17 +38,19 @@ describe('LocationBudget', () => {
 	it("follows HighLevel's headers: another limit, another window, an exhausted remainder", async () => {
 		let now = 0;
 		const budget = new LocationBudget(() => now);
-		budget.observe({ 'x-ratelimit-max': '25', 'x-ratelimit-interval-milliseconds': '2000', 'x-ratelimit-remaining': '24' });
+		budget.observe({ 'x-ratelimit-max': '25', 'x-ratelimit-interval-milliseconds': '2000', 'x-ratelimit-remaining': '24' }, 200);
 		expect([budget.max, budget.windowMs]).toEqual([25, 2000]);
 		await budget.acquire(1);
 		now = 100;
-		budget.observe({ 'x-ratelimit-remaining': '0' });
-		expect(budget.delayFor(1)).toBe(2000 + 25 - 100);
+		budget.observe({ 'x-ratelimit-remaining': '0' }, 429);
+		expect(budget.delayFor(1)).toBe(0);
+		budget.observe({ 'x-ratelimit-remaining': '0' }, 200);
+		expect(budget.delayFor(1)).toBe(2000 + 100 - 100);
 	});
 
 	it('fails fast once the daily budget is spent', async () => {
 		const budget = new LocationBudget(() => 0);
-		budget.observe({ 'x-ratelimit-daily-remaining': '0' });
+		budget.observe({ 'x-ratelimit-daily-remaining': '0' }, 200);
 		await expect(budget.acquire(1)).rejects.toThrow("HighLevel's daily request limit for this location is used up");
 	});
 
@@ -44,12 +60,12 @@ describe('LocationBudget', () => {
 		expect(budget.onTooManyRequests(3_000)).toBe(3_000);
 		now = 1_000;
 		expect(budget.delayFor(1)).toBe(2_000);
-		expect(budget.onTooManyRequests(undefined)).toBe(10_000 + 25);
+		expect(budget.onTooManyRequests(undefined)).toBe(10_000 + 100);
 	});
 
 	it('releases waiters in arrival order and honours cancellation', async () => {
 		const budget = new LocationBudget();
-		budget.observe({ 'x-ratelimit-max': '1', 'x-ratelimit-interval-milliseconds': '50' });
+		budget.observe({ 'x-ratelimit-max': '1', 'x-ratelimit-interval-milliseconds': '50' }, 200);
 		const order: number[] = [];
 		const controller = new AbortController();
 		const first = budget.acquire(1).then(() => order.push(1));

@@ -62,6 +62,12 @@ export function describeHighLevelError({ statusCode, body, requiredScope, target
 			description: 'Correct the fields named above and run the node again.',
 		};
 	}
+	if (statusCode === 429 && /daily/i.test(said)) {
+		return {
+			message: "HighLevel's daily request limit for this location is used up (429)",
+			description: `HighLevel said: "${said}". HighLevel allows 200,000 requests a day per location; run the workflow again after the daily limit resets.`,
+		};
+	}
 	if (statusCode === 429) {
 		return {
 			message: 'HighLevel rate limit reached (429)',
@@ -103,7 +109,7 @@ export function checkHighLevelResponse(
 	): Promise<INodeExecutionData[]> {
 		const credentials = await this.getCredentials<{ baseUrl?: string; locationId?: string }>(CREDENTIAL_NAME);
 		const headers = (response.headers ?? {}) as IDataObject;
-		budgetFor(credentials.baseUrl ?? '', credentials.locationId ?? '').observe(headers);
+		budgetFor(credentials.baseUrl ?? '', credentials.locationId ?? '').observe(headers, response.statusCode);
 		if (response.statusCode < 400) return items;
 		const raw = this.getNodeParameter(idParameter, '') as unknown;
 		const id = typeof raw === 'object' && raw !== null ? (raw as IDataObject).value : raw;

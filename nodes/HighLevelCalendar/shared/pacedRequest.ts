@@ -57,14 +57,14 @@ export function isSafeToResend(method: string, outcome: Outcome): boolean {
 }
 
 function uncertainCreateError(context: IExecutePaginationFunctions, error: unknown): NodeOperationError {
-	const reason = String((error as { httpCode?: string }).httpCode ?? (error as Error).message);
+	// The cause stays out of the message: n8n rewrites messages that name a network error code.
+	const cause = String((error as { httpCode?: string }).httpCode ?? (error as Error).message);
 	return new NodeOperationError(
 		context.getNode(),
-		`HighLevel may have created this item: the request was sent but no clear answer came back (${reason})`,
+		'HighLevel may have created this item: the request was sent but no clear answer came back',
 		{
 			itemIndex: context.getItemIndex(),
-			description:
-				'To avoid a double booking it was not sent again. Check in HighLevel (or with Get Many for that time) whether it exists before running this item again.',
+			description: `Cause: ${cause}. To avoid a double booking it was not sent again. Check in HighLevel (or with Get Many for that time) whether it exists before running this item again.`,
 		},
 	);
 }
@@ -117,6 +117,7 @@ export async function sendPaced(
 			await budget.acquire(share, signal);
 			return await this.makeRoutingRequest(requestData);
 		} catch (error) {
+			budget.settle();
 			if (error instanceof CancelledError || error instanceof DailyLimitError) {
 				throw new NodeOperationError(this.getNode(), error.message, { itemIndex: this.getItemIndex() });
 			}

@@ -9,8 +9,13 @@ import { sleep } from 'n8n-workflow';
 
 export const PUBLISHED_LIMIT = { max: 100, windowMs: 10_000 };
 
-/** Sends are spaced this much beyond the window, for requests that travel at different speeds. */
-const SAFETY_MARGIN_MS = 25;
+/**
+ * Sends are spaced this much beyond the window: HighLevel counts arrivals, we count sends, and
+ * requests do not all travel equally fast. 5% of the window, within 25 to 100 ms.
+ */
+function safetyMarginMs(windowMs: number): number {
+	return Math.min(100, Math.max(25, Math.round(windowMs * 0.05)));
+}
 
 /** After HighLevel says the day's budget is spent, new requests fail at once for this long. */
 const DAILY_EXHAUSTED_HOLD_MS = 10 * 60_000;
@@ -83,8 +88,18 @@ export class LocationBudget {
 	private dailyExhaustedAt?: number;
 	private queue: Waiter[] = [];
 	private pumping = false;
+	/**
+	 * Until HighLevel has answered once, only one request goes: a trial account allows 25 per 10
+	 * seconds, not the published 100, and the first answer's headers say which applies.
+	 */
+	private learned = false;
+	private probeSent = false;
+	private firstAnswer: Promise<void>;
+	private markLearned: () => void = () => {};
 
-	constructor(private readonly now: () => number = Date.now) {}
+	constructor(private readonly now: () => number = Date.now) {
+		this.firstAnswer = new Promise((resolve) => (this.markLearned = resolve));
+	}
 
 	/**
 	 * How long a request must wait before it may go, when its workflow may use `share` (0 to 1) of
@@ -95,7 +110,7 @@ export class LocationBudget {
 		if (at < this.blockedUntil) return this.blockedUntil - at;
 		const allowed = Math.max(1, Math.floor(this.max * Math.min(1, share)));
 		if (this.sends.length < allowed) return 0;
-		return this.sends[this.sends.length - allowed] + this.windowMs + SAFETY_MARGIN_MS - at;
+		return this.sends[this.sends.length - allowed] + this.windowMs + safetyMarginMs(this.windowMs) - at;
 	}
 
 	/** Resolves when a request may be sent, in arrival order; counts it as sent. */
@@ -126,6 +141,10 @@ export class LocationBudget {
 		this.pumping = true;
 		try {
 			while (this.queue.length) {
+				if (!this.learned && this.probeSent) {
+					await this.firstAnswer;
+					continue;
+				}
 				const head = this.queue[0];
 				const delay = this.delayFor(head.share);
 				if (delay > 0) {
@@ -135,6 +154,7 @@ export class LocationBudget {
 				this.queue.shift();
 				if (head.signal?.aborted) continue;
 				this.sends.push(this.now());
+				this.probeSent = true;
 				head.resolve();
 			}
 		} finally {
@@ -142,8 +162,15 @@ export class LocationBudget {
 		}
 	}
 
+	/** A request ended without any answer from HighLevel (e.g. refused): stop waiting for one. */
+	settle(): void {
+		this.learned = true;
+		this.markLearned();
+	}
+
 	/** Follows what HighLevel says about the budget on every response. */
-	observe(headers: Headers): void {
+	observe(headers: Headers, statusCode: number): void {
+		this.settle();
 		const at = this.now();
 		const max = headerNumber(headers, 'x-ratelimit-max');
 		const interval = headerNumber(headers, 'x-ratelimit-interval-milliseconds');
@@ -152,7 +179,8 @@ export class LocationBudget {
 		if (max !== undefined && max > 0) this.max = max;
 		if (interval !== undefined && interval > 0) this.windowMs = interval;
 		// Another client (a second n8n worker, another app) may be spending the same budget.
-		if (remaining === 0) this.pauseUntilWindowResets(at);
+		// A 429 is handled by onTooManyRequests, which prefers Retry-After.
+		if (remaining === 0 && statusCode !== 429) this.pauseUntilWindowResets(at);
 		if (dailyRemaining === 0) this.dailyExhaustedAt = at;
 	}
 
@@ -166,7 +194,7 @@ export class LocationBudget {
 
 	private pauseUntilWindowResets(at: number): void {
 		const oldest = this.sends.find((sent) => sent > at - this.windowMs);
-		this.blockedUntil = Math.max(this.blockedUntil, (oldest ?? at) + this.windowMs + SAFETY_MARGIN_MS);
+		this.blockedUntil = Math.max(this.blockedUntil, (oldest ?? at) + this.windowMs + safetyMarginMs(this.windowMs));
 	}
 }
 
