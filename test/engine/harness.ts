@@ -11,7 +11,14 @@ import fs from 'node:fs';
 process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-hlc-'));
 process.env.N8N_LOG_LEVEL ??= 'silent';
 
-import { ExecutionLifecycleHooks, LoadOptionsContext, RoutingNode, WorkflowExecute, type ExecuteContext } from 'n8n-core';
+import {
+	DirectoryLoader,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	RoutingNode,
+	WorkflowExecute,
+	type ExecuteContext,
+} from 'n8n-core';
 import {
 	ICredentialsHelper,
 	Workflow,
@@ -39,6 +46,8 @@ import {
  * `methods` (list searches) is run by WorkflowExecute's own declarative path, which passes none.
  */
 function asServerLoadsIt(nodeType: INodeType): INodeType {
+	// The loader adds n8n's own "Request Options" (batching, proxy, timeout) to declarative nodes.
+	DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
 	const declarative = nodeType.description.requestDefaults !== undefined;
 	if (!declarative || nodeType.execute || nodeType.poll || nodeType.trigger || nodeType.methods) return nodeType;
 	return {

@@ -82,6 +82,9 @@ export interface SandboxStats {
 	injected: Partial<Record<FaultKind, number>>;
 	/** Every write that changed the store, in the order applied. */
 	applied: AppliedWrite[];
+	/** Date.now() of the first and the latest request received (for the benchmark's timeline). */
+	firstAt?: number;
+	lastAt?: number;
 }
 
 export interface Sandbox {
@@ -367,6 +370,8 @@ function resetSocket(sandbox: Sandbox, record: RecordedRequest, req: http.Incomi
 async function handle(sandbox: Sandbox, internals: Internals, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 	const { stats } = sandbox;
 	stats.received++;
+	stats.lastAt = Date.now();
+	stats.firstAt ??= stats.lastAt;
 	const url = req.url ?? '/';
 	const queryAt = url.indexOf('?');
 	const headers: Record<string, string> = {};
@@ -472,6 +477,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			for (const key of Object.keys(stats.byStatus)) delete stats.byStatus[key];
 			for (const key of Object.keys(stats.injected) as FaultKind[]) delete stats.injected[key];
 			stats.applied.length = 0;
+			stats.firstAt = undefined;
+			stats.lastAt = undefined;
 		},
 		resetLimits() {
 			internals.limiter.clear();

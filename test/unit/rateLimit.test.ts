@@ -2,16 +2,16 @@ import { LocationBudget, retryAfterMs } from '../../nodes/HighLevelCalendar/shar
 import { backoffMs, classifyFailure, isSafeToResend, RETRY } from '../../nodes/HighLevelCalendar/shared/pacedRequest';
 
 describe('LocationBudget', () => {
-	it('sends one probe until HighLevel first answers', async () => {
+	it('sends at most the trial limit (25) until HighLevel first answers', async () => {
 		const budget = new LocationBudget();
-		await budget.acquire(1);
-		let second = false;
-		const waiting = budget.acquire(1).then(() => (second = true));
+		for (let sent = 0; sent < 25; sent++) await budget.acquire(1);
+		let next = false;
+		const waiting = budget.acquire(1).then(() => (next = true));
 		await new Promise((resolve) => setTimeout(resolve, 20));
-		expect(second).toBe(false);
-		budget.observe({ 'x-ratelimit-max': '25' }, 200);
+		expect(next).toBe(false);
+		budget.observe({ 'x-ratelimit-max': '100' }, 200);
 		await waiting;
-		expect(second).toBe(true);
+		expect(next).toBe(true);
 	});
 
 	it('lets the published 100 per 10 s through at once, then spaces by the window', async () => {
@@ -45,7 +45,7 @@ describe('LocationBudget', () => {
 		budget.observe({ 'x-ratelimit-remaining': '0' }, 429);
 		expect(budget.delayFor(1)).toBe(0);
 		budget.observe({ 'x-ratelimit-remaining': '0' }, 200);
-		expect(budget.delayFor(1)).toBe(2000 + 100 - 100);
+		expect(budget.delayFor(1)).toBe(2000 + 50 - 100);
 	});
 
 	it('fails fast once the daily budget is spent', async () => {

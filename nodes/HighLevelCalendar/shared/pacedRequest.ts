@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from './constants';
-import { budgetFor, CancelledError, DailyLimitError, PUBLISHED_LIMIT, wait } from './rateLimit';
+import { budgetFor, CancelledError, DailyLimitError, PUBLISHED_LIMIT, wait, type Slot } from './rateLimit';
 
 /**
  * Every request of the node goes through here (n8n's declarative "pagination" hook, the one place
@@ -113,10 +113,14 @@ export async function sendPaced(
 	const startedAt = Date.now();
 
 	for (let attempt = 0; ; attempt++) {
+		let slot: Slot | undefined;
 		try {
-			await budget.acquire(share, signal);
-			return await this.makeRoutingRequest(requestData);
+			slot = await budget.acquire(share, signal);
+			const items = await this.makeRoutingRequest(requestData);
+			budget.complete(slot);
+			return items;
 		} catch (error) {
+			if (slot) budget.complete(slot);
 			budget.settle();
 			if (error instanceof CancelledError || error instanceof DailyLimitError) {
 				throw new NodeOperationError(this.getNode(), error.message, { itemIndex: this.getItemIndex() });

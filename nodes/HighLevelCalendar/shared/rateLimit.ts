@@ -9,12 +9,15 @@ import { sleep } from 'n8n-workflow';
 
 export const PUBLISHED_LIMIT = { max: 100, windowMs: 10_000 };
 
+/** Sandbox and trial accounts get 25 per 10 seconds: safe to send before HighLevel has said which. */
+export const TRIAL_LIMIT = 25;
+
 /**
  * Sends are spaced this much beyond the window: HighLevel counts arrivals, we count sends, and
- * requests do not all travel equally fast. 5% of the window, within 25 to 100 ms.
+ * requests do not all travel equally fast. 2.5% of the window, within 25 to 100 ms.
  */
 function safetyMarginMs(windowMs: number): number {
-	return Math.min(100, Math.max(25, Math.round(windowMs * 0.05)));
+	return Math.min(100, Math.max(25, Math.round(windowMs * 0.025)));
 }
 
 /** After HighLevel says the day's budget is spent, new requests fail at once for this long. */
@@ -72,9 +75,17 @@ export async function wait(ms: number, signal?: AbortSignal): Promise<void> {
 	}
 }
 
+/** One request's place in the window; its time moves later once we learn when it really went out. */
+export interface Slot {
+	at: number;
+	acquiredAt: number;
+	/** Let go before HighLevel first answered, while n8n was still preparing every item. */
+	early: boolean;
+}
+
 interface Waiter {
 	share: number;
-	resolve: () => void;
+	resolve: (slot: Slot) => void;
 	reject: (error: Error) => void;
 	signal?: AbortSignal;
 }
@@ -82,18 +93,19 @@ interface Waiter {
 export class LocationBudget {
 	max = PUBLISHED_LIMIT.max;
 	windowMs = PUBLISHED_LIMIT.windowMs;
-	/** Send times inside the current window, oldest first. */
-	private sends: number[] = [];
+	/** The requests inside the current window. */
+	private sends: Slot[] = [];
+	/** Fastest answer seen: how long a request takes when n8n's event loop is not busy. */
+	private fastestAnswerMs = Number.POSITIVE_INFINITY;
 	private blockedUntil = 0;
 	private dailyExhaustedAt?: number;
 	private queue: Waiter[] = [];
 	private pumping = false;
 	/**
-	 * Until HighLevel has answered once, only one request goes: a trial account allows 25 per 10
-	 * seconds, not the published 100, and the first answer's headers say which applies.
+	 * Until HighLevel has answered once, at most TRIAL_LIMIT requests go: a trial account allows 25
+	 * per 10 seconds, not the published 100, and the first answer's headers say which applies.
 	 */
 	private learned = false;
-	private probeSent = false;
 	private firstAnswer: Promise<void>;
 	private markLearned: () => void = () => {};
 
@@ -106,21 +118,22 @@ export class LocationBudget {
 	 * the location's budget per window.
 	 */
 	delayFor(share: number, at = this.now()): number {
-		while (this.sends.length && this.sends[0] <= at - this.windowMs) this.sends.shift();
+		this.sends = this.sends.filter((slot) => slot.at > at - this.windowMs);
 		if (at < this.blockedUntil) return this.blockedUntil - at;
 		const allowed = Math.max(1, Math.floor(this.max * Math.min(1, share)));
 		if (this.sends.length < allowed) return 0;
-		return this.sends[this.sends.length - allowed] + this.windowMs + safetyMarginMs(this.windowMs) - at;
+		const times = this.sends.map((slot) => slot.at).sort((a, b) => a - b);
+		return times[times.length - allowed] + this.windowMs + safetyMarginMs(this.windowMs) - at;
 	}
 
 	/** Resolves when a request may be sent, in arrival order; counts it as sent. */
-	async acquire(share: number, signal?: AbortSignal): Promise<void> {
+	async acquire(share: number, signal?: AbortSignal): Promise<Slot> {
 		if (this.dailyExhaustedAt !== undefined) {
 			if (this.now() - this.dailyExhaustedAt < DAILY_EXHAUSTED_HOLD_MS) throw new DailyLimitError();
 			this.dailyExhaustedAt = undefined;
 		}
 		if (signal?.aborted) throw new CancelledError();
-		return await new Promise<void>((resolve, reject) => {
+		return await new Promise<Slot>((resolve, reject) => {
 			const waiter: Waiter = { share, resolve, reject, signal };
 			signal?.addEventListener(
 				'abort',
@@ -141,7 +154,7 @@ export class LocationBudget {
 		this.pumping = true;
 		try {
 			while (this.queue.length) {
-				if (!this.learned && this.probeSent) {
+				if (!this.learned && this.sends.length >= TRIAL_LIMIT) {
 					await this.firstAnswer;
 					continue;
 				}
@@ -153,13 +166,30 @@ export class LocationBudget {
 				}
 				this.queue.shift();
 				if (head.signal?.aborted) continue;
-				this.sends.push(this.now());
-				this.probeSent = true;
-				head.resolve();
+				const at = this.now();
+				const slot = { at, acquiredAt: at, early: !this.learned };
+				this.sends.push(slot);
+				head.resolve(slot);
 			}
 		} finally {
 			this.pumping = false;
 		}
+	}
+
+	/**
+	 * A request ended. HighLevel counted it when it arrived, which is before now but may be well
+	 * after we let it go (n8n prepares every item's request on one thread): a request slower than
+	 * the fastest one seen is taken to have left that much later. The first requests, let go while
+	 * every item was still being prepared, are only known to have left by the time they are answered.
+	 */
+	complete(slot: Slot): void {
+		const at = this.now();
+		if (slot.early) {
+			slot.at = Math.max(slot.at, at);
+			return;
+		}
+		this.fastestAnswerMs = Math.min(this.fastestAnswerMs, at - slot.acquiredAt);
+		slot.at = Math.max(slot.at, at - this.fastestAnswerMs);
 	}
 
 	/** A request ended without any answer from HighLevel (e.g. refused): stop waiting for one. */
@@ -193,8 +223,8 @@ export class LocationBudget {
 	}
 
 	private pauseUntilWindowResets(at: number): void {
-		const oldest = this.sends.find((sent) => sent > at - this.windowMs);
-		this.blockedUntil = Math.max(this.blockedUntil, (oldest ?? at) + this.windowMs + safetyMarginMs(this.windowMs));
+		const oldest = Math.min(...this.sends.map((slot) => slot.at).filter((sent) => sent > at - this.windowMs));
+		this.blockedUntil = Math.max(this.blockedUntil, (Number.isFinite(oldest) ? oldest : at) + this.windowMs + safetyMarginMs(this.windowMs));
 	}
 }
 

@@ -1,0 +1,299 @@
+/**
+ * `npm run bench`: the node in n8n's engine against the sandbox, with HighLevel's limit scaled in
+ * time (100 requests per 1,000 ms instead of per 10,000 ms). Prints one table; every scenario runs
+ * in this one process, side by side. Figures, not pass/fail: timing is never asserted by tests.
+ */
+import type { INodeType } from 'n8n-workflow';
+import { runNode, type NodeRunResult, type RunNodeOptions } from '../engine/harness';
+import {
+	SANDBOX_CALENDAR_ID,
+	SANDBOX_CONTACT_ID,
+	SANDBOX_LOCATION_ID,
+	SANDBOX_TOKEN,
+	startSandbox,
+	type Sandbox,
+	type SandboxOptions,
+} from '../sandbox';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { HighLevelCalendar, HighLevelCalendarApi } = require('../../index.js');
+
+const LIMIT = { max: 100, windowMs: 1_000, dailyMax: 10_000_000 };
+
+interface Row {
+	scenario: string;
+	variant: string;
+	ok: number;
+	failed: number;
+	duplicated: number;
+	requests: number;
+	status429: number;
+	wallMs: number;
+	floorMs: number;
+	/** When HighLevel saw the first request: n8n preparing every item's request before any goes. */
+	firstMs: number;
+	peakRssMb: number;
+	note?: string;
+}
+
+/** A peer-style declarative node: our node without its pacing hook, as n8n runs any declarative node. */
+function withoutPacing(): INodeType {
+	const node = new HighLevelCalendar() as INodeType;
+	return {
+		...node,
+		description: {
+			...node.description,
+			requestOperations: undefined,
+			properties: node.description.properties.map((property) =>
+				property.name === 'resource' ? { ...property, routing: undefined } : property,
+			),
+		},
+	};
+}
+
+/** The least time HighLevel's limit allows for n requests (the first window's worth goes at once). */
+function floorMs(requests: number, latencyMs = 0) {
+	return (Math.ceil(requests / LIMIT.max) - 1) * LIMIT.windowMs + latencyMs;
+}
+
+async function measure<T>(
+	sandbox: Sandbox,
+	work: () => Promise<T>,
+): Promise<{ result: T; wallMs: number; firstMs: number; peakRssMb: number }> {
+	const baseline = process.memoryUsage().rss;
+	let peak = baseline;
+	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+	const started = Date.now();
+	try {
+		const result = await work();
+		return {
+			result,
+			wallMs: Date.now() - started,
+			firstMs: (sandbox.stats.firstAt ?? started) - started,
+			peakRssMb: Math.round(((peak - baseline) / 1_048_576) * 10) / 10,
+		};
+	} finally {
+		clearInterval(sampler);
+	}
+}
+
+async function freshSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	return await startSandbox({ rateLimit: { ...LIMIT }, record: false, ...options });
+}
+
+function credentials(sandbox: Sandbox) {
+	return { accessToken: SANDBOX_TOKEN, locationId: SANDBOX_LOCATION_ID, baseUrl: sandbox.baseUrl };
+}
+
+function createItems(count: number, prefix: string) {
+	return Array.from({ length: count }, (_, index) => ({
+		title: `${prefix}-${index}`,
+		start: new Date(Date.UTC(2032, 0, 1) + index * 1_800_000).toISOString(),
+	}));
+}
+
+const createParameters = {
+	resource: 'appointment',
+	operation: 'create',
+	calendarId: SANDBOX_CALENDAR_ID,
+	contactId: SANDBOX_CONTACT_ID,
+	startTime: '={{ $json.start }}',
+	additionalFields: { title: '={{ $json.title }}', ignoreFreeSlotValidation: true, toNotify: false },
+};
+
+function run(sandbox: Sandbox, options: Partial<RunNodeOptions> & Pick<RunNodeOptions, 'parameters'>) {
+	return runNode({
+		nodeType: new HighLevelCalendar(),
+		credentialType: new HighLevelCalendarApi(),
+		credentials: credentials(sandbox),
+		continueOnFail: true,
+		...options,
+	});
+}
+
+function countResults(results: NodeRunResult[]) {
+	const items = results.flatMap((result) => result.items);
+	return { ok: items.filter((item) => !item.error).length, failed: items.filter((item) => item.error).length };
+}
+
+function duplicatedTitles(sandbox: Sandbox, prefix: string) {
+	const seen = new Map<string, number>();
+	for (const appointment of sandbox.store.appointments.values()) {
+		if (appointment.title.startsWith(prefix)) seen.set(appointment.title, (seen.get(appointment.title) ?? 0) + 1);
+	}
+	return [...seen.values()].filter((count) => count > 1).reduce((sum, count) => sum + count - 1, 0);
+}
+
+async function burst(variant: string, nodeType: INodeType, extraParameters: Record<string, unknown> = {}): Promise<Row> {
+	const sandbox = await freshSandbox();
+	const items = createItems(1000, `burst-${variant}`);
+	const { result, wallMs, firstMs, peakRssMb } = await measure(sandbox, () =>
+		run(sandbox, { nodeType, items, parameters: { ...createParameters, ...extraParameters } }),
+	);
+	const row: Row = {
+		scenario: 'burst: 1,000 creates',
+		variant,
+		...countResults([result]),
+		duplicated: duplicatedTitles(sandbox, `burst-${variant}`),
+		requests: sandbox.stats.received,
+		status429: sandbox.stats.byStatus['429'] ?? 0,
+		wallMs,
+		floorMs: floorMs(1000),
+		firstMs,
+		peakRssMb,
+	};
+	await sandbox.close();
+	return row;
+}
+
+async function latency(): Promise<Row> {
+	const sandbox = await freshSandbox({ latencyMs: 150 });
+	const items = Array.from({ length: 500 }, () => ({ id: 'apt_sandbox_001' }));
+	const { result, wallMs, firstMs, peakRssMb } = await measure(sandbox, () =>
+		run(sandbox, { items, parameters: { resource: 'appointment', operation: 'get', eventId: '={{ $json.id }}' } }),
+	);
+	const row: Row = {
+		scenario: 'latency: 500 gets, 150 ms each',
+		variant: 'ours',
+		...countResults([result]),
+		duplicated: 0,
+		requests: sandbox.stats.received,
+		status429: sandbox.stats.byStatus['429'] ?? 0,
+		wallMs,
+		floorMs: floorMs(500, 150),
+		firstMs,
+		peakRssMb,
+	};
+	await sandbox.close();
+	return row;
+}
+
+async function faults(): Promise<Row> {
+	const sandbox = await startSandbox({
+		rateLimit: { ...LIMIT },
+		faults: { seed: 7, status503Rate: 0.1, burst429Rate: 0.05, burst429Length: 3, resetAfterApplyRate: 0.02 },
+	});
+	// 500 existing appointments to update, created in the store directly (not part of the measurement).
+	const existing = createItems(500, 'faults-existing');
+	const base = sandbox.store.appointments.get('apt_sandbox_001')!;
+	existing.forEach((item, index) => {
+		sandbox.store.appointments.set(`apt_faults_${index}`, {
+			...base,
+			id: `apt_faults_${index}`,
+			title: item.title,
+			startTime: item.start.replace('Z', '+00:00'),
+			endTime: new Date(Date.parse(item.start) + 1_800_000).toISOString().replace('Z', '+00:00'),
+		});
+	});
+	const updates = existing.map((_, index) => ({ id: `apt_faults_${index}`, title: `faults-updated-${index}` }));
+	const creates = createItems(500, 'faults-created');
+	const { result, wallMs, firstMs, peakRssMb } = await measure(sandbox, () =>
+		Promise.all([
+			run(sandbox, { items: creates, parameters: createParameters }),
+			run(sandbox, {
+				items: updates,
+				parameters: { resource: 'appointment', operation: 'update', eventId: '={{ $json.id }}', updateFields: { title: '={{ $json.title }}' } },
+			}),
+		]),
+	);
+	const [createRun, updateRun] = result;
+	const lostUpdates = updates.filter((update) => sandbox.store.appointments.get(update.id)?.title !== update.title).length;
+	const failedUpdates = updateRun.items.filter((item) => item.error).length;
+	const uncertainPosts = sandbox.requests.filter(
+		(request) => request.method === 'POST' && (request.status === 0 || request.status === 503),
+	).length;
+	const reportedUncertain = createRun.items.filter((item) => /^HighLevel may have created/.test(item.error?.message ?? '')).length;
+	const createdOk = createRun.items.filter((item) => !item.error).length;
+	const createdInStore = [...sandbox.store.appointments.values()].filter((a) => a.title.startsWith('faults-created')).length;
+	const row: Row = {
+		scenario: 'faults: 500 creates + 500 updates',
+		variant: 'ours',
+		...countResults([createRun, updateRun]),
+		duplicated: duplicatedTitles(sandbox, 'faults-created'),
+		requests: sandbox.stats.received,
+		status429: sandbox.stats.byStatus['429'] ?? 0,
+		wallMs,
+		floorMs: floorMs(1000),
+		firstMs,
+		peakRssMb,
+		note:
+			`lost updates ${lostUpdates}, failed updates ${failedUpdates}; uncertain creates ${uncertainPosts} (503 or reset), ` +
+			`reported as their own error ${reportedUncertain}; created ok ${createdOk}, in HighLevel ${createdInStore}; ` +
+			`injected ${JSON.stringify(sandbox.stats.injected)}`,
+	};
+	await sandbox.close();
+	return row;
+}
+
+async function twoExecutions(): Promise<Row> {
+	const sandbox = await freshSandbox();
+	const { result, wallMs, firstMs, peakRssMb } = await measure(sandbox, () =>
+		Promise.all([
+			run(sandbox, { items: createItems(500, 'two-a'), parameters: createParameters }),
+			run(sandbox, { items: createItems(500, 'two-b').map((item, index) => ({ ...item, start: new Date(Date.UTC(2033, 0, 1) + index * 1_800_000).toISOString() })), parameters: createParameters }),
+		]),
+	);
+	const row: Row = {
+		scenario: 'two executions, one location, 500 creates each',
+		variant: 'ours',
+		...countResults(result),
+		duplicated: duplicatedTitles(sandbox, 'two-'),
+		requests: sandbox.stats.received,
+		status429: sandbox.stats.byStatus['429'] ?? 0,
+		wallMs,
+		floorMs: floorMs(1000),
+		firstMs,
+		peakRssMb,
+	};
+	await sandbox.close();
+	return row;
+}
+
+function printTable(rows: Row[]) {
+	const header = ['scenario', 'variant', 'ok', 'failed', 'dup', 'requests', '429s', 'wall ms', 'floor ms', 'x floor', '1st request ms', 'x floor after 1st', 'peak RSS MB'];
+	const lines = rows.map((row) => [
+		row.scenario,
+		row.variant,
+		String(row.ok),
+		String(row.failed),
+		String(row.duplicated),
+		String(row.requests),
+		String(row.status429),
+		String(row.wallMs),
+		String(row.floorMs),
+		(row.wallMs / row.floorMs).toFixed(2),
+		String(row.firstMs),
+		((row.wallMs - row.firstMs) / row.floorMs).toFixed(2),
+		String(row.peakRssMb),
+	]);
+	const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+	const format = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+	console.log(format(header));
+	console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+	for (const line of lines) console.log(format(line));
+	for (const row of rows) if (row.note) console.log(`\n${row.scenario}: ${row.note}`);
+}
+
+async function main() {
+	console.log(`HighLevel limit scaled: ${LIMIT.max} requests per ${LIMIT.windowMs} ms per location; Node ${process.version}\n`);
+	const rows: Row[] = [];
+	rows.push(await burst('ours', new HighLevelCalendar()));
+	rows.push(await burst('(a) engine default, all at once', withoutPacing()));
+	rows.push(
+		await burst('(b) n8n batching 100 / 1,000 ms', withoutPacing(), {
+			requestOptions: { batching: { batch: { batchSize: 100, batchInterval: 1000 } } },
+		}),
+	);
+	rows.push(await latency());
+	rows.push(await faults());
+	rows.push(await twoExecutions());
+	printTable(rows);
+}
+
+main().then(
+	() => process.exit(0),
+	(error) => {
+		console.error(error);
+		process.exit(1);
+	},
+);
