@@ -50,8 +50,9 @@ describe('Appointment: Create', () => {
 				ignoreDateRange: false,
 				toNotify: false,
 				ignoreFreeSlotValidation: true,
-				rrule: 'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=4',
 			},
+			recurrence: 'raw',
+			rrule: 'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=4',
 		});
 		expect(error).toBeUndefined();
 		const request = onlyRequest();
@@ -108,8 +109,10 @@ describe('Appointment: Create', () => {
 			calendarId: SANDBOX_CALENDAR_ID,
 			contactId: SANDBOX_CONTACT_ID,
 			startTime: '2031-03-03T11:00:00Z',
-			additionalFields: { rrule: 'RRULE:FREQ=DAILY;INTERVAL=1;COUNT=5' },
+			recurrence: 'raw',
+			rrule: 'rrule:freq=daily;interval=1;count=5',
 		});
+		// Sent as checked: RFC 5545 names are case-insensitive, HighLevel's examples are upper case.
 		expect(onlyRequest().body).toMatchObject({ rrule: 'RRULE:FREQ=DAILY;INTERVAL=1;COUNT=5', ignoreFreeSlotValidation: true });
 		expect(items[0].json).toMatchObject({ isRecurring: true, rrule: 'RRULE:FREQ=DAILY;INTERVAL=1;COUNT=5' });
 	});
@@ -273,7 +276,8 @@ describe('Appointment: Update', () => {
 			resource: 'appointment',
 			operation: 'update',
 			eventId: SANDBOX_APPOINTMENT_ID,
-			updateFields: { rrule: 'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=6' },
+			recurrence: 'raw',
+			rrule: 'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=6',
 		});
 		expect(onlyRequest().body).toEqual({ rrule: 'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=6', ignoreFreeSlotValidation: true });
 		expect(items[0].json).toMatchObject({ id: SANDBOX_APPOINTMENT_ID, isRecurring: true });

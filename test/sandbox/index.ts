@@ -29,8 +29,11 @@ export type {
 	BlockSlotRecord,
 	CalendarRecord,
 	ContactRecord,
+	InstanceOverride,
 	LocationRecord,
 	UserRecord,
 } from './store';
+export { MAX_GENERATED_PER_MASTER, MAX_INSTANCES_PER_MASTER } from './recurrence';
+export type { AppointmentView } from './recurrence';
 export { ALL_SCOPES, API_VERSIONS, CALENDAR_SCOPES } from './spec';
 export type { ApiName } from './spec';

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'net';
 import { performance } from 'perf_hooks';
 import { type FaultDecision, FaultInjector, type FaultKind, type FaultOptions } from './faults';
 import { fail, handlers, type Handler, type HandlerContext, HttpError, type Reply } from './handlers';
+import { liveAppointmentFor } from './handlers/events';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './limits';
 import { ALL_SCOPES, matchRoute, scopesAllow, validateBody, validateParams, validateRules } from './spec';
 import { SANDBOX_LOCATION_ID, SANDBOX_TOKEN, SandboxStore } from './store';
@@ -63,7 +64,10 @@ export interface AppliedWrite {
 	/** Raw path, as in RecordedRequest. */
 	path: string;
 	kind: 'appointment' | 'blockSlot';
-	/** The created, updated or deleted record's id. */
+	/**
+	 * The created, updated or deleted record's id; for one occurrence of a recurring series, the
+	 * instance id the request named (`<masterId>_<startMs>_<seconds>`), not the master's.
+	 */
 	id: string;
 	/** The request's parsed body. */
 	body: unknown;
@@ -233,11 +237,8 @@ const WRITES: Record<string, (ctx: HandlerContext) => AppliedWrite['kind']> = {
 	'PUT /calendars/events/appointments/{eventId}': () => 'appointment',
 	'POST /calendars/events/block-slots': () => 'blockSlot',
 	'PUT /calendars/events/block-slots/{eventId}': () => 'blockSlot',
-	// Mirrors deleteEvent: a live appointment with the id wins over a block slot.
-	'DELETE /calendars/events/{eventId}': (ctx) => {
-		const appointment = ctx.store.appointments.get(ctx.params.eventId);
-		return appointment && !appointment.deleted ? 'appointment' : 'blockSlot';
-	},
+	// Mirrors deleteEvent: a live appointment (or occurrence) with the id wins over a block slot.
+	'DELETE /calendars/events/{eventId}': (ctx) => (liveAppointmentFor(ctx.store, ctx.params.eventId) ? 'appointment' : 'blockSlot'),
 };
 
 const errorReply = (e: unknown): Reply =>

@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { rruleErrors } from './recurrence';
 
 type Json = Record<string, unknown>;
 
@@ -413,8 +414,8 @@ function contactSearchPaging(body: Json): string[] {
  * Each runs only when the spec's own checks left a body that is an object.
  */
 const RULES: Record<string, (query: Query, body: Json) => string[]> = {
-	'POST /calendars/events/appointments': (_q, body) => validateTimes(body),
-	'PUT /calendars/events/appointments/{eventId}': (_q, body) => validateTimes(body),
+	'POST /calendars/events/appointments': (_q, body) => [...validateTimes(body), ...rruleErrors(body)],
+	'PUT /calendars/events/appointments/{eventId}': (_q, body) => [...validateTimes(body), ...rruleErrors(body)],
 	'POST /calendars/events/block-slots': (_q, body) => [...blockSlotTimes(body), ...validateTimes(body), ...blockSlotTarget(body)],
 	'PUT /calendars/events/block-slots/{eventId}': (_q, body) => [...validateTimes(body), ...blockSlotTarget(body)],
 	'GET /calendars/events': (query) => eventWindow(query),

@@ -101,6 +101,30 @@ export interface AppointmentRecord {
 	dateUpdated: string;
 	/** HighLevel soft-deletes: a deleted appointment can still be fetched by id. */
 	deleted: boolean;
+	/**
+	 * A recurring series' occurrences changed one at a time (PUT or DELETE with an instance id),
+	 * keyed by instance id. Each holds only what was changed; the rest comes from the series.
+	 */
+	overrides?: Record<string, InstanceOverride>;
+}
+
+/** What one occurrence of a series says differently from its master (see recurrence.ts). */
+export interface InstanceOverride {
+	title?: string;
+	appointmentStatus?: AppointmentStatus;
+	assignedUserId?: string;
+	users?: string[];
+	meetingLocationType?: string;
+	address?: string;
+	description?: string;
+	calendarId?: string;
+	groupId?: string;
+	/** As the client sent them, like a master's times. */
+	startTime?: string;
+	endTime?: string;
+	/** This occurrence alone was deleted. */
+	deleted?: boolean;
+	dateUpdated: string;
 }
 
 export interface BlockSlotRecord {

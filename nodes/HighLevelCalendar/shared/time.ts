@@ -72,8 +72,9 @@ export function offsetMinutes(epochMs: number, timeZone: string): number {
  * The instant at which the wall clock in `timeZone` shows the given time. A time that falls into a
  * daylight-saving gap (02:30 on a spring-forward night) does not exist; like Luxon, we move it
  * forward by the gap (03:30). A time that occurs twice in autumn takes the first occurrence.
+ * `wallAsUtc` is the wall clock written as if it were UTC: `Date.UTC(year, month - 1, day, hour, ...)`.
  */
-function wallTimeToEpoch(wallAsUtc: number, timeZone: string): number {
+export function wallTimeToEpoch(wallAsUtc: number, timeZone: string): number {
 	const firstGuess = wallAsUtc - offsetMinutes(wallAsUtc, timeZone) * 60000;
 	const offsetAtGuess = offsetMinutes(firstGuess, timeZone);
 	const secondGuess = wallAsUtc - offsetAtGuess * 60000;
@@ -97,6 +98,11 @@ export function formatWithOffset(epochMs: number, offset: number): string {
 		(millis ? `.${pad(millis, 3)}` : '') +
 		`${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`
 	);
+}
+
+/** The wall clock that `timeZone` shows at the instant, written as if it were UTC (the inverse of wallTimeToEpoch). */
+export function epochToWallTime(epochMs: number, timeZone: string): number {
+	return epochMs + offsetMinutes(epochMs, timeZone) * 60000;
 }
 
 export function formatInTimeZone(epochMs: number, timeZone: string): string {

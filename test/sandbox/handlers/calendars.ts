@@ -1,5 +1,6 @@
 // Calendars: the list, one calendar, and its free slots.
 import { randomUUID } from 'crypto';
+import { appointmentsIn } from '../recurrence';
 import type { CalendarRecord } from '../store';
 import { dateKey, instantOf, isoInZone, isTimeZone, wallClock } from '../zones';
 import {
@@ -49,8 +50,9 @@ function requestedUsers(ctx: HandlerContext): string[] {
 	return ids;
 }
 
-function busyTimes(ctx: HandlerContext, calendar: CalendarRecord, userIds: string[]) {
-	const appointments = [...ctx.store.appointments.values()].filter((a) => a.locationId === ctx.locationId && blocksTime(a));
+/** What is busy in [from, to): appointments, occurrences of recurring series, and block slots. */
+function busyTimes(ctx: HandlerContext, calendar: CalendarRecord, userIds: string[], from: number, to: number) {
+	const appointments = appointmentsIn(ctx.store, ctx.locationId, from, to).filter(blocksTime);
 	const slots = [...ctx.store.blockSlots.values()].filter((s) => s.locationId === ctx.locationId);
 	const span = (e: { startTime: string; endTime: string }): Interval => [time(e.startTime), time(e.endTime)];
 	const calendarBusy = [
@@ -82,8 +84,8 @@ export const freeSlots: Handler = (ctx) => {
 	if (end - start > MAX_RANGE_MS) throw fail(400, 'Date range cannot be more than 31 days');
 	const zone = single(ctx.query.timezone) ?? tokenLocation(ctx).timezone;
 	if (!isTimeZone(zone)) throw fail(400, `timezone must be a valid IANA time zone, got "${zone}"`);
-	const isBusy = busyTimes(ctx, calendar, requestedUsers(ctx));
 	const length = slotMinutes(calendar);
+	const isBusy = busyTimes(ctx, calendar, requestedUsers(ctx), start, end + length * 60_000);
 
 	const days: Record<string, { slots: string[] }> = {};
 	const first = wallClock(start, zone);

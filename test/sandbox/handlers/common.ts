@@ -46,8 +46,8 @@ export const time = (iso: string): number => parseIsoTime(iso) ?? Date.parse(iso
 /** Half-open intervals [start, end) overlap. */
 export const overlaps = (aStart: number, aEnd: number, bStart: number, bEnd: number): boolean => aStart < bEnd && bStart < aEnd;
 
-/** Occupies its time: cancelled and deleted appointments free their slot. */
-export const blocksTime = (a: AppointmentRecord): boolean => !a.deleted && a.appointmentStatus !== 'cancelled';
+/** Occupies its time: cancelled and deleted appointments (and occurrences) free their slot. */
+export const blocksTime = (a: Pick<AppointmentRecord, 'deleted' | 'appointmentStatus'>): boolean => !a.deleted && a.appointmentStatus !== 'cancelled';
 
 export const slotMinutes = (c: CalendarRecord): number => c.slotDuration * (c.slotDurationUnit === 'hours' ? 60 : 1);
 

@@ -1,6 +1,16 @@
 // Calendar events: appointments and block slots, one by one and as lists.
 import { randomUUID } from 'crypto';
-import { type AppointmentRecord, type AppointmentStatus, type BlockSlotRecord, newId } from '../store';
+import {
+	type AppointmentView,
+	appointmentsIn,
+	instanceView,
+	keptOverrides,
+	parseRecurrence,
+	type ResolvedAppointment,
+	resolveAppointment,
+	viewOf,
+} from '../recurrence';
+import { type AppointmentRecord, type AppointmentStatus, type BlockSlotRecord, type InstanceOverride, newId } from '../store';
 import {
 	blocksTime,
 	compact,
@@ -52,21 +62,37 @@ function addMinutes(iso: string, minutes: number): string {
 	return wallClock.toISOString().slice(0, 19) + suffix;
 }
 
-function assertSlotFree(ctx: HandlerContext, candidate: AppointmentRecord): void {
-	const start = time(candidate.startTime);
-	const end = time(candidate.endTime);
-	for (const other of ctx.store.appointments.values()) {
-		if (other.id === candidate.id || other.calendarId !== candidate.calendarId || !blocksTime(other)) continue;
-		if (overlaps(time(other.startTime), time(other.endTime), start, end)) {
-			throw fail(400, 'The slot you have selected is no longer available.');
-		}
+/**
+ * Occurrences of series occupy their slots like single appointments. A series being moved is
+ * checked at its first occurrence (its own times), against everything but its own occurrences.
+ */
+function assertSlotFree(ctx: HandlerContext, candidate: AppointmentView): void {
+	for (const other of appointmentsIn(ctx.store, ctx.locationId, time(candidate.startTime), time(candidate.endTime))) {
+		if (other.id === candidate.id || other.masterEventId === candidate.id || other.calendarId !== candidate.calendarId) continue;
+		if (blocksTime(other)) throw fail(400, 'The slot you have selected is no longer available.');
 	}
 }
 
-/** AppointmentSchemaResponse, or the shape the live API has been seen to send (README). */
-function appointmentResponse(a: AppointmentRecord, style: HandlerContext['responseStyle']): Record<string, unknown> {
+/**
+ * HighLevel applies an rrule only with ignoreFreeSlotValidation (README, field text). The 422
+ * rule (spec.ts) already refused one that does not parse; lines the sandbox does not model are
+ * refused here rather than silently left out of the series.
+ */
+function appliedRrule(b: AppointmentFields): string | undefined {
+	if (b.ignoreFreeSlotValidation !== true || b.rrule === undefined) return undefined;
+	const { unsupported } = parseRecurrence(b.rrule);
+	if (unsupported.length > 0) throw fail(501, `rrule ${unsupported.join(' and ')} lines are not modelled by the sandbox`);
+	return b.rrule;
+}
+
+/**
+ * AppointmentSchemaResponse, or the shape the live API has been seen to send (README). An
+ * occurrence's answer carries its instance id, and masterEventId beside it.
+ */
+function appointmentResponse(a: AppointmentView, style: HandlerContext['responseStyle']): Record<string, unknown> {
 	const spec = compact({
 		id: a.id,
+		masterEventId: a.masterEventId,
 		calendarId: a.calendarId,
 		locationId: a.locationId,
 		contactId: a.contactId,
@@ -93,8 +119,8 @@ function appointmentResponse(a: AppointmentRecord, style: HandlerContext['respon
 	};
 }
 
-/** CalendarEventDTO. */
-function eventDto(a: AppointmentRecord): Record<string, unknown> {
+/** CalendarEventDTO; for one occurrence of a series, with its instance id and masterEventId. */
+function eventDto(a: AppointmentView): Record<string, unknown> {
 	return compact({
 		id: a.id,
 		address: a.address,
@@ -114,6 +140,7 @@ function eventDto(a: AppointmentRecord): Record<string, unknown> {
 		endTime: a.endTime,
 		dateAdded: a.dateAdded,
 		dateUpdated: a.dateUpdated,
+		masterEventId: a.masterEventId,
 	});
 }
 
@@ -151,11 +178,21 @@ const blockSlotResponse = (s: BlockSlotRecord): Record<string, unknown> =>
 const APPOINTMENT_NOT_FOUND = 'Appointment not found';
 const BLOCK_SLOT_NOT_FOUND = 'Block slot not found';
 
-/** A deleted appointment is gone for every operation but the live GET, which shows `deleted`. */
-function liveAppointment(ctx: HandlerContext, id: string): AppointmentRecord {
-	const appointment = ownedOrThrow(ctx, ctx.store.appointments.get(id), APPOINTMENT_NOT_FOUND);
-	if (appointment.deleted) throw fail(404, APPOINTMENT_NOT_FOUND);
-	return appointment;
+/**
+ * An appointment id, or an instance id naming an occurrence its series has (anything else, a
+ * made-up or EXDATE'd occurrence included, is not found); another location's is 403.
+ */
+function findAppointment(ctx: HandlerContext, id: string): ResolvedAppointment {
+	const resolved = resolveAppointment(ctx.store, id);
+	ownedOrThrow(ctx, resolved?.record, APPOINTMENT_NOT_FOUND);
+	return resolved!;
+}
+
+/** A deleted appointment or occurrence is gone for every operation but the live GET, which shows `deleted`. */
+function liveAppointment(ctx: HandlerContext, id: string): ResolvedAppointment {
+	const resolved = findAppointment(ctx, id);
+	if (viewOf(resolved).deleted) throw fail(404, APPOINTMENT_NOT_FOUND);
+	return resolved;
 }
 
 export const createAppointment: Handler = (ctx) => {
@@ -164,8 +201,7 @@ export const createAppointment: Handler = (ctx) => {
 	const contact = ctx.store.contacts.get(b.contactId);
 	if (!contact || contact.locationId !== ctx.locationId) throw fail(400, `Contact not found: ${b.contactId}`);
 	const assignedUserId = b.assignedUserId ?? calendar.teamMembers[0]?.userId ?? '';
-	// HighLevel only honours rrule together with ignoreFreeSlotValidation (README, field text).
-	const rrule = b.ignoreFreeSlotValidation === true ? b.rrule : undefined;
+	const rrule = appliedRrule(b);
 	const now = new Date().toISOString();
 	const appointment: AppointmentRecord = {
 		id: newId(),
@@ -195,12 +231,10 @@ export const createAppointment: Handler = (ctx) => {
 	return { status: 200, body: appointmentResponse(appointment, ctx.responseStyle) };
 };
 
-export const updateAppointment: Handler = (ctx) => {
-	const current = liveAppointment(ctx, ctx.params.eventId);
-	const b = ctx.body as AppointmentFields;
+/** The fields a PUT sent, as they change `current` (an appointment, or one occurrence). */
+function changedFields(ctx: HandlerContext, current: AppointmentView, b: AppointmentFields) {
 	const calendar = b.calendarId !== undefined ? findCalendar(ctx, b.calendarId) : undefined;
-	// A PUT changes only the fields it sends (README), so everything else is carried over.
-	const next: AppointmentRecord = { ...current, ...compact({
+	return compact({
 		title: b.title,
 		meetingLocationType: b.meetingLocationType ?? (b.address !== undefined ? 'custom' : undefined),
 		appointmentStatus: b.appointmentStatus,
@@ -212,18 +246,72 @@ export const updateAppointment: Handler = (ctx) => {
 		groupId: calendar ? calendar.groupId ?? '' : undefined,
 		startTime: b.startTime,
 		endTime: b.endTime,
-		...(b.ignoreFreeSlotValidation === true && b.rrule !== undefined ? { rrule: b.rrule, isRecurring: true } : {}),
-	}) };
+	});
+}
+
+/** Refuses an update that leaves the event ending before it starts, or moves it onto a taken slot. */
+function checkMove(ctx: HandlerContext, current: AppointmentView, next: AppointmentView, b: AppointmentFields): void {
 	if (time(next.endTime) <= time(next.startTime)) throw fail(422, ['endTime must be after startTime']);
 	const moved = next.startTime !== current.startTime || next.endTime !== current.endTime || next.calendarId !== current.calendarId;
 	if (moved && b.ignoreFreeSlotValidation !== true) assertSlotFree(ctx, next);
+}
+
+/**
+ * With an instance id, only that occurrence changes: what the PUT sent is kept as an override
+ * on the series (over earlier overrides of the same occurrence), and lists and GET show it.
+ * Its instance id stays the one derived from its place in the series, even when it is moved.
+ */
+function updateOccurrence(ctx: HandlerContext, resolved: Required<ResolvedAppointment>): AppointmentView {
+	const { record: master, instance } = resolved;
+	const b = ctx.body as AppointmentFields;
+	if (appliedRrule(b) !== undefined) {
+		throw fail(400, 'rrule can only be changed on the whole series: send the master event id, not an instance id');
+	}
+	const current = viewOf(resolved);
+	const { id } = instance.occurrence;
+	const override: InstanceOverride = {
+		...master.overrides?.[id],
+		...changedFields(ctx, current, b),
+		dateUpdated: new Date().toISOString(),
+	};
+	const nextMaster: AppointmentRecord = { ...master, overrides: { ...master.overrides, [id]: override } };
+	const next = instanceView(nextMaster, instance.series, instance.occurrence);
+	checkMove(ctx, current, next, b);
+	ctx.store.appointments.set(master.id, nextMaster);
+	return next;
+}
+
+export const updateAppointment: Handler = (ctx) => {
+	const resolved = liveAppointment(ctx, ctx.params.eventId);
+	if (resolved.instance) {
+		const occurrence = updateOccurrence(ctx, { ...resolved, instance: resolved.instance });
+		return { status: 200, body: appointmentResponse(occurrence, ctx.responseStyle) };
+	}
+	// The master id (or a single appointment's id) changes the whole series.
+	const current = resolved.record;
+	const b = ctx.body as AppointmentFields;
+	const rrule = appliedRrule(b);
+	// A PUT changes only the fields it sends (README), so everything else is carried over.
+	const next: AppointmentRecord = {
+		...current,
+		...changedFields(ctx, current, b),
+		...(rrule !== undefined ? { rrule, isRecurring: true } : {}),
+	};
+	checkMove(ctx, current, next, b);
+	// Instance ids follow the series' start and length, so overrides of occurrences the
+	// changed series no longer has are dropped with them.
+	if (next.overrides && (next.rrule !== current.rrule || next.startTime !== current.startTime || next.endTime !== current.endTime)) {
+		next.overrides = keptOverrides(ctx.store, next);
+		if (next.overrides === undefined) delete next.overrides;
+	}
 	next.dateUpdated = new Date().toISOString();
 	ctx.store.appointments.set(next.id, next);
 	return { status: 200, body: appointmentResponse(next, ctx.responseStyle) };
 };
 
+/** An appointment, or with an instance id one occurrence of a series (with masterEventId). */
 export const getAppointment: Handler = (ctx) => {
-	const appointment = ownedOrThrow(ctx, ctx.store.appointments.get(ctx.params.eventId), APPOINTMENT_NOT_FOUND);
+	const appointment = viewOf(findAppointment(ctx, ctx.params.eventId));
 	// The spec's envelope has no way to say "deleted", so there a deleted appointment is not
 	// found; the live envelope was recorded returning it with `deleted: true` (README).
 	if (ctx.getAppointmentEnvelope === 'event') {
@@ -278,18 +366,33 @@ export const updateBlockSlot: Handler = (ctx) => {
 	return { status: 201, body: blockSlotResponse(next) };
 };
 
+/** The live appointment or occurrence an event id names, if any (what DELETE acts on first). */
+export function liveAppointmentFor(store: HandlerContext['store'], id: string): ResolvedAppointment | undefined {
+	const resolved = resolveAppointment(store, id);
+	return resolved && !viewOf(resolved).deleted ? resolved : undefined;
+}
+
 /**
  * One id space for both kinds of event. Appointments are soft-deleted, since the live GET was
  * recorded showing them with `deleted: true`; nothing records a deleted block slot being
- * readable, and no sandbox route could read one, so block slots are simply removed.
+ * readable, and no sandbox route could read one, so block slots are simply removed. An instance
+ * id deletes that one occurrence (kept as a deleted override; the series stays); the master id
+ * deletes the whole series.
  */
 export const deleteEvent: Handler = (ctx) => {
 	const id = ctx.params.eventId;
-	const appointment = ctx.store.appointments.get(id);
+	const appointment = liveAppointmentFor(ctx.store, id);
 	const slot = ctx.store.blockSlots.get(id);
-	if (appointment && !appointment.deleted) {
-		ownedOrThrow(ctx, appointment, 'Event not found');
-		ctx.store.appointments.set(id, { ...appointment, deleted: true, dateUpdated: new Date().toISOString() });
+	if (appointment) {
+		const { record, instance } = appointment;
+		ownedOrThrow(ctx, record, 'Event not found');
+		const now = new Date().toISOString();
+		ctx.store.appointments.set(
+			record.id,
+			instance
+				? { ...record, overrides: { ...record.overrides, [id]: { ...record.overrides?.[id], deleted: true, dateUpdated: now } } }
+				: { ...record, deleted: true, dateUpdated: now },
+		);
 	} else if (slot) {
 		ownedOrThrow(ctx, slot, 'Event not found');
 		ctx.store.blockSlots.delete(id);
@@ -318,21 +421,21 @@ function listFilter(ctx: HandlerContext) {
 	const to = Number(ctx.query.endTime);
 	const inWindow = (e: { startTime: string; endTime: string }) => overlaps(time(e.startTime), time(e.endTime), from, to);
 	const byStart = (a: { startTime: string }, b: { startTime: string }) => time(a.startTime) - time(b.startTime);
-	return { calendarId, userId, groupId, inWindow, byStart };
+	return { calendarId, userId, groupId, from, to, inWindow, byStart };
 }
 
-/** Recurring appointments come back as their master, unexpanded (instances are another issue). */
+/**
+ * A recurring appointment comes back as its occurrences in the window (see recurrence.ts), each
+ * with its instance id and masterEventId, never as its master; single appointments as stored.
+ */
 export const listEvents: Handler = (ctx) => {
-	const { calendarId, userId, groupId, inWindow, byStart } = listFilter(ctx);
-	const events = [...ctx.store.appointments.values()]
+	const { calendarId, userId, groupId, from, to, byStart } = listFilter(ctx);
+	const events = appointmentsIn(ctx.store, ctx.locationId, from, to)
 		.filter(
 			(a) =>
-				a.locationId === ctx.locationId &&
-				!a.deleted &&
 				(calendarId === undefined || a.calendarId === calendarId) &&
 				(userId === undefined || a.assignedUserId === userId || a.users.includes(userId)) &&
-				(groupId === undefined || a.groupId === groupId) &&
-				inWindow(a),
+				(groupId === undefined || a.groupId === groupId),
 		)
 		.sort(byStart);
 	return { status: 200, body: { events: events.map(eventDto) } };

@@ -7,6 +7,7 @@ import { contactLocator } from '../../shared/locators';
 import { simplifyField, simplifyWhenAsked } from '../../shared/simplify';
 import { calendarIdField, endTimeField, optionalAppointmentFields, startTimeField } from './fields';
 import { normalizeCreateBody } from './normalize';
+import { addRecurrenceSummary, applyRecurrence, recurrenceFields, recurrenceSummaryField } from './recurrence';
 
 const show = { resource: ['appointment'], operation: ['create'] };
 
@@ -17,8 +18,10 @@ export const createOperation: INodePropertyOptions = {
 	description: 'Book an appointment for a contact on a calendar',
 	routing: {
 		request: { method: 'POST', url: '/calendars/events/appointments' },
-		send: { preSend: [resolveContactInBody, normalizeBody(normalizeCreateBody)] },
-		output: { postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, 'appointment'), simplifyWhenAsked] },
+		send: { preSend: [resolveContactInBody, applyRecurrence, normalizeBody(normalizeCreateBody)] },
+		output: {
+			postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, 'appointment'), simplifyWhenAsked, addRecurrenceSummary],
+		},
 	},
 };
 
@@ -45,6 +48,8 @@ export const createFields: INodeProperties[] = [
 			locationIdOverrideField,
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
+	...recurrenceFields('create'),
 	timeZoneOptions('appointment', ['create']),
 	simplifyField('appointment', ['create'], false),
+	recurrenceSummaryField(['create'], false),
 ];

@@ -131,15 +131,6 @@ export const optionalAppointmentFields: INodeProperties[] = [
 			"Whether to override the calendar's location configuration: set it to false when you give only Meeting Location ID, and to true when you give only Meeting Location Type",
 	}),
 	bodyField({
-		displayName: 'RRULE',
-		name: 'rrule',
-		type: 'string',
-		default: '',
-		placeholder: 'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=5',
-		description:
-			'Recurrence as an RFC 5545 RRULE; add EXDATE on a new line to skip dates. No DTSTART: HighLevel derives it from the start time. HighLevel applies it only with Ignore Free Slot Validation on, which the node sets for you.',
-	}),
-	bodyField({
 		displayName: 'Title',
 		name: 'title',
 		type: 'string',

@@ -3,6 +3,7 @@ import { SCOPES } from '../../shared/constants';
 import { checkHighLevelResponse } from '../../shared/errors';
 import { setPathIds } from '../../shared/hooks';
 import { simplifyWhenAsked } from '../../shared/simplify';
+import { addRecurrenceSummary } from './recurrence';
 
 /** The spec wraps the appointment in `event`; the live API has been seen using `appointment`. */
 export async function unwrapAppointment(items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -21,6 +22,8 @@ export const getOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'GET', url: '/calendars/events/appointments/{eventId}' },
 		send: { preSend: [setPathIds] },
-		output: { postReceive: [checkHighLevelResponse(SCOPES.eventsRead, 'appointment'), unwrapAppointment, simplifyWhenAsked] },
+		output: {
+			postReceive: [checkHighLevelResponse(SCOPES.eventsRead, 'appointment'), unwrapAppointment, simplifyWhenAsked, addRecurrenceSummary],
+		},
 	},
 };

@@ -2,10 +2,12 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { timeZoneOptions } from '../../shared/descriptions';
 import { checkHighLevelResponse } from '../../shared/errors';
-import { normalizeBody, setPathIds } from '../../shared/hooks';
+import { normalizeBody } from '../../shared/hooks';
 import { simplifyField, simplifyWhenAsked } from '../../shared/simplify';
 import { calendarIdField, endTimeField, optionalAppointmentFields, startTimeField } from './fields';
 import { normalizeUpdateBody } from './normalize';
+import { setUpdateTarget, updateTargetFields } from './occurrence';
+import { addRecurrenceSummary, applyRecurrence, recurrenceFields, recurrenceSummaryField } from './recurrence';
 
 export const updateOperation: INodePropertyOptions = {
 	name: 'Update',
@@ -14,12 +16,15 @@ export const updateOperation: INodePropertyOptions = {
 	description: 'Change, move, confirm or cancel an appointment: only the fields you add are changed',
 	routing: {
 		request: { method: 'PUT', url: '/calendars/events/appointments/{eventId}' },
-		send: { preSend: [setPathIds, normalizeBody(normalizeUpdateBody)] },
-		output: { postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, 'appointment'), simplifyWhenAsked] },
+		send: { preSend: [setUpdateTarget, applyRecurrence, normalizeBody(normalizeUpdateBody)] },
+		output: {
+			postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, 'appointment'), simplifyWhenAsked, addRecurrenceSummary],
+		},
 	},
 };
 
 export const updateFields: INodeProperties[] = [
+	...updateTargetFields,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -31,6 +36,8 @@ export const updateFields: INodeProperties[] = [
 			a.displayName.localeCompare(b.displayName),
 		),
 	},
+	...recurrenceFields('update'),
 	timeZoneOptions('appointment', ['update']),
 	simplifyField('appointment', ['update'], false),
+	recurrenceSummaryField(['update'], false),
 ];
