@@ -8,6 +8,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from './constants';
 import { describeHighLevelError } from './errors';
+import { budgetFor } from './rateLimit';
 
 /**
  * Requests made outside declarative routing: list searches for the pickers, and look-ups a hook
@@ -28,8 +29,11 @@ export interface HighLevelRequest {
 type RequestContext = IExecuteSingleFunctions | ILoadOptionsFunctions;
 
 export async function highLevelRequest(context: RequestContext, request: HighLevelRequest): Promise<IDataObject> {
-	const credentials = await context.getCredentials<{ baseUrl?: string }>(CREDENTIAL_NAME);
+	const credentials = await context.getCredentials<{ baseUrl?: string; locationId?: string }>(CREDENTIAL_NAME);
 	const baseURL = (credentials.baseUrl || 'https://services.leadconnectorhq.com').replace(/\/+$/, '');
+	// Look-ups spend the same location budget as the node's own requests.
+	const budget = budgetFor(credentials.baseUrl ?? '', credentials.locationId ?? '');
+	const slot = await budget.acquire(1);
 	const response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_NAME, {
 		method: request.method,
 		baseURL,
@@ -40,7 +44,8 @@ export async function highLevelRequest(context: RequestContext, request: HighLev
 		json: true,
 		ignoreHttpStatusErrors: true,
 		returnFullResponse: true,
-	})) as { statusCode: number; body: unknown };
+	}).finally(() => budget.complete(slot))) as { statusCode: number; body: unknown; headers?: IDataObject };
+	budget.observe(response.headers ?? {}, response.statusCode);
 	if (response.statusCode >= 400) {
 		const { message, description } = describeHighLevelError({
 			statusCode: response.statusCode,
