@@ -1,0 +1,508 @@
+// End-to-end: the packed node in a real n8n (n8n@2.40.7 under Node 24), against the HighLevel sandbox.
+//   npx tsx test/e2e/run-e2e.ts          (npm run test:e2e)
+// Steps: build + pack -> install n8n (cached) -> user folder with the package installed as a community
+// package -> sandbox -> import credentials + example workflows -> `n8n execute` each, assert outputs
+// and what the sandbox received -> credential test through n8n's REST API (good and bad token).
+// Every failure names its step; the whole run has a deadline; children are killed on exit.
+import { type ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID, SANDBOX_LOCATION_ID, SANDBOX_TOKEN } from '../sandbox';
+import { E2E_FIXTURE } from './fixture';
+import { CACHE_DIR, envWithNode, installN8n, N8N_VERSION, StepError } from './install-n8n';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const PACKAGE = 'n8n-nodes-highlevel-calendar';
+const NODE_TYPE = `${PACKAGE}.highLevelCalendar`;
+const CRED_TYPE = 'highLevelCalendarApi';
+const GOOD_CRED_ID = 'hlcExampleCred01'; // the id the examples reference
+const BAD_CRED_ID = 'hlcE2eBadToken01';
+const DEADLINE_MS = Number(process.env.E2E_TIMEOUT_MS ?? 20 * 60_000);
+const KEEP = process.env.E2E_KEEP === '1'; // keep the temp folder for inspection
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+// ---------------------------------------------------------------- processes
+const children = new Set<ChildProcess>();
+function killChildren(signal: NodeJS.Signals = 'SIGTERM'): void {
+	for (const child of children) {
+		// Each child leads its own process group (detached), so n8n's task runner goes too.
+		try {
+			if (child.pid) process.kill(-child.pid, signal);
+		} catch {
+			/* already gone */
+		}
+	}
+}
+process.on('exit', () => killChildren('SIGKILL'));
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+	process.on(sig, () => {
+		console.error(`\n${sig}: stopping children`);
+		killChildren('SIGKILL');
+		process.exit(130);
+	});
+}
+
+interface RunResult {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+	seconds: number;
+}
+
+function run(step: string, cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number; allowFail?: boolean }): Promise<RunResult> {
+	const started = Date.now();
+	return new Promise((resolve, reject) => {
+		const child = spawn(cmd, args, { cwd: opts.cwd ?? ROOT, env: opts.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		children.add(child);
+		let stdout = '';
+		let stderr = '';
+		child.stdout!.on('data', (d) => (stdout += d));
+		child.stderr!.on('data', (d) => (stderr += d));
+		const timer = setTimeout(() => {
+			try {
+				process.kill(-child.pid!, 'SIGKILL');
+			} catch {
+				/* gone */
+			}
+			reject(new StepError(step, `\`${cmd} ${args.join(' ')}\` timed out after ${opts.timeoutMs / 1000}s\n${tail(stdout + stderr)}`));
+		}, opts.timeoutMs);
+		child.on('error', (e) => {
+			clearTimeout(timer);
+			children.delete(child);
+			reject(new StepError(step, `could not start ${cmd}: ${e.message}`));
+		});
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			children.delete(child);
+			const result = { code, stdout, stderr, seconds: (Date.now() - started) / 1000 };
+			if (code !== 0 && !opts.allowFail) {
+				reject(new StepError(step, `\`${cmd} ${args.join(' ')}\` exited with ${code}\n${tail(stdout + '\n' + stderr)}`));
+			} else resolve(result);
+		});
+	});
+}
+
+const tail = (s: string, n = 40) => s.trim().split('\n').slice(-n).join('\n');
+
+/** Starts a long-running child and resolves with the first stdout line that matches. */
+function startBackground(step: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs: number, logFile: string) {
+	const child = spawn(cmd, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	children.add(child);
+	const log = fs.createWriteStream(logFile);
+	child.on('close', () => children.delete(child));
+	const lines: string[] = [];
+	const waiters: Array<() => void> = [];
+	let buf = '';
+	child.stdout!.on('data', (d) => {
+		log.write(d);
+		buf += d;
+		let i;
+		while ((i = buf.indexOf('\n')) >= 0) {
+			lines.push(buf.slice(0, i));
+			buf = buf.slice(i + 1);
+		}
+		for (const w of [...waiters]) w();
+	});
+	child.stderr!.on('data', (d) => log.write(d));
+	/** Resolves with the nth stdout line matching re (n = 1: the first). */
+	const waitFor = (re: RegExp, ms: number, what: string, nth = 1) =>
+		new Promise<string>((resolve, reject) => {
+			const found = () => lines.filter((l) => re.test(l))[nth - 1];
+			const done = (fn: () => void) => {
+				clearTimeout(timer);
+				waiters.splice(waiters.indexOf(poll), 1);
+				child.off('close', onClose);
+				fn();
+			};
+			const poll = () => {
+				const line = found();
+				if (line !== undefined) done(() => resolve(line));
+			};
+			const onClose = (code: number | null) =>
+				done(() => reject(new StepError(step, `${cmd} exited (${code}) before "${what}" (log: ${logFile}):\n${tail(fs.readFileSync(logFile, 'utf8'))}`)));
+			const timer = setTimeout(() => done(() => reject(new StepError(step, `no "${what}" from ${cmd} within ${ms / 1000}s (log: ${logFile})`))), ms);
+			waiters.push(poll);
+			child.once('close', onClose);
+			poll();
+		});
+	return { child, waitFor, first: waitFor(ready, timeoutMs, String(ready)) };
+}
+
+async function stopChild(child: ChildProcess, ms = 10_000): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const closed = new Promise<void>((r) => child.once('close', () => r()));
+	try {
+		process.kill(-child.pid!, 'SIGTERM');
+	} catch {
+		return;
+	}
+	const timer = setTimeout(() => {
+		try {
+			process.kill(-child.pid!, 'SIGKILL');
+		} catch {
+			/* gone */
+		}
+	}, ms);
+	await closed;
+	clearTimeout(timer);
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address() as net.AddressInfo;
+			srv.close(() => resolve(port));
+		});
+		srv.on('error', reject);
+	});
+}
+
+// ---------------------------------------------------------------- assertions
+const failures: string[] = [];
+function check(step: string, ok: boolean, what: string, detail?: unknown): void {
+	if (ok) console.log(`    ok   ${what}`);
+	else {
+		const msg = `[${step}] ${what}${detail === undefined ? '' : `: ${JSON.stringify(detail)}`}`;
+		console.log(`    FAIL ${what}${detail === undefined ? '' : `\n         got ${JSON.stringify(detail)}`}`);
+		failures.push(msg);
+	}
+}
+
+const timings: Record<string, number> = {};
+async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
+	console.log(`\n▶ ${name}`);
+	const started = Date.now();
+	try {
+		return await fn();
+	} catch (e) {
+		if (e instanceof StepError) throw e;
+		throw new StepError(name, (e as Error).stack ?? String(e));
+	} finally {
+		timings[name] = (Date.now() - started) / 1000;
+		console.log(`  (${timings[name].toFixed(1)}s)`);
+	}
+}
+
+// ---------------------------------------------------------------- n8n output
+/** `n8n execute --rawOutput` prints the IRun as indented JSON, possibly after log lines. */
+function parseRun(stdout: string): Json {
+	const lines = stdout.split('\n');
+	for (let i = 0; i < lines.length; i++) {
+		if (lines[i] !== '{') continue;
+		try {
+			return JSON.parse(lines.slice(i).join('\n'));
+		} catch {
+			/* try the next candidate */
+		}
+	}
+	throw new Error(`no run JSON in n8n's output:\n${tail(stdout)}`);
+}
+
+function nodeOutput(runJson: Json, nodeName: string): Json[] {
+	const runs = runJson.data?.resultData?.runData?.[nodeName];
+	if (!runs) throw new Error(`node "${nodeName}" did not run (ran: ${Object.keys(runJson.data?.resultData?.runData ?? {}).join(', ')})`);
+	return (runs[0]?.data?.main?.[0] ?? []).map((item: Json) => item.json);
+}
+
+interface SandboxDump {
+	requests: Array<{ method: string; path: string; query: Json; headers: Json; body: any; status: number; response: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+	applied: Array<{ method: string; path: string; kind: string; id: string; body: unknown }>;
+	appointments: Json[];
+	blockSlots: Json[];
+}
+
+// ---------------------------------------------------------------- main
+async function main(): Promise<void> {
+	const deadline = setTimeout(() => {
+		console.error(`\nE2E deadline of ${DEADLINE_MS / 1000}s reached; killing children.`);
+		killChildren('SIGKILL');
+		process.exit(124);
+	}, DEADLINE_MS);
+	deadline.unref();
+
+	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hlc-e2e-'));
+	const userFolder = path.join(work, 'user');
+	console.log(`work folder: ${work}`);
+	let sandboxChild: ChildProcess | undefined;
+	try {
+		// 1. build and pack
+		const tarball = await step('build-and-pack', async () => {
+			await run('build-and-pack', 'npm', ['run', 'build'], { timeoutMs: 5 * 60_000 });
+			const packed = await run('build-and-pack', 'npm', ['pack', '--json', '--pack-destination', work], { timeoutMs: 2 * 60_000 });
+			const info = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')));
+			const file = path.join(work, info[0].filename);
+			if (!fs.existsSync(file)) throw new Error(`npm pack reported ${file}, which does not exist`);
+			console.log(`  ${info[0].filename}: ${info[0].entryCount} files, ${info[0].size} bytes`);
+			return file;
+		});
+
+		// 2. a real n8n, cached outside the repository
+		const install = await step('install-n8n', () => installN8n((m) => console.log(`  ${m}`)));
+		console.log(`  n8n@${N8N_VERSION} in ${CACHE_DIR} (${install.cached ? 'cache reused' : 'fresh install'}, ${install.seconds.toFixed(1)}s); node: ${install.nodeBinDir}`);
+
+		// 3. user folder, package installed the way n8n's community-package installer leaves it
+		await step('install-package', async () => {
+			const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+			const dir = path.join(nodesDir, 'node_modules', PACKAGE);
+			fs.mkdirSync(dir, { recursive: true });
+			await run('install-package', 'tar', ['-xzf', tarball, '-C', dir, '--strip-components=1'], { timeoutMs: 60_000 });
+			const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+			// n8n's installer strips these and records the package in .n8n/nodes/package.json (its "ledger").
+			const { devDependencies, peerDependencies, optionalDependencies, ...rest } = pkg;
+			void devDependencies, void peerDependencies, void optionalDependencies;
+			fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(rest, null, 2));
+			fs.writeFileSync(
+				path.join(nodesDir, 'package.json'),
+				JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE]: pkg.version } }, null, 2),
+			);
+			for (const f of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
+				if (!fs.existsSync(path.join(dir, f))) throw new Error(`the tarball lacks ${f}`);
+			}
+		});
+
+		const brokerPort = await freePort();
+		const n8nEnv = envWithNode(install.nodeBinDir, {
+			N8N_USER_FOLDER: userFolder,
+			N8N_ENCRYPTION_KEY: 'e2e-highlevel-calendar-encryption-key',
+			N8N_LOG_LEVEL: 'warn',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_SECURE_COOKIE: 'false',
+			DB_SQLITE_POOL_SIZE: '2',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			NODE_OPTIONS: '',
+		});
+		const n8n = (stepName: string, args: string[], timeoutMs = 120_000, allowFail = false, extraEnv: NodeJS.ProcessEnv = {}) =>
+			run(stepName, path.join(install.nodeBinDir, 'node'), [install.n8nBin, ...args], { env: { ...n8nEnv, ...extraEnv }, timeoutMs, allowFail, cwd: work });
+
+		// 4a. sandbox
+		const dumpFile = path.join(work, 'sandbox-requests.json');
+		const sandbox = await step('start-sandbox', async () => {
+			const bg = startBackground(
+				'start-sandbox',
+				// node --import tsx (not the tsx wrapper), so SIGUSR2 reaches the sandbox process itself.
+				process.execPath,
+				['--import', 'tsx', path.join(__dirname, 'sandbox-server.ts')],
+				{ ...process.env, E2E_SANDBOX_DUMP: dumpFile },
+				/"baseUrl"/,
+				60_000,
+				path.join(work, 'sandbox.log'),
+			);
+			sandboxChild = bg.child;
+			const { baseUrl } = JSON.parse(await bg.first);
+			console.log(`  sandbox at ${baseUrl}`);
+			return { ...bg, baseUrl: baseUrl as string };
+		});
+		let dumps = 0;
+		/** Asks the sandbox for what it received since the last dump (SIGUSR2), and waits for it. */
+		const takeDump = async (): Promise<SandboxDump> => {
+			dumps++;
+			process.kill(sandbox.child.pid!, 'SIGUSR2');
+			await sandbox.waitFor(/"dumped"/, 10_000, `sandbox dump #${dumps}`, dumps);
+			return JSON.parse(fs.readFileSync(dumpFile, 'utf8'));
+		};
+
+		// 4b. credentials and workflows
+		await step('import', async () => {
+			const creds = [
+				{ id: GOOD_CRED_ID, name: 'HighLevel Calendar account', type: CRED_TYPE, data: { accessToken: SANDBOX_TOKEN, locationId: SANDBOX_LOCATION_ID, baseUrl: sandbox.baseUrl } },
+				{ id: BAD_CRED_ID, name: 'HighLevel Calendar (bad token)', type: CRED_TYPE, data: { accessToken: 'pit-not-a-real-token', locationId: SANDBOX_LOCATION_ID, baseUrl: sandbox.baseUrl } },
+			];
+			fs.writeFileSync(path.join(work, 'creds.json'), JSON.stringify(creds, null, 2));
+			const c = await n8n('import', ['import:credentials', `--input=${path.join(work, 'creds.json')}`], 180_000);
+			console.log(`  import:credentials ${c.seconds.toFixed(1)}s: ${tail(c.stdout + c.stderr, 3)}`);
+
+			const workflows = ['daily-no-show-sweep', 'book-from-form', 'holiday-block'].map((name) => {
+				const wf = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', `${name}.json`), 'utf8'));
+				for (const node of wf.nodes) {
+					if (node.type === NODE_TYPE) node.credentials = { [CRED_TYPE]: { id: GOOD_CRED_ID, name: 'HighLevel Calendar account' } };
+					// Deterministic no-show sweep: the sandbox's day, not today (see fixture.ts).
+					if (name === 'daily-no-show-sweep' && node.name === 'Sweep window') {
+						for (const a of node.parameters.assignments.assignments) {
+							a.value = E2E_FIXTURE.sweepWindow[a.name as keyof typeof E2E_FIXTURE.sweepWindow] ?? a.value;
+						}
+					}
+				}
+				return wf;
+			});
+			fs.writeFileSync(path.join(work, 'workflows.json'), JSON.stringify(workflows, null, 2));
+			const w = await n8n('import', ['import:workflow', `--input=${path.join(work, 'workflows.json')}`], 180_000);
+			console.log(`  import:workflow ${w.seconds.toFixed(1)}s: ${tail(w.stdout + w.stderr, 3)}`);
+			return workflows;
+		});
+
+		const execute = async (stepName: string, id: string) => {
+			// The command prints the run through n8n's logger at level info, so info it must be.
+			const r = await n8n(stepName, ['execute', `--id=${id}`, '--rawOutput'], 180_000, true, { N8N_LOG_LEVEL: 'info' });
+			fs.writeFileSync(path.join(work, `${id}.stdout.txt`), r.stdout);
+			fs.writeFileSync(path.join(work, `${id}.stderr.txt`), r.stderr);
+			console.log(`  n8n execute --id=${id}: exit ${r.code}, ${r.seconds.toFixed(1)}s`);
+			if (r.code !== 0) throw new StepError(stepName, `n8n execute exited ${r.code}:\n${tail(r.stdout + '\n' + r.stderr)}`);
+			const runJson = parseRun(r.stdout);
+			if (runJson.data?.resultData?.error) throw new StepError(stepName, `run failed: ${JSON.stringify(runJson.data.resultData.error).slice(0, 2000)}`);
+			return runJson;
+		};
+		await takeDump(); // start the recording afresh: nothing before the runs counts
+
+		// 4c. daily-no-show-sweep
+		await step('run daily-no-show-sweep', async () => {
+			const s = 'run daily-no-show-sweep';
+			const runJson = await execute(s, 'hlcExampleNoShow01');
+			const listed = nodeOutput(runJson, "Today's unconfirmed appointments");
+			const over = nodeOutput(runJson, 'Already over');
+			const marked = nodeOutput(runJson, 'Mark as no-show');
+			console.log(`  listed: ${listed.map((a) => `${a.id}(${a.appointmentStatus})`).join(', ')}`);
+			console.log(`  marked: ${JSON.stringify(marked.map((a) => ({ id: a.id, appointmentStatus: a.appointmentStatus })))}`);
+			check(s, listed.every((a) => a.appointmentStatus === 'new'), 'Get Many keeps only status "new"', listed.map((a) => a.appointmentStatus));
+			check(s, JSON.stringify(listed.map((a) => a.id).sort()) === JSON.stringify([...E2E_FIXTURE.expectedNoShows, 'apt_e2e_later_new'].sort()), 'Get Many lists the day\'s unconfirmed appointments of the calendar', listed.map((a) => a.id));
+			check(s, JSON.stringify(over.map((a) => a.id).sort()) === JSON.stringify([...E2E_FIXTURE.expectedNoShows].sort()), 'the filter keeps the ones already over', over.map((a) => a.id));
+			check(s, marked.length === 2 && marked.every((a) => a.appointmentStatus === 'noshow'), 'Update outputs the appointments as noshow', marked);
+			const dump = await takeDump();
+			const list = dump.requests.filter((r) => r.method === 'GET' && r.path === '/calendars/events');
+			check(s, list.length === 1, 'one GET /calendars/events', list.length);
+			const q = list[0]?.query ?? {};
+			check(s, q.calendarId === SANDBOX_CALENDAR_ID && q.locationId === SANDBOX_LOCATION_ID, 'GET carries calendarId and the credential\'s locationId', q);
+			check(s, q.startTime === String(Date.parse(E2E_FIXTURE.sweepWindow.windowStart)) && q.endTime === String(Date.parse(E2E_FIXTURE.sweepWindow.windowEnd)), 'the window is sent as epoch ms', q);
+			check(s, list[0]?.headers.authorization === `Bearer ${SANDBOX_TOKEN}` && list[0]?.headers.version === '2021-04-15', 'Bearer token and Version header sent', { version: list[0]?.headers.version });
+			const puts = dump.requests.filter((r) => r.method === 'PUT');
+			check(s, JSON.stringify(puts.map((r) => r.path).sort()) === JSON.stringify(E2E_FIXTURE.expectedNoShows.map((id) => `/calendars/events/appointments/${id}`).sort()), 'PUT only the past unconfirmed appointments', puts.map((r) => r.path));
+			check(s, puts.every((r) => JSON.stringify(r.body) === '{"appointmentStatus":"noshow","toNotify":false}'), 'each PUT body is exactly {"appointmentStatus":"noshow","toNotify":false}', puts.map((r) => r.body));
+			const store = Object.fromEntries(dump.appointments.map((a) => [a.id, a.appointmentStatus]));
+			check(s, store.apt_e2e_later_new === 'new' && store.apt_e2e_past_cancelled === 'cancelled' && store.apt_sandbox_001 === 'confirmed', 'the others are untouched in the sandbox', store);
+		});
+
+		// 4d. book-from-form
+		await step('run book-from-form', async () => {
+			const s = 'run book-from-form';
+			const runJson = await execute(s, 'hlcExampleBook001');
+			const [created] = nodeOutput(runJson, 'Book weekly series');
+			console.log(`  output: ${JSON.stringify(created).slice(0, 600)}`);
+			check(s, typeof created?.id === 'string' && created.id.length > 0, 'outputs the created appointment with an id', created);
+			const dump = await takeDump();
+			const search = dump.requests.filter((r) => r.method === 'POST' && r.path === '/contacts/search');
+			check(s, search.length >= 1 && search[0].headers.version === '2021-07-28', 'contact "By Email" resolved through POST /contacts/search (Version 2021-07-28)', search.map((r) => r.body));
+			const post = dump.requests.find((r) => r.method === 'POST' && r.path === '/calendars/events/appointments');
+			const body = post?.body ?? {};
+			console.log(`  POST body: ${JSON.stringify(body)}`);
+			check(s, post?.status === 201 || post?.status === 200, 'POST /calendars/events/appointments succeeded', post?.status);
+			check(s, body.contactId === SANDBOX_CONTACT_ID && body.calendarId === SANDBOX_CALENDAR_ID && body.locationId === SANDBOX_LOCATION_ID, 'body names the contact found by email, the calendar and the location', body);
+			check(s, body.startTime === '2030-02-04T09:00:00-05:00' && body.endTime === '2030-02-04T09:45:00-05:00', 'times sent with the New York offset', { startTime: body.startTime, endTime: body.endTime });
+			check(s, body.rrule === 'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=6', 'weekly RRULE with COUNT from the form', body.rrule);
+			check(s, body.ignoreFreeSlotValidation === true && body.toNotify === false && body.title === 'Physiotherapy (weekly)', 'ignoreFreeSlotValidation true with the rule; toNotify false; title', body);
+		});
+
+		// 4e. holiday-block
+		await step('run holiday-block', async () => {
+			const s = 'run holiday-block';
+			const runJson = await execute(s, 'hlcExampleHoliday1');
+			const out = nodeOutput(runJson, 'Block the whole day');
+			console.log(`  output: ${JSON.stringify(out.map((b) => ({ id: b.id, title: b.title, startTime: b.startTime, endTime: b.endTime })))}`);
+			check(s, out.length === 3, 'one output item per holiday', out.length);
+			const dump = await takeDump();
+			const puts = dump.requests.filter((r) => r.method === 'PUT');
+			const byPath = Object.fromEntries(puts.map((r) => [r.path, r.body]));
+			const expect: Record<string, Json> = {
+				'/calendars/events/block-slots/blk_holiday_christmas': { title: 'Christmas Day', startTime: '2030-12-25T00:00:00-05:00', endTime: '2030-12-26T00:00:00-05:00' },
+				'/calendars/events/block-slots/blk_holiday_boxing_day': { title: 'Boxing Day', startTime: '2030-12-26T00:00:00-05:00', endTime: '2030-12-27T00:00:00-05:00' },
+				'/calendars/events/block-slots/blk_holiday_new_year': { title: "New Year's Day", startTime: '2031-01-01T00:00:00-05:00', endTime: '2031-01-02T00:00:00-05:00' },
+			};
+			for (const [p, e] of Object.entries(expect)) {
+				const got = byPath[p] ?? {};
+				check(s, Object.entries(e).every(([k, v]) => got[k] === v) && got.locationId === SANDBOX_LOCATION_ID && got.calendarId === SANDBOX_CALENDAR_ID, `PUT ${p}`, got);
+			}
+			check(s, puts.length === 3 && puts.every((r) => r.status >= 200 && r.status < 300), 'three PUTs, all 2xx', puts.map((r) => r.status));
+		});
+
+		// 5. credential test the way the editor runs it: POST /rest/credentials/test on a running n8n
+		await step('credential-test (n8n start + REST)', async () => {
+			const s = 'credential-test';
+			const port = await freePort();
+			const bg = startBackground(
+				s,
+				path.join(install.nodeBinDir, 'node'),
+				[install.n8nBin, 'start'],
+				{ ...n8nEnv, N8N_PORT: String(port), N8N_LOG_LEVEL: 'info' },
+				/Editor is now accessible|n8n ready on/i,
+				180_000,
+				path.join(work, 'n8n-start.log'),
+			);
+			try {
+				await bg.first;
+				const base = `http://127.0.0.1:${port}`;
+				// The "ready" log line comes before the REST API is mounted ("n8n is starting up"): poll.
+				const until = Date.now() + 120_000;
+				for (;;) {
+					const r = await fetch(`${base}/rest/settings`).catch(() => undefined);
+					if (r?.ok && (r.headers.get('content-type') ?? '').includes('json')) break;
+					if (Date.now() > until) throw new StepError(s, `n8n's REST API did not come up within 120s (log: ${path.join(work, 'n8n-start.log')})`);
+					await new Promise((res) => setTimeout(res, 500));
+				}
+				const headers: Record<string, string> = { 'content-type': 'application/json', 'browser-id': 'e2e-browser' };
+				const setup = await fetch(`${base}/rest/owner/setup`, {
+					method: 'POST',
+					headers,
+					body: JSON.stringify({ email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-password-123' }),
+				});
+				if (!setup.ok) throw new StepError(s, `owner setup: HTTP ${setup.status} ${await setup.text()}`);
+				const cookie = (setup.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+				if (!cookie.includes('n8n-auth=')) throw new StepError(s, `owner setup gave no n8n-auth cookie: HTTP ${setup.status} ${JSON.stringify([...setup.headers])} ${(await setup.text()).slice(0, 500)}`);
+				await takeDump();
+				const test = async (id: string, token: string) => {
+					const res = await fetch(`${base}/rest/credentials/test`, {
+						method: 'POST',
+						headers: { ...headers, cookie },
+						body: JSON.stringify({ credentials: { id, name: id, type: CRED_TYPE, data: { accessToken: token, locationId: SANDBOX_LOCATION_ID, baseUrl: sandbox.baseUrl } } }),
+					});
+					const text = await res.text();
+					if (!res.ok) throw new StepError(s, `POST /rest/credentials/test: HTTP ${res.status} ${text}`);
+					return JSON.parse(text).data as { status: string; message: string };
+				};
+				const good = await test(GOOD_CRED_ID, SANDBOX_TOKEN);
+				const bad = await test(BAD_CRED_ID, 'pit-not-a-real-token');
+				console.log(`  good token: ${JSON.stringify(good)}`);
+				console.log(`  bad token:  ${JSON.stringify(bad)}`);
+				check(s, good?.status === 'OK', 'good token: status OK', good);
+				check(s, bad?.status === 'Error', 'bad token: status Error', bad);
+				const dump = await takeDump();
+				const calls = dump.requests.filter((r) => r.method === 'GET' && r.path === '/calendars/');
+				check(s, calls.length >= 2 && calls.every((r) => r.query.locationId === SANDBOX_LOCATION_ID && r.headers.version === '2021-04-15'), 'the test called GET /calendars/?locationId=... with Version 2021-04-15', calls.map((r) => ({ q: r.query, status: r.status })));
+				check(s, calls.some((r) => r.headers.authorization === `Bearer ${SANDBOX_TOKEN}` && r.status === 200) && calls.some((r) => r.headers.authorization === 'Bearer pit-not-a-real-token' && r.status === 401), 'good token answered 200, bad token 401', calls.map((r) => r.status));
+			} finally {
+				await stopChild(bg.child);
+			}
+		});
+	} finally {
+		if (sandboxChild) await stopChild(sandboxChild);
+		killChildren('SIGKILL');
+		if (!KEEP && failures.length === 0 && !process.exitCode) fs.rmSync(work, { recursive: true, force: true });
+		else console.log(`\nkept ${work} for inspection`);
+	}
+}
+
+main()
+	.then(() => {
+		console.log('\ntimings (s):', JSON.stringify(timings));
+		if (failures.length) {
+			console.error(`\nE2E FAILED: ${failures.length} check(s):\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+			process.exit(1);
+		}
+		console.log('\nE2E PASSED');
+		process.exit(0);
+	})
+	.catch((e) => {
+		console.log('\ntimings (s):', JSON.stringify(timings));
+		console.error(`\nE2E FAILED at ${e instanceof StepError ? e.message : (e as Error).stack}`);
+		process.exitCode = 1;
+		process.exit(1);
+	});

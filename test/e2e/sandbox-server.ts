@@ -1,0 +1,93 @@
+// Runs the HighLevel sandbox as a process for the end-to-end test: seeds the records the example
+// workflows work on, prints one JSON line {"baseUrl": ...} on stdout, and keeps running.
+//   SIGUSR2: write what was received since the last dump to $E2E_SANDBOX_DUMP, then print
+//            {"dumped": <path>, "requests": n} and start a new recording (the store is kept).
+//   SIGTERM / SIGINT: dump the same way, close, exit 0.
+// Listens on 127.0.0.1 only (the sandbox itself binds there).
+import * as fs from 'node:fs';
+import {
+	SANDBOX_CALENDAR_2_ID,
+	SANDBOX_CALENDAR_ID,
+	SANDBOX_CONTACT_ID,
+	SANDBOX_GROUP_ID,
+	SANDBOX_LOCATION_ID,
+	SANDBOX_USER_ID,
+	startSandbox,
+	type AppointmentRecord,
+	type Sandbox,
+} from '../sandbox';
+import { E2E_FIXTURE } from './fixture';
+
+function seed(sandbox: Sandbox): void {
+	const store = sandbox.store;
+	const at = '2029-12-01T09:00:00.000Z';
+	const appointment = (a: Partial<AppointmentRecord> & Pick<AppointmentRecord, 'id' | 'startTime' | 'endTime'>) =>
+		store.appointments.set(a.id, {
+			locationId: SANDBOX_LOCATION_ID,
+			calendarId: SANDBOX_CALENDAR_ID,
+			contactId: SANDBOX_CONTACT_ID,
+			groupId: SANDBOX_GROUP_ID,
+			title: a.id,
+			appointmentStatus: 'new',
+			assignedUserId: SANDBOX_USER_ID,
+			users: [SANDBOX_USER_ID],
+			meetingLocationType: 'custom',
+			isRecurring: false,
+			dateAdded: at,
+			dateUpdated: at,
+			deleted: false,
+			...a,
+		});
+	const day = E2E_FIXTURE.sweepDay; // 2030-01-14 (New York); the seed's apt_sandbox_001 is confirmed that day
+	for (const a of E2E_FIXTURE.sweepAppointments) {
+		appointment({ ...a, startTime: `${day}T${a.start}-05:00`, endTime: `${day}T${a.end}-05:00` });
+	}
+	appointment({ id: 'apt_e2e_other_calendar', calendarId: SANDBOX_CALENDAR_2_ID, startTime: `${day}T08:00:00-05:00`, endTime: `${day}T08:30:00-05:00` });
+	for (const b of E2E_FIXTURE.holidayBlockSlots) {
+		store.blockSlots.set(b, {
+			id: b,
+			locationId: SANDBOX_LOCATION_ID,
+			title: 'Holiday (last year)',
+			calendarId: SANDBOX_CALENDAR_ID,
+			startTime: '2029-12-24T00:00:00-05:00',
+			endTime: '2029-12-25T00:00:00-05:00',
+			dateAdded: at,
+			dateUpdated: at,
+		});
+	}
+}
+
+async function main(): Promise<void> {
+	const dumpPath = process.env.E2E_SANDBOX_DUMP;
+	if (!dumpPath) throw new Error('E2E_SANDBOX_DUMP (a file path) is required');
+	const sandbox = await startSandbox({ rateLimit: null });
+	seed(sandbox);
+	const dump = () => {
+		const snapshot = {
+			requests: sandbox.requests,
+			applied: sandbox.stats.applied,
+			appointments: [...sandbox.store.appointments.values()],
+			blockSlots: [...sandbox.store.blockSlots.values()],
+		};
+		fs.writeFileSync(dumpPath, JSON.stringify(snapshot, null, 2));
+		const n = sandbox.requests.length;
+		sandbox.resetStats();
+		return n;
+	};
+	process.on('SIGUSR2', () => {
+		const n = dump();
+		process.stdout.write(`${JSON.stringify({ dumped: dumpPath, requests: n })}\n`);
+	});
+	const stop = () => {
+		dump();
+		void sandbox.close().finally(() => process.exit(0));
+	};
+	process.on('SIGTERM', stop);
+	process.on('SIGINT', stop);
+	process.stdout.write(`${JSON.stringify({ baseUrl: sandbox.baseUrl, pid: process.pid })}\n`);
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
