@@ -66,5 +66,22 @@ export class HighLevelCalendarApi implements ICredentialType {
 			qs: { locationId: '={{$credentials.locationId}}' },
 			headers: { Version: '2021-04-15', Accept: 'application/json' },
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'HighLevel rejected the Access Token: it is invalid or expired, or it lacks the calendars.readonly scope. Use a sub-account Private Integration Token with the calendar scopes.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'The Access Token does not belong to this Location ID: use the sub-account the token was created in.',
+				},
+			},
+		],
 	};
 }

@@ -308,7 +308,14 @@ export async function testCredential(
 		},
 	} as unknown as INodeType;
 	const { error } = await runNode({ nodeType: testNodeType, credentialType, credentials, parameters: {} });
-	return error ? { status: 'Error', message: error.message } : { status: 'OK', message: 'Connection tested successfully' };
+	if (!error) return { status: 'OK', message: 'Connection tested successfully' };
+	// As n8n's server does: a responseCode rule of the credential names the problem.
+	for (const rule of credentialType.test?.rules ?? []) {
+		if (rule.type === 'responseCode' && String(rule.properties.value) === String(error.httpCode)) {
+			return { status: 'Error', message: rule.properties.message };
+		}
+	}
+	return { status: 'Error', message: error.message };
 }
 
 /**

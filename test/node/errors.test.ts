@@ -182,9 +182,13 @@ describe('credential test, run as n8n runs it', () => {
 	it('fails with a bad token or a location the token does not belong to', async () => {
 		const badToken = await testCredential(credentialType, sandboxCredentials(sandbox, { accessToken: 'nope-secret-1' }));
 		expect(badToken.status).toBe('Error');
+		expect(badToken.message).toMatch(/^HighLevel rejected the Access Token/);
 		expect(badToken.message).not.toContain('nope-secret-1');
 		const otherLocation = await testCredential(credentialType, sandboxCredentials(sandbox, { accessToken: OTHER_LOCATION_TOKEN }));
-		expect(otherLocation.status).toBe('Error');
+		expect(otherLocation).toEqual({
+			status: 'Error',
+			message: 'The Access Token does not belong to this Location ID: use the sub-account the token was created in.',
+		});
 		// n8n's request helper retries an authenticated request once on 401, as it does in production.
 		expect(sandbox.requests.map((request) => request.status)).toEqual([401, 401, 403]);
 	});
