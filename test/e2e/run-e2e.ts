@@ -1,9 +1,12 @@
-// End-to-end: the packed node in a real n8n (n8n@2.40.7 under Node 24), against the HighLevel sandbox.
+// End-to-end: the packed node in a real n8n, against the HighLevel sandbox, on both majors users run:
+// n8n@2.40.7 under Node 24 and n8n@1.123.81 (newest 1.x) under this machine's Node 20.
 //   npx tsx test/e2e/run-e2e.ts          (npm run test:e2e)
-// Steps: build + pack -> install n8n (cached) -> user folder with the package installed as a community
-// package -> sandbox -> import credentials + example workflows -> `n8n execute` each, assert outputs
-// and what the sandbox received -> credential test through n8n's REST API (good and bad token).
-// Every failure names its step; the whole run has a deadline; children are killed on exit.
+//   E2E_N8N=2|1|both (default both)       which majors to run
+// Steps: build + pack (once) -> per major: install n8n (cached per version) -> own user folder with the
+// package installed as a community package -> own sandbox -> import credentials + example workflows ->
+// `n8n execute` each, assert outputs and what the sandbox received -> credential test through n8n's
+// REST API (good and bad token) -> a short summary per major.
+// Every failure names its step and its major; each major has a deadline; children are killed on exit.
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -11,7 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID, SANDBOX_LOCATION_ID, SANDBOX_TOKEN } from '../sandbox';
 import { E2E_FIXTURE } from './fixture';
-import { CACHE_DIR, envWithNode, installN8n, N8N_VERSION, StepError } from './install-n8n';
+import { envWithNode, installN8n, installN8nVersion, n8nMajor, StepError } from './install-n8n';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PACKAGE = 'n8n-nodes-highlevel-calendar';
@@ -19,7 +22,16 @@ const NODE_TYPE = `${PACKAGE}.highLevelCalendar`;
 const CRED_TYPE = 'highLevelCalendarApi';
 const GOOD_CRED_ID = 'hlcExampleCred01'; // the id the examples reference
 const BAD_CRED_ID = 'hlcE2eBadToken01';
+/** Per major; a cold install of one n8n version alone takes about 5 minutes. */
 const DEADLINE_MS = Number(process.env.E2E_TIMEOUT_MS ?? 20 * 60_000);
+const MAJORS: Array<1 | 2> = (() => {
+	const v = (process.env.E2E_N8N ?? 'both').trim().toLowerCase();
+	if (v === '2') return [2];
+	if (v === '1') return [1];
+	if (v === 'both' || v === '') return [2, 1];
+	console.error(`E2E_N8N must be 2, 1 or both (got "${v}")`);
+	process.exit(2);
+})();
 const KEEP = process.env.E2E_KEEP === '1'; // keep the temp folder for inspection
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -54,6 +66,7 @@ interface RunResult {
 
 function run(step: string, cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number; allowFail?: boolean }): Promise<RunResult> {
 	const started = Date.now();
+	if (current?.aborted) return Promise.reject(new StepError(step, `not started (\`${cmd}\`): the major ran out of time`));
 	return new Promise((resolve, reject) => {
 		const child = spawn(cmd, args, { cwd: opts.cwd ?? ROOT, env: opts.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 		children.add(child);
@@ -89,6 +102,7 @@ const tail = (s: string, n = 40) => s.trim().split('\n').slice(-n).join('\n');
 
 /** Starts a long-running child and resolves with the first stdout line that matches. */
 function startBackground(step: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs: number, logFile: string) {
+	if (current?.aborted) throw new StepError(step, `not started (\`${cmd}\`): the major ran out of time`);
 	const child = spawn(cmd, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	children.add(child);
 	const log = fs.createWriteStream(logFile);
@@ -161,40 +175,71 @@ function freePort(): Promise<number> {
 	});
 }
 
-// ---------------------------------------------------------------- assertions
-const failures: string[] = [];
+// ---------------------------------------------------------------- per-major bookkeeping
+interface MajorResult {
+	major: 1 | 2;
+	version: string;
+	tag: string; // e.g. "n8n@1.123.81", prefixed to every step and check
+	node?: string;
+	install?: string;
+	timings: Record<string, number>;
+	passed: number;
+	failures: string[];
+	error?: string; // the step error that stopped this major
+	seconds: number;
+}
+
+/** Thrown by step() once a major ran out of time, so its remaining steps do not start. */
+let current: { result: MajorResult; aborted: boolean } | undefined;
+
 function check(step: string, ok: boolean, what: string, detail?: unknown): void {
-	if (ok) console.log(`    ok   ${what}`);
-	else {
-		const msg = `[${step}] ${what}${detail === undefined ? '' : `: ${JSON.stringify(detail)}`}`;
+	const r = current!.result;
+	if (ok) {
+		r.passed++;
+		console.log(`    ok   ${what}`);
+	} else {
+		const msg = `[${r.tag} ${step}] ${what}${detail === undefined ? '' : `: ${JSON.stringify(detail)}`}`;
 		console.log(`    FAIL ${what}${detail === undefined ? '' : `\n         got ${JSON.stringify(detail)}`}`);
-		failures.push(msg);
+		r.failures.push(msg);
 	}
 }
 
-const timings: Record<string, number> = {};
+/** Runs one step of the current major; a failure is a StepError naming the major and the step. */
 async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
-	console.log(`\n▶ ${name}`);
+	const ctx = current!;
+	const full = `${ctx.result.tag} ${name}`;
+	if (ctx.aborted) throw new StepError(full, 'not started: the major ran out of time');
+	console.log(`\n▶ ${full}`);
 	const started = Date.now();
 	try {
 		return await fn();
 	} catch (e) {
-		if (e instanceof StepError) throw e;
-		throw new StepError(name, (e as Error).stack ?? String(e));
+		if (e instanceof StepError) {
+			// Inner helpers name the bare step; add the major if it is not there yet.
+			if (e.step.startsWith(ctx.result.tag)) throw e;
+			throw new StepError(`${ctx.result.tag} ${e.step}`, e.message.replace(`[${e.step}] `, ''));
+		}
+		throw new StepError(full, (e as Error).stack ?? String(e));
 	} finally {
-		timings[name] = (Date.now() - started) / 1000;
-		console.log(`  (${timings[name].toFixed(1)}s)`);
+		ctx.result.timings[name] = (Date.now() - started) / 1000;
+		console.log(`  (${ctx.result.timings[name].toFixed(1)}s)`);
 	}
 }
 
 // ---------------------------------------------------------------- n8n output
-/** `n8n execute --rawOutput` prints the IRun as indented JSON, possibly after log lines. */
+/**
+ * `n8n execute --rawOutput` prints the IRun as indented JSON (both majors), possibly between log lines:
+ * n8n's task runner can log "Registered runner ..." after it. The indented object starts with a line
+ * "{" and ends with the first line "}" after it.
+ */
 function parseRun(stdout: string): Json {
 	const lines = stdout.split('\n');
 	for (let i = 0; i < lines.length; i++) {
 		if (lines[i] !== '{') continue;
+		const end = lines.indexOf('}', i + 1);
+		if (end < 0) continue;
 		try {
-			return JSON.parse(lines.slice(i).join('\n'));
+			return JSON.parse(lines.slice(i, end + 1).join('\n'));
 		} catch {
 			/* try the next candidate */
 		}
@@ -215,34 +260,42 @@ interface SandboxDump {
 	blockSlots: Json[];
 }
 
-// ---------------------------------------------------------------- main
-async function main(): Promise<void> {
-	const deadline = setTimeout(() => {
-		console.error(`\nE2E deadline of ${DEADLINE_MS / 1000}s reached; killing children.`);
-		killChildren('SIGKILL');
-		process.exit(124);
-	}, DEADLINE_MS);
-	deadline.unref();
+// ---------------------------------------------------------------- differences between the majors
+/**
+ * Extra environment per major. n8n 1.123.x defaults to the "vm" expression engine, which runs
+ * expressions in isolated-vm 6.2.0: no prebuilt binaries, and it needs Node >= 22 to build, so on
+ * Node 20 (which n8n 1.123's engines allow) every command that evaluates expressions crashes with
+ * "Could not initialize the vm expression engine". The 1.x run therefore uses n8n's own "legacy"
+ * engine, the one every 1.x before the vm engine used. (2.40.7 ships isolated-vm 7 with prebuilt
+ * binaries for Node 24, so 2.x keeps its default.)
+ */
+const MAJOR_ENV: Record<1 | 2, NodeJS.ProcessEnv> = {
+	1: { N8N_EXPRESSION_ENGINE: 'legacy' },
+	2: {},
+};
 
-	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hlc-e2e-'));
+// ---------------------------------------------------------------- main
+/** The whole suite against one n8n major, in its own folder, user folder and sandbox. */
+async function runMajor(major: 1 | 2, tarball: string, root: string): Promise<void> {
+	const cfg = n8nMajor(major);
+	const work = path.join(root, `n8n${major}`);
 	const userFolder = path.join(work, 'user');
-	console.log(`work folder: ${work}`);
+	fs.mkdirSync(work, { recursive: true });
+	console.log(`\n================ n8n ${major}.x: n8n@${cfg.version} (work folder ${work})`);
 	let sandboxChild: ChildProcess | undefined;
 	try {
-		// 1. build and pack
-		const tarball = await step('build-and-pack', async () => {
-			await run('build-and-pack', 'npm', ['run', 'build'], { timeoutMs: 5 * 60_000 });
-			const packed = await run('build-and-pack', 'npm', ['pack', '--json', '--pack-destination', work], { timeoutMs: 2 * 60_000 });
-			const info = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')));
-			const file = path.join(work, info[0].filename);
-			if (!fs.existsSync(file)) throw new Error(`npm pack reported ${file}, which does not exist`);
-			console.log(`  ${info[0].filename}: ${info[0].entryCount} files, ${info[0].size} bytes`);
-			return file;
+		// 2. a real n8n, cached outside the repository (one folder per version)
+		const install = await step('install-n8n', () => {
+			if (major === 2) {
+				const r = installN8n((m) => console.log(`  ${m}`));
+				return { ...r, cacheDir: cfg.cacheDir };
+			}
+			return installN8nVersion({ version: cfg.version, nodeBinDir: cfg.nodeBinDir(), overrides: cfg.overrides, log: (m) => console.log(`  ${m}`) });
 		});
-
-		// 2. a real n8n, cached outside the repository
-		const install = await step('install-n8n', () => installN8n((m) => console.log(`  ${m}`)));
-		console.log(`  n8n@${N8N_VERSION} in ${CACHE_DIR} (${install.cached ? 'cache reused' : 'fresh install'}, ${install.seconds.toFixed(1)}s); node: ${install.nodeBinDir}`);
+		const nodeVersion = (await run(`install-n8n`, path.join(install.nodeBinDir, 'node'), ['--version'], { timeoutMs: 30_000 })).stdout.trim();
+		current!.result.node = nodeVersion;
+		current!.result.install = `${install.cached ? 'warm (cache reused)' : 'cold (fresh install)'} ${install.seconds.toFixed(1)}s`;
+		console.log(`  n8n@${cfg.version} in ${install.cacheDir} (${install.cached ? 'cache reused' : 'fresh install'}, ${install.seconds.toFixed(1)}s); node ${nodeVersion}: ${install.nodeBinDir}`);
 
 		// 3. user folder, package installed the way n8n's community-package installer leaves it
 		await step('install-package', async () => {
@@ -282,6 +335,7 @@ async function main(): Promise<void> {
 			DB_SQLITE_POOL_SIZE: '2',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			NODE_OPTIONS: '',
+			...MAJOR_ENV[major],
 		});
 		const n8n = (stepName: string, args: string[], timeoutMs = 120_000, allowFail = false, extraEnv: NodeJS.ProcessEnv = {}) =>
 			run(stepName, path.join(install.nodeBinDir, 'node'), [install.n8nBin, ...args], { env: { ...n8nEnv, ...extraEnv }, timeoutMs, allowFail, cwd: work });
@@ -445,6 +499,7 @@ async function main(): Promise<void> {
 				for (;;) {
 					const r = await fetch(`${base}/rest/settings`).catch(() => undefined);
 					if (r?.ok && (r.headers.get('content-type') ?? '').includes('json')) break;
+					if (current?.aborted) throw new StepError(s, 'the major ran out of time');
 					if (Date.now() > until) throw new StepError(s, `n8n's REST API did not come up within 120s (log: ${path.join(work, 'n8n-start.log')})`);
 					await new Promise((res) => setTimeout(res, 500));
 				}
@@ -474,6 +529,10 @@ async function main(): Promise<void> {
 				console.log(`  bad token:  ${JSON.stringify(bad)}`);
 				check(s, good?.status === 'OK', 'good token: status OK', good);
 				check(s, bad?.status === 'Error', 'bad token: status Error', bad);
+				// 2.x applies the credential's `rules` (responseCode 401) to the failed test request; 1.123.x
+				// answers a 401 with n8n's generic NodeApiError text instead, so the rule's text is not shown.
+				if (major === 2) check(s, /HighLevel rejected the Access Token/.test(bad?.message ?? ''), "bad token: the credential's 401 rule message", bad?.message);
+				else check(s, /HighLevel rejected the Access Token|Authorization failed/.test(bad?.message ?? ''), "bad token: the 401 rule's message or n8n 1.x's generic 401 message", bad?.message);
 				const dump = await takeDump();
 				const calls = dump.requests.filter((r) => r.method === 'GET' && r.path === '/calendars/');
 				check(s, calls.length >= 2 && calls.every((r) => r.query.locationId === SANDBOX_LOCATION_ID && r.headers.version === '2021-04-15'), 'the test called GET /calendars/?locationId=... with Version 2021-04-15', calls.map((r) => ({ q: r.query, status: r.status })));
@@ -485,24 +544,115 @@ async function main(): Promise<void> {
 	} finally {
 		if (sandboxChild) await stopChild(sandboxChild);
 		killChildren('SIGKILL');
-		if (!KEEP && failures.length === 0 && !process.exitCode) fs.rmSync(work, { recursive: true, force: true });
-		else console.log(`\nkept ${work} for inspection`);
 	}
 }
 
+async function main(): Promise<MajorResult[]> {
+	// Backstop for the whole run; each major also has its own deadline (below).
+	const hardMs = DEADLINE_MS * MAJORS.length + 5 * 60_000;
+	const hard = setTimeout(() => {
+		console.error(`\nE2E deadline of ${hardMs / 1000}s for the whole run reached; killing children.`);
+		killChildren('SIGKILL');
+		process.exit(124);
+	}, hardMs);
+	hard.unref();
+
+	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hlc-e2e-'));
+	console.log(`work folder: ${work}; majors: ${MAJORS.join(', ')}`);
+	const results: MajorResult[] = [];
+	let buildError: string | undefined;
+	try {
+		// 1. build and pack, once for all majors
+		let tarball: string;
+		const started = Date.now();
+		console.log('\n▶ build-and-pack');
+		try {
+			await run('build-and-pack', 'npm', ['run', 'build'], { timeoutMs: 5 * 60_000 });
+			const packed = await run('build-and-pack', 'npm', ['pack', '--json', '--pack-destination', work], { timeoutMs: 2 * 60_000 });
+			const info = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')));
+			tarball = path.join(work, info[0].filename);
+			if (!fs.existsSync(tarball)) throw new StepError('build-and-pack', `npm pack reported ${tarball}, which does not exist`);
+			console.log(`  ${info[0].filename}: ${info[0].entryCount} files, ${info[0].size} bytes`);
+		} catch (e) {
+			buildError = e instanceof StepError ? e.message : `[build-and-pack] ${(e as Error).stack}`;
+			throw e;
+		} finally {
+			console.log(`  (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+		}
+
+		for (const major of MAJORS) {
+			const cfg = n8nMajor(major);
+			const result: MajorResult = { major, version: cfg.version, tag: `n8n@${cfg.version}`, timings: {}, passed: 0, failures: [], seconds: 0 };
+			results.push(result);
+			const ctx = { result, aborted: false };
+			current = ctx;
+			const t0 = Date.now();
+			let timer: NodeJS.Timeout | undefined;
+			const timeout = new Promise<never>((_, reject) => {
+				timer = setTimeout(() => {
+					ctx.aborted = true;
+					killChildren('SIGKILL');
+					reject(new StepError(`${result.tag} deadline`, `the ${major}.x run did not finish within ${DEADLINE_MS / 1000}s (E2E_TIMEOUT_MS); children killed`));
+				}, DEADLINE_MS);
+			});
+			const runP = runMajor(major, tarball, work);
+			runP.catch(() => undefined); // after a deadline its own rejection no longer matters
+			try {
+				await Promise.race([runP, timeout]);
+			} catch (e) {
+				result.error = e instanceof StepError ? e.message : (e as Error).stack ?? String(e);
+				console.error(`\n${result.tag} FAILED at ${result.error}`);
+			} finally {
+				clearTimeout(timer);
+				ctx.aborted = true;
+				killChildren('SIGKILL');
+				// After a deadline the run is still unwinding: let it settle (its children are gone and it
+				// can start no new ones) before the next major starts, so it cannot touch the next one.
+				let settleTimer: NodeJS.Timeout | undefined;
+				await Promise.race([runP.catch(() => undefined), new Promise((r) => (settleTimer = setTimeout(r, 150_000)))]);
+				clearTimeout(settleTimer);
+				killChildren('SIGKILL');
+				result.seconds = (Date.now() - t0) / 1000;
+			}
+		}
+	} catch (e) {
+		if (!buildError) buildError = e instanceof StepError ? e.message : (e as Error).stack ?? String(e);
+	} finally {
+		killChildren('SIGKILL');
+		const ok = !buildError && results.every((r) => !r.error && r.failures.length === 0);
+		if (!KEEP && ok) fs.rmSync(work, { recursive: true, force: true });
+		else console.log(`\nkept ${work} for inspection`);
+	}
+	if (buildError) throw new StepError('build-and-pack', buildError.replace(/^\[build-and-pack\] /, ''));
+	return results;
+}
+
+function summary(results: MajorResult[]): boolean {
+	console.log('\n================ summary');
+	let ok = true;
+	for (const r of results) {
+		const pass = !r.error && r.failures.length === 0;
+		ok &&= pass;
+		console.log(`${pass ? 'PASS' : 'FAIL'}  n8n ${r.major}.x = n8n@${r.version} on node ${r.node ?? '?'}: ${r.passed} checks ok, ${r.failures.length} failed, ${r.seconds.toFixed(1)}s; install ${r.install ?? '?'}`);
+		console.log(`      timings (s): ${JSON.stringify(Object.fromEntries(Object.entries(r.timings).map(([k, v]) => [k, Number(v.toFixed(1))])))}`);
+		if (r.error) console.log(`      stopped: ${r.error.split('\n').slice(0, 12).join('\n      ')}`);
+		for (const f of r.failures) console.log(`      - ${f}`);
+	}
+	return ok;
+}
+
 main()
-	.then(() => {
-		console.log('\ntimings (s):', JSON.stringify(timings));
-		if (failures.length) {
-			console.error(`\nE2E FAILED: ${failures.length} check(s):\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+	.then((results) => {
+		const ok = summary(results);
+		if (!ok) {
+			const bad = results.filter((r) => r.error || r.failures.length).map((r) => `n8n ${r.major}.x (${r.version})`);
+			console.error(`\nE2E FAILED on ${bad.join(' and ')}`);
 			process.exit(1);
 		}
-		console.log('\nE2E PASSED');
+		console.log(`\nE2E PASSED on ${results.map((r) => `n8n@${r.version}`).join(' and ')}`);
 		process.exit(0);
 	})
 	.catch((e) => {
-		console.log('\ntimings (s):', JSON.stringify(timings));
 		console.error(`\nE2E FAILED at ${e instanceof StepError ? e.message : (e as Error).stack}`);
-		process.exitCode = 1;
 		process.exit(1);
 	});

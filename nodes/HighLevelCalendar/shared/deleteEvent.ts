@@ -14,7 +14,7 @@ export function deleteEventOperation(what: 'appointment' | 'block slot'): INodeP
 	return {
 		name: 'Delete',
 		value: 'delete',
-		action: `Delete a ${what}`,
+		action: what === 'appointment' ? 'Delete an appointment' : 'Delete a block slot',
 		description: `Delete a ${what} by its event ID`,
 		routing: {
 			request: { method: 'DELETE', url: '/calendars/events/{eventId}', body: {} },

@@ -1,0 +1,715 @@
+// The editor in a real browser: the packed node in a real n8n 2.40.7 (`n8n start`), driven by
+// playwright-core in Debian's chromium (/usr/bin/chromium; `apt-get install -y chromium`).
+//   npx tsx test/e2e/editor.ts            (npm run test:e2e:editor)
+// Steps: build + pack -> install n8n (cached) -> user folder with the package installed as a community
+// package -> sandbox -> import the credential + example workflows (CLI) -> n8n start on 127.0.0.1 ->
+// owner account (REST) -> sign in through the UI -> open an example workflow, the node's panel, every
+// resource and operation, and assert the fields, the icons of the node and the credential, and that the
+// page logged no errors -> screenshots in docs/.
+// Every failure names its step; the whole run has a deadline; n8n, the sandbox and chromium are
+// killed in `finally` (and on exit / SIGINT / SIGTERM).
+//   E2E_EDITOR_TIMEOUT_MS  overall deadline (default 10 min)
+//   E2E_KEEP=1             keep the temp folder (n8n log, sandbox log)
+//   E2E_EDITOR_HOLD=1      after setup, print the URL + login and wait (for exploring the UI by hand)
+//   E2E_EDITOR_BASE=url    skip the setup and drive an n8n left running by E2E_EDITOR_HOLD=1
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, selectors, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { SANDBOX_LOCATION_ID, SANDBOX_TOKEN } from '../sandbox';
+import { CACHE_DIR, envWithNode, installN8n, StepError } from './install-n8n';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DOCS = path.join(ROOT, 'docs');
+const PACKAGE = 'n8n-nodes-highlevel-calendar';
+const NODE_TYPE = `${PACKAGE}.highLevelCalendar`;
+const CRED_TYPE = 'highLevelCalendarApi';
+const CRED_ID = 'hlcExampleCred01'; // the id the examples reference
+const CRED_NAME = 'HighLevel Calendar account';
+const OWNER = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-password-123' };
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const DEADLINE_MS = Number(process.env.E2E_EDITOR_TIMEOUT_MS ?? 10 * 60_000);
+const KEEP = process.env.E2E_KEEP === '1';
+const HOLD = process.env.E2E_EDITOR_HOLD === '1';
+const UI_TIMEOUT = 20_000;
+
+// ---------------------------------------------------------------- processes (as in run-e2e.ts)
+const children = new Set<ChildProcess>();
+let browserContext: BrowserContext | undefined;
+let chromiumProfile: string | undefined;
+function killChildren(signal: NodeJS.Signals = 'SIGTERM'): void {
+	for (const child of children) {
+		try {
+			if (child.pid) process.kill(-child.pid, signal); // each child leads its own process group
+		} catch {
+			/* already gone */
+		}
+	}
+}
+/** Pids whose command line names our chromium profile folder (chromium and its helpers). */
+function chromiumPids(): number[] {
+	if (!chromiumProfile) return [];
+	const pids: number[] = [];
+	for (const d of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(d) || Number(d) === process.pid) continue;
+		try {
+			if (fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(chromiumProfile)) pids.push(Number(d));
+		} catch {
+			/* gone */
+		}
+	}
+	return pids;
+}
+/** playwright closes chromium with the context; whatever is left of it (found by profile folder) is killed. */
+function killBrowser(): void {
+	for (const pid of chromiumPids()) {
+		try {
+			process.kill(pid, 'SIGKILL');
+		} catch {
+			/* gone */
+		}
+	}
+}
+process.on('exit', () => {
+	killBrowser();
+	killChildren('SIGKILL');
+});
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+	process.on(sig, () => {
+		console.error(`\n${sig}: stopping children`);
+		killBrowser();
+		killChildren('SIGKILL');
+		process.exit(130);
+	});
+}
+
+const tail = (s: string, n = 40) => s.trim().split('\n').slice(-n).join('\n');
+
+function run(step: string, cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<{ stdout: string; stderr: string; seconds: number }> {
+	const started = Date.now();
+	return new Promise((resolve, reject) => {
+		const child = spawn(cmd, args, { cwd: opts.cwd ?? ROOT, env: opts.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		children.add(child);
+		let stdout = '';
+		let stderr = '';
+		child.stdout!.on('data', (d) => (stdout += d));
+		child.stderr!.on('data', (d) => (stderr += d));
+		const timer = setTimeout(() => {
+			try {
+				process.kill(-child.pid!, 'SIGKILL');
+			} catch {
+				/* gone */
+			}
+			reject(new StepError(step, `\`${cmd} ${args.join(' ')}\` timed out after ${opts.timeoutMs / 1000}s\n${tail(stdout + stderr)}`));
+		}, opts.timeoutMs);
+		child.on('error', (e) => {
+			clearTimeout(timer);
+			children.delete(child);
+			reject(new StepError(step, `could not start ${cmd}: ${e.message}`));
+		});
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			children.delete(child);
+			if (code !== 0) reject(new StepError(step, `\`${cmd} ${args.join(' ')}\` exited with ${code}\n${tail(stdout + '\n' + stderr)}`));
+			else resolve({ stdout, stderr, seconds: (Date.now() - started) / 1000 });
+		});
+	});
+}
+
+/** Starts a long-running child (own process group) and resolves with the first stdout line matching `ready`. */
+function startBackground(step: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs: number, logFile: string) {
+	const child = spawn(cmd, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	children.add(child);
+	const log = fs.createWriteStream(logFile);
+	child.on('close', () => children.delete(child));
+	let out = '';
+	const first = new Promise<string>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new StepError(step, `no ${ready} from ${cmd} within ${timeoutMs / 1000}s (log: ${logFile})`)), timeoutMs);
+		child.stdout!.on('data', (d) => {
+			log.write(d);
+			out += d;
+			const line = out.split('\n').find((l) => ready.test(l));
+			if (line !== undefined) {
+				clearTimeout(timer);
+				resolve(line);
+			}
+		});
+		child.stderr!.on('data', (d) => log.write(d));
+		child.once('close', (code) => {
+			clearTimeout(timer);
+			reject(new StepError(step, `${cmd} exited (${code}) before ${ready} (log: ${logFile}):\n${tail(fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : out)}`));
+		});
+	});
+	first.catch(() => undefined); // handled by whoever awaits it
+	return { child, first };
+}
+
+async function stopChild(child: ChildProcess, ms = 10_000): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const closed = new Promise<void>((r) => child.once('close', () => r()));
+	try {
+		process.kill(-child.pid!, 'SIGTERM');
+	} catch {
+		return;
+	}
+	const timer = setTimeout(() => {
+		try {
+			process.kill(-child.pid!, 'SIGKILL');
+		} catch {
+			/* gone */
+		}
+	}, ms);
+	await closed;
+	clearTimeout(timer);
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address() as net.AddressInfo;
+			srv.close(() => resolve(port));
+		});
+		srv.on('error', reject);
+	});
+}
+
+// ---------------------------------------------------------------- steps and checks
+const failures: string[] = [];
+let checks = 0;
+function check(step: string, ok: boolean, what: string, detail?: unknown): void {
+	checks++;
+	if (ok) console.log(`    ok   ${what}`);
+	else {
+		const msg = `[${step}] ${what}${detail === undefined ? '' : `: ${JSON.stringify(detail)}`}`;
+		console.log(`    FAIL ${what}${detail === undefined ? '' : `\n         got ${JSON.stringify(detail)}`}`);
+		failures.push(msg);
+	}
+}
+
+const timings: Record<string, number> = {};
+let failurePage: Page | undefined;
+let failureDir: string | undefined;
+async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
+	console.log(`\n▶ ${name}`);
+	const started = Date.now();
+	try {
+		return await fn();
+	} catch (e) {
+		if (failurePage && failureDir) {
+			const shot = path.join(failureDir, `failure-${name.replace(/[^a-z0-9]+/gi, '-')}.png`);
+			await failurePage.screenshot({ path: shot }).then(
+				() => console.log(`  screenshot of the failure: ${shot}`),
+				() => undefined,
+			);
+			await failurePage.content().then(
+				(html) => fs.writeFileSync(shot.replace(/\.png$/, '.html'), html),
+				() => undefined,
+			);
+		}
+		if (e instanceof StepError) throw e;
+		throw new StepError(name, (e as Error).stack ?? String(e));
+	} finally {
+		timings[name] = (Date.now() - started) / 1000;
+		console.log(`  (${timings[name].toFixed(1)}s)`);
+	}
+}
+
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------- setup: n8n with the package, running
+interface Running {
+	base: string;
+	work: string;
+	nodeIconUrl: string;
+	credIconUrl: string;
+}
+
+async function setup(work: string): Promise<Running> {
+	const userFolder = path.join(work, 'user');
+
+	const tarball = await step('build-and-pack', async () => {
+		await run('build-and-pack', 'npm', ['run', 'build'], { timeoutMs: 5 * 60_000 });
+		const packed = await run('build-and-pack', 'npm', ['pack', '--json', '--pack-destination', work], { timeoutMs: 2 * 60_000 });
+		const info = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')));
+		const file = path.join(work, info[0].filename);
+		if (!fs.existsSync(file)) throw new Error(`npm pack reported ${file}, which does not exist`);
+		return file;
+	});
+
+	const install = await step('install-n8n', () => installN8n((m) => console.log(`  ${m}`)));
+	console.log(`  n8n in ${CACHE_DIR} (${install.cached ? 'cache reused' : 'fresh install'})`);
+
+	await step('install-package', async () => {
+		const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+		const dir = path.join(nodesDir, 'node_modules', PACKAGE);
+		fs.mkdirSync(dir, { recursive: true });
+		await run('install-package', 'tar', ['-xzf', tarball, '-C', dir, '--strip-components=1'], { timeoutMs: 60_000 });
+		const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+		// What n8n's community-package installer leaves: no dev/peer deps, and a ledger in nodes/package.json.
+		const { devDependencies, peerDependencies, optionalDependencies, ...rest } = pkg;
+		void devDependencies, void peerDependencies, void optionalDependencies;
+		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(rest, null, 2));
+		fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE]: pkg.version } }, null, 2));
+	});
+
+	const brokerPort = await freePort();
+	const n8nEnv = envWithNode(install.nodeBinDir, {
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: 'e2e-highlevel-calendar-encryption-key',
+		N8N_LOG_LEVEL: 'warn',
+		// A quiet UI: no telemetry, no version check, no templates, no survey, no banners.
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_DIAGNOSTICS_CONFIG_FRONTEND: '',
+		N8N_DIAGNOSTICS_CONFIG_BACKEND: '',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_AI_ENABLED: 'false',
+		EXTERNAL_FRONTEND_HOOKS_URLS: '',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_SECURE_COOKIE: 'false',
+		DB_SQLITE_POOL_SIZE: '2',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		NODE_OPTIONS: '',
+	});
+	const nodeExe = path.join(install.nodeBinDir, 'node');
+
+	const sandboxUrl = await step('start-sandbox', async () => {
+		const bg = startBackground(
+			'start-sandbox',
+			process.execPath,
+			['--import', 'tsx', path.join(__dirname, 'sandbox-server.ts')],
+			{ ...process.env, E2E_SANDBOX_DUMP: path.join(work, 'sandbox-requests.json') },
+			/"baseUrl"/,
+			60_000,
+			path.join(work, 'sandbox.log'),
+		);
+		const { baseUrl } = JSON.parse(await bg.first);
+		console.log(`  sandbox at ${baseUrl}`);
+		return baseUrl as string;
+	});
+
+	await step('import', async () => {
+		const creds = [{ id: CRED_ID, name: CRED_NAME, type: CRED_TYPE, data: { accessToken: SANDBOX_TOKEN, locationId: SANDBOX_LOCATION_ID, baseUrl: sandboxUrl } }];
+		fs.writeFileSync(path.join(work, 'creds.json'), JSON.stringify(creds, null, 2));
+		await run('import', nodeExe, [install.n8nBin, 'import:credentials', `--input=${path.join(work, 'creds.json')}`], { env: n8nEnv, timeoutMs: 180_000, cwd: work });
+		const workflows = fs
+			.readdirSync(path.join(ROOT, 'examples'))
+			.filter((f) => f.endsWith('.json'))
+			.map((f) => JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', f), 'utf8')));
+		fs.writeFileSync(path.join(work, 'workflows.json'), JSON.stringify(workflows, null, 2));
+		await run('import', nodeExe, [install.n8nBin, 'import:workflow', `--input=${path.join(work, 'workflows.json')}`], { env: n8nEnv, timeoutMs: 180_000, cwd: work });
+		console.log(`  1 credential, ${workflows.length} workflows: ${workflows.map((w) => w.id).join(', ')}`);
+	});
+
+	const base = await step('n8n-start', async () => {
+		const port = await freePort();
+		const logFile = path.join(work, 'n8n-start.log');
+		const bg = startBackground('n8n-start', nodeExe, [install.n8nBin, 'start'], { ...n8nEnv, N8N_PORT: String(port), N8N_LOG_LEVEL: 'info' }, /Editor is now accessible|n8n ready on/i, 180_000, logFile);
+		await bg.first;
+		const url = `http://127.0.0.1:${port}`;
+		// The "ready" line comes before the REST API is mounted: poll.
+		const until = Date.now() + 120_000;
+		for (;;) {
+			const r = await fetch(`${url}/rest/settings`).catch(() => undefined);
+			if (r?.ok && (r.headers.get('content-type') ?? '').includes('json')) break;
+			if (Date.now() > until) throw new Error(`n8n's REST API did not come up within 120s (log: ${logFile})`);
+			await sleep(500);
+		}
+		console.log(`  n8n at ${url}`);
+		return url;
+	});
+
+	return await step('owner-setup', async () => {
+		const res = await fetch(`${base}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'browser-id': 'e2e-setup' },
+			body: JSON.stringify(OWNER),
+		});
+		if (!res.ok) throw new Error(`POST /rest/owner/setup: HTTP ${res.status} ${(await res.text()).slice(0, 500)}`);
+		const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+		return { base, work, ...(await iconUrls(base, cookie)) };
+	});
+}
+
+/** Where the editor loads the icons from, as n8n's own node and credential type lists give it. */
+async function iconUrls(base: string, cookie: string): Promise<{ nodeIconUrl: string; credIconUrl: string }> {
+	{
+		const headers = { cookie, 'browser-id': 'e2e-setup' };
+		const nodes = (await (await fetch(`${base}/types/nodes.json`, { headers })).json()) as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+		const creds = (await (await fetch(`${base}/types/credentials.json`, { headers })).json()) as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+		const node = nodes.find((n) => n.name === NODE_TYPE);
+		const cred = creds.find((c) => c.name === CRED_TYPE);
+		if (!node) throw new Error(`${NODE_TYPE} is not among n8n's ${nodes.length} node types`);
+		if (!cred) throw new Error(`${CRED_TYPE} is not among n8n's ${creds.length} credential types`);
+		const iconUrl = (x: Record<string, any>) => (typeof x.iconUrl === 'string' ? x.iconUrl : x.iconUrl?.light) as string; // eslint-disable-line @typescript-eslint/no-explicit-any
+		console.log(`  node iconUrl ${JSON.stringify(node.iconUrl)}; credential iconUrl ${JSON.stringify(cred.iconUrl)}`);
+		const urls = { nodeIconUrl: iconUrl(node), credIconUrl: iconUrl(cred) };
+		for (const u of new Set(Object.values(urls))) {
+			const r = await fetch(`${base}/${u}`, { headers });
+			const type = r.headers.get('content-type') ?? '';
+			if (!r.ok || !type.includes('svg')) throw new Error(`GET /${u}: HTTP ${r.status} ${type}`);
+		}
+		return urls;
+	}
+}
+
+/** Development: an n8n started earlier with E2E_EDITOR_HOLD=1 (owner already set up). */
+async function attach(base: string, work: string): Promise<Running> {
+	const res = await fetch(`${base}/rest/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'browser-id': 'e2e-setup' },
+		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+	});
+	if (!res.ok) throw new StepError('attach', `POST /rest/login: HTTP ${res.status}`);
+	const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+	return { base, work, ...(await iconUrls(base, cookie)) };
+}
+
+// ---------------------------------------------------------------- main
+async function main(): Promise<void> {
+	const deadline = setTimeout(() => {
+		console.error(`\nE2E editor deadline of ${DEADLINE_MS / 1000}s reached; killing n8n, the sandbox and chromium.`);
+		killBrowser();
+		killChildren('SIGKILL');
+		process.exit(124);
+	}, DEADLINE_MS);
+	deadline.unref();
+	if (!fs.existsSync(CHROMIUM)) throw new StepError('chromium', `${CHROMIUM} not found: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+
+	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hlc-editor-'));
+	console.log(`work folder: ${work}`);
+	try {
+		const running = process.env.E2E_EDITOR_BASE ? await attach(process.env.E2E_EDITOR_BASE, work) : await setup(work);
+		if (HOLD) {
+			console.log(`\nHOLD: ${running.base}  (${OWNER.email} / ${OWNER.password}); Ctrl-C to stop`);
+			deadline.refresh();
+			await new Promise(() => undefined);
+		}
+		await driveEditor(running);
+	} finally {
+		const groups = [...children].map((c) => c.pid!).filter(Boolean);
+		await browserContext?.close().catch(() => undefined);
+		killBrowser();
+		for (const child of [...children]) await stopChild(child);
+		killChildren('SIGKILL');
+		// Nothing may be left: no chromium with our profile, no process in n8n's or the sandbox's group.
+		await sleep(500);
+		const left = [...chromiumPids().map((p) => `chromium pid ${p}`), ...groups.filter((g) => alive(-g)).map((g) => `process group ${g}`)];
+		if (left.length) {
+			console.error(`left behind: ${left.join(', ')}; killing`);
+			killBrowser();
+			for (const g of groups) alive(-g) && process.kill(-g, 'SIGKILL');
+			process.exitCode = 1;
+		} else console.log('\nno process left behind (chromium, n8n, sandbox)');
+		if (!KEEP && failures.length === 0 && !process.exitCode) fs.rmSync(work, { recursive: true, force: true });
+		else console.log(`\nkept ${work} for inspection`);
+	}
+}
+
+main()
+	.then(() => {
+		console.log('\ntimings (s):', JSON.stringify(timings));
+		if (process.exitCode) failures.push('[cleanup] processes were left behind');
+		if (failures.length) {
+			console.error(`\nE2E EDITOR FAILED: ${failures.length} of ${checks} check(s):\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+			process.exit(1);
+		}
+		console.log(`\nE2E EDITOR PASSED (${checks} checks)`);
+		process.exit(0);
+	})
+	.catch((e) => {
+		console.log('\ntimings (s):', JSON.stringify(timings));
+		console.error(`\nE2E EDITOR FAILED at ${e instanceof StepError ? e.message : (e as Error).stack}`);
+		process.exit(1);
+	});
+
+// ---------------------------------------------------------------- the editor
+/**
+ * What each resource/operation must show in the node's panel (top-level parameters, by display name,
+ * with their default values), and, for a few, what must not show. Taken from the node's description.
+ */
+const ALWAYS = ['Resource', 'Operation', 'Rate Limit'];
+const EXPECTED: Array<{ resource: string; operation: string; fields: string[]; absent?: string[]; shot?: string }> = [
+	{ resource: 'Appointment', operation: 'Create', fields: ['Calendar', 'Contact', 'Start Time', 'Additional Fields', 'Recurrence', 'Options', 'Simplify', 'Add Recurrence Summary'], absent: ['Event ID', 'Filter By'] },
+	{ resource: 'Appointment', operation: 'Delete', fields: ['Event ID'], absent: ['Calendar', 'Start Time', 'Simplify'] },
+	{ resource: 'Appointment', operation: 'Get', fields: ['Event ID', 'Simplify', 'Add Recurrence Summary', 'Options'], absent: ['Calendar', 'Start Time'] },
+	{ resource: 'Appointment', operation: 'Get Many', fields: ['Filter By', 'Calendar', 'Start Time', 'End Time', 'Return All', 'Limit', 'Options', 'Simplify'], absent: ['Event ID', 'Contact'], shot: 'editor-appointment-get-many.png' },
+	{ resource: 'Appointment', operation: 'Update', fields: ['Event ID', 'Update', 'Update Fields', 'Recurrence', 'Options', 'Simplify', 'Add Recurrence Summary'], absent: ['Contact', 'Filter By'] },
+	{ resource: 'Block Slot', operation: 'Create', fields: ['Block', 'Calendar', 'Start Time', 'End Time', 'Additional Fields', 'Options'], absent: ['Event ID', 'Recurrence'], shot: 'editor-block-slot-create.png' },
+	{ resource: 'Block Slot', operation: 'Delete', fields: ['Event ID'], absent: ['Calendar', 'Start Time'] },
+	{ resource: 'Block Slot', operation: 'Get Many', fields: ['Filter By', 'Calendar', 'Start Time', 'End Time', 'Return All', 'Limit', 'Options', 'Simplify'], absent: ['Event ID'] },
+	{ resource: 'Block Slot', operation: 'Update', fields: ['Event ID', 'Update Fields', 'Options'], absent: ['Calendar', 'Recurrence'] },
+	{ resource: 'Calendar', operation: 'Get', fields: ['Calendar'], absent: ['Event ID', 'Start Time', 'Start Date'] },
+	{ resource: 'Calendar', operation: 'Get Free Slots', fields: ['Calendar', 'Start Date', 'End Date', 'Output', 'Options'], absent: ['Event ID', 'Start Time'], shot: 'editor-free-slots.png' },
+	{ resource: 'Calendar', operation: 'Get Many', fields: ['Filters'], absent: ['Calendar', 'Event ID'] },
+];
+/** The node creator's actions (the operations' `action` texts), in its order. */
+const EXPECTED_ACTIONS = [
+	'Create an appointment',
+	'Delete an appointment',
+	'Get an appointment',
+	'Get many appointments',
+	'Update an appointment',
+	'Create a block slot',
+	'Delete a block slot',
+	'Get many block slots',
+	'Update a block slot',
+	'Get a calendar',
+	'Get free slots of a calendar',
+	'Get many calendars',
+];
+/** Shown once "Recurrence" is "Build a Rule" (the book-from-form example: weekly, ends after a count). */
+const RECURRENCE_BUILD = ['Frequency', 'Interval', 'Weekdays', 'Ends', 'Occurrences', 'Skip Dates'];
+/** Filter By = Contact swaps Calendar and the time window for Contact. */
+const FILTER_BY_CONTACT = { fields: ['Filter By', 'Contact'], absent: ['Calendar', 'Start Time', 'End Time'] };
+
+interface ConsoleEntry {
+	kind: 'console' | 'pageerror';
+	text: string;
+	url: string;
+	phase: string;
+}
+/** Console errors that are not about the node, with why they may be ignored. */
+const IGNORABLE: Array<{ why: string; test: (e: ConsoleEntry) => boolean }> = [
+	{
+		why:
+			"blocked external network: the node creator's details panel of a community node asks the npm registry " +
+			'(https://registry.npmjs.org/<package>) for the package from the browser; this closed network answers with an untrusted certificate',
+		test: (e) => e.url.startsWith(`https://registry.npmjs.org/${PACKAGE}`) && /Failed to load resource: net::ERR_/.test(e.text),
+	},
+	{
+		why: 'the sign-in page first asks GET /rest/login whether a session exists; 401 means "not signed in yet"',
+		test: (e) => e.phase === 'signin' && /status of 401/.test(e.text) && /\/rest\/login$/.test(e.url),
+	},
+];
+
+async function driveEditor(running: Running): Promise<void> {
+	const { base } = running;
+	fs.mkdirSync(DOCS, { recursive: true });
+	selectors.setTestIdAttribute('data-test-id');
+	const profile = fs.mkdtempSync(path.join(running.work, 'chromium-profile-'));
+	chromiumProfile = profile;
+	let phase = 'launch';
+	const logs: ConsoleEntry[] = [];
+	const failedRequests: Array<{ url: string; error: string; phase: string }> = [];
+
+	const page = await step('browser', async () => {
+		// A persistent context is how playwright takes our own, fresh --user-data-dir.
+		const context = await chromium.launchPersistentContext(profile, {
+			executablePath: CHROMIUM,
+			headless: true,
+			timeout: 60_000,
+			args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
+			viewport: { width: 1440, height: 900 },
+			deviceScaleFactor: 1,
+		});
+		browserContext = context;
+		context.setDefaultTimeout(UI_TIMEOUT);
+		console.log(`  ${CHROMIUM} (chromium ${execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim()}), fresh profile ${profile}`);
+		const p = context.pages()[0] ?? (await context.newPage());
+		p.on('console', (m) => {
+			if (m.type() === 'error') logs.push({ kind: 'console', text: m.text(), url: m.location().url, phase });
+		});
+		p.on('pageerror', (e) => logs.push({ kind: 'pageerror', text: e.stack ?? e.message, url: '', phase }));
+		p.on('requestfailed', (r) => failedRequests.push({ url: r.url(), error: r.failure()?.errorText ?? '', phase }));
+		failurePage = p;
+		failureDir = running.work;
+		return p;
+	});
+
+	await step('sign-in (UI)', async () => {
+		phase = 'signin';
+		await page.goto(`${base}/signin`);
+		await page.locator('#emailOrLdapLoginId').fill(OWNER.email);
+		await page.locator('#password').fill(OWNER.password);
+		await page.getByTestId('form-submit-button').click();
+		await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
+		await page.waitForLoadState('networkidle');
+		check('sign-in (UI)', !page.url().includes('/signin'), `signed in as ${OWNER.email}`, page.url());
+	});
+
+	const NODE_NAME = 'Book weekly series';
+	const canvasNode = page.locator(`[data-test-id="canvas-node"][data-node-name="${NODE_NAME}"]`);
+	const ndv = page.getByTestId('ndv');
+
+	await step('open example workflow', async () => {
+		const s = 'open example workflow';
+		phase = 'workflow';
+		await page.goto(`${base}/workflow/hlcExampleBook001`);
+		await canvasNode.waitFor();
+		await page.waitForLoadState('networkidle');
+		const names = await page.getByTestId('canvas-node').evaluateAll((els) => els.map((e) => e.getAttribute('data-node-name')));
+		check(s, JSON.stringify(names) === JSON.stringify(['Run now', 'Form data', NODE_NAME]), 'the book-from-form example shows its three nodes', names);
+		await checkIcon(s, canvasNode, running.nodeIconUrl, 'the node on the canvas');
+		const subtitle = (await canvasNode.innerText()).replace(/\s+/g, ' ').trim();
+		check(s, subtitle.includes('create: appointment'), 'the node subtitle reads "create: appointment"', subtitle);
+		await page.screenshot({ path: path.join(DOCS, 'editor-workflow.png') });
+	});
+
+	await step('node creator', async () => {
+		const s = 'node creator';
+		phase = 'node-creator';
+		await page.getByTestId('node-creator-plus-button').click();
+		const search = page.getByTestId('node-creator-search-bar');
+		await search.fill('HighLevel');
+		const item = page.getByTestId('item-iterator-item').filter({ has: page.getByTestId('node-creator-item-name').getByText('HighLevel Calendar', { exact: true }) });
+		await item.waitFor();
+		await checkIcon(s, item, running.nodeIconUrl, 'the node in the node creator');
+		const text = (await item.innerText()).replace(/\s+/g, ' ').trim();
+		check(s, text.includes('Book, find, move'), 'the node creator shows the description', text);
+		await item.click();
+		// A declarative node lists its operations as actions, each with the node's icon.
+		await page.getByText('Create an appointment', { exact: true }).waitFor();
+		await page.waitForTimeout(600); // the panel slides in
+		const actions = page.locator('[data-test-id="item-iterator-item"][data-keyboard-nav-type="action"]');
+		const actionNames = (await actions.getByTestId('node-creator-item-name').allInnerTexts()).map((t) => t.trim());
+		console.log(`  actions: ${actionNames.join(' | ')}`);
+		check(s, JSON.stringify(actionNames) === JSON.stringify(EXPECTED_ACTIONS), `the node creator lists the ${EXPECTED_ACTIONS.length} actions`, { got: actionNames, missing: EXPECTED_ACTIONS.filter((a) => !actionNames.includes(a)), unexpected: actionNames.filter((a) => !EXPECTED_ACTIONS.includes(a)) });
+		const actionIcons = await actions.filter({ has: page.locator(`img[src$="${running.nodeIconUrl}"]`) }).count();
+		check(s, actionIcons === actionNames.length, 'every action shows the node icon', actionIcons);
+		await page.screenshot({ path: path.join(DOCS, 'editor-node-creator.png') });
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('Escape');
+		await page.getByTestId('node-creator').waitFor({ state: 'hidden' }).catch(() => undefined);
+	});
+
+	await step('node panel: Appointment / Create (example as saved)', async () => {
+		const s = 'node panel';
+		phase = 'ndv';
+		await canvasNode.dblclick();
+		await ndv.waitFor();
+		const header = ndv.locator('header, [class*="header"]').first();
+		await checkIcon(s, header, running.nodeIconUrl, 'the node icon in the panel header');
+		const shown = await panelFields(page);
+		expectFields(s, 'Appointment / Create (example)', shown, [...ALWAYS, ...EXPECTED[0].fields, ...RECURRENCE_BUILD], EXPECTED[0].absent ?? []);
+		await page.screenshot({ path: path.join(DOCS, 'editor-appointment-create.png') });
+		const recurrence = ndv.locator('label[for="recurrence"]');
+		await recurrence.scrollIntoViewIfNeeded();
+		await ndv.locator('label[for="recurrenceEnd"]').scrollIntoViewIfNeeded();
+		await page.screenshot({ path: path.join(DOCS, 'editor-recurrence.png') });
+	});
+
+	await step('credential', async () => {
+		const s = 'credential';
+		phase = 'credential';
+		const picker = ndv.getByTestId('node-credentials-select');
+		const value = await picker.locator('input').inputValue();
+		check(s, value === CRED_NAME, `the credential picker shows "${CRED_NAME}"`, value);
+		await picker.click();
+		const options = page.locator('.el-select-dropdown__item:visible');
+		await options.first().waitFor();
+		const names = (await options.allInnerTexts()).map((t) => t.trim());
+		check(s, names.some((n) => n.includes(CRED_NAME)), 'the picker lists the imported credential', names);
+		await page.keyboard.press('Escape');
+		// The credential modal (pencil next to the picker) shows the credential type's icon and fields.
+		await ndv.getByTestId('credential-edit-button').click();
+		const modal = page.getByTestId('editCredential-modal');
+		await modal.waitFor();
+		await checkIcon(s, modal, running.credIconUrl, 'the credential icon in the credential modal');
+		const modalText = (await modal.innerText()).replace(/\s+/g, ' ');
+		for (const label of ['Access Token', 'Location ID', 'Base URL']) check(s, modalText.includes(label), `the credential modal shows "${label}"`);
+		await page.screenshot({ path: path.join(DOCS, 'editor-credential.png') });
+		await modal.getByTestId('credential-modal-close-button').or(page.locator('.el-dialog__headerbtn:visible')).first().click();
+		await modal.waitFor({ state: 'hidden' });
+	});
+
+	for (const exp of EXPECTED) {
+		const label = `${exp.resource} / ${exp.operation}`;
+		await step(`node panel: ${label}`, async () => {
+			phase = `ndv ${label}`;
+			await selectOption(page, 'resource', exp.resource);
+			await selectOption(page, 'operation', exp.operation);
+			const shown = await panelFields(page);
+			expectFields(`node panel: ${label}`, label, shown, [...ALWAYS, ...exp.fields], exp.absent ?? []);
+			if (exp.resource === 'Appointment' && exp.operation === 'Get Many') {
+				await selectOption(page, 'filterBy', 'Contact');
+				expectFields(`node panel: ${label}`, `${label}, Filter By = Contact`, await panelFields(page), FILTER_BY_CONTACT.fields, FILTER_BY_CONTACT.absent);
+				await selectOption(page, 'filterBy', 'Calendar');
+			}
+			if (exp.shot) await page.screenshot({ path: path.join(DOCS, exp.shot) });
+		});
+	}
+
+	await step('console', () => {
+		const s = 'console';
+		const ignored = logs.filter((e) => IGNORABLE.some((i) => i.test(e)));
+		const errors = logs.filter((e) => !ignored.includes(e));
+		for (const e of ignored) console.log(`  ignored (${IGNORABLE.find((i) => i.test(e))!.why}): [${e.phase}] ${e.text} ${e.url}`);
+		for (const e of errors) console.log(`  ERROR [${e.phase}] ${e.kind}: ${e.text} ${e.url}`);
+		for (const r of failedRequests) console.log(`  failed request [${r.phase}] ${r.error} ${r.url}`);
+		check(s, errors.length === 0, `no console errors or page errors (${ignored.length} ignored)`, errors.map((e) => `[${e.phase}] ${e.text}`));
+	});
+}
+
+/** The labels of the panel's top-level parameters (not the ones inside a collection). */
+async function panelFields(page: Page): Promise<string[]> {
+	await page.waitForTimeout(300); // let Vue re-render after a change
+	// Parameters tab only (the Settings tab is rendered too); the label's title, without its
+	// Fixed/Expression toggle; not the fields inside a collection.
+	return page
+		.getByTestId('ndv')
+		.getByTestId('node-parameters')
+		.locator('[data-test-id="input-label"] label')
+		.evaluateAll((els) =>
+			els
+				.filter((el) => {
+					if (!(el as unknown as { getClientRects(): { length: number } }).getClientRects().length) return false; // hidden tab
+					const item = el.closest('[data-test-id="parameter-item"]');
+					return !item?.parentElement?.closest('[data-test-id="parameter-item"]');
+				})
+				.map((el) => ((el.querySelector('[class*="_title_"]') ?? el).textContent ?? '').replace(/\s+/g, ' ').trim()),
+		);
+}
+
+function expectFields(step: string, what: string, shown: string[], expected: string[], absent: string[]): void {
+	const missing = expected.filter((f) => !shown.includes(f));
+	const extra = absent.filter((f) => shown.includes(f));
+	console.log(`  ${what}: ${shown.join(', ')}`);
+	check(step, missing.length === 0, `${what}: shows ${expected.join(', ')}`, { missing, shown });
+	if (absent.length) check(step, extra.length === 0, `${what}: does not show ${absent.join(', ')}`, { unexpected: extra });
+}
+
+async function selectOption(page: Page, param: string, option: string): Promise<void> {
+	const input = page.getByTestId('ndv').getByTestId(`parameter-input-${param}`);
+	await input.scrollIntoViewIfNeeded();
+	await input.click();
+	const item = page.locator('.el-select-dropdown__item:visible').filter({ has: page.locator(`text="${option}"`) });
+	await item.first().click();
+	await page.waitForFunction(
+		([p, o]) => {
+			const el = (globalThis as any).document.querySelector(`[data-test-id="ndv"] [data-test-id="parameter-input-${p}"] input`); // eslint-disable-line @typescript-eslint/no-explicit-any
+			return el?.value === o;
+		},
+		[param, option] as const,
+	);
+}
+
+/** An <img> with the icon URL inside `scope`, loaded (naturalWidth > 0). */
+async function checkIcon(step: string, scope: Locator, iconUrl: string, what: string): Promise<void> {
+	const img = scope.locator(`img[src$="${iconUrl.replace(/^\/?/, '')}"]`).first();
+	const found = await img.waitFor({ timeout: UI_TIMEOUT }).then(
+		() => true,
+		() => false,
+	);
+	const loaded = found && (await img.evaluate((el) => (el as unknown as { complete: boolean; naturalWidth: number }).complete && (el as unknown as { naturalWidth: number }).naturalWidth > 0));
+	const srcs = found ? [] : await scope.locator('img').evaluateAll((els) => els.map((e) => e.getAttribute('src')));
+	check(step, found && loaded, `${what}: <img> ${iconUrl} ${found ? (loaded ? 'loaded' : 'NOT loaded') : 'missing'}`, found ? undefined : { imgs: srcs });
+}
