@@ -35,19 +35,35 @@ export class StepError extends Error {
 	}
 }
 
-/** Directory holding a Node 24 binary (fetched from the npm registry by npx, cached by npm). */
+/**
+ * Directory holding a Node 24 binary (the `node` package from the npm registry, run by npx, cached by
+ * npm). That package installs its binary in an install script, so npx must run outside this
+ * repository, whose .npmrc skips scripts (and `npm run` passes that setting on in the environment);
+ * otherwise its `node` is a stub that falls through to the machine's Node 20. A cached copy that was
+ * installed without its script is removed and fetched again, once.
+ */
 export function node24BinDir(): string {
-	const res = spawnSync('npx', ['-y', '-p', 'node@24', '--', 'node', '-e', 'console.log(process.execPath)'], {
-		encoding: 'utf8',
-		timeout: 300_000,
-	});
-	const exe = res.stdout?.trim().split('\n').pop() ?? '';
-	if (res.status !== 0 || !exe || !fs.existsSync(exe)) {
-		throw new StepError('node24', `could not obtain Node 24 via npx (exit ${res.status}): ${res.stderr}`);
+	const npx = () =>
+		spawnSync('npx', ['-y', '-p', 'node@24', '--', 'node', '-e', 'console.log(process.execPath)'], {
+			encoding: 'utf8',
+			timeout: 300_000,
+			cwd: os.tmpdir(),
+			env: { ...process.env, npm_config_ignore_scripts: 'false' },
+		});
+	for (let attempt = 1; ; attempt++) {
+		const res = npx();
+		const exe = res.stdout?.trim().split('\n').pop() ?? '';
+		if (res.status !== 0 || !exe || !fs.existsSync(exe)) {
+			throw new StepError('node24', `could not obtain Node 24 via npx (exit ${res.status}): ${res.stderr}`);
+		}
+		const version = execFileSync(exe, ['--version'], { encoding: 'utf8' }).trim();
+		if (version.startsWith('v24.')) return path.dirname(exe);
+		const npxEntry = exe.match(/^(.*\/_npx\/[^/]+)\//)?.[1];
+		if (attempt > 1 || !npxEntry) {
+			throw new StepError('node24', `npx gave ${version} (${exe}), expected v24.x: remove ${npxEntry ?? 'its npx cache entry'} and retry`);
+		}
+		fs.rmSync(npxEntry, { recursive: true, force: true });
 	}
-	const version = execFileSync(exe, ['--version'], { encoding: 'utf8' }).trim();
-	if (!version.startsWith('v24.')) throw new StepError('node24', `npx gave ${version}, expected v24.x`);
-	return path.dirname(exe);
 }
 
 export function envWithNode(binDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
