@@ -3,7 +3,7 @@
  * time (100 requests per 1,000 ms instead of per 10,000 ms). Prints one table; every scenario runs
  * in this one process, side by side. Figures, not pass/fail: timing is never asserted by tests.
  */
-import type { INodeType } from 'n8n-workflow';
+import { NodeHelpers, type INodeParameters, type INodeType } from 'n8n-workflow';
 import { runNode, type NodeRunResult, type RunNodeOptions } from '../engine/harness';
 import {
 	SANDBOX_CALENDAR_ID,
@@ -249,6 +249,97 @@ async function twoExecutions(): Promise<Row> {
 	return row;
 }
 
+// ---------------------------------------------------------------- n8n's preparation of the items
+/** Our node with only the properties Appointment: Create shows (not a usable node: a measurement). */
+function cutToCreate(): INodeType {
+	const node = new HighLevelCalendar() as INodeType;
+	const parameters = createParameters as unknown as INodeParameters;
+	const shown = node.description.properties.filter((property) =>
+		NodeHelpers.displayParameter(parameters, property, { parameters } as never, node.description, parameters),
+	);
+	return Object.assign(Object.create(Object.getPrototypeOf(node)), node, { description: { ...node.description, properties: shown } });
+}
+
+/** The smallest declarative node that books the same appointments: one hidden property, no hooks. */
+function onePropertyNode(): INodeType {
+	const node = withoutPacing();
+	return {
+		description: {
+			...node.description,
+			requestOperations: undefined,
+			properties: [
+				{
+					displayName: 'Operation',
+					name: 'operation',
+					type: 'hidden',
+					default: 'create',
+					routing: {
+						request: {
+							method: 'POST',
+							url: '/calendars/events/appointments',
+							body: {
+								calendarId: SANDBOX_CALENDAR_ID,
+								contactId: SANDBOX_CONTACT_ID,
+								locationId: SANDBOX_LOCATION_ID,
+								startTime: '={{ $json.start }}',
+								title: '={{ $json.title }}',
+								ignoreFreeSlotValidation: true,
+								toNotify: false,
+							},
+						},
+					},
+				},
+			],
+		},
+	};
+}
+
+interface PreparationRow {
+	variant: string;
+	properties: number;
+	firstMs: number[];
+}
+
+/**
+ * n8n's RoutingNode prepares every item's request (all properties, every expression) before the
+ * first one leaves. 1,000 creates with the same items and expressions, no rate limit, five rounds
+ * each, interleaved: the time before HighLevel sees the first request, for three shapes of node.
+ */
+async function preparation(): Promise<PreparationRow[]> {
+	const sandbox = await freshSandbox({ rateLimit: { max: 1_000_000, windowMs: 1_000, dailyMax: 10_000_000 } });
+	const variants: Array<{ variant: string; nodeType: () => INodeType; parameters: INodeParameters }> = [
+		{ variant: 'ours', nodeType: () => new HighLevelCalendar(), parameters: createParameters },
+		{ variant: 'ours, cut to the properties Create shows', nodeType: cutToCreate, parameters: createParameters },
+		{ variant: 'a one-property declarative node', nodeType: onePropertyNode, parameters: {} },
+	];
+	const rows = variants.map(({ variant, nodeType }) => ({ variant, properties: nodeType().description.properties.length, firstMs: [] as number[] }));
+	for (let round = 0; round < 5; round++) {
+		for (const [index, variant] of variants.entries()) {
+			const prefix = `prep-${round}-${index}`;
+			const items = createItems(1000, prefix).map((item, i) => ({ ...item, start: new Date(Date.UTC(2040 + round, index, 1) + i * 1_800_000).toISOString() }));
+			sandbox.stats.firstAt = undefined;
+			const { result, firstMs } = await measure(sandbox, () => run(sandbox, { nodeType: variant.nodeType(), items, parameters: variant.parameters }));
+			const failed = countResults([result]).failed;
+			if (failed) throw new Error(`preparation, ${variant.variant}: ${failed} items failed: ${result.items.find((item) => item.error)?.error?.message}`);
+			rows[index].firstMs.push(firstMs);
+		}
+	}
+	await sandbox.close();
+	return rows;
+}
+
+function printPreparation(rows: PreparationRow[]) {
+	const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+	console.log('\npreparation: 1,000 creates, no rate limit, time before the first request (median of 5)');
+	console.log('| variant | properties | first request ms | ms per item | x ours |');
+	console.log('|---|---|---|---|---|');
+	const ours = median(rows[0].firstMs);
+	for (const row of rows) {
+		const firstMs = median(row.firstMs);
+		console.log(`| ${row.variant} | ${row.properties} | ${firstMs} | ${(firstMs / 1000).toFixed(2)} | ${(firstMs / ours).toFixed(2)} |`);
+	}
+}
+
 function printTable(rows: Row[]) {
 	const header = ['scenario', 'variant', 'ok', 'failed', 'dup', 'requests', '429s', 'wall ms', 'floor ms', 'x floor', '1st request ms', 'x floor after 1st', 'peak RSS MB'];
 	const lines = rows.map((row) => [
@@ -288,6 +379,7 @@ async function main() {
 	rows.push(await faults());
 	rows.push(await twoExecutions());
 	printTable(rows);
+	printPreparation(await preparation());
 }
 
 main().then(

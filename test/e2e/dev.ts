@@ -3,89 +3,38 @@
 // fresh user folder, starts the HighLevel sandbox with sample calendars, users and contacts,
 // imports a ready "HighLevel sandbox" credential and the example workflows, starts n8n on
 // 127.0.0.1 with an owner account, and prints the editor URL. Ctrl-C stops everything.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { SANDBOX_LOCATION_ID, SANDBOX_TOKEN } from '../sandbox';
 import { envWithNode, installN8n, StepError } from './install-n8n';
+import { anyChildRunning, freePort, killChildrenOnExit, ROOT, run, signalChildren, sleep, startBackground } from './processes';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const PACKAGE = 'n8n-nodes-highlevel-calendar';
 const CREDENTIAL_ID = 'hlcExampleCred01'; // the id the examples reference
 const OWNER = { email: 'owner@example.com', firstName: 'Dev', lastName: 'Owner', password: 'Dev-password-123' };
 
-const children = new Set<ChildProcess>();
-function signalAll(signal: NodeJS.Signals) {
-	for (const child of children) {
-		try {
-			if (child.pid) process.kill(-child.pid, signal);
-		} catch {
-			/* already gone */
-		}
-	}
-}
 /** n8n shuts down gracefully on SIGTERM; whatever is still running after 10 s is killed. */
-async function shutDown(code: number): Promise<never> {
-	signalAll('SIGTERM');
+let stopping = false;
+async function shutDown(code: number): Promise<void> {
+	if (stopping) return; // n8n exiting because we stopped it is not a failure
+	stopping = true;
+	signalChildren('SIGTERM');
 	const until = Date.now() + 10_000;
-	while (Date.now() < until && [...children].some((child) => child.exitCode === null && child.signalCode === null)) {
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	signalAll('SIGKILL');
+	while (Date.now() < until && anyChildRunning()) await sleep(200);
+	signalChildren('SIGKILL');
 	process.exit(code);
 }
-process.on('exit', () => signalAll('SIGKILL'));
-process.on('SIGINT', () => void shutDown(0));
-process.on('SIGTERM', () => void shutDown(0));
+killChildrenOnExit({ onSignal: () => void shutDown(0) });
 
-function run(step: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env, cwd = ROOT): string {
-	const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 10 * 60_000 });
-	if (result.status !== 0) {
-		throw new StepError(step, `\`${command} ${args.join(' ')}\` failed:\n${`${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-20).join('\n')}`);
-	}
-	return result.stdout;
-}
-
-/** Starts a long-running child in its own process group; resolves with its first stdout line matching `ready`. */
-function background(step: string, command: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, logFile: string): Promise<string> {
-	const child = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-	children.add(child);
-	const log = fs.createWriteStream(logFile);
-	child.stderr!.pipe(log);
-	return new Promise((resolve, reject) => {
-		let buffered = '';
-		child.stdout!.on('data', (chunk: Buffer) => {
-			log.write(chunk);
-			buffered += chunk.toString();
-			const line = buffered.split('\n').find((candidate) => ready.test(candidate));
-			if (line) resolve(line);
-		});
-		child.on('close', (code) => reject(new StepError(step, `${command} exited (${code}); see ${logFile}`)));
-	});
-}
-
-function freePort(preferred: number): Promise<number> {
-	return new Promise((resolve) => {
-		const server = net.createServer();
-		server.once('error', () => {
-			const fallback = net.createServer();
-			fallback.listen(0, '127.0.0.1', () => {
-				const { port } = fallback.address() as net.AddressInfo;
-				fallback.close(() => resolve(port));
-			});
-		});
-		server.listen(preferred, '127.0.0.1', () => server.close(() => resolve(preferred)));
-	});
-}
+const TEN_MINUTES = 10 * 60_000;
 
 async function waitForEditor(base: string): Promise<void> {
 	const until = Date.now() + 180_000;
 	while (Date.now() < until) {
 		const response = await fetch(`${base}/rest/settings`).catch(() => undefined);
 		if (response?.ok) return;
-		await new Promise((resolve) => setTimeout(resolve, 500));
+		await sleep(500);
 	}
 	throw new StepError('start-n8n', `n8n did not answer on ${base} within 180 s`);
 }
@@ -94,8 +43,8 @@ async function main(): Promise<void> {
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hlc-dev-'));
 	const userFolder = path.join(work, 'user');
 	console.log('Building and packing the package ...');
-	run('build', 'npm', ['run', 'build']);
-	const packed = JSON.parse(run('pack', 'npm', ['pack', '--json', '--pack-destination', work]).replace(/^[^[]*/s, ''));
+	await run('build', 'npm', ['run', 'build'], { timeoutMs: TEN_MINUTES });
+	const packed = JSON.parse((await run('pack', 'npm', ['pack', '--json', '--pack-destination', work], { timeoutMs: TEN_MINUTES })).stdout.replace(/^[^[]*/s, ''));
 	const tarball = path.join(work, packed[0].filename);
 
 	console.log('Installing the pinned n8n (cached after the first time; the first time takes about 4 minutes) ...');
@@ -104,21 +53,22 @@ async function main(): Promise<void> {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	const packageDir = path.join(nodesDir, 'node_modules', PACKAGE);
 	fs.mkdirSync(packageDir, { recursive: true });
-	run('install-package', 'tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
+	await run('install-package', 'tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1'], { timeoutMs: TEN_MINUTES });
 	const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
 	fs.writeFileSync(
 		path.join(nodesDir, 'package.json'),
 		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE]: manifest.version } }, null, 2),
 	);
 
-	const sandboxLine = await background(
+	const sandboxLine = await startBackground(
 		'start-sandbox',
 		process.execPath,
 		['--import', 'tsx', path.join(__dirname, 'sandbox-server.ts')],
 		{ ...process.env, E2E_SANDBOX_DUMP: path.join(work, 'sandbox-requests.json') },
 		/"baseUrl"/,
+		60_000,
 		path.join(work, 'sandbox.log'),
-	);
+	).first;
 	const { baseUrl } = JSON.parse(sandboxLine) as { baseUrl: string };
 
 	const port = await freePort(5678);
@@ -138,24 +88,24 @@ async function main(): Promise<void> {
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		NODE_OPTIONS: '',
 	});
-	const n8n = (step: string, args: string[]) => run(step, path.join(install.nodeBinDir, 'node'), [install.n8nBin, ...args], env, work);
+	const n8n = (step: string, args: string[]) => run(step, path.join(install.nodeBinDir, 'node'), [install.n8nBin, ...args], { env, cwd: work, timeoutMs: TEN_MINUTES });
 
 	const credentials = [
 		{ id: CREDENTIAL_ID, name: 'HighLevel sandbox', type: 'highLevelCalendarApi', data: { accessToken: SANDBOX_TOKEN, locationId: SANDBOX_LOCATION_ID, baseUrl } },
 	];
 	fs.writeFileSync(path.join(work, 'credentials.json'), JSON.stringify(credentials, null, 2));
-	n8n('import-credential', ['import:credentials', `--input=${path.join(work, 'credentials.json')}`]);
+	await n8n('import-credential', ['import:credentials', `--input=${path.join(work, 'credentials.json')}`]);
 	for (const example of fs.readdirSync(path.join(ROOT, 'examples')).filter((file) => file.endsWith('.json'))) {
-		n8n('import-examples', ['import:workflow', `--input=${path.join(ROOT, 'examples', example)}`]);
+		await n8n('import-examples', ['import:workflow', `--input=${path.join(ROOT, 'examples', example)}`]);
 	}
 
 	console.log('Starting n8n ...');
-	void background('start-n8n', path.join(install.nodeBinDir, 'node'), [install.n8nBin, 'start'], env, /a^/, path.join(work, 'n8n.log')).catch(
-		(error: Error) => {
-			console.error(error.message);
-			void shutDown(1);
-		},
-	);
+	// Never "ready" by a line (n8n's wording differs between versions): it is ready when its REST API answers.
+	const n8nProcess = startBackground('start-n8n', path.join(install.nodeBinDir, 'node'), [install.n8nBin, 'start'], env, /a^/, 2 ** 31 - 1, path.join(work, 'n8n.log'));
+	n8nProcess.child.once('close', (code) => {
+		console.error(`n8n exited (${code}); see ${path.join(work, 'n8n.log')}`);
+		void shutDown(1);
+	});
 	const editor = `http://127.0.0.1:${port}`;
 	await waitForEditor(editor);
 	const setup = await fetch(`${editor}/rest/owner/setup`, {

@@ -12,17 +12,23 @@
 //   E2E_KEEP=1             keep the temp folder (n8n log, sandbox log)
 //   E2E_EDITOR_HOLD=1      after setup, print the URL + login and wait (for exploring the UI by hand)
 //   E2E_EDITOR_BASE=url    skip the setup and drive an n8n left running by E2E_EDITOR_HOLD=1
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, selectors, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { SANDBOX_LOCATION_ID, SANDBOX_TOKEN } from '../sandbox';
 import { CACHE_DIR, envWithNode, installN8n, StepError } from './install-n8n';
+import { alive, freePort, killChildrenOnExit, ROOT, run, runningChildren, signalChildren, sleep, startBackground, stopChild } from './processes';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const DOCS = path.join(ROOT, 'docs');
+/**
+ * Screenshots go into the run's work folder; `npm run screenshots` (E2E_SCREENSHOTS=docs) writes them
+ * into docs/, which the README shows, so a test run never rewrites tracked files.
+ */
+const TO_DOCS = process.env.E2E_SCREENSHOTS === 'docs';
+let shots = DOCS;
+const shot = (file: string) => path.join(shots, file);
 const PACKAGE = 'n8n-nodes-highlevel-calendar';
 const NODE_TYPE = `${PACKAGE}.highLevelCalendar`;
 const CRED_TYPE = 'highLevelCalendarApi';
@@ -35,19 +41,9 @@ const KEEP = process.env.E2E_KEEP === '1';
 const HOLD = process.env.E2E_EDITOR_HOLD === '1';
 const UI_TIMEOUT = 20_000;
 
-// ---------------------------------------------------------------- processes (as in run-e2e.ts)
-const children = new Set<ChildProcess>();
+// ---------------------------------------------------------------- processes
 let browserContext: BrowserContext | undefined;
 let chromiumProfile: string | undefined;
-function killChildren(signal: NodeJS.Signals = 'SIGTERM'): void {
-	for (const child of children) {
-		try {
-			if (child.pid) process.kill(-child.pid, signal); // each child leads its own process group
-		} catch {
-			/* already gone */
-		}
-	}
-}
 /** Pids whose command line names our chromium profile folder (chromium and its helpers). */
 function chromiumPids(): number[] {
 	if (!chromiumProfile) return [];
@@ -72,109 +68,7 @@ function killBrowser(): void {
 		}
 	}
 }
-process.on('exit', () => {
-	killBrowser();
-	killChildren('SIGKILL');
-});
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-	process.on(sig, () => {
-		console.error(`\n${sig}: stopping children`);
-		killBrowser();
-		killChildren('SIGKILL');
-		process.exit(130);
-	});
-}
-
-const tail = (s: string, n = 40) => s.trim().split('\n').slice(-n).join('\n');
-
-function run(step: string, cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<{ stdout: string; stderr: string; seconds: number }> {
-	const started = Date.now();
-	return new Promise((resolve, reject) => {
-		const child = spawn(cmd, args, { cwd: opts.cwd ?? ROOT, env: opts.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-		children.add(child);
-		let stdout = '';
-		let stderr = '';
-		child.stdout!.on('data', (d) => (stdout += d));
-		child.stderr!.on('data', (d) => (stderr += d));
-		const timer = setTimeout(() => {
-			try {
-				process.kill(-child.pid!, 'SIGKILL');
-			} catch {
-				/* gone */
-			}
-			reject(new StepError(step, `\`${cmd} ${args.join(' ')}\` timed out after ${opts.timeoutMs / 1000}s\n${tail(stdout + stderr)}`));
-		}, opts.timeoutMs);
-		child.on('error', (e) => {
-			clearTimeout(timer);
-			children.delete(child);
-			reject(new StepError(step, `could not start ${cmd}: ${e.message}`));
-		});
-		child.on('close', (code) => {
-			clearTimeout(timer);
-			children.delete(child);
-			if (code !== 0) reject(new StepError(step, `\`${cmd} ${args.join(' ')}\` exited with ${code}\n${tail(stdout + '\n' + stderr)}`));
-			else resolve({ stdout, stderr, seconds: (Date.now() - started) / 1000 });
-		});
-	});
-}
-
-/** Starts a long-running child (own process group) and resolves with the first stdout line matching `ready`. */
-function startBackground(step: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs: number, logFile: string) {
-	const child = spawn(cmd, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-	children.add(child);
-	const log = fs.createWriteStream(logFile);
-	child.on('close', () => children.delete(child));
-	let out = '';
-	const first = new Promise<string>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new StepError(step, `no ${ready} from ${cmd} within ${timeoutMs / 1000}s (log: ${logFile})`)), timeoutMs);
-		child.stdout!.on('data', (d) => {
-			log.write(d);
-			out += d;
-			const line = out.split('\n').find((l) => ready.test(l));
-			if (line !== undefined) {
-				clearTimeout(timer);
-				resolve(line);
-			}
-		});
-		child.stderr!.on('data', (d) => log.write(d));
-		child.once('close', (code) => {
-			clearTimeout(timer);
-			reject(new StepError(step, `${cmd} exited (${code}) before ${ready} (log: ${logFile}):\n${tail(fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : out)}`));
-		});
-	});
-	first.catch(() => undefined); // handled by whoever awaits it
-	return { child, first };
-}
-
-async function stopChild(child: ChildProcess, ms = 10_000): Promise<void> {
-	if (child.exitCode !== null || child.signalCode !== null) return;
-	const closed = new Promise<void>((r) => child.once('close', () => r()));
-	try {
-		process.kill(-child.pid!, 'SIGTERM');
-	} catch {
-		return;
-	}
-	const timer = setTimeout(() => {
-		try {
-			process.kill(-child.pid!, 'SIGKILL');
-		} catch {
-			/* gone */
-		}
-	}, ms);
-	await closed;
-	clearTimeout(timer);
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer();
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address() as net.AddressInfo;
-			srv.close(() => resolve(port));
-		});
-		srv.on('error', reject);
-	});
-}
+killChildrenOnExit({ alsoKill: killBrowser });
 
 // ---------------------------------------------------------------- steps and checks
 const failures: string[] = [];
@@ -217,18 +111,27 @@ async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
 	}
 }
 
-function alive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
+
+// ---------------------------------------------------------------- setup: chromium, n8n with the package
+/** A fresh machine has no browser: Debian's chromium is installed with apt-get when we are root. */
+async function ensureChromium(): Promise<void> {
+	if (fs.existsSync(CHROMIUM)) return console.log(`  ${CHROMIUM} is there`);
+	if (process.env.CHROMIUM_PATH) throw new StepError('chromium', `CHROMIUM_PATH=${CHROMIUM} does not exist`);
+	if (process.getuid?.() !== 0 || !fs.existsSync('/usr/bin/apt-get')) {
+		throw new StepError('chromium', `${CHROMIUM} not found: install Debian's chromium (sudo apt-get install -y chromium) or set CHROMIUM_PATH`);
 	}
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	const install = ['install', '-y', '-q', '--no-install-recommends', 'chromium'];
+	console.log(`  ${CHROMIUM} not found: apt-get ${install.join(' ')}`);
+	const first = await run('chromium', 'apt-get', install, { env, timeoutMs: 10 * 60_000, allowFail: true });
+	if (first.code !== 0) {
+		console.log('  apt-get install failed; apt-get update, then again');
+		await run('chromium', 'apt-get', ['update', '-q'], { env, timeoutMs: 5 * 60_000 });
+		await run('chromium', 'apt-get', install, { env, timeoutMs: 10 * 60_000 });
+	}
+	if (!fs.existsSync(CHROMIUM)) throw new StepError('chromium', `apt-get installed chromium, but ${CHROMIUM} is still missing`);
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-// ---------------------------------------------------------------- setup: n8n with the package, running
 interface Running {
 	base: string;
 	work: string;
@@ -388,11 +291,11 @@ async function main(): Promise<void> {
 	const deadline = setTimeout(() => {
 		console.error(`\nE2E editor deadline of ${DEADLINE_MS / 1000}s reached; killing n8n, the sandbox and chromium.`);
 		killBrowser();
-		killChildren('SIGKILL');
+		signalChildren('SIGKILL');
 		process.exit(124);
 	}, DEADLINE_MS);
 	deadline.unref();
-	if (!fs.existsSync(CHROMIUM)) throw new StepError('chromium', `${CHROMIUM} not found: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+	await step('chromium', ensureChromium);
 
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hlc-editor-'));
 	console.log(`work folder: ${work}`);
@@ -405,11 +308,11 @@ async function main(): Promise<void> {
 		}
 		await driveEditor(running);
 	} finally {
-		const groups = [...children].map((c) => c.pid!).filter(Boolean);
+		const groups = runningChildren().map((c) => c.pid!).filter(Boolean);
 		await browserContext?.close().catch(() => undefined);
 		killBrowser();
-		for (const child of [...children]) await stopChild(child);
-		killChildren('SIGKILL');
+		for (const child of runningChildren()) await stopChild(child);
+		signalChildren('SIGKILL');
 		// Nothing may be left: no chromium with our profile, no process in n8n's or the sandbox's group.
 		await sleep(500);
 		const left = [...chromiumPids().map((p) => `chromium pid ${p}`), ...groups.filter((g) => alive(-g)).map((g) => `process group ${g}`)];
@@ -503,7 +406,8 @@ const IGNORABLE: Array<{ why: string; test: (e: ConsoleEntry) => boolean }> = [
 
 async function driveEditor(running: Running): Promise<void> {
 	const { base } = running;
-	fs.mkdirSync(DOCS, { recursive: true });
+	shots = TO_DOCS ? DOCS : path.join(running.work, 'screenshots');
+	fs.mkdirSync(shots, { recursive: true });
 	selectors.setTestIdAttribute('data-test-id');
 	const profile = fs.mkdtempSync(path.join(running.work, 'chromium-profile-'));
 	chromiumProfile = profile;
@@ -561,7 +465,7 @@ async function driveEditor(running: Running): Promise<void> {
 		await checkIcon(s, canvasNode, running.nodeIconUrl, 'the node on the canvas');
 		const subtitle = (await canvasNode.innerText()).replace(/\s+/g, ' ').trim();
 		check(s, subtitle.includes('create: appointment'), 'the node subtitle reads "create: appointment"', subtitle);
-		await page.screenshot({ path: path.join(DOCS, 'editor-workflow.png') });
+		await page.screenshot({ path: shot('editor-workflow.png') });
 	});
 
 	await step('node creator', async () => {
@@ -585,7 +489,7 @@ async function driveEditor(running: Running): Promise<void> {
 		check(s, JSON.stringify(actionNames) === JSON.stringify(EXPECTED_ACTIONS), `the node creator lists the ${EXPECTED_ACTIONS.length} actions`, { got: actionNames, missing: EXPECTED_ACTIONS.filter((a) => !actionNames.includes(a)), unexpected: actionNames.filter((a) => !EXPECTED_ACTIONS.includes(a)) });
 		const actionIcons = await actions.filter({ has: page.locator(`img[src$="${running.nodeIconUrl}"]`) }).count();
 		check(s, actionIcons === actionNames.length, 'every action shows the node icon', actionIcons);
-		await page.screenshot({ path: path.join(DOCS, 'editor-node-creator.png') });
+		await page.screenshot({ path: shot('editor-node-creator.png') });
 		await page.keyboard.press('Escape');
 		await page.keyboard.press('Escape');
 		await page.getByTestId('node-creator').waitFor({ state: 'hidden' }).catch(() => undefined);
@@ -600,11 +504,11 @@ async function driveEditor(running: Running): Promise<void> {
 		await checkIcon(s, header, running.nodeIconUrl, 'the node icon in the panel header');
 		const shown = await panelFields(page);
 		expectFields(s, 'Appointment / Create (example)', shown, [...ALWAYS, ...EXPECTED[0].fields, ...RECURRENCE_BUILD], EXPECTED[0].absent ?? []);
-		await page.screenshot({ path: path.join(DOCS, 'editor-appointment-create.png') });
+		await page.screenshot({ path: shot('editor-appointment-create.png') });
 		const recurrence = ndv.locator('label[for="recurrence"]');
 		await recurrence.scrollIntoViewIfNeeded();
 		await ndv.locator('label[for="recurrenceEnd"]').scrollIntoViewIfNeeded();
-		await page.screenshot({ path: path.join(DOCS, 'editor-recurrence.png') });
+		await page.screenshot({ path: shot('editor-recurrence.png') });
 	});
 
 	await step('credential', async () => {
@@ -626,7 +530,7 @@ async function driveEditor(running: Running): Promise<void> {
 		await checkIcon(s, modal, running.credIconUrl, 'the credential icon in the credential modal');
 		const modalText = (await modal.innerText()).replace(/\s+/g, ' ');
 		for (const label of ['Access Token', 'Location ID', 'Base URL']) check(s, modalText.includes(label), `the credential modal shows "${label}"`);
-		await page.screenshot({ path: path.join(DOCS, 'editor-credential.png') });
+		await page.screenshot({ path: shot('editor-credential.png') });
 		await modal.getByTestId('credential-modal-close-button').or(page.locator('.el-dialog__headerbtn:visible')).first().click();
 		await modal.waitFor({ state: 'hidden' });
 	});
@@ -644,7 +548,7 @@ async function driveEditor(running: Running): Promise<void> {
 				expectFields(`node panel: ${label}`, `${label}, Filter By = Contact`, await panelFields(page), FILTER_BY_CONTACT.fields, FILTER_BY_CONTACT.absent);
 				await selectOption(page, 'filterBy', 'Calendar');
 			}
-			if (exp.shot) await page.screenshot({ path: path.join(DOCS, exp.shot) });
+			if (exp.shot) await page.screenshot({ path: shot(exp.shot) });
 		});
 	}
 
@@ -656,6 +560,17 @@ async function driveEditor(running: Running): Promise<void> {
 		for (const e of errors) console.log(`  ERROR [${e.phase}] ${e.kind}: ${e.text} ${e.url}`);
 		for (const r of failedRequests) console.log(`  failed request [${r.phase}] ${r.error} ${r.url}`);
 		check(s, errors.length === 0, `no console errors or page errors (${ignored.length} ignored)`, errors.map((e) => `[${e.phase}] ${e.text}`));
+	});
+
+	await step('screenshots', () => {
+		const s = 'screenshots';
+		const taken = fs.readdirSync(shots).filter((f) => f.endsWith('.png')).sort();
+		const inDocs = fs.readdirSync(DOCS).filter((f) => f.endsWith('.png')).sort();
+		const shownInReadme = [...fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').matchAll(/\(docs\/([^)\s]+\.png)\)/g)].map((m) => m[1]);
+		console.log(`  ${taken.length} screenshots in ${shots}`);
+		check(s, taken.every((f) => inDocs.includes(f)), 'docs/ has every view this run took (else: npm run screenshots)', taken.filter((f) => !inDocs.includes(f)));
+		check(s, inDocs.every((f) => taken.includes(f)), 'docs/ has no screenshot of a view the editor no longer shows', inDocs.filter((f) => !taken.includes(f)));
+		check(s, inDocs.every((f) => shownInReadme.includes(f)) && shownInReadme.every((f) => inDocs.includes(f)), 'the README shows every screenshot in docs/, and only those', { inDocs, shownInReadme });
 	});
 }
 

@@ -7,16 +7,15 @@
 // `n8n execute` each, assert outputs and what the sandbox received -> credential test through n8n's
 // REST API (good and bad token) -> a short summary per major.
 // Every failure names its step and its major; each major has a deadline; children are killed on exit.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID, SANDBOX_LOCATION_ID, SANDBOX_TOKEN } from '../sandbox';
 import { E2E_FIXTURE } from './fixture';
 import { envWithNode, installN8n, installN8nVersion, n8nMajor, StepError } from './install-n8n';
+import { freePort, killChildrenOnExit, refuseNewProcesses, ROOT, run, signalChildren, startBackground, stopChild, tail } from './processes';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const PACKAGE = 'n8n-nodes-highlevel-calendar';
 const NODE_TYPE = `${PACKAGE}.highLevelCalendar`;
 const CRED_TYPE = 'highLevelCalendarApi';
@@ -36,144 +35,7 @@ const KEEP = process.env.E2E_KEEP === '1'; // keep the temp folder for inspectio
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-// ---------------------------------------------------------------- processes
-const children = new Set<ChildProcess>();
-function killChildren(signal: NodeJS.Signals = 'SIGTERM'): void {
-	for (const child of children) {
-		// Each child leads its own process group (detached), so n8n's task runner goes too.
-		try {
-			if (child.pid) process.kill(-child.pid, signal);
-		} catch {
-			/* already gone */
-		}
-	}
-}
-process.on('exit', () => killChildren('SIGKILL'));
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-	process.on(sig, () => {
-		console.error(`\n${sig}: stopping children`);
-		killChildren('SIGKILL');
-		process.exit(130);
-	});
-}
-
-interface RunResult {
-	code: number | null;
-	stdout: string;
-	stderr: string;
-	seconds: number;
-}
-
-function run(step: string, cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number; allowFail?: boolean }): Promise<RunResult> {
-	const started = Date.now();
-	if (current?.aborted) return Promise.reject(new StepError(step, `not started (\`${cmd}\`): the major ran out of time`));
-	return new Promise((resolve, reject) => {
-		const child = spawn(cmd, args, { cwd: opts.cwd ?? ROOT, env: opts.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-		children.add(child);
-		let stdout = '';
-		let stderr = '';
-		child.stdout!.on('data', (d) => (stdout += d));
-		child.stderr!.on('data', (d) => (stderr += d));
-		const timer = setTimeout(() => {
-			try {
-				process.kill(-child.pid!, 'SIGKILL');
-			} catch {
-				/* gone */
-			}
-			reject(new StepError(step, `\`${cmd} ${args.join(' ')}\` timed out after ${opts.timeoutMs / 1000}s\n${tail(stdout + stderr)}`));
-		}, opts.timeoutMs);
-		child.on('error', (e) => {
-			clearTimeout(timer);
-			children.delete(child);
-			reject(new StepError(step, `could not start ${cmd}: ${e.message}`));
-		});
-		child.on('close', (code) => {
-			clearTimeout(timer);
-			children.delete(child);
-			const result = { code, stdout, stderr, seconds: (Date.now() - started) / 1000 };
-			if (code !== 0 && !opts.allowFail) {
-				reject(new StepError(step, `\`${cmd} ${args.join(' ')}\` exited with ${code}\n${tail(stdout + '\n' + stderr)}`));
-			} else resolve(result);
-		});
-	});
-}
-
-const tail = (s: string, n = 40) => s.trim().split('\n').slice(-n).join('\n');
-
-/** Starts a long-running child and resolves with the first stdout line that matches. */
-function startBackground(step: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs: number, logFile: string) {
-	if (current?.aborted) throw new StepError(step, `not started (\`${cmd}\`): the major ran out of time`);
-	const child = spawn(cmd, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-	children.add(child);
-	const log = fs.createWriteStream(logFile);
-	child.on('close', () => children.delete(child));
-	const lines: string[] = [];
-	const waiters: Array<() => void> = [];
-	let buf = '';
-	child.stdout!.on('data', (d) => {
-		log.write(d);
-		buf += d;
-		let i;
-		while ((i = buf.indexOf('\n')) >= 0) {
-			lines.push(buf.slice(0, i));
-			buf = buf.slice(i + 1);
-		}
-		for (const w of [...waiters]) w();
-	});
-	child.stderr!.on('data', (d) => log.write(d));
-	/** Resolves with the nth stdout line matching re (n = 1: the first). */
-	const waitFor = (re: RegExp, ms: number, what: string, nth = 1) =>
-		new Promise<string>((resolve, reject) => {
-			const found = () => lines.filter((l) => re.test(l))[nth - 1];
-			const done = (fn: () => void) => {
-				clearTimeout(timer);
-				waiters.splice(waiters.indexOf(poll), 1);
-				child.off('close', onClose);
-				fn();
-			};
-			const poll = () => {
-				const line = found();
-				if (line !== undefined) done(() => resolve(line));
-			};
-			const onClose = (code: number | null) =>
-				done(() => reject(new StepError(step, `${cmd} exited (${code}) before "${what}" (log: ${logFile}):\n${tail(fs.readFileSync(logFile, 'utf8'))}`)));
-			const timer = setTimeout(() => done(() => reject(new StepError(step, `no "${what}" from ${cmd} within ${ms / 1000}s (log: ${logFile})`))), ms);
-			waiters.push(poll);
-			child.once('close', onClose);
-			poll();
-		});
-	return { child, waitFor, first: waitFor(ready, timeoutMs, String(ready)) };
-}
-
-async function stopChild(child: ChildProcess, ms = 10_000): Promise<void> {
-	if (child.exitCode !== null || child.signalCode !== null) return;
-	const closed = new Promise<void>((r) => child.once('close', () => r()));
-	try {
-		process.kill(-child.pid!, 'SIGTERM');
-	} catch {
-		return;
-	}
-	const timer = setTimeout(() => {
-		try {
-			process.kill(-child.pid!, 'SIGKILL');
-		} catch {
-			/* gone */
-		}
-	}, ms);
-	await closed;
-	clearTimeout(timer);
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer();
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address() as net.AddressInfo;
-			srv.close(() => resolve(port));
-		});
-		srv.on('error', reject);
-	});
-}
+killChildrenOnExit();
 
 // ---------------------------------------------------------------- per-major bookkeeping
 interface MajorResult {
@@ -543,7 +405,7 @@ async function runMajor(major: 1 | 2, tarball: string, root: string): Promise<vo
 		});
 	} finally {
 		if (sandboxChild) await stopChild(sandboxChild);
-		killChildren('SIGKILL');
+		signalChildren('SIGKILL');
 	}
 }
 
@@ -552,7 +414,7 @@ async function main(): Promise<MajorResult[]> {
 	const hardMs = DEADLINE_MS * MAJORS.length + 5 * 60_000;
 	const hard = setTimeout(() => {
 		console.error(`\nE2E deadline of ${hardMs / 1000}s for the whole run reached; killing children.`);
-		killChildren('SIGKILL');
+		signalChildren('SIGKILL');
 		process.exit(124);
 	}, hardMs);
 	hard.unref();
@@ -586,12 +448,14 @@ async function main(): Promise<MajorResult[]> {
 			results.push(result);
 			const ctx = { result, aborted: false };
 			current = ctx;
+			refuseNewProcesses(undefined);
 			const t0 = Date.now();
 			let timer: NodeJS.Timeout | undefined;
 			const timeout = new Promise<never>((_, reject) => {
 				timer = setTimeout(() => {
 					ctx.aborted = true;
-					killChildren('SIGKILL');
+					refuseNewProcesses(`the ${major}.x run ran out of time`);
+					signalChildren('SIGKILL');
 					reject(new StepError(`${result.tag} deadline`, `the ${major}.x run did not finish within ${DEADLINE_MS / 1000}s (E2E_TIMEOUT_MS); children killed`));
 				}, DEADLINE_MS);
 			});
@@ -605,20 +469,21 @@ async function main(): Promise<MajorResult[]> {
 			} finally {
 				clearTimeout(timer);
 				ctx.aborted = true;
-				killChildren('SIGKILL');
+				refuseNewProcesses(`the ${major}.x run has ended`);
+				signalChildren('SIGKILL');
 				// After a deadline the run is still unwinding: let it settle (its children are gone and it
 				// can start no new ones) before the next major starts, so it cannot touch the next one.
 				let settleTimer: NodeJS.Timeout | undefined;
 				await Promise.race([runP.catch(() => undefined), new Promise((r) => (settleTimer = setTimeout(r, 150_000)))]);
 				clearTimeout(settleTimer);
-				killChildren('SIGKILL');
+				signalChildren('SIGKILL');
 				result.seconds = (Date.now() - t0) / 1000;
 			}
 		}
 	} catch (e) {
 		if (!buildError) buildError = e instanceof StepError ? e.message : (e as Error).stack ?? String(e);
 	} finally {
-		killChildren('SIGKILL');
+		signalChildren('SIGKILL');
 		const ok = !buildError && results.every((r) => !r.error && r.failures.length === 0);
 		if (!KEEP && ok) fs.rmSync(work, { recursive: true, force: true });
 		else console.log(`\nkept ${work} for inspection`);
