@@ -103,6 +103,7 @@ async function main(): Promise<void> {
 	// Never "ready" by a line (n8n's wording differs between versions): it is ready when its REST API answers.
 	const n8nProcess = startBackground('start-n8n', path.join(install.nodeBinDir, 'node'), [install.n8nBin, 'start'], env, /a^/, 2 ** 31 - 1, path.join(work, 'n8n.log'));
 	n8nProcess.child.once('close', (code) => {
+		if (stopping) return;
 		console.error(`n8n exited (${code}); see ${path.join(work, 'n8n.log')}`);
 		void shutDown(1);
 	});
