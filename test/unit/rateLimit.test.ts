@@ -26,6 +26,21 @@ describe('LocationBudget', () => {
 		expect(budget.delayFor(1)).toBe(0);
 	});
 
+	it('counts a request in the window from when it was answered, never earlier', async () => {
+		let now = 2_000_000;
+		const budget = new LocationBudget(() => now);
+		budget.settle();
+		const slots = [];
+		for (let sent = 0; sent < 100; sent++) slots.push(await budget.acquire(1));
+		// n8n's busy thread sent them late; HighLevel answered them 3 s after we let them go.
+		now += 3_000;
+		for (const slot of slots) budget.complete(slot);
+		now += 7_500; // 10.5 s after letting them go, but only 7.5 s after HighLevel may have counted them
+		expect(budget.delayFor(1)).toBe(2_500 + 100);
+		now += 2_600;
+		expect(budget.delayFor(1)).toBe(0);
+	});
+
 	it('gives a workflow only its share of the budget', async () => {
 		const now = 5_000_000;
 		const budget = new LocationBudget(() => now);

@@ -78,9 +78,6 @@ export async function wait(ms: number, signal?: AbortSignal): Promise<void> {
 /** One request's place in the window; its time moves later once we learn when it really went out. */
 export interface Slot {
 	at: number;
-	acquiredAt: number;
-	/** Let go before HighLevel first answered, while n8n was still preparing every item. */
-	early: boolean;
 }
 
 interface Waiter {
@@ -95,8 +92,6 @@ export class LocationBudget {
 	windowMs = PUBLISHED_LIMIT.windowMs;
 	/** The requests inside the current window. */
 	private sends: Slot[] = [];
-	/** Fastest answer seen: how long a request takes when n8n's event loop is not busy. */
-	private fastestAnswerMs = Number.POSITIVE_INFINITY;
 	private blockedUntil = 0;
 	private dailyExhaustedAt?: number;
 	private queue: Waiter[] = [];
@@ -167,7 +162,7 @@ export class LocationBudget {
 				this.queue.shift();
 				if (head.signal?.aborted) continue;
 				const at = this.now();
-				const slot = { at, acquiredAt: at, early: !this.learned };
+				const slot = { at };
 				this.sends.push(slot);
 				head.resolve(slot);
 			}
@@ -177,19 +172,12 @@ export class LocationBudget {
 	}
 
 	/**
-	 * A request ended. HighLevel counted it when it arrived, which is before now but may be well
-	 * after we let it go (n8n prepares every item's request on one thread): a request slower than
-	 * the fastest one seen is taken to have left that much later. The first requests, let go while
-	 * every item was still being prepared, are only known to have left by the time they are answered.
+	 * A request ended. HighLevel counted it when it arrived, somewhere between when we let it go and
+	 * now. n8n prepares requests on one busy thread, so it may have left long after we let it go; the
+	 * only time that is never too early is now, so its place in the window starts now.
 	 */
 	complete(slot: Slot): void {
-		const at = this.now();
-		if (slot.early) {
-			slot.at = Math.max(slot.at, at);
-			return;
-		}
-		this.fastestAnswerMs = Math.min(this.fastestAnswerMs, at - slot.acquiredAt);
-		slot.at = Math.max(slot.at, at - this.fastestAnswerMs);
+		slot.at = Math.max(slot.at, this.now());
 	}
 
 	/** A request ended without any answer from HighLevel (e.g. refused): stop waiting for one. */
