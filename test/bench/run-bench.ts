@@ -77,6 +77,16 @@ async function measure<T>(
 	}
 }
 
+/** A table row: what the sandbox counted and what measure() timed, with the scenario's own figures. */
+function row(
+	sandbox: Sandbox,
+	measured: { wallMs: number; firstMs: number; peakRssMb: number },
+	figures: Pick<Row, 'scenario' | 'variant' | 'ok' | 'failed' | 'duplicated' | 'floorMs' | 'note'>,
+): Row {
+	const { wallMs, firstMs, peakRssMb } = measured;
+	return { ...figures, requests: sandbox.stats.received, status429: sandbox.stats.byStatus['429'] ?? 0, wallMs, firstMs, peakRssMb };
+}
+
 async function freshSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	return await startSandbox({ rateLimit: { ...LIMIT }, record: false, ...options });
 }
@@ -127,45 +137,33 @@ function duplicatedTitles(sandbox: Sandbox, prefix: string) {
 async function burst(variant: string, nodeType: INodeType, extraParameters: Record<string, unknown> = {}): Promise<Row> {
 	const sandbox = await freshSandbox();
 	const items = createItems(1000, `burst-${variant}`);
-	const { result, wallMs, firstMs, peakRssMb } = await measure(sandbox, () =>
-		run(sandbox, { nodeType, items, parameters: { ...createParameters, ...extraParameters } }),
-	);
-	const row: Row = {
+	const measured = await measure(sandbox, () => run(sandbox, { nodeType, items, parameters: { ...createParameters, ...extraParameters } }));
+	const burstRow = row(sandbox, measured, {
 		scenario: 'burst: 1,000 creates',
 		variant,
-		...countResults([result]),
+		...countResults([measured.result]),
 		duplicated: duplicatedTitles(sandbox, `burst-${variant}`),
-		requests: sandbox.stats.received,
-		status429: sandbox.stats.byStatus['429'] ?? 0,
-		wallMs,
 		floorMs: floorMs(1000),
-		firstMs,
-		peakRssMb,
-	};
+	});
 	await sandbox.close();
-	return row;
+	return burstRow;
 }
 
 async function latency(): Promise<Row> {
 	const sandbox = await freshSandbox({ latencyMs: 150 });
 	const items = Array.from({ length: 500 }, () => ({ id: 'apt_sandbox_001' }));
-	const { result, wallMs, firstMs, peakRssMb } = await measure(sandbox, () =>
+	const measured = await measure(sandbox, () =>
 		run(sandbox, { items, parameters: { resource: 'appointment', operation: 'get', eventId: '={{ $json.id }}' } }),
 	);
-	const row: Row = {
+	const latencyRow = row(sandbox, measured, {
 		scenario: 'latency: 500 gets, 150 ms each',
 		variant: 'ours',
-		...countResults([result]),
+		...countResults([measured.result]),
 		duplicated: 0,
-		requests: sandbox.stats.received,
-		status429: sandbox.stats.byStatus['429'] ?? 0,
-		wallMs,
 		floorMs: floorMs(500, 150),
-		firstMs,
-		peakRssMb,
-	};
+	});
 	await sandbox.close();
-	return row;
+	return latencyRow;
 }
 
 async function faults(): Promise<Row> {
@@ -187,7 +185,7 @@ async function faults(): Promise<Row> {
 	});
 	const updates = existing.map((_, index) => ({ id: `apt_faults_${index}`, title: `faults-updated-${index}` }));
 	const creates = createItems(500, 'faults-created');
-	const { result, wallMs, firstMs, peakRssMb } = await measure(sandbox, () =>
+	const measured = await measure(sandbox, () =>
 		Promise.all([
 			run(sandbox, { items: creates, parameters: createParameters }),
 			run(sandbox, {
@@ -196,7 +194,7 @@ async function faults(): Promise<Row> {
 			}),
 		]),
 	);
-	const [createRun, updateRun] = result;
+	const [createRun, updateRun] = measured.result;
 	const lostUpdates = updates.filter((update) => sandbox.store.appointments.get(update.id)?.title !== update.title).length;
 	const failedUpdates = updateRun.items.filter((item) => item.error).length;
 	const uncertainPosts = sandbox.requests.filter(
@@ -205,48 +203,38 @@ async function faults(): Promise<Row> {
 	const reportedUncertain = createRun.items.filter((item) => /^HighLevel may have created/.test(item.error?.message ?? '')).length;
 	const createdOk = createRun.items.filter((item) => !item.error).length;
 	const createdInStore = [...sandbox.store.appointments.values()].filter((a) => a.title.startsWith('faults-created')).length;
-	const row: Row = {
+	const faultsRow = row(sandbox, measured, {
 		scenario: 'faults: 500 creates + 500 updates',
 		variant: 'ours',
 		...countResults([createRun, updateRun]),
 		duplicated: duplicatedTitles(sandbox, 'faults-created'),
-		requests: sandbox.stats.received,
-		status429: sandbox.stats.byStatus['429'] ?? 0,
-		wallMs,
 		floorMs: floorMs(1000),
-		firstMs,
-		peakRssMb,
 		note:
 			`lost updates ${lostUpdates}, failed updates ${failedUpdates}; uncertain creates ${uncertainPosts} (503 or reset), ` +
 			`reported as their own error ${reportedUncertain}; created ok ${createdOk}, in HighLevel ${createdInStore}; ` +
 			`injected ${JSON.stringify(sandbox.stats.injected)}`,
-	};
+	});
 	await sandbox.close();
-	return row;
+	return faultsRow;
 }
 
 async function twoExecutions(): Promise<Row> {
 	const sandbox = await freshSandbox();
-	const { result, wallMs, firstMs, peakRssMb } = await measure(sandbox, () =>
+	const measured = await measure(sandbox, () =>
 		Promise.all([
 			run(sandbox, { items: createItems(500, 'two-a'), parameters: createParameters }),
 			run(sandbox, { items: createItems(500, 'two-b').map((item, index) => ({ ...item, start: new Date(Date.UTC(2033, 0, 1) + index * 1_800_000).toISOString() })), parameters: createParameters }),
 		]),
 	);
-	const row: Row = {
+	const twoRow = row(sandbox, measured, {
 		scenario: 'two executions, one location, 500 creates each',
 		variant: 'ours',
-		...countResults(result),
+		...countResults(measured.result),
 		duplicated: duplicatedTitles(sandbox, 'two-'),
-		requests: sandbox.stats.received,
-		status429: sandbox.stats.byStatus['429'] ?? 0,
-		wallMs,
 		floorMs: floorMs(1000),
-		firstMs,
-		peakRssMb,
-	};
+	});
 	await sandbox.close();
-	return row;
+	return twoRow;
 }
 
 // ---------------------------------------------------------------- n8n's preparation of the items
