@@ -19,7 +19,7 @@ import * as path from 'node:path';
 import { chromium, selectors, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { SANDBOX_LOCATION_ID, SANDBOX_TOKEN } from '../sandbox';
 import { CACHE_DIR, envWithNode, installN8n, StepError } from './install-n8n';
-import { alive, freePort, killChildrenOnExit, ROOT, run, runningChildren, signalChildren, sleep, startBackground, stopChild } from './processes';
+import { freePort, groupsLeftBehind, killChildrenOnExit, ROOT, run, runningChildren, signalChildren, sleep, startBackground, stopChild } from './processes';
 
 const DOCS = path.join(ROOT, 'docs');
 /**
@@ -308,18 +308,17 @@ async function main(): Promise<void> {
 		}
 		await driveEditor(running);
 	} finally {
-		const groups = runningChildren().map((c) => c.pid!).filter(Boolean);
 		await browserContext?.close().catch(() => undefined);
 		killBrowser();
 		for (const child of runningChildren()) await stopChild(child);
 		signalChildren('SIGKILL');
 		// Nothing may be left: no chromium with our profile, no process in n8n's or the sandbox's group.
 		await sleep(500);
-		const left = [...chromiumPids().map((p) => `chromium pid ${p}`), ...groups.filter((g) => alive(-g)).map((g) => `process group ${g}`)];
+		const left = [...chromiumPids().map((p) => `chromium pid ${p}`), ...groupsLeftBehind().map((g) => `process group ${g}`)];
 		if (left.length) {
 			console.error(`left behind: ${left.join(', ')}; killing`);
 			killBrowser();
-			for (const g of groups) alive(-g) && process.kill(-g, 'SIGKILL');
+			for (const g of groupsLeftBehind()) process.kill(-g, 'SIGKILL');
 			process.exitCode = 1;
 		} else console.log('\nno process left behind (chromium, n8n, sandbox)');
 		if (!KEEP && failures.length === 0 && !process.exitCode) fs.rmSync(work, { recursive: true, force: true });

@@ -11,6 +11,8 @@ import { StepError } from './install-n8n';
 export const ROOT = path.resolve(__dirname, '..', '..');
 
 const children = new Set<ChildProcess>();
+/** Every process group started here, running or not: what must be gone at the end. */
+const groups: number[] = [];
 /** While set, no new child starts: run() and startBackground() refuse with this reason. */
 let refusal: string | undefined;
 export function refuseNewProcesses(reason: string | undefined): void {
@@ -59,6 +61,7 @@ function spawnTracked(step: string, cmd: string, args: string[], cwd: string, en
 	if (refusal) throw new StepError(step, `not started (\`${cmd}\`): ${refusal}`);
 	const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	children.add(child);
+	if (child.pid) groups.push(child.pid);
 	child.on('close', () => children.delete(child));
 	return child;
 }
@@ -189,6 +192,11 @@ export function freePort(preferred = 0): Promise<number> {
 			});
 		});
 	return listen(preferred).catch(() => listen(0));
+}
+
+/** The process groups started here that still have a live member (none, after a clean stop). */
+export function groupsLeftBehind(): number[] {
+	return groups.filter((group) => alive(-group));
 }
 
 export function alive(pid: number): boolean {

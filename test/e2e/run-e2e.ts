@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID, SANDBOX_LOCATION_ID, SANDBOX_TOKEN } from '../sandbox';
 import { E2E_FIXTURE } from './fixture';
 import { envWithNode, installN8n, installN8nVersion, n8nMajor, StepError } from './install-n8n';
-import { freePort, killChildrenOnExit, refuseNewProcesses, ROOT, run, signalChildren, startBackground, stopChild, tail } from './processes';
+import { freePort, groupsLeftBehind, killChildrenOnExit, refuseNewProcesses, ROOT, run, signalChildren, sleep, startBackground, stopChild, tail } from './processes';
 
 const PACKAGE = 'n8n-nodes-highlevel-calendar';
 const NODE_TYPE = `${PACKAGE}.highLevelCalendar`;
@@ -423,6 +423,7 @@ async function main(): Promise<MajorResult[]> {
 	console.log(`work folder: ${work}; majors: ${MAJORS.join(', ')}`);
 	const results: MajorResult[] = [];
 	let buildError: string | undefined;
+	let cleanupError: string | undefined;
 	try {
 		// 1. build and pack, once for all majors
 		let tarball: string;
@@ -484,11 +485,20 @@ async function main(): Promise<MajorResult[]> {
 		if (!buildError) buildError = e instanceof StepError ? e.message : (e as Error).stack ?? String(e);
 	} finally {
 		signalChildren('SIGKILL');
-		const ok = !buildError && results.every((r) => !r.error && r.failures.length === 0);
+		// Nothing may be left: no process in the group of any n8n, sandbox or command started here.
+		await sleep(500);
+		const left = groupsLeftBehind();
+		if (left.length) {
+			console.error(`\nleft behind: process groups ${left.join(', ')}; killing`);
+			for (const group of left) process.kill(-group, 'SIGKILL');
+			cleanupError = `process groups ${left.join(', ')} were still running after the run`;
+		} else console.log('\nno process left behind (n8n, sandbox, commands)');
+		const ok = !buildError && !cleanupError && results.every((r) => !r.error && r.failures.length === 0);
 		if (!KEEP && ok) fs.rmSync(work, { recursive: true, force: true });
 		else console.log(`\nkept ${work} for inspection`);
 	}
 	if (buildError) throw new StepError('build-and-pack', buildError.replace(/^\[build-and-pack\] /, ''));
+	if (cleanupError) throw new StepError('cleanup', cleanupError);
 	return results;
 }
 
