@@ -14,8 +14,8 @@ const PACKAGE = 'n8n-nodes-highlevel-calendar';
 const CREDENTIAL_ID = 'hlcExampleCred01'; // the id the examples reference
 const OWNER = { email: 'owner@example.com', firstName: 'Dev', lastName: 'Owner', password: 'Dev-password-123' };
 
-/** n8n shuts down gracefully on SIGTERM; whatever is still running after 10 s is killed. */
 let stopping = false;
+/** n8n shuts down gracefully on SIGTERM; whatever is still running after 10 s is killed. */
 async function shutDown(code: number): Promise<void> {
 	if (stopping) return; // n8n exiting because we stopped it is not a failure
 	stopping = true;
