@@ -254,7 +254,6 @@ function onePropertyNode(): INodeType {
 	return {
 		description: {
 			...node.description,
-			requestOperations: undefined,
 			properties: [
 				{
 					displayName: 'Operation',

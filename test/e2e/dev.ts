@@ -7,10 +7,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { SANDBOX_LOCATION_ID, SANDBOX_TOKEN } from '../sandbox';
-import { envWithNode, installN8n, StepError } from './install-n8n';
+import { installN8n, StepError } from './install-n8n';
+import { buildAndPack, installCommunityPackage, n8nEnvironment, startSandboxProcess } from './n8nSetup';
 import { anyChildRunning, freePort, killChildrenOnExit, ROOT, run, signalChildren, sleep, startBackground } from './processes';
 
-const PACKAGE = 'n8n-nodes-highlevel-calendar';
 const CREDENTIAL_ID = 'hlcExampleCred01'; // the id the examples reference
 const OWNER = { email: 'owner@example.com', firstName: 'Dev', lastName: 'Owner', password: 'Dev-password-123' };
 
@@ -43,50 +43,20 @@ async function main(): Promise<void> {
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hlc-dev-'));
 	const userFolder = path.join(work, 'user');
 	console.log('Building and packing the package ...');
-	await run('build', 'npm', ['run', 'build'], { timeoutMs: TEN_MINUTES });
-	const packed = JSON.parse((await run('pack', 'npm', ['pack', '--json', '--pack-destination', work], { timeoutMs: TEN_MINUTES })).stdout.replace(/^[^[]*/s, ''));
-	const tarball = path.join(work, packed[0].filename);
+	const { tarball } = await buildAndPack('build', work);
 
 	console.log('Installing the pinned n8n (cached after the first time; the first time takes about 4 minutes) ...');
 	const install = installN8n((message) => console.log(`  ${message}`));
+	await installCommunityPackage('install-package', tarball, userFolder);
 
-	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	const packageDir = path.join(nodesDir, 'node_modules', PACKAGE);
-	fs.mkdirSync(packageDir, { recursive: true });
-	await run('install-package', 'tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1'], { timeoutMs: TEN_MINUTES });
-	const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
-	fs.writeFileSync(
-		path.join(nodesDir, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE]: manifest.version } }, null, 2),
-	);
-
-	const sandboxLine = await startBackground(
-		'start-sandbox',
-		process.execPath,
-		['--import', 'tsx', path.join(__dirname, 'sandbox-server.ts')],
-		{ ...process.env, E2E_SANDBOX_DUMP: path.join(work, 'sandbox-requests.json') },
-		/"baseUrl"/,
-		60_000,
-		path.join(work, 'sandbox.log'),
-	).first;
-	const { baseUrl } = JSON.parse(sandboxLine) as { baseUrl: string };
+	const { baseUrl } = await startSandboxProcess('start-sandbox', work);
 
 	const port = await freePort(5678);
-	const env = envWithNode(install.nodeBinDir, {
-		N8N_USER_FOLDER: userFolder,
-		N8N_ENCRYPTION_KEY: 'dev-highlevel-calendar-encryption-key',
-		N8N_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_HOST: '127.0.0.1',
-		N8N_PORT: String(port),
-		N8N_SECURE_COOKIE: 'false',
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_RUNNERS_BROKER_PORT: String(await freePort(port + 1)),
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-		NODE_OPTIONS: '',
+	const env = n8nEnvironment(install.nodeBinDir, {
+		userFolder,
+		encryptionKey: 'dev-highlevel-calendar-encryption-key',
+		brokerPort: await freePort(port + 1),
+		extra: { N8N_PORT: String(port) },
 	});
 	const n8n = (step: string, args: string[]) => run(step, path.join(install.nodeBinDir, 'node'), [install.n8nBin, ...args], { env, cwd: work, timeoutMs: TEN_MINUTES });
 

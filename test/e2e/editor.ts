@@ -18,7 +18,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, selectors, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { SANDBOX_LOCATION_ID, SANDBOX_TOKEN } from '../sandbox';
-import { CACHE_DIR, envWithNode, installN8n, StepError } from './install-n8n';
+import { CACHE_DIR, installN8n, StepError } from './install-n8n';
+import { buildAndPack, installCommunityPackage, n8nEnvironment, PACKAGE, startSandboxProcess } from './n8nSetup';
 import { freePort, groupsLeftBehind, killChildrenOnExit, ROOT, run, runningChildren, signalChildren, sleep, startBackground, stopChild } from './processes';
 
 const DOCS = path.join(ROOT, 'docs');
@@ -29,7 +30,6 @@ const DOCS = path.join(ROOT, 'docs');
 const TO_DOCS = process.env.E2E_SCREENSHOTS === 'docs';
 let shots = DOCS;
 const shot = (file: string) => path.join(shots, file);
-const PACKAGE = 'n8n-nodes-highlevel-calendar';
 const NODE_TYPE = `${PACKAGE}.highLevelCalendar`;
 const CRED_TYPE = 'highLevelCalendarApi';
 const CRED_ID = 'hlcExampleCred01'; // the id the examples reference
@@ -142,72 +142,30 @@ interface Running {
 async function setup(work: string): Promise<Running> {
 	const userFolder = path.join(work, 'user');
 
-	const tarball = await step('build-and-pack', async () => {
-		await run('build-and-pack', 'npm', ['run', 'build'], { timeoutMs: 5 * 60_000 });
-		const packed = await run('build-and-pack', 'npm', ['pack', '--json', '--pack-destination', work], { timeoutMs: 2 * 60_000 });
-		const info = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')));
-		const file = path.join(work, info[0].filename);
-		if (!fs.existsSync(file)) throw new Error(`npm pack reported ${file}, which does not exist`);
-		return file;
-	});
+	const { tarball } = await step('build-and-pack', () => buildAndPack('build-and-pack', work));
 
 	const install = await step('install-n8n', () => installN8n((m) => console.log(`  ${m}`)));
 	console.log(`  n8n in ${CACHE_DIR} (${install.cached ? 'cache reused' : 'fresh install'})`);
 
-	await step('install-package', async () => {
-		const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-		const dir = path.join(nodesDir, 'node_modules', PACKAGE);
-		fs.mkdirSync(dir, { recursive: true });
-		await run('install-package', 'tar', ['-xzf', tarball, '-C', dir, '--strip-components=1'], { timeoutMs: 60_000 });
-		const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-		// What n8n's community-package installer leaves: no dev/peer deps, and a ledger in nodes/package.json.
-		const { devDependencies, peerDependencies, optionalDependencies, ...rest } = pkg;
-		void devDependencies, void peerDependencies, void optionalDependencies;
-		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(rest, null, 2));
-		fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE]: pkg.version } }, null, 2));
-	});
+	await step('install-package', () => installCommunityPackage('install-package', tarball, userFolder));
 
-	const brokerPort = await freePort();
-	const n8nEnv = envWithNode(install.nodeBinDir, {
-		N8N_USER_FOLDER: userFolder,
-		N8N_ENCRYPTION_KEY: 'e2e-highlevel-calendar-encryption-key',
-		N8N_LOG_LEVEL: 'warn',
-		// A quiet UI: no telemetry, no version check, no templates, no survey, no banners.
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_DIAGNOSTICS_CONFIG_FRONTEND: '',
-		N8N_DIAGNOSTICS_CONFIG_BACKEND: '',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_AI_ENABLED: 'false',
-		EXTERNAL_FRONTEND_HOOKS_URLS: '',
-		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
-		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_HOST: '127.0.0.1',
-		N8N_SECURE_COOKIE: 'false',
-		DB_SQLITE_POOL_SIZE: '2',
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-		NODE_OPTIONS: '',
+	const n8nEnv = n8nEnvironment(install.nodeBinDir, {
+		userFolder,
+		encryptionKey: 'e2e-highlevel-calendar-encryption-key',
+		brokerPort: await freePort(),
+		extra: {
+			N8N_LOG_LEVEL: 'warn',
+			// A quiet UI: no telemetry, no banners, no AI.
+			N8N_DIAGNOSTICS_CONFIG_FRONTEND: '',
+			N8N_DIAGNOSTICS_CONFIG_BACKEND: '',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			N8N_AI_ENABLED: 'false',
+			EXTERNAL_FRONTEND_HOOKS_URLS: '',
+		},
 	});
 	const nodeExe = path.join(install.nodeBinDir, 'node');
 
-	const sandboxUrl = await step('start-sandbox', async () => {
-		const bg = startBackground(
-			'start-sandbox',
-			process.execPath,
-			['--import', 'tsx', path.join(__dirname, 'sandbox-server.ts')],
-			{ ...process.env, E2E_SANDBOX_DUMP: path.join(work, 'sandbox-requests.json') },
-			/"baseUrl"/,
-			60_000,
-			path.join(work, 'sandbox.log'),
-		);
-		const { baseUrl } = JSON.parse(await bg.first);
-		console.log(`  sandbox at ${baseUrl}`);
-		return baseUrl as string;
-	});
+	const { baseUrl: sandboxUrl } = await step('start-sandbox', () => startSandboxProcess('start-sandbox', work));
 
 	await step('import', async () => {
 		const creds = [{ id: CRED_ID, name: CRED_NAME, type: CRED_TYPE, data: { accessToken: SANDBOX_TOKEN, locationId: SANDBOX_LOCATION_ID, baseUrl: sandboxUrl } }];

@@ -13,10 +13,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID, SANDBOX_LOCATION_ID, SANDBOX_TOKEN } from '../sandbox';
 import { E2E_FIXTURE } from './fixture';
-import { envWithNode, installN8n, installN8nVersion, n8nMajor, StepError } from './install-n8n';
+import { installN8n, installN8nVersion, n8nMajor, StepError } from './install-n8n';
+import { buildAndPack, installCommunityPackage, n8nEnvironment, PACKAGE, startSandboxProcess } from './n8nSetup';
 import { freePort, groupsLeftBehind, killChildrenOnExit, refuseNewProcesses, ROOT, run, signalChildren, sleep, startBackground, stopChild, tail } from './processes';
 
-const PACKAGE = 'n8n-nodes-highlevel-calendar';
 const NODE_TYPE = `${PACKAGE}.highLevelCalendar`;
 const CRED_TYPE = 'highLevelCalendarApi';
 const GOOD_CRED_ID = 'hlcExampleCred01'; // the id the examples reference
@@ -160,73 +160,27 @@ async function runMajor(major: 1 | 2, tarball: string, root: string): Promise<vo
 		console.log(`  n8n@${cfg.version} in ${install.cacheDir} (${install.cached ? 'cache reused' : 'fresh install'}, ${install.seconds.toFixed(1)}s); node ${nodeVersion}: ${install.nodeBinDir}`);
 
 		// 3. user folder, package installed the way n8n's community-package installer leaves it
-		await step('install-package', async () => {
-			const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-			const dir = path.join(nodesDir, 'node_modules', PACKAGE);
-			fs.mkdirSync(dir, { recursive: true });
-			await run('install-package', 'tar', ['-xzf', tarball, '-C', dir, '--strip-components=1'], { timeoutMs: 60_000 });
-			const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-			// n8n's installer strips these and records the package in .n8n/nodes/package.json (its "ledger").
-			const { devDependencies, peerDependencies, optionalDependencies, ...rest } = pkg;
-			void devDependencies, void peerDependencies, void optionalDependencies;
-			fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(rest, null, 2));
-			fs.writeFileSync(
-				path.join(nodesDir, 'package.json'),
-				JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE]: pkg.version } }, null, 2),
-			);
-			for (const f of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
-				if (!fs.existsSync(path.join(dir, f))) throw new Error(`the tarball lacks ${f}`);
-			}
-		});
+		await step('install-package', () => installCommunityPackage('install-package', tarball, userFolder));
 
-		const brokerPort = await freePort();
-		const n8nEnv = envWithNode(install.nodeBinDir, {
-			N8N_USER_FOLDER: userFolder,
-			N8N_ENCRYPTION_KEY: 'e2e-highlevel-calendar-encryption-key',
-			N8N_LOG_LEVEL: 'warn',
-			N8N_DIAGNOSTICS_ENABLED: 'false',
-			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-			N8N_TEMPLATES_ENABLED: 'false',
-			N8N_PERSONALIZATION_ENABLED: 'false',
-			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
-			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_HOST: '127.0.0.1',
-			N8N_SECURE_COOKIE: 'false',
-			DB_SQLITE_POOL_SIZE: '2',
-			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-			NODE_OPTIONS: '',
-			...MAJOR_ENV[major],
+		const n8nEnv = n8nEnvironment(install.nodeBinDir, {
+			userFolder,
+			encryptionKey: 'e2e-highlevel-calendar-encryption-key',
+			brokerPort: await freePort(),
+			extra: { N8N_LOG_LEVEL: 'warn', ...MAJOR_ENV[major] },
 		});
 		const n8n = (stepName: string, args: string[], timeoutMs = 120_000, allowFail = false, extraEnv: NodeJS.ProcessEnv = {}) =>
 			run(stepName, path.join(install.nodeBinDir, 'node'), [install.n8nBin, ...args], { env: { ...n8nEnv, ...extraEnv }, timeoutMs, allowFail, cwd: work });
 
 		// 4a. sandbox
-		const dumpFile = path.join(work, 'sandbox-requests.json');
-		const sandbox = await step('start-sandbox', async () => {
-			const bg = startBackground(
-				'start-sandbox',
-				// node --import tsx (not the tsx wrapper), so SIGUSR2 reaches the sandbox process itself.
-				process.execPath,
-				['--import', 'tsx', path.join(__dirname, 'sandbox-server.ts')],
-				{ ...process.env, E2E_SANDBOX_DUMP: dumpFile },
-				/"baseUrl"/,
-				60_000,
-				path.join(work, 'sandbox.log'),
-			);
-			sandboxChild = bg.child;
-			const { baseUrl } = JSON.parse(await bg.first);
-			console.log(`  sandbox at ${baseUrl}`);
-			return { ...bg, baseUrl: baseUrl as string };
-		});
+		const sandbox = await step('start-sandbox', () => startSandboxProcess('start-sandbox', work));
+		sandboxChild = sandbox.child;
 		let dumps = 0;
 		/** Asks the sandbox for what it received since the last dump (SIGUSR2), and waits for it. */
 		const takeDump = async (): Promise<SandboxDump> => {
 			dumps++;
 			process.kill(sandbox.child.pid!, 'SIGUSR2');
 			await sandbox.waitFor(/"dumped"/, 10_000, `sandbox dump #${dumps}`, dumps);
-			return JSON.parse(fs.readFileSync(dumpFile, 'utf8'));
+			return JSON.parse(fs.readFileSync(sandbox.dumpFile, 'utf8'));
 		};
 
 		// 4b. credentials and workflows
@@ -430,12 +384,9 @@ async function main(): Promise<MajorResult[]> {
 		const started = Date.now();
 		console.log('\n▶ build-and-pack');
 		try {
-			await run('build-and-pack', 'npm', ['run', 'build'], { timeoutMs: 5 * 60_000 });
-			const packed = await run('build-and-pack', 'npm', ['pack', '--json', '--pack-destination', work], { timeoutMs: 2 * 60_000 });
-			const info = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')));
-			tarball = path.join(work, info[0].filename);
-			if (!fs.existsSync(tarball)) throw new StepError('build-and-pack', `npm pack reported ${tarball}, which does not exist`);
-			console.log(`  ${info[0].filename}: ${info[0].entryCount} files, ${info[0].size} bytes`);
+			const packed = await buildAndPack('build-and-pack', work);
+			tarball = packed.tarball;
+			console.log(`  ${path.basename(tarball)}: ${packed.entryCount} files, ${packed.size} bytes`);
 		} catch (e) {
 			buildError = e instanceof StepError ? e.message : `[build-and-pack] ${(e as Error).stack}`;
 			throw e;

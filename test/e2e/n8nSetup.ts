@@ -1,0 +1,90 @@
+// What the e2e, editor and dev scripts all do to get a real n8n with our package next to the
+// sandbox: build and pack, install the tarball as a community package, start the sandbox process,
+// and n8n's environment on 127.0.0.1.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { envWithNode } from './install-n8n';
+import { run, startBackground } from './processes';
+
+export const PACKAGE = 'n8n-nodes-highlevel-calendar';
+
+/** `npm run build`, then `npm pack` into `work`. */
+export async function buildAndPack(step: string, work: string): Promise<{ tarball: string; entryCount: number; size: number }> {
+	await run(step, 'npm', ['run', 'build'], { timeoutMs: 5 * 60_000 });
+	const packed = await run(step, 'npm', ['pack', '--json', '--pack-destination', work], { timeoutMs: 2 * 60_000 });
+	const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')));
+	const tarball = path.join(work, info.filename);
+	if (!fs.existsSync(tarball)) throw new Error(`npm pack reported ${tarball}, which does not exist`);
+	return { tarball, entryCount: info.entryCount, size: info.size };
+}
+
+/**
+ * Installs the tarball into `<userFolder>/.n8n/nodes/node_modules/` the way n8n's community-package
+ * installer leaves it: without dev, peer and optional dependencies, and recorded in
+ * .n8n/nodes/package.json (its "ledger"). Fails if the package lacks a file its n8n section names.
+ */
+export async function installCommunityPackage(step: string, tarball: string, userFolder: string): Promise<void> {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const dir = path.join(nodesDir, 'node_modules', PACKAGE);
+	fs.mkdirSync(dir, { recursive: true });
+	await run(step, 'tar', ['-xzf', tarball, '-C', dir, '--strip-components=1'], { timeoutMs: 60_000 });
+	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+	void devDependencies, void peerDependencies, void optionalDependencies;
+	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+	fs.writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE]: manifest.version } }, null, 2),
+	);
+	for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) {
+		if (!fs.existsSync(path.join(dir, file))) throw new Error(`the tarball lacks ${file}`);
+	}
+}
+
+/**
+ * Starts test/e2e/sandbox-server.ts with the records the examples work on; its log and request dumps
+ * go into `work`. Run with node --import tsx (not the tsx wrapper), so SIGUSR2 reaches the sandbox
+ * process itself.
+ */
+export async function startSandboxProcess(step: string, work: string) {
+	const dumpFile = path.join(work, 'sandbox-requests.json');
+	const background = startBackground(
+		step,
+		process.execPath,
+		['--import', 'tsx', path.join(__dirname, 'sandbox-server.ts')],
+		{ ...process.env, E2E_SANDBOX_DUMP: dumpFile },
+		/"baseUrl"/,
+		60_000,
+		path.join(work, 'sandbox.log'),
+	);
+	const { baseUrl } = JSON.parse(await background.first) as { baseUrl: string };
+	console.log(`  sandbox at ${baseUrl}`);
+	return { ...background, baseUrl, dumpFile };
+}
+
+/**
+ * n8n's environment: its own user folder, everything on 127.0.0.1, no telemetry, version check,
+ * templates or survey, community packages on; `extra` adds or overrides.
+ */
+export function n8nEnvironment(
+	nodeBinDir: string,
+	settings: { userFolder: string; encryptionKey: string; brokerPort: number; extra?: NodeJS.ProcessEnv },
+): NodeJS.ProcessEnv {
+	return envWithNode(nodeBinDir, {
+		N8N_USER_FOLDER: settings.userFolder,
+		N8N_ENCRYPTION_KEY: settings.encryptionKey,
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_RUNNERS_BROKER_PORT: String(settings.brokerPort),
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_SECURE_COOKIE: 'false',
+		DB_SQLITE_POOL_SIZE: '2',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		NODE_OPTIONS: '',
+		...settings.extra,
+	});
+}
