@@ -485,8 +485,15 @@ async function driveEditor(running: Running): Promise<void> {
 		const modal = page.getByTestId('editCredential-modal');
 		await modal.waitFor();
 		await checkIcon(s, modal, running.credIconUrl, 'the credential icon in the credential modal');
-		const modalText = (await modal.innerText()).replace(/\s+/g, ' ');
-		for (const label of ['Access Token', 'Location ID', 'Base URL']) check(s, modalText.includes(label), `the credential modal shows "${label}"`);
+		// The modal opens before n8n has fetched the credential (GET /rest/credentials/<id>) and draws
+		// its fields only then: reading the text at once failed CI on a loaded machine.
+		for (const label of ['Access Token', 'Location ID', 'Base URL']) {
+			const shown = await modal.getByText(label).first().waitFor({ timeout: UI_TIMEOUT }).then(
+				() => true,
+				() => false,
+			);
+			check(s, shown, `the credential modal shows "${label}"`, shown ? undefined : (await modal.innerText()).replace(/\s+/g, ' '));
+		}
 		await page.screenshot({ path: shot('editor-credential.png') });
 		await modal.getByTestId('credential-modal-close-button').or(page.locator('.el-dialog__headerbtn:visible')).first().click();
 		await modal.waitFor({ state: 'hidden' });
@@ -533,7 +540,19 @@ async function driveEditor(running: Running): Promise<void> {
 
 /** The labels of the panel's top-level parameters (not the ones inside a collection). */
 async function panelFields(page: Page): Promise<string[]> {
-	await page.waitForTimeout(300); // let Vue re-render after a change
+	// Vue re-renders the panel over several frames after a change, later on a loaded machine: read
+	// until two reads 250 ms apart agree (bounded), not once after a fixed pause.
+	let last = await readPanelFields(page);
+	for (const deadline = Date.now() + UI_TIMEOUT; Date.now() < deadline; ) {
+		await page.waitForTimeout(250);
+		const now = await readPanelFields(page);
+		if (now.length > 0 && JSON.stringify(now) === JSON.stringify(last)) return now;
+		last = now;
+	}
+	return last;
+}
+
+async function readPanelFields(page: Page): Promise<string[]> {
 	// Parameters tab only (the Settings tab is rendered too); the label's title, without its
 	// Fixed/Expression toggle; not the fields inside a collection.
 	return page
