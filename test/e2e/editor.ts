@@ -486,12 +486,9 @@ async function driveEditor(running: Running): Promise<void> {
 		await modal.waitFor();
 		await checkIcon(s, modal, running.credIconUrl, 'the credential icon in the credential modal');
 		// The modal opens before n8n has fetched the credential (GET /rest/credentials/<id>) and draws
-		// its fields only then: reading the text at once failed CI on a loaded machine.
+		// its fields only then: reading the text at once failed in CI.
 		for (const label of ['Access Token', 'Location ID', 'Base URL']) {
-			const shown = await modal.getByText(label).first().waitFor({ timeout: UI_TIMEOUT }).then(
-				() => true,
-				() => false,
-			);
+			const shown = await appears(modal.getByText(label).first());
 			check(s, shown, `the credential modal shows "${label}"`, shown ? undefined : (await modal.innerText()).replace(/\s+/g, ' '));
 		}
 		await page.screenshot({ path: shot('editor-credential.png') });
@@ -593,13 +590,18 @@ async function selectOption(page: Page, param: string, option: string): Promise<
 	);
 }
 
-/** An <img> with the icon URL inside `scope`, loaded (naturalWidth > 0). */
-async function checkIcon(step: string, scope: Locator, iconUrl: string, what: string): Promise<void> {
-	const img = scope.locator(`img[src$="${iconUrl.replace(/^\/?/, '')}"]`).first();
-	const found = await img.waitFor({ timeout: UI_TIMEOUT }).then(
+/** Whether the element shows up within UI_TIMEOUT; a check reports it, rather than the step failing. */
+async function appears(locator: Locator): Promise<boolean> {
+	return locator.waitFor({ timeout: UI_TIMEOUT }).then(
 		() => true,
 		() => false,
 	);
+}
+
+/** An <img> with the icon URL inside `scope`, loaded (naturalWidth > 0). */
+async function checkIcon(step: string, scope: Locator, iconUrl: string, what: string): Promise<void> {
+	const img = scope.locator(`img[src$="${iconUrl.replace(/^\/?/, '')}"]`).first();
+	const found = await appears(img);
 	const loaded = found && (await img.evaluate((el) => (el as unknown as { complete: boolean; naturalWidth: number }).complete && (el as unknown as { naturalWidth: number }).naturalWidth > 0));
 	const srcs = found ? [] : await scope.locator('img').evaluateAll((els) => els.map((e) => e.getAttribute('src')));
 	check(step, found && loaded, `${what}: <img> ${iconUrl} ${found ? (loaded ? 'loaded' : 'NOT loaded') : 'missing'}`, found ? undefined : { imgs: srcs });
