@@ -6,7 +6,7 @@ import { appointmentDescription } from './resources/appointment';
 import { blockSlotDescription } from './resources/blockSlot';
 import { calendarDescription } from './resources/calendar';
 import { CALENDARS_API_VERSION, CREDENTIAL_NAME, MAIN_CONNECTION } from './shared/constants';
-import { rateLimitOption, sendPaced } from './shared/pacedRequest';
+import { rateLimitOption, sendRoutedRequest } from './shared/client';
 
 export class HighLevelCalendar implements INodeType {
 	description: INodeTypeDescription = {
@@ -45,7 +45,7 @@ export class HighLevelCalendar implements INodeType {
 					{ name: 'Calendar', value: 'calendar' },
 				],
 				default: 'appointment',
-				// Routes every request through sendPaced (n8n's declarative pagination hook).
+				// Routes every request through the one client (shared/client.ts), as n8n's declarative pagination hook.
 				routing: { send: { paginate: true } },
 			},
 			...appointmentDescription,
@@ -53,7 +53,7 @@ export class HighLevelCalendar implements INodeType {
 			...calendarDescription,
 			rateLimitOption,
 		],
-		requestOperations: { pagination: sendPaced },
+		requestOperations: { pagination: sendRoutedRequest },
 	};
 
 	methods = {

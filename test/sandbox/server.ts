@@ -56,6 +56,8 @@ export interface RecordedRequest {
 	responseHeaders?: Record<string, string>;
 	/** The fault injected into this request, if any. */
 	injected?: FaultKind;
+	/** Date.now() when the request arrived. */
+	receivedAt: number;
 }
 
 /** A write that changed the store: create, update or delete of an appointment or a block slot. */
@@ -388,6 +390,7 @@ async function handle(sandbox: Sandbox, internals: Internals, req: http.Incoming
 		rawBody: '',
 		status: 0,
 		response: undefined,
+		receivedAt: stats.lastAt,
 	};
 	// Recorded on arrival, so `requests` keeps arrival order even if bodies arrive slowly.
 	if (sandbox.options.record !== false) sandbox.requests.push(record);

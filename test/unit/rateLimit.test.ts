@@ -1,5 +1,5 @@
 import { LocationBudget, retryAfterMs } from '../../nodes/HighLevelCalendar/shared/rateLimit';
-import { backoffMs, classifyFailure, isSafeToResend, RETRY } from '../../nodes/HighLevelCalendar/shared/pacedRequest';
+import { backoffMs, classifyFailure, isSafeToResend, RETRY } from '../../nodes/HighLevelCalendar/shared/client';
 
 describe('LocationBudget', () => {
 	it('sends at most the trial limit (25) until HighLevel first answers', async () => {

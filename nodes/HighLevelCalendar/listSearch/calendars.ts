@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { CALENDARS_API_VERSION, CREDENTIAL_NAME, SCOPES } from '../shared/constants';
-import { highLevelRequest } from '../shared/transport';
+import { CALENDARS_API_VERSION, SCOPES } from '../shared/constants';
+import { readCredential } from '../shared/credential';
+import { highLevelRequest } from '../shared/client';
 
 export function matchesFilter(filter: string | undefined, ...texts: unknown[]): boolean {
 	if (!filter) return true;
@@ -10,7 +11,7 @@ export function matchesFilter(filter: string | undefined, ...texts: unknown[]): 
 
 /** GET /calendars/?locationId lists every calendar at once, so the search filters here. */
 export async function searchCalendars(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const { locationId } = await this.getCredentials<{ locationId: string }>(CREDENTIAL_NAME);
+	const { locationId } = await readCredential(this);
 	const response = await highLevelRequest(this, {
 		method: 'GET',
 		path: '/calendars/',

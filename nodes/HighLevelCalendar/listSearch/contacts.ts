@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { CONTACTS_API_VERSION, CREDENTIAL_NAME, SCOPES } from '../shared/constants';
-import { highLevelRequest } from '../shared/transport';
+import { CONTACTS_API_VERSION, SCOPES } from '../shared/constants';
+import { readCredential } from '../shared/credential';
+import { highLevelRequest } from '../shared/client';
 
 const PAGE_SIZE = 50;
 
@@ -21,7 +22,7 @@ export async function searchContacts(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { locationId } = await this.getCredentials<{ locationId: string }>(CREDENTIAL_NAME);
+	const { locationId } = await readCredential(this);
 	const page = Number(paginationToken ?? 1) || 1;
 	const body: IDataObject = { locationId, pageLimit: PAGE_SIZE, page };
 	if (filter) body.query = filter;
@@ -31,6 +32,7 @@ export async function searchContacts(
 		version: CONTACTS_API_VERSION,
 		requiredScope: SCOPES.contactsRead,
 		body,
+		changesNothing: true,
 	});
 	const contacts = (response.contacts as IDataObject[] | undefined) ?? [];
 	const total = Number(response.total ?? response.count ?? 0);

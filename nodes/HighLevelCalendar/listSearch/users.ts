@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { CREDENTIAL_NAME, SCOPES, USERS_API_VERSION } from '../shared/constants';
-import { highLevelRequest } from '../shared/transport';
+import { SCOPES, USERS_API_VERSION } from '../shared/constants';
+import { readCredential } from '../shared/credential';
+import { highLevelRequest } from '../shared/client';
 import { matchesFilter } from './calendars';
 
 /**
@@ -8,7 +9,7 @@ import { matchesFilter } from './calendars';
  * GET /users/search needs the agency's companyId (one more call, and the locations.readonly scope).
  */
 export async function searchUsers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const { locationId } = await this.getCredentials<{ locationId: string }>(CREDENTIAL_NAME);
+	const { locationId } = await readCredential(this);
 	const response = await highLevelRequest(this, {
 		method: 'GET',
 		path: '/users/',

@@ -1,6 +1,13 @@
-import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { CREDENTIAL_NAME } from './constants';
+import { readCredential } from './credential';
 import { budgetFor, retryAfterMs } from './rateLimit';
 
 export interface HighLevelErrorContext {
@@ -91,11 +98,51 @@ function errorBody(body: unknown): JsonObject {
 	return { message: typeof body === 'string' ? body : '' };
 }
 
+interface HighLevelResponse {
+	statusCode: number;
+	body: unknown;
+	headers?: IDataObject;
+}
+
 /**
- * postReceive hook, first on every operation: requests are sent with ignoreHttpStatusErrors, so
- * every response arrives here. Its rate-limit headers feed the location's budget; an error status
- * becomes one clear NodeApiError, carrying what a retry needs. Only the response body is attached,
- * never the request, so the Authorization header cannot reach an error item.
+ * Reads every HighLevel response, routed or not: its rate-limit headers feed the location's
+ * budget, and an error status becomes one clear NodeApiError (undefined when there is none),
+ * carrying what a retry needs. Only the response body is attached, never the request, so the
+ * Authorization header cannot reach an error item.
+ */
+export async function highLevelError(
+	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
+	response: HighLevelResponse,
+	{ requiredScope, target }: { requiredScope: string; target?: string },
+): Promise<NodeApiError | undefined> {
+	const { baseUrl, locationId } = await readCredential(context);
+	const headers = response.headers ?? {};
+	budgetFor(baseUrl, locationId).observe(headers, response.statusCode);
+	if (response.statusCode < 400) return undefined;
+	const { message, description } = describeHighLevelError({ statusCode: response.statusCode, body: response.body, requiredScope, target });
+	const error = new NodeApiError(context.getNode(), errorBody(response.body), {
+		message,
+		description,
+		httpCode: String(response.statusCode),
+		itemIndex: 'getItemIndex' in context ? context.getItemIndex() : undefined,
+	});
+	if (response.statusCode === 429) {
+		error.context.retryAfterMs = retryAfterMs(headers, Date.now());
+		error.context.dailyLimit = Number(headers['x-ratelimit-daily-remaining']) === 0 || /daily/i.test(message + description);
+	}
+	return error;
+}
+
+/** What a 404 addressed: `appointment with eventId "abc"`. */
+function describeTarget(context: IExecuteSingleFunctions, targetName: string, idParameter: string): string | undefined {
+	const raw = context.getNodeParameter(idParameter, '') as unknown;
+	const id = typeof raw === 'object' && raw !== null ? (raw as IDataObject).value : raw;
+	return id ? `${targetName} with ${idParameter} "${String(id)}"` : undefined;
+}
+
+/**
+ * postReceive hook, first on every routed operation: requests are sent with
+ * ignoreHttpStatusErrors, so every response arrives here and goes through highLevelError.
  */
 export function checkHighLevelResponse(
 	requiredScope: string | ((context: IExecuteSingleFunctions) => string),
@@ -107,29 +154,12 @@ export function checkHighLevelResponse(
 		items: INodeExecutionData[],
 		response: IN8nHttpFullResponse,
 	): Promise<INodeExecutionData[]> {
-		const credentials = await this.getCredentials<{ baseUrl?: string; locationId?: string }>(CREDENTIAL_NAME);
-		const headers = (response.headers ?? {}) as IDataObject;
-		budgetFor(credentials.baseUrl ?? '', credentials.locationId ?? '').observe(headers, response.statusCode);
-		if (response.statusCode < 400) return items;
-		const raw = this.getNodeParameter(idParameter, '') as unknown;
-		const id = typeof raw === 'object' && raw !== null ? (raw as IDataObject).value : raw;
-		const target = id ? `${targetName} with ${idParameter} "${String(id)}"` : undefined;
-		const { message, description } = describeHighLevelError({
-			statusCode: response.statusCode,
-			body: response.body,
+		const error = await highLevelError(this, response as HighLevelResponse, {
 			requiredScope: typeof requiredScope === 'function' ? requiredScope(this) : requiredScope,
-			target,
+			// The id is read only when there is an error to explain.
+			target: response.statusCode >= 400 ? describeTarget(this, targetName, idParameter) : undefined,
 		});
-		const error = new NodeApiError(this.getNode(), errorBody(response.body), {
-			message,
-			description,
-			httpCode: String(response.statusCode),
-			itemIndex: this.getItemIndex(),
-		});
-		if (response.statusCode === 429) {
-			error.context.retryAfterMs = retryAfterMs(headers, Date.now());
-			error.context.dailyLimit = Number(headers['x-ratelimit-daily-remaining']) === 0 || /daily/i.test(message + description);
-		}
-		throw error;
+		if (error) throw error;
+		return items;
 	};
 }

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { CREDENTIAL_NAME } from './constants';
+import { readCredential } from './credential';
 import { InputError } from './inputError';
 import { resolveId } from './locators';
 import { fillPath } from './pathSegment';
+import { wasSent, withRunSummary } from './runLedger';
 import { assertTimeZone } from './time';
 
 export interface BodyContext {
@@ -15,13 +16,19 @@ export interface BodyContext {
 
 export type BodyNormalizer = (body: IDataObject, context: BodyContext) => IDataObject;
 
-/** Input errors become NodeOperationErrors on the item, so "Continue On Fail" keeps the other items going. */
+/**
+ * Input errors become NodeOperationErrors on the item, so "Continue On Fail" keeps the other items
+ * going. "Nothing was sent" is said only when no look-up went out for the item either.
+ */
 export function asItemError(context: IExecuteSingleFunctions, error: unknown): unknown {
 	if (!(error instanceof InputError)) return error;
-	return new NodeOperationError(context.getNode(), error.message, {
-		itemIndex: context.getItemIndex(),
-		description: 'Nothing was sent to HighLevel for this item.',
-	});
+	const sent = wasSent(context)
+		? 'Only look-ups were sent to HighLevel for this item; nothing was created or changed.'
+		: 'Nothing was sent to HighLevel for this item.';
+	return withRunSummary(
+		context,
+		new NodeOperationError(context.getNode(), error.message, { itemIndex: context.getItemIndex(), description: sent }),
+	);
 }
 
 /**
@@ -64,8 +71,7 @@ export function readingTimeZone(context: IExecuteSingleFunctions): string {
 }
 
 export async function credentialLocationId(context: IExecuteSingleFunctions): Promise<string> {
-	const credentials = await context.getCredentials<{ locationId?: string }>(CREDENTIAL_NAME);
-	return credentials.locationId ?? '';
+	return (await readCredential(context)).locationId;
 }
 
 /** preSend factory: checks and normalizes the JSON body with a pure function before it is sent. */

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties, INodeParameterResourceLocator } from 'n8n-workflow';
-import { CONTACTS_API_VERSION, CREDENTIAL_NAME, SCOPES } from './constants';
+import { CONTACTS_API_VERSION, SCOPES } from './constants';
+import { readCredential } from './credential';
 import { InputError } from './inputError';
-import { highLevelRequest } from './transport';
+import { highLevelRequest } from './client';
 
 /**
  * Pickers for ids people should not paste by hand. "From List" searches HighLevel; "By ID" always
@@ -77,13 +78,14 @@ export async function findContactIdByEmail(context: IExecuteSingleFunctions, ema
 	const fix = 'Check the email, or pick the contact From List or By ID.';
 	const wanted = email.trim().toLowerCase();
 	if (!wanted.includes('@')) throw new InputError('contactId', email, fix, 'is not an email address');
-	const { locationId } = await context.getCredentials<{ locationId: string }>(CREDENTIAL_NAME);
+	const { locationId } = await readCredential(context);
 	const response = await highLevelRequest(context, {
 		method: 'POST',
 		path: '/contacts/search',
 		version: CONTACTS_API_VERSION,
 		requiredScope: SCOPES.contactsRead,
 		body: { locationId, query: wanted, pageLimit: 20, page: 1 },
+		changesNothing: true,
 	});
 	const contacts = ((response.contacts as IDataObject[] | undefined) ?? []).filter(
 		(contact) => String(contact.email ?? '').toLowerCase() === wanted,

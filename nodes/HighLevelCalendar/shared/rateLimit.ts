@@ -121,6 +121,11 @@ export class LocationBudget {
 		return times[times.length - allowed] + this.windowMs + safetyMarginMs(this.windowMs) - at;
 	}
 
+	/** How many requests are waiting for their turn. */
+	get waiting(): number {
+		return this.queue.length;
+	}
+
 	/** Resolves when a request may be sent, in arrival order; counts it as sent. */
 	async acquire(share: number, signal?: AbortSignal): Promise<Slot> {
 		if (this.dailyExhaustedAt !== undefined) {

@@ -4,7 +4,7 @@ import { asItemError, credentialLocationId, readingTimeZone, setPathIds } from '
 import { InputError } from '../../shared/inputError';
 import { encodePathSegment } from '../../shared/pathSegment';
 import { formatInTimeZone, toApiTime } from '../../shared/time';
-import { highLevelRequest } from '../../shared/transport';
+import { highLevelRequest } from '../../shared/client';
 
 /**
  * "Update one occurrence of a series": HighLevel addresses an occurrence by an instance id it does

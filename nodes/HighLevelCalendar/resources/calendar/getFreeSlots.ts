@@ -13,7 +13,7 @@ import { InputError } from '../../shared/inputError';
 import { encodePathSegment } from '../../shared/pathSegment';
 import { userLocator } from '../../shared/locators';
 import { toApiTime } from '../../shared/time';
-import { highLevelRequest } from '../../shared/transport';
+import { highLevelRequest } from '../../shared/client';
 
 /** HighLevel refuses windows over 31 days ("Date range cannot be more than 31 days"). */
 export const MAX_FREE_SLOT_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;
