@@ -233,6 +233,17 @@ describe('Appointment: Update', () => {
 		expect({ ...after, appointmentStatus: before.appointmentStatus, dateUpdated: before.dateUpdated }).toEqual(before);
 	});
 
+	it('takes a status from an expression the way the editor names it ("No Show")', async () => {
+		const { items, error } = await runHighLevel(
+			sandbox,
+			{ resource: 'appointment', operation: 'update', eventId: SANDBOX_APPOINTMENT_ID, updateFields: { appointmentStatus: '={{ $json.status }}' } },
+			{ items: [{ status: 'No Show' }] },
+		);
+		expect(error).toBeUndefined();
+		expect(onlyRequest().body).toEqual({ appointmentStatus: 'noshow' });
+		expect(items[0].json).toMatchObject({ appointmentStatus: 'noshow' });
+	});
+
 	it('moves an appointment to another calendar and time, converting the times', async () => {
 		const { items } = await runHighLevel(sandbox, {
 			resource: 'appointment',

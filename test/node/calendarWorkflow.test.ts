@@ -114,6 +114,15 @@ describe('Appointment: Get Many', () => {
 		expect(all.items[0].json).toHaveProperty('users');
 		const limited = await runHighLevel(sandbox, { ...parameters, returnAll: false, limit: 2 });
 		expect(limited.items).toHaveLength(2);
+		// The statuses may come from an expression, named as the editor shows them.
+		const named = await runHighLevel(sandbox, { ...parameters, returnAll: true, options: { appointmentStatus: "={{ ['New', 'Confirmed'] }}" } });
+		expect(named.items.map((item) => item.json.appointmentStatus).sort()).toEqual(['confirmed', 'new', 'new']);
+		sandbox.requests.length = 0;
+		const typo = await runHighLevel(sandbox, { ...parameters, options: { appointmentStatus: "={{ ['confirmd'] }}" } });
+		expect(typo.error?.message).toBe(
+			'appointmentStatus "confirmd" is not an allowed value. Did you mean confirmed? Use one of: new, confirmed, cancelled, showed, noshow, invalid.',
+		);
+		expect(sandbox.requests).toHaveLength(0);
 	});
 
 	it("lists a contact's appointments with the Contacts API version", async () => {

@@ -45,8 +45,8 @@ const blockSlot = { resource: 'blockSlot', operation: 'update', eventId: SANDBOX
 
 describe('bad input fails the item before any request, naming field, value and fix', () => {
 	it.each([
-		['an unknown status from an expression', { ...update, updateFields: { appointmentStatus: "={{ 'no-show' }}" } },
-			'appointmentStatus "no-show" is not an allowed value. Use one of: new, confirmed, cancelled, showed, noshow, invalid.'],
+		['an unknown status from an expression', { ...update, updateFields: { appointmentStatus: "={{ 'no-shw' }}" } },
+			'appointmentStatus "no-shw" is not an allowed value. Did you mean noshow? Use one of: new, confirmed, cancelled, showed, noshow, invalid.'],
 		['an unknown meeting location type', { ...create, additionalFields: { meetingLocationType: '={{ "skype" }}' } },
 			'meetingLocationType "skype" is not an allowed value'],
 		['an unreadable time', { ...create, startTime: 'next tuesday' }, 'startTime "next tuesday" is not a time HighLevel can take. Use ISO 8601'],

@@ -29,6 +29,26 @@ export const APPOINTMENT_STATUSES = [
 	'invalid',
 ] as const;
 
+/** The editor's name for each value; an expression may give either (see matchOption in fields.ts). */
+export const MEETING_LOCATION_TYPE_NAMES: Record<(typeof MEETING_LOCATION_TYPES)[number], string> = {
+	custom: 'Custom',
+	zoom: 'Zoom',
+	gmeet: 'Google Meet',
+	phone: 'Phone',
+	address: 'Address',
+	ms_teams: 'Microsoft Teams',
+	google: 'Google',
+};
+
+export const APPOINTMENT_STATUS_NAMES: Record<(typeof APPOINTMENT_STATUSES)[number], string> = {
+	new: 'New',
+	confirmed: 'Confirmed',
+	cancelled: 'Cancelled',
+	showed: 'Showed',
+	noshow: 'No Show',
+	invalid: 'Invalid',
+};
+
 /** OAuth scopes per operation, from the spec's `security` blocks; used to explain a scope 401. */
 export const SCOPES = {
 	eventsRead: 'calendars/events.readonly',

@@ -66,7 +66,7 @@ export function describeHighLevelError({ statusCode, body, requiredScope, target
 	if (statusCode === 422) {
 		return {
 			message: `HighLevel could not process the request (422): ${said}`,
-			description: 'Correct the fields named above and run the node again.',
+			description: 'Correct the fields named above.',
 		};
 	}
 	if (statusCode === 429 && /daily/i.test(said)) {
@@ -87,9 +87,16 @@ export function describeHighLevelError({ statusCode, body, requiredScope, target
 			description: `HighLevel said: "${said}". This is usually temporary; check in HighLevel whether the change was applied before running the item again.`,
 		};
 	}
+	if (/slot .*(no longer|not) available/i.test(said)) {
+		return {
+			message: `HighLevel rejected the request (${statusCode}): ${said}`,
+			description:
+				'The time is already taken on this calendar. Pick another start time (Calendar: Get Free Slots lists the open ones), or add Ignore Free Slot Validation to book it anyway.',
+		};
+	}
 	return {
 		message: `HighLevel rejected the request (${statusCode}): ${said}`,
-		description: 'Check the fields named in the message and run the node again.',
+		description: 'Check the fields named in the message.',
 	};
 }
 

@@ -6,7 +6,8 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { APPOINTMENT_STATUSES, CONTACTS_API_VERSION, SCOPES } from './constants';
+import { APPOINTMENT_STATUS_NAMES, APPOINTMENT_STATUSES, CONTACTS_API_VERSION, SCOPES } from './constants';
+import { matchOption } from './fields';
 import { timeZoneOption } from './descriptions';
 import { checkHighLevelResponse } from './errors';
 import { asItemError, credentialLocationId, readingTimeZone, setPathIds } from './hooks';
@@ -28,8 +29,9 @@ export async function setEventWindow(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	if (this.getNodeParameter('filterBy', '') === 'contact') return requestOptions;
 	try {
+		wantedStatuses(this);
+		if (this.getNodeParameter('filterBy', '') === 'contact') return requestOptions;
 		const qs = (requestOptions.qs ??= {});
 		const timeZone = readingTimeZone(this);
 		const start = toApiTime(qs.startTime, 'startTime', timeZone);
@@ -46,10 +48,17 @@ export async function setEventWindow(
 	return requestOptions;
 }
 
+/** The Appointment Status filter; an expression may give the statuses as the editor names them. */
+function wantedStatuses(context: IExecuteSingleFunctions): string[] {
+	const raw = context.getNodeParameter('options.appointmentStatus', []) as unknown;
+	const list = Array.isArray(raw) ? raw : typeof raw === 'string' && raw ? raw.split(',') : [];
+	return list.map((status) => matchOption('appointmentStatus', typeof status === 'string' ? status.trim() : status, APPOINTMENT_STATUS_NAMES));
+}
+
 /** postReceive: one item per event, filtered by status and cut to the limit. */
 export async function listEvents(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const events = items.flatMap((item) => ((item.json.events as IDataObject[] | undefined) ?? []));
-	const statuses = this.getNodeParameter('options.appointmentStatus', []) as string[];
+	const statuses = wantedStatuses(this);
 	const kept = statuses.length ? events.filter((event) => statuses.includes(String(event.appointmentStatus))) : events;
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 	const limit = this.getNodeParameter('limit', 50) as number;

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { InputError } from './inputError';
+import { didYouMean } from './suggest';
 import { toApiTime } from './time';
 
 /**
@@ -39,12 +40,29 @@ export function checkId(body: IDataObject, field: string, required: boolean): vo
 	body[field] = value.trim();
 }
 
-export function checkOneOf(body: IDataObject, field: string, allowed: readonly string[]): void {
-	const value = body[field];
-	if (value === undefined) return;
-	if (typeof value !== 'string' || !allowed.includes(value)) {
-		throw new InputError(field, value, `Use one of: ${allowed.join(', ')}.`, 'is not an allowed value');
+/** Case, spaces, dashes and underscores do not matter: "No Show", "no_show" and "NOSHOW" are alike. */
+const squash = (text: string) => text.toLowerCase().replace(/[\s_-]+/g, '');
+
+/**
+ * The value of a list option, also when an expression gives it the way the editor shows it:
+ * `No Show` or `no show` means `noshow`. Anything else is refused with the list and a "did you mean".
+ */
+export function matchOption(field: string, value: unknown, names: Record<string, string>): string {
+	const values = Object.keys(names);
+	if (typeof value === 'string') {
+		if (values.includes(value)) return value;
+		const wanted = squash(value);
+		const found = values.find((known) => squash(known) === wanted || squash(names[known]) === wanted);
+		if (found) return found;
 	}
+	const listed = values.map((known) => (squash(names[known]) === squash(known) ? known : `${known} (${names[known]})`));
+	const hint = typeof value === 'string' ? didYouMean(squash(value), values) : '';
+	throw new InputError(field, value, `${hint}Use one of: ${listed.join(', ')}.`, 'is not an allowed value');
+}
+
+/** A body field that holds a list option: its value as HighLevel names it. */
+export function checkOption(body: IDataObject, field: string, names: Record<string, string>): void {
+	if (body[field] !== undefined) body[field] = matchOption(field, body[field], names);
 }
 
 /** startTime/endTime to ISO 8601 with offset; when both are given, the end must come after the start. */

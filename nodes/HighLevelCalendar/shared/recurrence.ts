@@ -2,6 +2,7 @@ import { RRule, Weekday } from 'rrule';
 import type { Options as RRuleOptions } from 'rrule';
 import { InputError } from './inputError';
 import { assertTimeZone, epochToWallTime, formatInTimeZone, toApiTime, wallTimeToEpoch } from './time';
+import { didYouMean } from './suggest';
 
 /**
  * Recurring appointments. HighLevel takes an RFC 5545 RRULE on appointment create/update, such as
@@ -185,26 +186,8 @@ function ruleError(value: string, problem: string, fix: string): InputError {
 	return new InputError(FIELD, value, fix, problem);
 }
 
-function editDistance(a: string, b: string): number {
-	const row = Array.from({ length: b.length + 1 }, (_, index) => index);
-	for (let i = 1; i <= a.length; i++) {
-		let diagonal = row[0];
-		row[0] = i;
-		for (let j = 1; j <= b.length; j++) {
-			const above = row[j];
-			row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-			diagonal = above;
-		}
-	}
-	return row[b.length];
-}
-
 function unknownKeyFix(key: string): string {
-	const closest = KEYS.map((known) => ({ known, distance: editDistance(key, known) })).sort(
-		(a, b) => a.distance - b.distance,
-	)[0];
-	const hint = closest.distance <= 2 ? `Did you mean ${closest.known}? ` : '';
-	return `${hint}Use only ${KEYS.join(', ')}.`;
+	return `${didYouMean(key, KEYS)}Use only ${KEYS.join(', ')}.`;
 }
 
 /**

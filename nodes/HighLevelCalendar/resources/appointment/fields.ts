@@ -1,5 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { APPOINTMENT_STATUSES, MEETING_LOCATION_TYPES } from '../../shared/constants';
+import { APPOINTMENT_STATUS_NAMES, MEETING_LOCATION_TYPE_NAMES } from '../../shared/constants';
 import { bodyField } from '../../shared/descriptions';
 import { calendarLocator, userLocator } from '../../shared/locators';
 
@@ -7,25 +7,6 @@ import { calendarLocator, userLocator } from '../../shared/locators';
  * The optional body fields create and update share, with HighLevel's own help text.
  * Each is sent under its API name, and only when the user added it to the collection.
  */
-
-const MEETING_LOCATION_TYPE_NAMES: Record<(typeof MEETING_LOCATION_TYPES)[number], string> = {
-	address: 'Address',
-	custom: 'Custom',
-	gmeet: 'Google Meet',
-	google: 'Google',
-	ms_teams: 'Microsoft Teams',
-	phone: 'Phone',
-	zoom: 'Zoom',
-};
-
-const APPOINTMENT_STATUS_NAMES: Record<(typeof APPOINTMENT_STATUSES)[number], string> = {
-	cancelled: 'Cancelled',
-	confirmed: 'Confirmed',
-	invalid: 'Invalid',
-	new: 'New',
-	noshow: 'No Show',
-	showed: 'Showed',
-};
 
 function optionsOf(names: Record<string, string>): INodePropertyOptions[] {
 	return Object.entries(names)

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { APPOINTMENT_STATUSES, MEETING_LOCATION_TYPES } from '../../shared/constants';
-import { checkId, checkOneOf, coerceBoolean, coerceText, normalizeTimeRange } from '../../shared/fields';
+import { APPOINTMENT_STATUS_NAMES, MEETING_LOCATION_TYPE_NAMES } from '../../shared/constants';
+import { checkId, checkOption, coerceBoolean, coerceText, normalizeTimeRange } from '../../shared/fields';
 import type { BodyContext } from '../../shared/hooks';
 import { InputError } from '../../shared/inputError';
 
@@ -32,8 +32,8 @@ function normalizeCommonFields(body: IDataObject, context: BodyContext): void {
 	for (const field of BOOLEAN_FIELDS) coerceBoolean(body, field);
 	for (const field of TEXT_FIELDS) coerceText(body, field);
 	for (const field of OPTIONAL_ID_FIELDS) checkId(body, field, false);
-	checkOneOf(body, 'meetingLocationType', MEETING_LOCATION_TYPES);
-	checkOneOf(body, 'appointmentStatus', APPOINTMENT_STATUSES);
+	checkOption(body, 'meetingLocationType', MEETING_LOCATION_TYPE_NAMES);
+	checkOption(body, 'appointmentStatus', APPOINTMENT_STATUS_NAMES);
 	normalizeTimeRange(body, context.timeZone);
 	applyRecurrenceRule(body);
 }

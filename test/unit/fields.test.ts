@@ -1,0 +1,40 @@
+import { APPOINTMENT_STATUS_NAMES, MEETING_LOCATION_TYPE_NAMES } from '../../nodes/HighLevelCalendar/shared/constants';
+import { matchOption } from '../../nodes/HighLevelCalendar/shared/fields';
+import { didYouMean } from '../../nodes/HighLevelCalendar/shared/suggest';
+
+describe('matchOption: list values from expressions', () => {
+	it.each([
+		['noshow', 'noshow'],
+		['No Show', 'noshow'],
+		['no show', 'noshow'],
+		['NO_SHOW', 'noshow'],
+		['no-show', 'noshow'],
+		['Confirmed', 'confirmed'],
+		[' cancelled ', 'cancelled'],
+	])('reads the status %j as %j', (given, wanted) => {
+		expect(matchOption('appointmentStatus', given, APPOINTMENT_STATUS_NAMES)).toBe(wanted);
+	});
+
+	it('reads meeting location types by their editor names', () => {
+		expect(matchOption('meetingLocationType', 'Google Meet', MEETING_LOCATION_TYPE_NAMES)).toBe('gmeet');
+		expect(matchOption('meetingLocationType', 'Microsoft Teams', MEETING_LOCATION_TYPE_NAMES)).toBe('ms_teams');
+		expect(matchOption('meetingLocationType', 'ms teams', MEETING_LOCATION_TYPE_NAMES)).toBe('ms_teams');
+	});
+
+	it('refuses anything else with the list and a "did you mean"', () => {
+		expect(() => matchOption('appointmentStatus', 'confirmd', APPOINTMENT_STATUS_NAMES)).toThrow(
+			'appointmentStatus "confirmd" is not an allowed value. Did you mean confirmed? Use one of: new, confirmed, cancelled, showed, noshow, invalid.',
+		);
+		expect(() => matchOption('meetingLocationType', 'skype', MEETING_LOCATION_TYPE_NAMES)).toThrow(
+			'meetingLocationType "skype" is not an allowed value. Use one of: custom, zoom, gmeet (Google Meet), phone, address, ms_teams (Microsoft Teams), google.',
+		);
+		expect(() => matchOption('appointmentStatus', 3, APPOINTMENT_STATUS_NAMES)).toThrow('appointmentStatus 3 is not an allowed value. Use one of:');
+	});
+});
+
+describe('didYouMean', () => {
+	it('suggests the closest known word within two edits, and nothing further away', () => {
+		expect(didYouMean('INTERVL', ['FREQ', 'INTERVAL', 'COUNT'])).toBe('Did you mean INTERVAL? ');
+		expect(didYouMean('ZZZZZZ', ['FREQ', 'INTERVAL'])).toBe('');
+	});
+});
