@@ -198,6 +198,13 @@ async function sendPaced<T>(
 	}
 }
 
+/** Per item (its context): an answer a hook already has, so nothing is sent (see duplicateCheck.ts). */
+const answers = new WeakMap<object, IDataObject>();
+
+export function answerWithoutSending(context: IExecuteSingleFunctions, json: IDataObject): void {
+	answers.set(context, json);
+}
+
 /**
  * n8n's declarative pagination hook, reached by every routed operation (the Resource property
  * carries `routing.send.paginate`): one paced, safely retried request per item.
@@ -206,6 +213,9 @@ export async function sendRoutedRequest(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
+	// n8n makes this hook's context from the item's own, the one the preSend hooks saw.
+	const answer = answers.get(Object.getPrototypeOf(this) as object);
+	if (answer) return [{ json: answer }];
 	const method = String(requestData.options.method ?? 'GET').toUpperCase();
 	const items = await sendPaced(this, { method, changesNothing: method === 'GET' }, async () => await this.makeRoutingRequest(requestData));
 	if (method === 'POST') noteCreated(this, items);

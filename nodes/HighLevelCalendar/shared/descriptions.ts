@@ -37,7 +37,8 @@ export const timeZoneOption: INodeProperties = {
 	description: "IANA time zone in which times without an offset are read. Empty uses the workflow's time zone.",
 };
 
-export function timeZoneOptions(resource: string, operations: string[]): INodeProperties {
+/** The Options collection: the Time Zone option, and `extra` options an operation adds. */
+export function timeZoneOptions(resource: string, operations: string[], extra: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -45,6 +46,6 @@ export function timeZoneOptions(resource: string, operations: string[]): INodePr
 		placeholder: 'Add option',
 		default: {},
 		displayOptions: { show: { resource: [resource], operation: operations } },
-		options: [timeZoneOption],
+		options: [...extra, timeZoneOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }

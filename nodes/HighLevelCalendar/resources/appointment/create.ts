@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { bodyField, locationIdOverrideField, timeZoneOptions } from '../../shared/descriptions';
 import { checkHighLevelResponse } from '../../shared/errors';
+import { duplicateCheckOption, lookForExisting } from '../../shared/duplicateCheck';
 import { normalizeBody, resolveContactInBody } from '../../shared/hooks';
 import { contactLocator } from '../../shared/locators';
 import { simplifyField, simplifyWhenAsked } from '../../shared/simplify';
@@ -18,7 +19,7 @@ export const createOperation: INodePropertyOptions = {
 	description: 'Book an appointment for a contact on a calendar',
 	routing: {
 		request: { method: 'POST', url: '/calendars/events/appointments' },
-		send: { preSend: [resolveContactInBody, applyRecurrence, normalizeBody(normalizeCreateBody)] },
+		send: { preSend: [resolveContactInBody, applyRecurrence, normalizeBody(normalizeCreateBody), lookForExisting('appointment')] },
 		output: {
 			postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, 'appointment'), simplifyWhenAsked, addRecurrenceSummary],
 		},
@@ -49,7 +50,7 @@ export const createFields: INodeProperties[] = [
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	...recurrenceFields('create'),
-	timeZoneOptions('appointment', ['create']),
+	timeZoneOptions('appointment', ['create'], [duplicateCheckOption('appointment')]),
 	simplifyField('appointment', ['create'], false),
 	recurrenceSummaryField(['create'], false),
 ];

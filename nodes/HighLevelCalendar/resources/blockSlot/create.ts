@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { bodyField, locationIdOverrideField, timeZoneOptions } from '../../shared/descriptions';
 import { checkHighLevelResponse } from '../../shared/errors';
+import { duplicateCheckOption, lookForExisting } from '../../shared/duplicateCheck';
 import { normalizeBody } from '../../shared/hooks';
 import { calendarLocator, userLocator } from '../../shared/locators';
 import { blockEndTimeField, blockStartTimeField, blockTitleField } from './fields';
@@ -16,7 +17,7 @@ export const createOperation: INodePropertyOptions = {
 	description: 'Block time on a calendar or for a user, so nothing can be booked then',
 	routing: {
 		request: { method: 'POST', url: '/calendars/events/block-slots' },
-		send: { preSend: [normalizeBody(normalizeBlockSlotBody)] },
+		send: { preSend: [normalizeBody(normalizeBlockSlotBody), lookForExisting('blockSlot')] },
 		output: { postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, 'block slot')] },
 	},
 };
@@ -56,5 +57,5 @@ export const createFields: INodeProperties[] = [
 		displayOptions: { show },
 		options: [locationIdOverrideField, blockTitleField],
 	},
-	timeZoneOptions('blockSlot', ['create']),
+	timeZoneOptions('blockSlot', ['create'], [duplicateCheckOption('blockSlot')]),
 ];
