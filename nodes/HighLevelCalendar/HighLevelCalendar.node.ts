@@ -7,6 +7,7 @@ import { blockSlotDescription } from './resources/blockSlot';
 import { calendarDescription } from './resources/calendar';
 import { CALENDARS_API_VERSION, CREDENTIAL_NAME, MAIN_CONNECTION } from './shared/constants';
 import { rateLimitOption, sendRoutedRequest } from './shared/client';
+import { DEFAULT_BASE_URL } from './shared/credential';
 
 export class HighLevelCalendar implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,7 +24,9 @@ export class HighLevelCalendar implements INodeType {
 		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: CREDENTIAL_NAME, required: true }],
 		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl.replace(new RegExp("/+$"), "")}}',
+			// A plain value, not an expression: n8n evaluates requestDefaults twice per item. The
+			// client (shared/client.ts) sends each request to the credential's Base URL.
+			baseURL: DEFAULT_BASE_URL,
 			headers: {
 				Accept: 'application/json',
 				'Content-Type': 'application/json',

@@ -216,6 +216,7 @@ export async function sendRoutedRequest(
 	// n8n makes this hook's context from the item's own, the one the preSend hooks saw.
 	const answer = answers.get(Object.getPrototypeOf(this) as object);
 	if (answer) return [{ json: answer }];
+	requestData.options.baseURL = (await readCredential(this)).baseUrl;
 	const method = String(requestData.options.method ?? 'GET').toUpperCase();
 	const items = await sendPaced(this, { method, changesNothing: method === 'GET' }, async () => await this.makeRoutingRequest(requestData));
 	if (method === 'POST') noteCreated(this, items);
