@@ -2,12 +2,21 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { searchCalendars } from './listSearch/calendars';
 import { searchContacts } from './listSearch/contacts';
 import { searchUsers } from './listSearch/users';
-import { appointmentDescription } from './resources/appointment';
-import { blockSlotDescription } from './resources/blockSlot';
+import * as appointment from './resources/appointment';
+import * as blockSlot from './resources/blockSlot';
 import { calendarDescription } from './resources/calendar';
 import { CALENDARS_API_VERSION, CREDENTIAL_NAME, MAIN_CONNECTION } from './shared/constants';
 import { rateLimitOption, sendRoutedRequest } from './shared/client';
 import { DEFAULT_BASE_URL } from './shared/credential';
+import {
+	additionalFieldsField,
+	calendarIdField,
+	contactIdField,
+	eventIdField,
+	startTimeField,
+	updateFieldsField,
+} from './shared/eventFields';
+import { getManyEndTimeField, getManyFilterFields, getManyListFields, getManyTargetFields } from './shared/eventList';
 
 export class HighLevelCalendar implements INodeType {
 	description: INodeTypeDescription = {
@@ -51,8 +60,29 @@ export class HighLevelCalendar implements INodeType {
 				// Routes every request through the one client (shared/client.ts), as n8n's declarative pagination hook.
 				routing: { send: { paginate: true } },
 			},
-			...appointmentDescription,
-			...blockSlotDescription,
+			appointment.appointmentOperation,
+			blockSlot.blockSlotOperation,
+			// Appointments and block slots, in the order the editor shows them. Fields that mean the
+			// same in several operations are one property each (shared/eventFields.ts): n8n evaluates
+			// a parameter once per property of its name, twice per item (docs/architecture.md).
+			eventIdField,
+			...appointment.updateTargetFields,
+			...blockSlot.blockTargetFields,
+			...getManyFilterFields,
+			calendarIdField,
+			contactIdField,
+			...getManyTargetFields,
+			startTimeField,
+			blockSlot.blockEndTimeField,
+			getManyEndTimeField,
+			additionalFieldsField,
+			updateFieldsField,
+			...appointment.getFields,
+			...appointment.createFields,
+			...appointment.updateFields,
+			...blockSlot.createFields,
+			...blockSlot.updateFields,
+			...getManyListFields,
 			...calendarDescription,
 			rateLimitOption,
 		],

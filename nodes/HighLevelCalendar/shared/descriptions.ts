@@ -15,19 +15,6 @@ export const locationIdOverrideField = bodyField({
 	description: "Sub-account ID. Defaults to the credential's Location ID.",
 });
 
-export function eventIdField(resource: string, operations: string[], description: string): INodeProperties {
-	return {
-		displayName: 'Event ID',
-		name: 'eventId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'ocQHyuzHvysMo5N5VsXc',
-		description,
-		displayOptions: { show: { resource: [resource], operation: operations } },
-	};
-}
-
 export const timeZoneOption: INodeProperties = {
 	displayName: 'Time Zone',
 	name: 'timeZone',

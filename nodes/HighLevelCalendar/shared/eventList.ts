@@ -12,7 +12,8 @@ import { timeZoneOption } from './descriptions';
 import { checkHighLevelResponse } from './errors';
 import { asItemError, credentialLocationId, readingTimeZone, setPathIds } from './hooks';
 import { InputError } from './inputError';
-import { calendarLocator, contactLocator, userLocator } from './locators';
+import { sendParameters } from './eventFields';
+import { userLocator } from './locators';
 import { simplifyField, simplifyWhenAsked } from './simplify';
 import { toApiTime } from './time';
 
@@ -81,119 +82,116 @@ export function getManyEventsOperation(resource: ListResource): INodePropertyOpt
 				: 'List the block slots in a time window of a calendar, user or group',
 		routing: {
 			request: { method: 'GET', url: resource === 'appointment' ? '/calendars/events' : '/calendars/blocked-slots' },
-			send: { preSend: [setPathIds, setEventWindow] },
+			send: { preSend: [sendParameters('qs', ['calendarId', 'startTime']), setPathIds, setEventWindow] },
 			output: { postReceive: [checkHighLevelResponse(listScope, 'contact', 'contactId'), listEvents, simplifyWhenAsked] },
 		},
 	};
 }
 
-export function getManyEventsFields(resource: ListResource): INodeProperties[] {
-	const show = { resource: [resource], operation: ['getAll'] };
-	const filterOptions: INodePropertyOptions[] = [
+const EVENT_RESOURCES: ListResource[] = ['appointment', 'blockSlot'];
+const show = { resource: EVENT_RESOURCES, operation: ['getAll'] };
+
+function filterByField(resource: ListResource): INodeProperties {
+	const options: INodePropertyOptions[] = [
 		{ name: 'Calendar', value: 'calendar' },
 		{ name: 'Group', value: 'group' },
 		{ name: 'User', value: 'user' },
 	];
 	if (resource === 'appointment') {
-		filterOptions.unshift({
+		options.unshift({
 			name: 'Contact',
 			value: 'contact',
 			description: "All of the contact's appointments, whatever the time",
 			routing: { request: { url: '/contacts/{contactId}/appointments', headers: { Version: CONTACTS_API_VERSION } } },
 		});
 	}
-	const windowShow = { ...show, filterBy: ['calendar', 'group', 'user'] };
-	return [
-		{
-			displayName: 'Filter By',
-			name: 'filterBy',
-			type: 'options',
-			noDataExpression: true,
-			options: filterOptions,
-			default: 'calendar',
-			description: 'HighLevel lists events of one calendar, one user or one group at a time',
-			displayOptions: { show },
-		},
-		calendarLocator({ required: true, displayOptions: { show: { ...show, filterBy: ['calendar'] } }, routing: { send: { type: 'query', property: 'calendarId' } } }),
-		userLocator({
-			name: 'userId',
-			required: true,
-			displayOptions: { show: { ...show, filterBy: ['user'] } },
-			routing: { send: { type: 'query', property: 'userId' } },
-		}),
-		{
-			displayName: 'Group ID',
-			name: 'groupId',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'BqTwX8QFwXzpegMve9EQ',
-			description: 'ID of the calendar group',
-			displayOptions: { show: { ...show, filterBy: ['group'] } },
-			routing: { send: { type: 'query', property: 'groupId' } },
-		},
-		...(resource === 'appointment' ? [contactLocator({ required: true, displayOptions: { show: { ...show, filterBy: ['contact'] } } })] : []),
-		{
-			displayName: 'Start Time',
-			name: 'startTime',
-			type: 'dateTime',
-			required: true,
-			default: '',
-			description:
-				'Start of the time window. ISO 8601 with an offset keeps its instant; a time without an offset is read in the Time Zone option. Sent as epoch milliseconds.',
-			displayOptions: { show: windowShow },
-			routing: { send: { type: 'query', property: 'startTime' } },
-		},
-		{
-			displayName: 'End Time',
-			name: 'endTime',
-			type: 'dateTime',
-			required: true,
-			default: '',
-			description: 'End of the time window, read like Start Time',
-			displayOptions: { show: windowShow },
-			routing: { send: { type: 'query', property: 'endTime' } },
-		},
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			displayOptions: { show },
-			options: [
-				...(resource === 'appointment'
-					? [
-							{
-								displayName: 'Appointment Status',
-								name: 'appointmentStatus',
-								type: 'multiOptions' as const,
-								options: APPOINTMENT_STATUSES.map((status) => ({ name: status, value: status })),
-								default: [],
-								description: 'Return only appointments with one of these statuses (filtered after HighLevel answers)',
-							},
-						]
-					: []),
-				timeZoneOption,
-			],
-		},
-		simplifyField(resource, ['getAll'], true),
-	];
+	return {
+		displayName: 'Filter By',
+		name: 'filterBy',
+		type: 'options',
+		noDataExpression: true,
+		options,
+		default: 'calendar',
+		description: 'HighLevel lists events of one calendar, one user or one group at a time',
+		displayOptions: { show: { resource: [resource], operation: ['getAll'] } },
+	};
 }
+
+/**
+ * Get Many's own fields, for appointments and block slots alike (the calendar, the contact and
+ * the window start are the shared fields of eventFields.ts). Only Filter By differs: a contact's
+ * appointments have their own endpoint.
+ */
+export const getManyFilterFields: INodeProperties[] = [filterByField('appointment'), filterByField('blockSlot')];
+
+export const getManyTargetFields: INodeProperties[] = [
+	userLocator({
+		name: 'userId',
+		required: true,
+		displayOptions: { show: { ...show, filterBy: ['user'] } },
+		routing: { send: { type: 'query', property: 'userId' } },
+	}),
+	{
+		displayName: 'Group ID',
+		name: 'groupId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'BqTwX8QFwXzpegMve9EQ',
+		description: 'ID of the calendar group',
+		displayOptions: { show: { ...show, filterBy: ['group'] } },
+		routing: { send: { type: 'query', property: 'groupId' } },
+	},
+];
+
+export const getManyEndTimeField: INodeProperties = {
+	displayName: 'End Time',
+	name: 'endTime',
+	type: 'dateTime',
+	required: true,
+	default: '',
+	description: 'End of the time window, read like Start Time. Sent as epoch milliseconds.',
+	displayOptions: { show: { ...show, filterBy: ['calendar', 'group', 'user'] } },
+	routing: { send: { type: 'query', property: 'endTime' } },
+};
+
+export const getManyListFields: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...show, returnAll: [false] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Appointment Status',
+				name: 'appointmentStatus',
+				type: 'multiOptions',
+				options: APPOINTMENT_STATUSES.map((status) => ({ name: status, value: status })),
+				default: [],
+				description: 'Return only appointments with one of these statuses (filtered after HighLevel answers)',
+				displayOptions: { show: { '/resource': ['appointment'] } },
+			},
+			timeZoneOption,
+		],
+	},
+	simplifyField(EVENT_RESOURCES, ['getAll'], true),
+];

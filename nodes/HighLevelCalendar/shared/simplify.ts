@@ -22,7 +22,7 @@ export function simplifyEvent(event: IDataObject): IDataObject {
 	return simplified;
 }
 
-export function simplifyField(resource: string, operations: string[], defaultOn: boolean): INodeProperties {
+export function simplifyField(resource: string | string[], operations: string[], defaultOn: boolean): INodeProperties {
 	const field: INodeProperties = {
 		displayName: 'Simplify',
 		name: 'simplify',
@@ -30,7 +30,7 @@ export function simplifyField(resource: string, operations: string[], defaultOn:
 		default: false,
 		description:
 			"Whether to return only the ID, title, appointmentStatus, startTime, endTime, calendarId, contactId, assignedUserId, isRecurring and masterEventId instead of HighLevel's full object",
-		displayOptions: { show: { resource: [resource], operation: operations } },
+		displayOptions: { show: { resource: Array.isArray(resource) ? resource : [resource], operation: operations } },
 	};
 	return defaultOn ? { ...field, default: true } : field;
 }

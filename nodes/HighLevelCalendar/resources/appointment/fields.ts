@@ -1,11 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { APPOINTMENT_STATUS_NAMES, MEETING_LOCATION_TYPE_NAMES } from '../../shared/constants';
 import { bodyField } from '../../shared/descriptions';
-import { calendarLocator, userLocator } from '../../shared/locators';
 
 /**
- * The optional body fields create and update share, with HighLevel's own help text.
- * Each is sent under its API name, and only when the user added it to the collection.
+ * The optional body fields only appointments have (create and update share them), with
+ * HighLevel's own help text. Each is sent under its API name, and only when the user added it to
+ * the collection; the fields block slots have too live in shared/eventFields.ts.
  */
 
 function optionsOf(names: Record<string, string>): INodePropertyOptions[] {
@@ -15,19 +15,6 @@ function optionsOf(names: Record<string, string>): INodePropertyOptions[] {
 }
 
 
-export const calendarIdField = bodyField(
-	calendarLocator({ description: 'The HighLevel calendar the appointment belongs to (calendarId)' }),
-);
-
-export const startTimeField = bodyField({
-	displayName: 'Start Time',
-	name: 'startTime',
-	type: 'dateTime',
-	default: '',
-	description:
-		'When the appointment starts. ISO 8601 with an offset (2021-06-23T03:30:00+05:30) keeps its instant; a time without an offset is read in the Time Zone option. Expressions may also give a DateTime or epoch milliseconds.',
-});
-
 export const endTimeField = bodyField({
 	displayName: 'End Time',
 	name: 'endTime',
@@ -36,7 +23,7 @@ export const endTimeField = bodyField({
 	description: 'When the appointment ends; must be after the start time. Read like Start Time.',
 });
 
-/** Optional appointment fields, sorted by display name as n8n's lint asks. */
+/** Optional appointment-only fields, sorted by display name as n8n's lint asks. */
 export const optionalAppointmentFields: INodeProperties[] = [
 	bodyField({
 		displayName: 'Address',
@@ -55,13 +42,6 @@ export const optionalAppointmentFields: INodeProperties[] = [
 		default: 'confirmed',
 		description: 'Status of the appointment',
 	}),
-	bodyField(
-		userLocator({
-			displayName: 'Assigned User',
-			name: 'assignedUserId',
-			description: 'The HighLevel user (team member) who owns the appointment (assignedUserId)',
-		}),
-	),
 	bodyField({
 		displayName: 'Description',
 		name: 'description',
@@ -110,14 +90,6 @@ export const optionalAppointmentFields: INodeProperties[] = [
 		default: true,
 		description:
 			"Whether to override the calendar's location configuration: set it to false when you give only Meeting Location ID, and to true when you give only Meeting Location Type",
-	}),
-	bodyField({
-		displayName: 'Title',
-		name: 'title',
-		type: 'string',
-		default: '',
-		placeholder: 'Test Event',
-		description: 'Title of the appointment',
 	}),
 	bodyField({
 		displayName: 'To Notify',

@@ -4,9 +4,8 @@ import { timeZoneOptions } from '../../shared/descriptions';
 import { checkHighLevelResponse } from '../../shared/errors';
 import { normalizeBody } from '../../shared/hooks';
 import { simplifyField, simplifyWhenAsked } from '../../shared/simplify';
-import { calendarIdField, endTimeField, optionalAppointmentFields, startTimeField } from './fields';
 import { normalizeUpdateBody } from './normalize';
-import { setUpdateTarget, updateTargetFields } from './occurrence';
+import { setUpdateTarget } from './occurrence';
 import { addRecurrenceSummary, applyRecurrence, recurrenceFields, recurrenceSummaryField } from './recurrence';
 
 export const updateOperation: INodePropertyOptions = {
@@ -23,19 +22,8 @@ export const updateOperation: INodePropertyOptions = {
 	},
 };
 
+/** Update's own fields, after the target (occurrence.ts); Update Fields is in shared/eventFields.ts. */
 export const updateFields: INodeProperties[] = [
-	...updateTargetFields,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: { resource: ['appointment'], operation: ['update'] } },
-		options: [...optionalAppointmentFields, calendarIdField, startTimeField, endTimeField].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
-	},
 	...recurrenceFields('update'),
 	timeZoneOptions('appointment', ['update']),
 	simplifyField('appointment', ['update'], false),

@@ -1,11 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
-import { bodyField, locationIdOverrideField, timeZoneOptions } from '../../shared/descriptions';
+import { bodyField, timeZoneOptions } from '../../shared/descriptions';
 import { checkHighLevelResponse } from '../../shared/errors';
 import { duplicateCheckOption, lookForExisting } from '../../shared/duplicateCheck';
+import { sendParameters } from '../../shared/eventFields';
 import { normalizeBody } from '../../shared/hooks';
-import { calendarLocator, userLocator } from '../../shared/locators';
-import { blockEndTimeField, blockStartTimeField, blockTitleField } from './fields';
+import { userLocator } from '../../shared/locators';
 import { normalizeBlockSlotBody } from './normalize';
 
 const show = { resource: ['blockSlot'], operation: ['create'] };
@@ -17,12 +17,13 @@ export const createOperation: INodePropertyOptions = {
 	description: 'Block time on a calendar or for a user, so nothing can be booked then',
 	routing: {
 		request: { method: 'POST', url: '/calendars/events/block-slots' },
-		send: { preSend: [normalizeBody(normalizeBlockSlotBody), lookForExisting('blockSlot')] },
+		send: { preSend: [sendParameters('body', ['calendarId', 'startTime']), normalizeBody(normalizeBlockSlotBody), lookForExisting('blockSlot')] },
 		output: { postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, 'block slot')] },
 	},
 };
 
-export const createFields: INodeProperties[] = [
+/** Which of the two a block slot blocks, and the user when it is a user (the calendar is in shared/eventFields.ts). */
+export const blockTargetFields: INodeProperties[] = [
 	{
 		displayName: 'Block',
 		name: 'target',
@@ -36,7 +37,6 @@ export const createFields: INodeProperties[] = [
 		description: 'HighLevel blocks either a calendar or a user, not both',
 		displayOptions: { show },
 	},
-	bodyField(calendarLocator({ required: true, displayOptions: { show: { ...show, target: ['calendar'] } } })),
 	bodyField(
 		userLocator({
 			displayName: 'Assigned User',
@@ -46,16 +46,16 @@ export const createFields: INodeProperties[] = [
 			displayOptions: { show: { ...show, target: ['user'] } },
 		}),
 	),
-	{ ...blockStartTimeField, required: true, displayOptions: { show } },
-	{ ...blockEndTimeField, required: true, displayOptions: { show } },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [locationIdOverrideField, blockTitleField],
-	},
-	timeZoneOptions('blockSlot', ['create'], [duplicateCheckOption('blockSlot')]),
 ];
+
+export const blockEndTimeField: INodeProperties = bodyField({
+	displayName: 'End Time',
+	name: 'endTime',
+	type: 'dateTime',
+	required: true,
+	default: '',
+	description: 'When the block ends; must be after the start time. Read like Start Time.',
+	displayOptions: { show },
+});
+
+export const createFields: INodeProperties[] = [timeZoneOptions('blockSlot', ['create'], [duplicateCheckOption('blockSlot')])];

@@ -1,22 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { deleteEventOperation } from '../../shared/deleteEvent';
-import { eventIdField } from '../../shared/descriptions';
-import { getManyEventsFields, getManyEventsOperation } from '../../shared/eventList';
-import { createFields, createOperation } from './create';
-import { updateFields, updateOperation } from './update';
+import { getManyEventsOperation } from '../../shared/eventList';
+import { createOperation } from './create';
+import { updateOperation } from './update';
 
-export const blockSlotDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['blockSlot'] } },
-		options: [createOperation, deleteEventOperation('block slot'), getManyEventsOperation('blockSlot'), updateOperation],
-		default: 'update',
-	},
-	eventIdField('blockSlot', ['delete', 'update'], 'ID of the block slot'),
-	...createFields,
-	...getManyEventsFields('blockSlot'),
-	...updateFields,
-];
+export { blockEndTimeField, blockTargetFields, createFields } from './create';
+export { updateFields } from './update';
+
+export const blockSlotOperation: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['blockSlot'] } },
+	options: [createOperation, deleteEventOperation('block slot'), getManyEventsOperation('blockSlot'), updateOperation],
+	default: 'update',
+};

@@ -1,10 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
-import { bodyField, locationIdOverrideField, timeZoneOptions } from '../../shared/descriptions';
+import { timeZoneOptions } from '../../shared/descriptions';
 import { checkHighLevelResponse } from '../../shared/errors';
 import { normalizeBody, setPathIds } from '../../shared/hooks';
-import { calendarLocator, userLocator } from '../../shared/locators';
-import { blockEndTimeField, blockStartTimeField, blockTitleField } from './fields';
 import { normalizeBlockSlotBody } from './normalize';
 
 export const updateOperation: INodePropertyOptions = {
@@ -19,32 +17,5 @@ export const updateOperation: INodePropertyOptions = {
 	},
 };
 
-export const updateFields: INodeProperties[] = [
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: { resource: ['blockSlot'], operation: ['update'] } },
-		options: [
-			bodyField(
-				userLocator({
-					displayName: 'Assigned User',
-					name: 'assignedUserId',
-					description: 'The user whose time is blocked (assignedUserId). Set Calendar or Assigned User, not both.',
-				}),
-			),
-			bodyField(
-				calendarLocator({
-					description: 'The calendar whose time is blocked (calendarId). Set Calendar or Assigned User, not both.',
-				}),
-			),
-			blockEndTimeField,
-			locationIdOverrideField,
-			blockStartTimeField,
-			blockTitleField,
-		],
-	},
-	timeZoneOptions('blockSlot', ['update']),
-];
+/** Update Fields is in shared/eventFields.ts. */
+export const updateFields: INodeProperties[] = [timeZoneOptions('blockSlot', ['update'])];
