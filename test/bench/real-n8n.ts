@@ -23,7 +23,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID, SANDBOX_LOCATION_ID, SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox';
 import { installN8n, StepError } from '../e2e/install-n8n';
-import { buildAndPack, installCommunityPackage, n8nEnvironment, PACKAGE } from '../e2e/n8nSetup';
+import { buildAndPack, installCommunityPackage, n8nEnvironment, PACKAGE, parseRunOutput } from '../e2e/n8nSetup';
 import { freePort, groupsLeftBehind, killChildrenOnExit, run, signalChildren, sleep, tail } from '../e2e/processes';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -179,22 +179,6 @@ interface Row {
 	error?: string;
 }
 
-/** `n8n execute --rawOutput` prints the run as indented JSON between log lines (see run-e2e.ts). */
-function parseRun(stdout: string): Json {
-	const lines = stdout.split('\n');
-	for (let i = 0; i < lines.length; i++) {
-		if (lines[i] !== '{') continue;
-		const end = lines.indexOf('}', i + 1);
-		if (end < 0) continue;
-		try {
-			return JSON.parse(lines.slice(i, end + 1).join('\n'));
-		} catch {
-			/* next candidate */
-		}
-	}
-	throw new Error(`no run JSON in n8n's output:\n${tail(stdout)}`);
-}
-
 function rowFrom(variant: string, round: string, sandbox: Sandbox, runJson: Json, processS: number): Row & { startTime: number } {
 	const runData = runJson.data?.resultData?.runData ?? {};
 	const task = runData[NODE_NAME]?.[0];
@@ -337,7 +321,7 @@ async function main(): Promise<void> {
 			const r = await n8n(`execute ${variant.key}`, ['execute', `--id=${variant.workflowId}`, '--rawOutput'], nodeArgs, { N8N_LOG_LEVEL: 'info' });
 			fs.writeFileSync(path.join(work, `${variant.key}-${round}.stdout.txt`), r.stdout + '\n--- stderr\n' + r.stderr);
 			if (r.code !== 0) throw new StepError(`execute ${variant.key}`, `exit ${r.code}:\n${tail(r.stdout + '\n' + r.stderr)}`);
-			const row = rowFrom(variant.key, round, sandbox!, parseRun(r.stdout), r.seconds);
+			const row = rowFrom(variant.key, round, sandbox!, parseRunOutput(r.stdout) as Json, r.seconds);
 			console.log(`  ${variant.key} round ${round}: first request ${row.firstMs} ms after the node's start, node ${row.totalMs} ms, ok ${row.ok}, failed ${row.failed}, 429s ${row.status429}${row.error ? `; first error: ${row.error}` : ''}`);
 			return { row, spawnedAt };
 		};

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { envWithNode } from './install-n8n';
-import { run, startBackground } from './processes';
+import { run, startBackground, tail } from './processes';
 
 export const PACKAGE = 'n8n-nodes-highlevel-calendar';
 
@@ -87,4 +87,24 @@ export function n8nEnvironment(
 		NODE_OPTIONS: '',
 		...settings.extra,
 	});
+}
+
+/**
+ * `n8n execute --rawOutput` prints the IRun as indented JSON (both majors), possibly between log lines:
+ * n8n's task runner can log "Registered runner ..." after it. The indented object starts with a line
+ * "{" and ends with the first line "}" after it.
+ */
+export function parseRunOutput(stdout: string): Record<string, unknown> {
+	const lines = stdout.split('\n');
+	for (let i = 0; i < lines.length; i++) {
+		if (lines[i] !== '{') continue;
+		const end = lines.indexOf('}', i + 1);
+		if (end < 0) continue;
+		try {
+			return JSON.parse(lines.slice(i, end + 1).join('\n'));
+		} catch {
+			/* try the next candidate */
+		}
+	}
+	throw new Error(`no run JSON in n8n's output:\n${tail(stdout)}`);
 }

@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID, SANDBOX_LOCATION_ID, SANDBOX_TOKEN } from '../sandbox';
 import { E2E_FIXTURE } from './fixture';
 import { installN8n, installN8nVersion, n8nMajor, StepError } from './install-n8n';
-import { buildAndPack, installCommunityPackage, n8nEnvironment, PACKAGE, startSandboxProcess } from './n8nSetup';
+import { buildAndPack, installCommunityPackage, n8nEnvironment, PACKAGE, parseRunOutput, startSandboxProcess } from './n8nSetup';
 import { freePort, groupsLeftBehind, killChildrenOnExit, refuseNewProcesses, ROOT, run, signalChildren, sleep, startBackground, stopChild, tail } from './processes';
 
 const NODE_TYPE = `${PACKAGE}.highLevelCalendar`;
@@ -89,26 +89,6 @@ async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
 }
 
 // ---------------------------------------------------------------- n8n output
-/**
- * `n8n execute --rawOutput` prints the IRun as indented JSON (both majors), possibly between log lines:
- * n8n's task runner can log "Registered runner ..." after it. The indented object starts with a line
- * "{" and ends with the first line "}" after it.
- */
-function parseRun(stdout: string): Json {
-	const lines = stdout.split('\n');
-	for (let i = 0; i < lines.length; i++) {
-		if (lines[i] !== '{') continue;
-		const end = lines.indexOf('}', i + 1);
-		if (end < 0) continue;
-		try {
-			return JSON.parse(lines.slice(i, end + 1).join('\n'));
-		} catch {
-			/* try the next candidate */
-		}
-	}
-	throw new Error(`no run JSON in n8n's output:\n${tail(stdout)}`);
-}
-
 function nodeOutput(runJson: Json, nodeName: string): Json[] {
 	const runs = runJson.data?.resultData?.runData?.[nodeName];
 	if (!runs) throw new Error(`node "${nodeName}" did not run (ran: ${Object.keys(runJson.data?.resultData?.runData ?? {}).join(', ')})`);
@@ -219,7 +199,7 @@ async function runMajor(major: 1 | 2, tarball: string, root: string): Promise<vo
 			fs.writeFileSync(path.join(work, `${id}.stderr.txt`), r.stderr);
 			console.log(`  n8n execute --id=${id}: exit ${r.code}, ${r.seconds.toFixed(1)}s`);
 			if (r.code !== 0) throw new StepError(stepName, `n8n execute exited ${r.code}:\n${tail(r.stdout + '\n' + r.stderr)}`);
-			const runJson = parseRun(r.stdout);
+			const runJson = parseRunOutput(r.stdout) as Json;
 			if (runJson.data?.resultData?.error) throw new StepError(stepName, `run failed: ${JSON.stringify(runJson.data.resultData.error).slice(0, 2000)}`);
 			return runJson;
 		};

@@ -25,14 +25,14 @@ export const timeZoneOption: INodeProperties = {
 };
 
 /** The Options collection: the Time Zone option, and `extra` options an operation adds. */
-export function timeZoneOptions(resource: string, operations: string[], extra: INodeProperties[] = []): INodeProperties {
+export function timeZoneOptions(resource: string | string[], operations: string[], extra: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		displayOptions: { show: { resource: [resource], operation: operations } },
+		displayOptions: { show: { resource: Array.isArray(resource) ? resource : [resource], operation: operations } },
 		options: [...extra, timeZoneOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { APPOINTMENT_STATUS_NAMES, APPOINTMENT_STATUSES, CONTACTS_API_VERSION, SCOPES } from './constants';
 import { matchOption } from './fields';
-import { timeZoneOption } from './descriptions';
+import { timeZoneOptions } from './descriptions';
 import { checkHighLevelResponse } from './errors';
 import { asItemError, credentialLocationId, readingTimeZone, setPathIds } from './hooks';
 import { InputError } from './inputError';
@@ -173,25 +173,16 @@ export const getManyListFields: INodeProperties[] = [
 		description: 'Max number of results to return',
 		displayOptions: { show: { ...show, returnAll: [false] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Appointment Status',
-				name: 'appointmentStatus',
-				type: 'multiOptions',
-				options: APPOINTMENT_STATUSES.map((status) => ({ name: status, value: status })),
-				default: [],
-				description: 'Return only appointments with one of these statuses (filtered after HighLevel answers)',
-				displayOptions: { show: { '/resource': ['appointment'] } },
-			},
-			timeZoneOption,
-		],
-	},
+	timeZoneOptions(EVENT_RESOURCES, ['getAll'], [
+		{
+			displayName: 'Appointment Status',
+			name: 'appointmentStatus',
+			type: 'multiOptions',
+			options: APPOINTMENT_STATUSES.map((status) => ({ name: status, value: status })),
+			default: [],
+			description: 'Return only appointments with one of these statuses (filtered after HighLevel answers)',
+			displayOptions: { show: { '/resource': ['appointment'] } },
+		},
+	]),
 	simplifyField(EVENT_RESOURCES, ['getAll'], true),
 ];
