@@ -700,6 +700,12 @@ describe('EXDATE and UNTIL', () => {
 });
 
 describe('buildRrule', () => {
+	it('takes weekdays and the frequency as the editor names them, from an expression', () => {
+		expect(buildRrule({ frequency: 'Weekly' as never, weekdays: ['Monday', 'friday'] as never, end: { type: 'never' } }, NY)).toBe(
+			'RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,FR',
+		);
+	});
+
 	it('builds each end type', () => {
 		expect(buildRrule({ frequency: 'weekly', weekdays: ['MO', 'WE'], end: { type: 'never' } }, NY)).toBe(
 			'RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,WE',

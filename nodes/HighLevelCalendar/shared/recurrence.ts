@@ -606,12 +606,13 @@ function wholeNumber(value: unknown, field: string, min: number, max: number, fi
 	return number;
 }
 
+/** A weekday as RFC 5545 writes it; an expression may also give the editor's name ("Monday"). */
 function weekdayCode(value: unknown, field: string): WeekdayCode {
 	const code = typeof value === 'string' ? value.trim().toUpperCase() : value;
-	if (typeof code !== 'string' || !WEEKDAYS.includes(code as WeekdayCode)) {
-		throw new InputError(field, value, 'Use MO, TU, WE, TH, FR, SA or SU.', 'is not a weekday');
-	}
-	return code as WeekdayCode;
+	if (typeof code === 'string' && WEEKDAYS.includes(code as WeekdayCode)) return code as WeekdayCode;
+	const named = WEEKDAYS.find((weekday) => typeof code === 'string' && WEEKDAY_NAMES[weekday].toUpperCase() === code);
+	if (named) return named;
+	throw new InputError(field, value, 'Use MO, TU, WE, TH, FR, SA or SU.', 'is not a weekday');
 }
 
 function isSet(value: unknown): boolean {
