@@ -13,6 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID, SANDBOX_LOCATION_ID, SANDBOX_TOKEN } from '../sandbox';
 import { E2E_FIXTURE } from './fixture';
+import { checkFirstRun, checkSecondRun, RERUN_WORKFLOW_ID, rerunWorkflow } from './rerun';
 import { installN8n, installN8nVersion, n8nMajor, StepError } from './install-n8n';
 import { buildAndPack, installCommunityPackage, n8nEnvironment, PACKAGE, parseRunOutput, startSandboxProcess } from './n8nSetup';
 import { freePort, groupsLeftBehind, killChildrenOnExit, refuseNewProcesses, ROOT, run, signalChildren, sleep, startBackground, stopChild, tail } from './processes';
@@ -186,21 +187,24 @@ async function runMajor(major: 1 | 2, tarball: string, root: string): Promise<vo
 				}
 				return wf;
 			});
+			workflows.push(rerunWorkflow(NODE_TYPE, { [CRED_TYPE]: { id: GOOD_CRED_ID, name: 'HighLevel Calendar account' } }));
 			fs.writeFileSync(path.join(work, 'workflows.json'), JSON.stringify(workflows, null, 2));
 			const w = await n8n('import', ['import:workflow', `--input=${path.join(work, 'workflows.json')}`], 180_000);
 			console.log(`  import:workflow ${w.seconds.toFixed(1)}s: ${tail(w.stdout + w.stderr, 3)}`);
 			return workflows;
 		});
 
-		const execute = async (stepName: string, id: string) => {
+		const execute = async (stepName: string, id: string, { expectNodeError = false } = {}) => {
 			// The command prints the run through n8n's logger at level info, so info it must be.
 			const r = await n8n(stepName, ['execute', `--id=${id}`, '--rawOutput'], 180_000, true, { N8N_LOG_LEVEL: 'info' });
 			fs.writeFileSync(path.join(work, `${id}.stdout.txt`), r.stdout);
 			fs.writeFileSync(path.join(work, `${id}.stderr.txt`), r.stderr);
 			console.log(`  n8n execute --id=${id}: exit ${r.code}, ${r.seconds.toFixed(1)}s`);
-			if (r.code !== 0) throw new StepError(stepName, `n8n execute exited ${r.code}:\n${tail(r.stdout + '\n' + r.stderr)}`);
+			// A run whose node fails makes `n8n execute` exit 1, with the run still printed.
+			if (r.code !== 0 && !(expectNodeError && r.code === 1)) throw new StepError(stepName, `n8n execute exited ${r.code}:\n${tail(r.stdout + '\n' + r.stderr)}`);
 			const runJson = parseRunOutput(r.stdout) as Json;
-			if (runJson.data?.resultData?.error) throw new StepError(stepName, `run failed: ${JSON.stringify(runJson.data.resultData.error).slice(0, 2000)}`);
+			if (runJson.data?.resultData?.error && !expectNodeError) throw new StepError(stepName, `run failed: ${JSON.stringify(runJson.data.resultData.error).slice(0, 2000)}`);
+			if (expectNodeError && !runJson.data?.resultData?.error) throw new StepError(stepName, 'the run was expected to fail, and did not');
 			return runJson;
 		};
 		await takeDump(); // start the recording afresh: nothing before the runs counts
@@ -272,6 +276,15 @@ async function runMajor(major: 1 | 2, tarball: string, root: string): Promise<vo
 				check(s, Object.entries(e).every(([k, v]) => got[k] === v) && got.locationId === SANDBOX_LOCATION_ID && got.calendarId === SANDBOX_CALENDAR_ID, `PUT ${p}`, got);
 			}
 			check(s, puts.length === 3 && puts.every((r) => r.status >= 200 && r.status < 300), 'three PUTs, all 2xx', puts.map((r) => r.status));
+		});
+
+		// 4f. a partial failure, then the re-run with Duplicate Check (rerun.ts)
+		await step('run re-run with Duplicate Check', async () => {
+			const s = 'run re-run with Duplicate Check';
+			const first = await execute(s, RERUN_WORKFLOW_ID, { expectNodeError: true });
+			checkFirstRun((ok, what, detail) => check(s, ok, what, detail), first, await takeDump());
+			const again = await execute(s, RERUN_WORKFLOW_ID, { expectNodeError: true });
+			checkSecondRun((ok, what, detail) => check(s, ok, what, detail), again, await takeDump());
 		});
 
 		// 5. credential test the way the editor runs it: POST /rest/credentials/test on a running n8n
@@ -417,7 +430,8 @@ async function main(): Promise<MajorResult[]> {
 	} finally {
 		signalChildren('SIGKILL');
 		// Nothing may be left: no process in the group of any n8n, sandbox or command started here.
-		await sleep(500);
+		// A killed process takes a moment to be gone: wait for that (bounded), not a fixed time.
+		for (let waited = 0; waited < 10_000 && groupsLeftBehind().length; waited += 100) await sleep(100);
 		const left = groupsLeftBehind();
 		if (left.length) {
 			console.error(`\nleft behind: process groups ${left.join(', ')}; killing`);

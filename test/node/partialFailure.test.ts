@@ -63,6 +63,15 @@ describe('a run whose item fails after others were created', () => {
 		expect(error?.description).toContain(createdIds(['first'])[0]);
 	});
 
+	it('with Duplicate Check on, says that running again books only what is missing', async () => {
+		await occupy(TAKEN);
+		const { error } = await runHighLevel(sandbox, { ...create, options: { duplicateCheck: true } }, {
+			items: [item('first', '2031-08-01T08:00:00Z'), item('taken', TAKEN)],
+		});
+		expect(error?.description).toContain('Other items of this run were created in HighLevel: 1 (');
+		expect(error?.description).toContain('Duplicate Check is on: running the node again outputs them instead of booking them again.');
+	});
+
 	it('adds nothing when no other item created anything', async () => {
 		await occupy(TAKEN);
 		const { error } = await runHighLevel(sandbox, create, { items: [item('taken', TAKEN)] });
