@@ -65,7 +65,8 @@ describe('a run whose item fails after others were created', () => {
 
 	it('with Duplicate Check on, says that running again books only what is missing', async () => {
 		await occupy(TAKEN);
-		const { error } = await runHighLevel(sandbox, { ...create, options: { duplicateCheck: true } }, {
+		// Another contact's booking holds the taken time, so Duplicate Check does not take it for this one.
+		const { error } = await runHighLevel(sandbox, { ...create, contactId: { __rl: true, mode: 'id', value: 'con_sandbox_002' }, options: { duplicateCheck: true } }, {
 			items: [item('first', '2031-08-01T08:00:00Z'), item('taken', TAKEN)],
 		});
 		expect(error?.description).toContain('Other items of this run were created in HighLevel: 1 (');
