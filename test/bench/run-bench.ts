@@ -45,6 +45,9 @@ function withoutPacing(): INodeType {
 		...node,
 		description: {
 			...node.description,
+			// Our node sends to the credential's Base URL from its pagination hook; a peer node names
+			// the credential's base URL in an expression, as most declarative nodes do.
+			requestDefaults: { ...node.description.requestDefaults, baseURL: '={{$credentials.baseUrl.replace(new RegExp("/+$"), "")}}' },
 			requestOperations: undefined,
 			properties: node.description.properties.map((property) =>
 				property.name === 'resource' ? { ...property, routing: undefined } : property,

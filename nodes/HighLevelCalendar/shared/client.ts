@@ -15,6 +15,7 @@ import { readCredential } from './credential';
 import { highLevelError } from './errors';
 import { budgetFor, CancelledError, DailyLimitError, PUBLISHED_LIMIT, wait, type LocationBudget, type Slot } from './rateLimit';
 import { noteCreated, noteSent, withRunSummary } from './runLedger';
+import { readParameter } from './parameters';
 
 /**
  * The one HighLevel client: every request the package makes goes through `sendPaced`, whether
@@ -112,7 +113,7 @@ interface Pacing {
 
 async function pacingFor(context: ClientContext): Promise<Pacing> {
 	const { baseUrl, locationId } = await readCredential(context);
-	const settings = (context.getNodeParameter('rateLimit', {}) ?? {}) as IDataObject;
+	const settings = (readParameter(context, 'rateLimit', {}) ?? {}) as IDataObject;
 	return {
 		budget: budgetFor(baseUrl, locationId),
 		// Said in HighLevel's published terms; applied as that share of whatever HighLevel reports.

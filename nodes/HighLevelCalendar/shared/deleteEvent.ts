@@ -2,10 +2,11 @@ import type { IExecuteSingleFunctions, INodeExecutionData, INodePropertyOptions 
 import { SCOPES } from './constants';
 import { checkHighLevelResponse } from './errors';
 import { setPathIds } from './hooks';
+import { readParameter } from './parameters';
 
 /** HighLevel answers `{ succeeded: true }`; n8n's guidelines ask a delete to output what was deleted. */
 export async function deletedEventResult(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
-	const id = String(this.getNodeParameter('eventId', '')).trim();
+	const id = String(readParameter(this, 'eventId', '')).trim();
 	return [{ json: { id, deleted: true } }];
 }
 

@@ -3,6 +3,7 @@ import { answerWithoutSending, highLevelRequest } from './client';
 import { CALENDARS_API_VERSION, SCOPES } from './constants';
 import { asItemError } from './hooks';
 import { simplifyEvent } from './simplify';
+import { readParameter } from './parameters';
 
 /**
  * Duplicate Check for Appointment Create and Block Slot Create: before booking, look for what this
@@ -68,13 +69,13 @@ export function isSameBooking(kind: Kind, event: IDataObject, body: IDataObject)
 /** preSend, last (after the body is final): with Duplicate Check on, looks for the booking. */
 export function lookForExisting(kind: Kind) {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		if (!(this.getNodeParameter('options.duplicateCheck', false) as boolean)) return requestOptions;
+		if (!(readParameter(this, 'options.duplicateCheck', false) as boolean)) return requestOptions;
 		const body = requestOptions.body as IDataObject;
 		try {
 			const events = await listFor(this, kind, body, Date.parse(String(body.startTime)));
 			const existing = events.find((event) => isSameBooking(kind, event, body));
 			if (existing) {
-				const simplify = this.getNodeParameter('simplify', false) as boolean;
+				const simplify = readParameter(this, 'simplify', false) as boolean;
 				answerWithoutSending(this, { ...(simplify ? simplifyEvent(existing) : existing), alreadyExisted: true });
 			}
 		} catch (error) {

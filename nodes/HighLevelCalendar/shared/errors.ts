@@ -9,6 +9,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 import { readCredential } from './credential';
 import { budgetFor, retryAfterMs } from './rateLimit';
+import { readParameter } from './parameters';
 
 export interface HighLevelErrorContext {
 	statusCode: number;
@@ -142,7 +143,7 @@ export async function highLevelError(
 
 /** What a 404 addressed: `appointment with eventId "abc"`. */
 function describeTarget(context: IExecuteSingleFunctions, targetName: string, idParameter: string): string | undefined {
-	const raw = context.getNodeParameter(idParameter, '') as unknown;
+	const raw = readParameter(context, idParameter, '') as unknown;
 	const id = typeof raw === 'object' && raw !== null ? (raw as IDataObject).value : raw;
 	return id ? `${targetName} with ${idParameter} "${String(id)}"` : undefined;
 }

@@ -3,6 +3,7 @@ import { endTimeField as appointmentEndTimeField, optionalAppointmentFields } fr
 import { bodyField, locationIdOverrideField } from './descriptions';
 import { asItemError } from './hooks';
 import { calendarLocator, contactLocator, userLocator } from './locators';
+import { isShown, readParameter } from './parameters';
 
 /**
  * Top-level fields that mean the same in several operations of appointments and block slots,
@@ -122,8 +123,7 @@ export const updateFieldsField: INodeProperties = {
 
 /** A top-level parameter's value, or undefined when the operation does not show it (n8n then leaves it out). */
 function shownValue(context: IExecuteSingleFunctions, name: string): unknown {
-	if (context.getNode().parameters[name] === undefined) return undefined;
-	return context.getNodeParameter(name, '', { extractValue: true }) as unknown;
+	return isShown(context, name) ? readParameter(context, name, '', { extractValue: true }) : undefined;
 }
 
 /**

@@ -16,6 +16,7 @@ import { sendParameters } from './eventFields';
 import { userLocator } from './locators';
 import { simplifyField, simplifyWhenAsked } from './simplify';
 import { toApiTime } from './time';
+import { readParameter } from './parameters';
 
 /**
  * Get Many for appointments and block slots: GET /calendars/events or /calendars/blocked-slots for a
@@ -32,7 +33,7 @@ export async function setEventWindow(
 ): Promise<IHttpRequestOptions> {
 	try {
 		wantedStatuses(this);
-		if (this.getNodeParameter('filterBy', '') === 'contact') return requestOptions;
+		if (readParameter(this, 'filterBy', '') === 'contact') return requestOptions;
 		const qs = (requestOptions.qs ??= {});
 		const timeZone = readingTimeZone(this);
 		const start = toApiTime(qs.startTime, 'startTime', timeZone);
@@ -51,7 +52,7 @@ export async function setEventWindow(
 
 /** The Appointment Status filter; an expression may give the statuses as the editor names them. */
 function wantedStatuses(context: IExecuteSingleFunctions): string[] {
-	const raw = context.getNodeParameter('options.appointmentStatus', []) as unknown;
+	const raw = readParameter(context, 'options.appointmentStatus', []) as unknown;
 	const list = Array.isArray(raw) ? raw : typeof raw === 'string' && raw ? raw.split(',') : [];
 	return list.map((status) => matchOption('appointmentStatus', typeof status === 'string' ? status.trim() : status, APPOINTMENT_STATUS_NAMES));
 }
@@ -61,13 +62,13 @@ export async function listEvents(this: IExecuteSingleFunctions, items: INodeExec
 	const events = items.flatMap((item) => ((item.json.events as IDataObject[] | undefined) ?? []));
 	const statuses = wantedStatuses(this);
 	const kept = statuses.length ? events.filter((event) => statuses.includes(String(event.appointmentStatus))) : events;
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = this.getNodeParameter('limit', 50) as number;
+	const returnAll = readParameter(this, 'returnAll', false) as boolean;
+	const limit = readParameter(this, 'limit', 50) as number;
 	return (returnAll ? kept : kept.slice(0, limit)).map((json) => ({ json }));
 }
 
 function listScope(context: IExecuteSingleFunctions): string {
-	return context.getNodeParameter('filterBy', '') === 'contact' ? SCOPES.contactsRead : SCOPES.eventsRead;
+	return readParameter(context, 'filterBy', '') === 'contact' ? SCOPES.contactsRead : SCOPES.eventsRead;
 }
 
 export function getManyEventsOperation(resource: ListResource): INodePropertyOptions {

@@ -6,6 +6,7 @@ import { resolveId } from './locators';
 import { fillPath } from './pathSegment';
 import { wasSent, withRunSummary } from './runLedger';
 import { assertTimeZone } from './time';
+import { readParameter } from './parameters';
 
 export interface BodyContext {
 	/** IANA zone in which times without an offset are read. */
@@ -66,7 +67,7 @@ export async function resolveContactInBody(
 
 /** The zone in which times without an offset are read: the Time Zone option, else the workflow's. */
 export function readingTimeZone(context: IExecuteSingleFunctions): string {
-	const chosenZone = context.getNodeParameter('options.timeZone', '') as string;
+	const chosenZone = readParameter(context, 'options.timeZone', '') as string;
 	return assertTimeZone(chosenZone || context.getTimezone(), 'Time Zone');
 }
 

@@ -3,6 +3,7 @@ import { CONTACTS_API_VERSION, SCOPES } from './constants';
 import { readCredential } from './credential';
 import { InputError } from './inputError';
 import { highLevelRequest } from './client';
+import { readParameter } from './parameters';
 
 /**
  * Pickers for ids people should not paste by hand. "From List" searches HighLevel; "By ID" always
@@ -100,7 +101,7 @@ export async function findContactIdByEmail(context: IExecuteSingleFunctions, ema
 
 /** A parameter's id: the locator's value, or, for a contact given By Email, the contact it names. */
 export async function resolveId(context: IExecuteSingleFunctions, name: string): Promise<unknown> {
-	const raw = context.getNodeParameter(name, undefined, { extractValue: false });
+	const raw = readParameter(context, name, undefined);
 	if (isLocator(raw) && raw.mode === 'email') return await findContactIdByEmail(context, String(raw.value ?? ''));
 	if (isLocator(raw)) return raw.value;
 	return raw;

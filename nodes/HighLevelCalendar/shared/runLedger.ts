@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, ILoadOptionsFunctions, INodeExecutionData } from 'n8n-workflow';
+import { readParameter } from './parameters';
 
 /**
  * What each item of one node run has done in HighLevel: whether anything was sent for it, and what
@@ -62,7 +63,7 @@ export function createdByOtherItems(context: IExecuteSingleFunctions): string {
 	const ids = othersOf(context).flatMap((record) => record.created);
 	if (ids.length === 0) return '';
 	const shown = ids.length > 10 ? `${ids.slice(0, 10).join(', ')} and ${ids.length - 10} more` : ids.join(', ');
-	const again = (context.getNodeParameter('options.duplicateCheck', false) as boolean)
+	const again = (readParameter(context, 'options.duplicateCheck', false) as boolean)
 		? 'Duplicate Check is on: running the node again outputs them instead of booking them again.'
 		: 'Running the node again creates them again: turn on Duplicate Check (Options), or fix this item and run only it.';
 	return `Other items of this run were created in HighLevel: ${ids.length} (${shown}). ${again} With "Continue On Fail" (or the error output) each item returns its own result.`;

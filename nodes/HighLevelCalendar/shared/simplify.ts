@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { readParameter } from './parameters';
 
 /** The fields most workflows need; HighLevel's full objects carry a lot more. */
 export const SIMPLIFIED_EVENT_FIELDS = [
@@ -40,6 +41,6 @@ export async function simplifyWhenAsked(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	if (!(this.getNodeParameter('simplify', false) as boolean)) return items;
+	if (!(readParameter(this, 'simplify', false) as boolean)) return items;
 	return items.map((item) => ({ ...item, json: simplifyEvent(item.json) }));
 }

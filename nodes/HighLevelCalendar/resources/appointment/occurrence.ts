@@ -5,6 +5,7 @@ import { InputError } from '../../shared/inputError';
 import { encodePathSegment } from '../../shared/pathSegment';
 import { formatInTimeZone, toApiTime } from '../../shared/time';
 import { highLevelRequest } from '../../shared/client';
+import { readParameter } from '../../shared/parameters';
 
 /**
  * "Update one occurrence of a series": HighLevel addresses an occurrence by an instance id it does
@@ -90,10 +91,10 @@ function isDateOnly(value: unknown): boolean {
 }
 
 async function findOccurrenceId(context: IExecuteSingleFunctions): Promise<string> {
-	const masterEventId = String(context.getNodeParameter('masterEventId', '')).trim();
+	const masterEventId = String(readParameter(context, 'masterEventId', '')).trim();
 	const masterPath = `/calendars/events/appointments/${encodePathSegment(masterEventId, 'masterEventId')}`;
 	const timeZone = readingTimeZone(context);
-	const rawDate = context.getNodeParameter('occurrenceDate', '');
+	const rawDate = readParameter(context, 'occurrenceDate', '');
 	const wanted = toApiTime(rawDate, 'occurrenceDate', timeZone);
 	const response = await highLevelRequest(context, {
 		method: 'GET',
@@ -124,7 +125,7 @@ export async function setUpdateTarget(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	if (this.getNodeParameter('target', 'event') !== 'occurrence') return await setPathIds.call(this, requestOptions);
+	if (readParameter(this, 'target', 'event') !== 'occurrence') return await setPathIds.call(this, requestOptions);
 	try {
 		const instanceId = await findOccurrenceId(this);
 		requestOptions.url = requestOptions.url.replace('{eventId}', encodePathSegment(instanceId, 'eventId'));

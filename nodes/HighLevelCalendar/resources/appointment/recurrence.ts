@@ -14,6 +14,7 @@ import {
 	type RecurrenceBuild,
 	type WeekdayCode,
 } from '../../shared/recurrence';
+import { readParameter } from '../../shared/parameters';
 
 /**
  * Recurrence on create and update: none, built from fields, or a raw RRULE string (checked before
@@ -219,10 +220,10 @@ export async function applyRecurrence(
 ): Promise<IHttpRequestOptions> {
 	try {
 		const body = (requestOptions.body ??= {}) as IDataObject;
-		const mode = this.getNodeParameter('recurrence', 'none');
+		const mode = readParameter(this, 'recurrence', 'none');
 		if (mode === 'build') {
 			const parameters: IDataObject = {};
-			for (const name of BUILD_PARAMETERS) parameters[name] = this.getNodeParameter(name, '') as IDataObject[string];
+			for (const name of BUILD_PARAMETERS) parameters[name] = readParameter(this, name, '') as IDataObject[string];
 			body.rrule = buildRrule(recurrenceBuildFrom(parameters), readingTimeZone(this));
 		}
 		if (mode === 'raw') {
@@ -254,7 +255,7 @@ export async function addRecurrenceSummary(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	if (!(this.getNodeParameter('recurrenceSummary', false) as boolean)) return items;
+	if (!(readParameter(this, 'recurrenceSummary', false) as boolean)) return items;
 	const timeZone = readingTimeZone(this);
 	return items.map((item) => {
 		const { rrule, startTime, endTime } = item.json as { rrule?: string; startTime?: string; endTime?: string };

@@ -14,6 +14,7 @@ import { encodePathSegment } from '../../shared/pathSegment';
 import { userLocator } from '../../shared/locators';
 import { toApiTime } from '../../shared/time';
 import { highLevelRequest } from '../../shared/client';
+import { readParameter } from '../../shared/parameters';
 
 /** HighLevel refuses windows over 31 days ("Date range cannot be more than 31 days"). */
 export const MAX_FREE_SLOT_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;
@@ -46,7 +47,7 @@ export async function setFreeSlotQuery(
 		const timeZone = readingTimeZone(this);
 		const qs = (requestOptions.qs ??= {});
 		Object.assign(qs, freeSlotWindow(qs.startDate, qs.endDate, timeZone), { timezone: timeZone });
-		const userIds = splitUserIds(this.getNodeParameter('options.userIds', ''));
+		const userIds = splitUserIds(readParameter(this, 'options.userIds', ''));
 		if (userIds.length && qs.userId) {
 			throw new InputError('userIds', userIds.join(','), 'Set User or User IDs, not both.', 'cannot be set together with userId');
 		}
@@ -75,10 +76,10 @@ export async function freeSlotItems(this: IExecuteSingleFunctions, items: INodeE
 		.filter(([date, value]) => /^\d{4}-\d{2}-\d{2}$/.test(date) && typeof value === 'object' && value !== null)
 		.sort(([a], [b]) => a.localeCompare(b))
 		.map(([date, value]) => ({ date, slots: ((value as IDataObject).slots as string[] | undefined) ?? [] }));
-	if (this.getNodeParameter('outputFormat', 'slot') === 'day') return days.map((day) => ({ json: day }));
+	if (readParameter(this, 'outputFormat', 'slot') === 'day') return days.map((day) => ({ json: day }));
 	if (days.every((day) => day.slots.length === 0)) return [];
 	// The answer holds only slot starts; the slot length comes from the calendar itself.
-	const calendarId = this.getNodeParameter('calendarId', '', { extractValue: true });
+	const calendarId = readParameter(this, 'calendarId', '', { extractValue: true });
 	const { calendar } = (await highLevelRequest(this, {
 		method: 'GET',
 		path: `/calendars/${encodePathSegment(calendarId, 'calendarId')}`,

@@ -1,0 +1,26 @@
+/**
+ * n8n evaluates a node's parameter once for every property of that name, twice per item, before
+ * any request leaves (docs/architecture.md): in a real n8n 2.x that is most of a declarative node's
+ * cost per item. Fields users fill with expressions are therefore one property each.
+ */
+import { HighLevelCalendar } from '../../nodes/HighLevelCalendar/HighLevelCalendar.node';
+
+const counts = new Map<string, number>();
+for (const property of new HighLevelCalendar().description.properties) counts.set(property.name, (counts.get(property.name) ?? 0) + 1);
+
+describe('one property per field name', () => {
+	it.each(['eventId', 'contactId', 'startTime', 'additionalFields', 'updateFields', 'userId', 'groupId', 'assignedUserId', 'masterEventId', 'occurrenceDate', 'startDate', 'endDate'])(
+		'%s is one property',
+		(name) => expect(counts.get(name)).toBe(1),
+	);
+
+	it('calendarId and endTime are at most two (their routing differs by resource)', () => {
+		expect(counts.get('calendarId')).toBeLessThanOrEqual(2);
+		expect(counts.get('endTime')).toBeLessThanOrEqual(2);
+	});
+
+	it('requestDefaults hold no expression (n8n evaluates them twice per item)', () => {
+		const defaults = JSON.stringify(new HighLevelCalendar().description.requestDefaults);
+		expect(defaults).not.toContain('={{');
+	});
+});
