@@ -1,19 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** A field sent in the JSON body under its own name (the API's field name), only when set. */
-export function bodyField(field: INodeProperties): INodeProperties {
-	return { ...field, routing: { send: { type: 'body', property: field.name } } };
-}
-
 /** locationId comes from the credential; this lets one item address another sub-account. */
-export const locationIdOverrideField = bodyField({
+export const locationIdOverrideField: INodeProperties = {
 	displayName: 'Location ID',
 	name: 'locationId',
 	type: 'string',
 	default: '',
 	placeholder: 'C2QujeCh8ZnC7al2InWR',
 	description: "Sub-account ID. Defaults to the credential's Location ID.",
-});
+};
 
 export const timeZoneOption: INodeProperties = {
 	displayName: 'Time Zone',

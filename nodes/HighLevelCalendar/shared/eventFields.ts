@@ -1,16 +1,13 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { endTimeField as appointmentEndTimeField, optionalAppointmentFields } from '../resources/appointment/fields';
-import { bodyField, locationIdOverrideField } from './descriptions';
-import { asItemError } from './hooks';
+import { locationIdOverrideField } from './descriptions';
 import { calendarLocator, contactLocator, userLocator } from './locators';
-import { isShown, readParameter } from './parameters';
 
 /**
  * Top-level fields that mean the same in several operations of appointments and block slots,
  * defined once each. n8n evaluates a node's parameter expressions once for every property of that
  * name, twice per item, before any request leaves (see docs/architecture.md): one property per
- * name keeps that to two. Their values reach the request through `sendParameters`, since their
- * destination differs by operation (the body of a create, the query of Get Many).
+ * name keeps that to two. Their values reach the request through `sendParameters` (parameters.ts).
  */
 
 const EVENT_RESOURCES = ['appointment', 'blockSlot'];
@@ -66,24 +63,22 @@ function onlyFor(resource: 'appointment' | 'blockSlot', field: INodeProperties):
 
 const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
 
-const titleOption = bodyField({
+const titleOption: INodeProperties = {
 	displayName: 'Title',
 	name: 'title',
 	type: 'string',
 	default: '',
 	placeholder: 'Discovery call',
 	description: 'Title of the appointment or block slot',
-});
+};
 
 const BLOCK_TARGET_RULE = 'A block slot takes Calendar or Assigned User, not both.';
 
-const assignedUserOption = bodyField(
-	userLocator({
+const assignedUserOption = userLocator({
 		displayName: 'Assigned User',
 		name: 'assignedUserId',
 		description: `The HighLevel user (team member) who owns the appointment, or whose time the block slot blocks (assignedUserId). ${BLOCK_TARGET_RULE}`,
-	}),
-);
+	});
 
 export const additionalFieldsField: INodeProperties = {
 	displayName: 'Additional Fields',
@@ -110,39 +105,11 @@ export const updateFieldsField: INodeProperties = {
 		...optionalAppointmentFields.map((field) => onlyFor('appointment', field)),
 		onlyFor('blockSlot', locationIdOverrideField),
 		assignedUserOption,
-		bodyField(
-			calendarLocator({
+		calendarLocator({
 				description: `The calendar the appointment belongs to, or whose time the block slot blocks (calendarId). ${BLOCK_TARGET_RULE}`,
 			}),
-		),
-		bodyField({ ...startTimeField, required: false, displayOptions: undefined, description: 'When it starts. ISO 8601 with an offset keeps its instant; a time without an offset is read in the Time Zone option.' }),
-		bodyField({ ...appointmentEndTimeField, description: 'When it ends; must be after the start time. Read like Start Time.' }),
+		{ ...startTimeField, required: false, displayOptions: undefined, description: 'When it starts. ISO 8601 with an offset keeps its instant; a time without an offset is read in the Time Zone option.' },
+		{ ...appointmentEndTimeField, description: 'When it ends; must be after the start time. Read like Start Time.' },
 		titleOption,
 	].sort(byDisplayName),
 };
-
-/** A top-level parameter's value, or undefined when the operation does not show it (n8n then leaves it out). */
-function shownValue(context: IExecuteSingleFunctions, name: string): unknown {
-	return isShown(context, name) ? readParameter(context, name, '', { extractValue: true }) : undefined;
-}
-
-/**
- * preSend, first: puts the shared fields an operation shows into its body or query, under their
- * API names. A contact given By Email stays an email here; resolveContactInBody looks it up.
- */
-export function sendParameters(where: 'body' | 'qs', names: string[]) {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		try {
-			const target = ((where === 'body' ? requestOptions.body : requestOptions.qs) ?? {}) as IDataObject;
-			for (const name of names) {
-				const value = shownValue(this, name);
-				if (value !== undefined) target[name] = value as IDataObject[string];
-			}
-			if (where === 'body') requestOptions.body = target;
-			else requestOptions.qs = target;
-		} catch (error) {
-			throw asItemError(this, error);
-		}
-		return requestOptions;
-	};
-}

@@ -12,11 +12,10 @@ import { timeZoneOptions } from './descriptions';
 import { checkHighLevelResponse } from './errors';
 import { asItemError, credentialLocationId, readingTimeZone, setPathIds } from './hooks';
 import { InputError } from './inputError';
-import { sendParameters } from './eventFields';
+import { readParameter, sendParameters } from './parameters';
 import { userLocator } from './locators';
 import { simplifyField, simplifyWhenAsked } from './simplify';
 import { toApiTime } from './time';
-import { readParameter } from './parameters';
 
 /**
  * Get Many for appointments and block slots: GET /calendars/events or /calendars/blocked-slots for a
@@ -83,7 +82,7 @@ export function getManyEventsOperation(resource: ListResource): INodePropertyOpt
 				: 'List the block slots in a time window of a calendar, user or group',
 		routing: {
 			request: { method: 'GET', url: resource === 'appointment' ? '/calendars/events' : '/calendars/blocked-slots' },
-			send: { preSend: [sendParameters('qs', ['calendarId', 'startTime']), setPathIds, setEventWindow] },
+			send: { preSend: [sendParameters('qs', ['calendarId', 'userId', 'groupId', 'startTime', 'endTime']), setPathIds, setEventWindow] },
 			output: { postReceive: [checkHighLevelResponse(listScope, 'contact', 'contactId'), listEvents, simplifyWhenAsked] },
 		},
 	};
@@ -130,7 +129,6 @@ export const getManyTargetFields: INodeProperties[] = [
 		name: 'userId',
 		required: true,
 		displayOptions: { show: { ...show, filterBy: ['user'] } },
-		routing: { send: { type: 'query', property: 'userId' } },
 	}),
 	{
 		displayName: 'Group ID',
@@ -141,7 +139,6 @@ export const getManyTargetFields: INodeProperties[] = [
 		placeholder: 'BqTwX8QFwXzpegMve9EQ',
 		description: 'ID of the calendar group',
 		displayOptions: { show: { ...show, filterBy: ['group'] } },
-		routing: { send: { type: 'query', property: 'groupId' } },
 	},
 ];
 
@@ -153,7 +150,6 @@ export const getManyEndTimeField: INodeProperties = {
 	default: '',
 	description: 'End of the time window, read like Start Time. Sent as epoch milliseconds.',
 	displayOptions: { show: { ...show, filterBy: ['calendar', 'group', 'user'] } },
-	routing: { send: { type: 'query', property: 'endTime' } },
 };
 
 export const getManyListFields: INodeProperties[] = [

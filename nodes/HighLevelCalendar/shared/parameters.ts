@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+import { asItemError } from './hooks';
 
 /**
  * How the hooks read the node's parameters. n8n's getNodeParameter evaluates the value (and, in
@@ -37,4 +38,44 @@ export function readParameter<T = unknown>(
 /** Whether the operation shows this top-level parameter (n8n leaves out the ones it does not). */
 export function isShown(context: IExecuteSingleFunctions, name: string): boolean {
 	return context.getNodeParameter(name, MISSING, { rawExpressions: true }) !== MISSING;
+}
+
+/** A collection's value: a plain object that is not a picker's (a DateTime from an expression is no collection). */
+function isCollection(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype && !isLocator(value);
+}
+
+/** A picker's id, or the value itself. */
+function idOrValue(value: unknown): unknown {
+	return isLocator(value) ? value.value : value;
+}
+
+/**
+ * preSend, first: puts the parameters an operation shows into its body or query, under their API
+ * names; a collection (Additional Fields, Update Fields, Filters) gives the fields the user added.
+ * The node's fields carry no `routing` of their own: n8n reads a routed field's value once more,
+ * on each of its two walks over the properties, and a field's destination can differ by operation
+ * (the body of a create, the query of Get Many). A contact By Email stays an email here;
+ * resolveContactInBody looks it up.
+ */
+export function sendParameters(where: 'body' | 'qs', names: string[]) {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		try {
+			const target: IDataObject = { ...(((where === 'body' ? requestOptions.body : requestOptions.qs) ?? {}) as IDataObject) };
+			for (const name of names) {
+				if (!isShown(this, name)) continue;
+				const value = readParameter(this, name);
+				if (isCollection(value)) {
+					for (const [field, entry] of Object.entries(value)) target[field] = idOrValue(entry) as IDataObject[string];
+				} else {
+					target[name] = idOrValue(value) as IDataObject[string];
+				}
+			}
+			if (where === 'body') requestOptions.body = target;
+			else requestOptions.qs = target;
+		} catch (error) {
+			throw asItemError(this, error);
+		}
+		return requestOptions;
+	};
 }

@@ -3,7 +3,7 @@ import { SCOPES } from '../../shared/constants';
 import { timeZoneOptions } from '../../shared/descriptions';
 import { checkHighLevelResponse } from '../../shared/errors';
 import { duplicateCheckOption, lookForExisting } from '../../shared/duplicateCheck';
-import { sendParameters } from '../../shared/eventFields';
+import { sendParameters } from '../../shared/parameters';
 import { normalizeBody, resolveContactInBody } from '../../shared/hooks';
 import { simplifyField, simplifyWhenAsked } from '../../shared/simplify';
 import { normalizeCreateBody } from './normalize';
@@ -18,7 +18,7 @@ export const createOperation: INodePropertyOptions = {
 		request: { method: 'POST', url: '/calendars/events/appointments' },
 		send: {
 			preSend: [
-				sendParameters('body', ['calendarId', 'contactId', 'startTime']),
+				sendParameters('body', ['calendarId', 'contactId', 'startTime', 'additionalFields', 'rrule']),
 				resolveContactInBody,
 				applyRecurrence,
 				normalizeBody(normalizeCreateBody),

@@ -60,7 +60,6 @@ export function recurrenceFields(operation: 'create' | 'update'): INodePropertie
 			description:
 				'RFC 5545 rule without DTSTART (HighLevel takes it from the start time); add EXDATE on a new line to skip dates',
 			displayOptions: { show: { ...show, recurrence: ['raw'] } },
-			routing: { send: { type: 'body', property: 'rrule' } },
 		},
 		{
 			displayName: 'Frequency',

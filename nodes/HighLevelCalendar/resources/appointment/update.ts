@@ -7,6 +7,7 @@ import { simplifyField, simplifyWhenAsked } from '../../shared/simplify';
 import { normalizeUpdateBody } from './normalize';
 import { setUpdateTarget } from './occurrence';
 import { addRecurrenceSummary, applyRecurrence, recurrenceFields, recurrenceSummaryField } from './recurrence';
+import { sendParameters } from '../../shared/parameters';
 
 export const updateOperation: INodePropertyOptions = {
 	name: 'Update',
@@ -15,7 +16,7 @@ export const updateOperation: INodePropertyOptions = {
 	description: 'Change, move, confirm or cancel an appointment: only the fields you add are changed',
 	routing: {
 		request: { method: 'PUT', url: '/calendars/events/appointments/{eventId}' },
-		send: { preSend: [setUpdateTarget, applyRecurrence, normalizeBody(normalizeUpdateBody)] },
+		send: { preSend: [sendParameters('body', ['updateFields', 'rrule']), setUpdateTarget, applyRecurrence, normalizeBody(normalizeUpdateBody)] },
 		output: {
 			postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, 'appointment'), simplifyWhenAsked, addRecurrenceSummary],
 		},

@@ -1,9 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
-import { bodyField, timeZoneOptions } from '../../shared/descriptions';
+import { timeZoneOptions } from '../../shared/descriptions';
 import { checkHighLevelResponse } from '../../shared/errors';
 import { duplicateCheckOption, lookForExisting } from '../../shared/duplicateCheck';
-import { sendParameters } from '../../shared/eventFields';
+import { sendParameters } from '../../shared/parameters';
 import { normalizeBody } from '../../shared/hooks';
 import { userLocator } from '../../shared/locators';
 import { normalizeBlockSlotBody } from './normalize';
@@ -17,7 +17,7 @@ export const createOperation: INodePropertyOptions = {
 	description: 'Block time on a calendar or for a user, so nothing can be booked then',
 	routing: {
 		request: { method: 'POST', url: '/calendars/events/block-slots' },
-		send: { preSend: [sendParameters('body', ['calendarId', 'startTime']), normalizeBody(normalizeBlockSlotBody), lookForExisting('blockSlot')] },
+		send: { preSend: [sendParameters('body', ['calendarId', 'assignedUserId', 'startTime', 'endTime', 'additionalFields']), normalizeBody(normalizeBlockSlotBody), lookForExisting('blockSlot')] },
 		output: { postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, 'block slot')] },
 	},
 };
@@ -37,18 +37,16 @@ export const blockTargetFields: INodeProperties[] = [
 		description: 'HighLevel blocks either a calendar or a user, not both',
 		displayOptions: { show },
 	},
-	bodyField(
-		userLocator({
+	userLocator({
 			displayName: 'Assigned User',
 			name: 'assignedUserId',
 			required: true,
 			description: 'The user whose time is blocked (assignedUserId)',
 			displayOptions: { show: { ...show, target: ['user'] } },
 		}),
-	),
 ];
 
-export const blockEndTimeField: INodeProperties = bodyField({
+export const blockEndTimeField: INodeProperties = {
 	displayName: 'End Time',
 	name: 'endTime',
 	type: 'dateTime',
@@ -56,6 +54,6 @@ export const blockEndTimeField: INodeProperties = bodyField({
 	default: '',
 	description: 'When the block ends; must be after the start time. Read like Start Time.',
 	displayOptions: { show },
-});
+};
 
 export const createFields: INodeProperties[] = [timeZoneOptions('blockSlot', ['create'], [duplicateCheckOption('blockSlot')])];

@@ -4,6 +4,7 @@ import { timeZoneOptions } from '../../shared/descriptions';
 import { checkHighLevelResponse } from '../../shared/errors';
 import { normalizeBody, setPathIds } from '../../shared/hooks';
 import { normalizeBlockSlotBody } from './normalize';
+import { sendParameters } from '../../shared/parameters';
 
 export const updateOperation: INodePropertyOptions = {
 	name: 'Update',
@@ -12,7 +13,7 @@ export const updateOperation: INodePropertyOptions = {
 	description: 'Move, retitle or retarget a block slot (time blocked on a calendar or for a user)',
 	routing: {
 		request: { method: 'PUT', url: '/calendars/events/block-slots/{eventId}' },
-		send: { preSend: [setPathIds, normalizeBody(normalizeBlockSlotBody)] },
+		send: { preSend: [sendParameters('body', ['updateFields']), setPathIds, normalizeBody(normalizeBlockSlotBody)] },
 		output: { postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, 'block slot')] },
 	},
 };

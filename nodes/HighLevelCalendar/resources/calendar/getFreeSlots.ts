@@ -14,7 +14,7 @@ import { encodePathSegment } from '../../shared/pathSegment';
 import { userLocator } from '../../shared/locators';
 import { toApiTime } from '../../shared/time';
 import { highLevelRequest } from '../../shared/client';
-import { readParameter } from '../../shared/parameters';
+import { readParameter, sendParameters } from '../../shared/parameters';
 
 /** HighLevel refuses windows over 31 days ("Date range cannot be more than 31 days"). */
 export const MAX_FREE_SLOT_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;
@@ -97,7 +97,7 @@ export const getFreeSlotsOperation: INodePropertyOptions = {
 	description: 'List the times a calendar (optionally one or more of its users) can still be booked, at most 31 days at once',
 	routing: {
 		request: { method: 'GET', url: '/calendars/{calendarId}/free-slots' },
-		send: { preSend: [setPathIds, setFreeSlotQuery] },
+		send: { preSend: [sendParameters('qs', ['startDate', 'endDate']), setPathIds, setFreeSlotQuery] },
 		output: { postReceive: [checkHighLevelResponse(SCOPES.calendarsRead, 'calendar', 'calendarId'), freeSlotItems] },
 	},
 };
@@ -113,7 +113,6 @@ export const getFreeSlotsFields: INodeProperties[] = [
 		default: '',
 		description: 'Start of the window (sent as epoch milliseconds). A time without an offset is read in the Time Zone option.',
 		displayOptions: { show },
-		routing: { send: { type: 'query', property: 'startDate' } },
 	},
 	{
 		displayName: 'End Date',
@@ -123,7 +122,6 @@ export const getFreeSlotsFields: INodeProperties[] = [
 		default: '',
 		description: 'End of the window, at most 31 days after the start',
 		displayOptions: { show },
-		routing: { send: { type: 'query', property: 'endDate' } },
 	},
 	{
 		displayName: 'Output',
@@ -156,7 +154,6 @@ export const getFreeSlotsFields: INodeProperties[] = [
 			userLocator({
 				name: 'userId',
 				description: 'Only the free slots of this user (userId)',
-				routing: { send: { type: 'query', property: 'userId' } },
 			}),
 			{
 				displayName: 'User IDs',

@@ -2,6 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INo
 import { SCOPES } from '../../shared/constants';
 import { checkHighLevelResponse } from '../../shared/errors';
 import { credentialLocationId } from '../../shared/hooks';
+import { sendParameters } from '../../shared/parameters';
 
 export async function setCredentialLocation(
 	this: IExecuteSingleFunctions,
@@ -18,7 +19,7 @@ export const getManyOperation: INodePropertyOptions = {
 	description: "List the sub-account's calendars",
 	routing: {
 		request: { method: 'GET', url: '/calendars/' },
-		send: { preSend: [setCredentialLocation] },
+		send: { preSend: [sendParameters('qs', ['filters']), setCredentialLocation] },
 		output: {
 			postReceive: [
 				checkHighLevelResponse(SCOPES.calendarsRead, 'calendar'),
@@ -44,7 +45,6 @@ export const getManyFields: INodeProperties[] = [
 				default: '',
 				placeholder: 'BqTwX8QFwXzpegMve9EQ',
 				description: 'Only calendars of this calendar group',
-				routing: { send: { type: 'query', property: 'groupId' } },
 			},
 			{
 				displayName: 'Show Drafted',
@@ -52,7 +52,6 @@ export const getManyFields: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description: 'Whether to include draft calendars',
-				routing: { send: { type: 'query', property: 'showDrafted' } },
 			},
 		],
 	},
