@@ -1,14 +1,17 @@
 /**
- * A 1,000-create burst in a REAL n8n 2.40.7 (Node 24, its default expression engine), against the
+ * `npm run bench`, second part: a 1,000-create burst (and 1,000 updates) in a REAL n8n 2.40.7 (Node 24, its default expression engine), against the
  * HighLevel sandbox with HighLevel's limit scaled in time (100 requests per 1,000 ms per location).
  *   npx tsx test/bench/real-n8n.ts [--rounds N] [--variants ours,one-property,http] [--profile] [--keep]
  * One run: build + pack the package (test/e2e/n8nSetup.ts), one n8n user folder with it installed as
  * a community package plus a generated one-property declarative package (n8n-nodes-bench-baseline,
  * plain JS, using our package's credential type highLevelCalendarApi), one import of the credential
- * and three workflows (Manual Trigger -> Code node making 1,000 items -> the node under test):
- *   ours          n8n-nodes-highlevel-calendar.highLevelCalendar, Appointment: Create
- *   one-property  n8n-nodes-bench-baseline.benchBaseline: one hidden property routing the same POST
- *   http          n8n-nodes-base.httpRequest, predefined credential type, batching 100 / 1,000 ms
+ * and one workflow per variant (Manual Trigger -> Code node making 1,000 items -> the node under test):
+ *   ours                 n8n-nodes-highlevel-calendar.highLevelCalendar, Appointment: Create
+ *   one-property         n8n-nodes-bench-baseline.benchBaseline: one hidden property routing the same POST
+ *   http                 n8n-nodes-base.httpRequest, predefined credential type, batching 100 / 1,000 ms
+ *   ours-update          Appointment: Update of 1,000 appointments the sandbox holds (the no-show sweep)
+ *   one-property-update  benchBaselineUpdate: one hidden property routing the same PUT
+ * Each pair compares two expressions per item: the start and the title, or the id and the status.
  * Rounds are interleaved; each run is its own `n8n execute --id X --rawOutput` process. The sandbox
  * runs in this process (the bench does nothing else while n8n runs) and is reset before each run.
  * Per run: the node's startTime and executionTime from the run data, and the sandbox's first-request
@@ -44,11 +47,13 @@ const roundsArg = argv.indexOf('--rounds');
 const ROUNDS = roundsArg >= 0 ? Number(argv[roundsArg + 1]) : 3;
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error('--rounds takes a positive integer');
 
-// ---------------------------------------------------------------- the three variants
+// ---------------------------------------------------------------- the variants
 interface Variant {
 	key: string;
 	workflowId: string;
 	node: (baseUrl: string) => Json;
+	/** 1,000 updates of appointments the sandbox holds, instead of 1,000 creates. */
+	updates?: boolean;
 }
 const NODE_NAME = 'Create appointments';
 const body = {
@@ -79,6 +84,17 @@ const VARIANTS: Variant[] = [
 	},
 	{ key: 'one-property', workflowId: 'benchWfBase00001', node: () => ({ type: `${BASELINE}.benchBaseline`, typeVersion: 1, parameters: {} }) },
 	{
+		key: 'ours-update',
+		workflowId: 'benchWfOursUpd01',
+		updates: true,
+		node: () => ({
+			type: `${PACKAGE}.highLevelCalendar`,
+			typeVersion: 1,
+			parameters: { resource: 'appointment', operation: 'update', eventId: '={{ $json.id }}', updateFields: { appointmentStatus: '={{ $json.status }}', toNotify: false } },
+		}),
+	},
+	{ key: 'one-property-update', workflowId: 'benchWfBaseUpd01', updates: true, node: () => ({ type: `${BASELINE}.benchBaselineUpdate`, typeVersion: 1, parameters: {} }) },
+	{
 		key: 'http',
 		workflowId: 'benchWfHttp00001',
 		node: (baseUrl) => ({
@@ -103,7 +119,9 @@ const VARIANTS: Variant[] = [
 
 /** Manual Trigger -> Code node (1,000 items, titles and times unique per execution) -> the node. */
 function workflow(variant: Variant, baseUrl: string): Json {
-	const jsCode = [
+	const jsCode = variant.updates
+		? `return Array.from({ length: ${ITEMS} }, (_, i) => ({ json: { id: 'apt_bench_' + i, status: 'noshow' } }));`
+		: [
 		`const k = Number($execution.id) || Date.now() % 100000;`,
 		`const prefix = '${variant.key}-e' + k + '-' + Date.now();`,
 		`const base = Date.UTC(2035, 0, 1) + k * ${ITEMS} * 1800000;`,
@@ -112,7 +130,7 @@ function workflow(variant: Variant, baseUrl: string): Json {
 	const node = { ...variant.node(baseUrl), id: `${variant.workflowId}-n3`, name: NODE_NAME, position: [440, 0] };
 	return {
 		id: variant.workflowId,
-		name: `bench: 1,000 creates (${variant.key})`,
+		name: `bench: 1,000 ${variant.updates ? 'updates' : 'creates'} (${variant.key})`,
 		nodes: [
 			{ id: `${variant.workflowId}-n1`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 			{ id: `${variant.workflowId}-n2`, name: 'Items', type: 'n8n-nodes-base.code', typeVersion: 2, position: [220, 0], parameters: { jsCode } },
@@ -128,35 +146,47 @@ function workflow(variant: Variant, baseUrl: string): Json {
 	};
 }
 
-/** The one-property declarative community package, as plain JS, next to ours in the user folder. */
+/** The one-property declarative community package (create and update), as plain JS, next to ours. */
 function writeBaselinePackage(userFolder: string): void {
 	const dir = path.join(userFolder, '.n8n', 'nodes', 'node_modules', BASELINE);
 	fs.mkdirSync(path.join(dir, 'dist'), { recursive: true });
-	const description = {
-		displayName: 'Bench Baseline',
-		name: 'benchBaseline',
-		group: ['transform'],
-		version: 1,
-		description: 'One-property declarative node: POST /calendars/events/appointments',
-		defaults: { name: 'Bench Baseline' },
-		inputs: ['main'],
-		outputs: ['main'],
-		credentials: [{ name: CRED_TYPE, required: true }],
-		requestDefaults: { baseURL: '={{$credentials.baseUrl.replace(new RegExp("/+$"), "")}}', headers: API_HEADERS, json: true },
-		properties: [
-			{ displayName: 'Operation', name: 'operation', type: 'hidden', default: 'create', routing: { request: { method: 'POST', url: '/calendars/events/appointments', body } } },
-		],
+	const node = (className: string, name: string, request: Json) => {
+		const description = {
+			displayName: className,
+			name,
+			group: ['transform'],
+			version: 1,
+			description: `One-property declarative node: ${request.method} ${request.url}`,
+			defaults: { name: className },
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: CRED_TYPE, required: true }],
+			requestDefaults: { baseURL: '={{$credentials.baseUrl.replace(new RegExp("/+$"), "")}}', headers: API_HEADERS, json: true },
+			properties: [{ displayName: 'Operation', name: 'operation', type: 'hidden', default: 'send', routing: { request } }],
+		};
+		const file = `dist/${className}.node.js`;
+		fs.writeFileSync(
+			path.join(dir, file),
+			`'use strict';\nclass ${className} {\n\tconstructor() {\n\t\tthis.description = ${JSON.stringify(description, null, '\t')};\n\t}\n}\nmodule.exports = { ${className} };\n`,
+		);
+		return file;
 	};
-	fs.writeFileSync(
-		path.join(dir, 'dist', 'BenchBaseline.node.js'),
-		`'use strict';\nclass BenchBaseline {\n\tconstructor() {\n\t\tthis.description = ${JSON.stringify(description, null, '\t')};\n\t}\n}\nmodule.exports = { BenchBaseline };\n`,
-	);
-	const manifest = { name: BASELINE, version: '0.0.1', keywords: ['n8n-community-node-package'], n8n: { n8nNodesApiVersion: 1, nodes: ['dist/BenchBaseline.node.js'], credentials: [] } };
+	const nodes = [
+		node('BenchBaseline', 'benchBaseline', { method: 'POST', url: '/calendars/events/appointments', body }),
+		node('BenchBaselineUpdate', 'benchBaselineUpdate', { method: 'PUT', url: '=/calendars/events/appointments/{{ $json.id }}', body: { appointmentStatus: '={{ $json.status }}', toNotify: false } }),
+	];
+	const manifest = { name: BASELINE, version: '0.0.1', keywords: ['n8n-community-node-package'], n8n: { n8nNodesApiVersion: 1, nodes, credentials: [] } };
 	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
 	const ledgerFile = path.join(userFolder, '.n8n', 'nodes', 'package.json');
 	const ledger = JSON.parse(fs.readFileSync(ledgerFile, 'utf8'));
 	ledger.dependencies[BASELINE] = manifest.version;
 	fs.writeFileSync(ledgerFile, JSON.stringify(ledger, null, 2));
+}
+
+/** The 1,000 appointments the update variants change, added to the sandbox's store. */
+function seedAppointments(sandbox: Sandbox): void {
+	const template = sandbox.store.appointments.get('apt_sandbox_001')!;
+	for (let i = 0; i < ITEMS; i++) sandbox.store.appointments.set(`apt_bench_${i}`, { ...template, id: `apt_bench_${i}`, title: `bench-${i}` });
 }
 
 const variantsArg = argv.indexOf('--variants');
@@ -316,6 +346,7 @@ async function main(): Promise<void> {
 
 		const execute = async (variant: Variant, round: string, nodeArgs: string[] = []) => {
 			sandbox!.reset();
+			if (variant.updates) seedAppointments(sandbox!);
 			const spawnedAt = Date.now();
 			// The command prints the run through n8n's logger at level info.
 			const r = await n8n(`execute ${variant.key}`, ['execute', `--id=${variant.workflowId}`, '--rawOutput'], nodeArgs, { N8N_LOG_LEVEL: 'info' });
@@ -345,22 +376,23 @@ async function main(): Promise<void> {
 		} else {
 			const rows: Row[] = [];
 			for (let round = 1; round <= ROUNDS; round++) for (const variant of RUN_VARIANTS) rows.push((await execute(variant, String(round))).row);
-			printRows(`1,000 creates in n8n@2.40.7, every round (limit ${LIMIT.max} requests per ${LIMIT.windowMs} ms)`, rows);
+			printRows(`1,000 creates (or updates) in n8n@2.40.7, every round (limit ${LIMIT.max} requests per ${LIMIT.windowMs} ms)`, rows);
 			const medians = RUN_VARIANTS.map((v) => {
 				const of = rows.filter((r) => r.variant === v.key);
 				const m = (pick: (r: Row) => number) => median(of.map(pick));
 				return { variant: v.key, round: `median of ${of.length}`, firstMs: m((r) => r.firstMs), totalMs: m((r) => r.totalMs), codeMs: m((r) => r.codeMs), status429: m((r) => r.status429), ok: m((r) => r.ok), failed: m((r) => r.failed), duplicated: m((r) => r.duplicated), requests: m((r) => r.requests), processS: m((r) => r.processS) };
 			});
 			printRows('medians', medians);
-			const ours = medians.find((m) => m.variant === 'ours');
-			const baseline = medians.find((m) => m.variant === 'one-property');
-			if (ours && baseline) {
+			for (const [oursKey, baselineKey] of [['ours', 'one-property'], ['ours-update', 'one-property-update']]) {
+				const ours = medians.find((m) => m.variant === oursKey);
+				const baseline = medians.find((m) => m.variant === baselineKey);
+				if (!ours || !baseline) continue;
 				const perRound = Array.from({ length: ROUNDS }, (_, i) => {
 					const inRound = rows.filter((r) => r.round === String(i + 1));
-					return (inRound.find((r) => r.variant === 'ours')!.firstMs / inRound.find((r) => r.variant === 'one-property')!.firstMs).toFixed(2);
+					return (inRound.find((r) => r.variant === oursKey)!.firstMs / inRound.find((r) => r.variant === baselineKey)!.firstMs).toFixed(2);
 				});
-				console.log(`\nours / one-property, time before the first request (medians): ${(ours.firstMs / baseline.firstMs).toFixed(2)}`);
-				console.log(`ours / one-property, per round: ${perRound.join(', ')}`);
+				console.log(`\n${oursKey} / ${baselineKey}, time before the first request (medians): ${(ours.firstMs / baseline.firstMs).toFixed(2)}`);
+				console.log(`${oursKey} / ${baselineKey}, per round: ${perRound.join(', ')}`);
 			}
 		}
 	} finally {
