@@ -26,6 +26,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID, SANDBOX_LOCATION_ID, SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox';
 import { installN8n, StepError } from '../e2e/install-n8n';
+import { ONE_PROPERTY_CREATE_BODY } from './fixture';
 import { buildAndPack, installCommunityPackage, n8nEnvironment, PACKAGE, parseRunOutput } from '../e2e/n8nSetup';
 import { freePort, groupsLeftBehind, killChildrenOnExit, run, signalChildren, sleep, tail } from '../e2e/processes';
 
@@ -56,15 +57,7 @@ interface Variant {
 	updates?: boolean;
 }
 const NODE_NAME = 'Create appointments';
-const body = {
-	calendarId: SANDBOX_CALENDAR_ID,
-	contactId: SANDBOX_CONTACT_ID,
-	locationId: SANDBOX_LOCATION_ID,
-	startTime: '={{ $json.start }}',
-	title: '={{ $json.title }}',
-	ignoreFreeSlotValidation: true,
-	toNotify: false,
-};
+const body = ONE_PROPERTY_CREATE_BODY;
 const VARIANTS: Variant[] = [
 	{
 		key: 'ours',

@@ -7,6 +7,7 @@
  */
 import { NodeHelpers, type INodeParameters, type INodeType } from 'n8n-workflow';
 import { runNode, type NodeRunResult, type RunNodeOptions } from '../engine/harness';
+import { ONE_PROPERTY_CREATE_BODY } from './fixture';
 import {
 	SANDBOX_CALENDAR_ID,
 	SANDBOX_CONTACT_ID,
@@ -297,15 +298,7 @@ function onePropertyNode(): INodeType {
 						request: {
 							method: 'POST',
 							url: '/calendars/events/appointments',
-							body: {
-								calendarId: SANDBOX_CALENDAR_ID,
-								contactId: SANDBOX_CONTACT_ID,
-								locationId: SANDBOX_LOCATION_ID,
-								startTime: '={{ $json.start }}',
-								title: '={{ $json.title }}',
-								ignoreFreeSlotValidation: true,
-								toNotify: false,
-							},
+							body: ONE_PROPERTY_CREATE_BODY,
 						},
 					},
 				},
