@@ -38,3 +38,28 @@ describe('didYouMean', () => {
 		expect(didYouMean('ZZZZZZ', ['FREQ', 'INTERVAL'])).toBe('');
 	});
 });
+
+describe('recurrence builder fields from expressions', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { recurrenceBuildFrom } = require('../../nodes/HighLevelCalendar/resources/appointment/recurrence');
+
+	it('reads Frequency, Ends and Monthly On by their editor names', () => {
+		expect(recurrenceBuildFrom({ frequency: 'Weekly', weekdays: 'Monday, FR', recurrenceEnd: 'Never', interval: 2 })).toMatchObject({
+			frequency: 'weekly',
+			interval: 2,
+			weekdays: ['Monday', 'FR'],
+			end: { type: 'never' },
+		});
+		expect(recurrenceBuildFrom({ frequency: 'monthly', monthlyBy: 'Day of the Month', dayOfMonth: 15, recurrenceEnd: 'After a Number of Occurrences', count: 3 })).toMatchObject({
+			monthlyBy: 'dayOfMonth',
+			dayOfMonth: 15,
+			end: { type: 'count', count: 3 },
+		});
+	});
+
+	it('refuses an unknown frequency with the list and a "did you mean"', () => {
+		expect(() => recurrenceBuildFrom({ frequency: 'wekly' })).toThrow(
+			'frequency "wekly" is not an allowed value. Did you mean weekly? Use one of: daily, weekly, monthly, yearly.',
+		);
+	});
+});

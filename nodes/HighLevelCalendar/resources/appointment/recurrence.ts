@@ -15,6 +15,7 @@ import {
 	type WeekdayCode,
 } from '../../shared/recurrence';
 import { readParameter } from '../../shared/parameters';
+import { matchOption } from '../../shared/fields';
 
 /**
  * Recurrence on create and update: none, built from fields, or a raw RRULE string (checked before
@@ -65,12 +66,7 @@ export function recurrenceFields(operation: 'create' | 'update'): INodePropertie
 			displayName: 'Frequency',
 			name: 'frequency',
 			type: 'options',
-			options: [
-				{ name: 'Daily', value: 'daily' },
-				{ name: 'Weekly', value: 'weekly' },
-				{ name: 'Monthly', value: 'monthly' },
-				{ name: 'Yearly', value: 'yearly' },
-			],
+			options: FREQUENCY_OPTIONS,
 			default: 'weekly',
 			displayOptions: { show: build },
 		},
@@ -96,11 +92,7 @@ export function recurrenceFields(operation: 'create' | 'update'): INodePropertie
 			displayName: 'Monthly On',
 			name: 'monthlyBy',
 			type: 'options',
-			options: [
-				{ name: 'Same Day of the Month as the Start', value: 'start' },
-				{ name: 'Day of the Month', value: 'dayOfMonth' },
-				{ name: 'N-Th Weekday of the Month', value: 'nthWeekday' },
-			],
+			options: MONTHLY_BY_OPTIONS,
 			default: 'start',
 			displayOptions: { show: { ...build, frequency: ['monthly'] } },
 		},
@@ -139,11 +131,7 @@ export function recurrenceFields(operation: 'create' | 'update'): INodePropertie
 			displayName: 'Ends',
 			name: 'recurrenceEnd',
 			type: 'options',
-			options: [
-				{ name: 'Never', value: 'never' },
-				{ name: 'After a Number of Occurrences', value: 'count' },
-				{ name: 'On a Date', value: 'until' },
-			],
+			options: END_OPTIONS,
 			default: 'count',
 			displayOptions: { show: build },
 		},
@@ -183,26 +171,57 @@ function listOf(value: unknown): string[] {
 		.filter(Boolean);
 }
 
+const isUnset = (value: unknown) => value === undefined || value === null || value === '';
+
+/** The editor's name of each value of a list field, for matchOption. */
+function namesOf(options: Array<{ name: string; value: string | number | boolean }>): Record<string, string> {
+	return Object.fromEntries(options.map((option) => [String(option.value), option.name]));
+}
+
+const FREQUENCY_OPTIONS = [
+	{ name: 'Daily', value: 'daily' },
+	{ name: 'Weekly', value: 'weekly' },
+	{ name: 'Monthly', value: 'monthly' },
+	{ name: 'Yearly', value: 'yearly' },
+];
+const MONTHLY_BY_OPTIONS = [
+	{ name: 'Same Day of the Month as the Start', value: 'start' },
+	{ name: 'Day of the Month', value: 'dayOfMonth' },
+	{ name: 'N-Th Weekday of the Month', value: 'nthWeekday' },
+];
+const END_OPTIONS = [
+	{ name: 'Never', value: 'never' },
+	{ name: 'After a Number of Occurrences', value: 'count' },
+	{ name: 'On a Date', value: 'until' },
+];
+const FREQUENCY_NAMES = namesOf(FREQUENCY_OPTIONS);
+const MONTHLY_BY_NAMES = namesOf(MONTHLY_BY_OPTIONS);
+const END_NAMES = namesOf(END_OPTIONS);
+
 /** The builder's fields as a RecurrenceBuild (pure, so it can be tested alone). */
 export function recurrenceBuildFrom(parameters: IDataObject): RecurrenceBuild {
+	// List values may come from expressions, named as the editor shows them ("Weekly", "Never").
+	const frequency = matchOption('frequency', parameters.frequency, FREQUENCY_NAMES);
+	const ends = matchOption('recurrenceEnd', parameters.recurrenceEnd ?? 'count', END_NAMES);
+	const monthlyBy = isUnset(parameters.monthlyBy) ? 'start' : matchOption('monthlyBy', parameters.monthlyBy, MONTHLY_BY_NAMES);
 	const end =
-		parameters.recurrenceEnd === 'never'
+		ends === 'never'
 			? ({ type: 'never' } as const)
-			: parameters.recurrenceEnd === 'until'
+			: ends === 'until'
 				? ({ type: 'until', until: String(parameters.until ?? '') } as const)
 				: ({ type: 'count', count: Number(parameters.count) } as const);
 	const build: RecurrenceBuild = {
-		frequency: parameters.frequency as RecurrenceBuild['frequency'],
+		frequency: frequency as RecurrenceBuild['frequency'],
 		interval: Number(parameters.interval ?? 1),
 		end,
 		exdates: listOf(parameters.exdates),
 	};
 	if (build.frequency === 'weekly') build.weekdays = listOf(parameters.weekdays) as WeekdayCode[];
-	if (build.frequency === 'monthly' && parameters.monthlyBy === 'dayOfMonth') {
+	if (build.frequency === 'monthly' && monthlyBy === 'dayOfMonth') {
 		build.monthlyBy = 'dayOfMonth';
 		build.dayOfMonth = Number(parameters.dayOfMonth);
 	}
-	if (build.frequency === 'monthly' && parameters.monthlyBy === 'nthWeekday') {
+	if (build.frequency === 'monthly' && monthlyBy === 'nthWeekday') {
 		build.monthlyBy = 'nthWeekday';
 		build.nthWeek = Number(parameters.nthWeek) as RecurrenceBuild['nthWeek'];
 		build.nthWeekday = parameters.nthWeekday as WeekdayCode;
