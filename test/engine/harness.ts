@@ -7,8 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 
-// n8n-core reads these when it is first imported.
-process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-hlc-'));
+// n8n-core reads these when it is first imported. A user folder made here is removed when this
+// process (a jest worker, the demo, the bench) exits, so test runs leave nothing in the temp folder.
+if (!process.env.N8N_USER_FOLDER) {
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-hlc-'));
+	process.env.N8N_USER_FOLDER = userFolder;
+	process.on('exit', () => fs.rmSync(userFolder, { recursive: true, force: true }));
+}
 process.env.N8N_LOG_LEVEL ??= 'silent';
 
 import {
