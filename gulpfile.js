@@ -14,9 +14,13 @@ function clean(done) {
 }
 
 function compile(done) {
-	const tsc = spawn(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], {
-		stdio: 'inherit',
-	});
+	const tsc = spawn(
+		process.execPath,
+		[require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'],
+		{
+			stdio: 'inherit',
+		},
+	);
 	tsc.on('close', (code) => done(code === 0 ? undefined : new Error(`tsc exited with ${code}`)));
 }
 
@@ -44,9 +48,10 @@ async function bundle() {
 }
 
 function copyAssets() {
-	return src(['nodes/**/*.{svg,png,json}', 'credentials/**/*.{svg,png}'], { base: '.', encoding: false }).pipe(
-		dest('dist'),
-	);
+	return src(['nodes/**/*.{svg,png,json}', 'credentials/**/*.{svg,png}'], {
+		base: '.',
+		encoding: false,
+	}).pipe(dest('dist'));
 }
 
 exports.build = series(clean, compile, bundle, copyAssets);

@@ -1,6 +1,8 @@
 // n8n loads the node and credential from the paths in package.json's "n8n" section; this entry
 // point only lets `require('n8n-nodes-highlevel-calendar')` reach the same classes.
 module.exports = {
-	HighLevelCalendar: require('./dist/nodes/HighLevelCalendar/HighLevelCalendar.node.js').HighLevelCalendar,
-	HighLevelCalendarApi: require('./dist/credentials/HighLevelCalendarApi.credentials.js').HighLevelCalendarApi,
+	HighLevelCalendar: require('./dist/nodes/HighLevelCalendar/HighLevelCalendar.node.js')
+		.HighLevelCalendar,
+	HighLevelCalendarApi: require('./dist/credentials/HighLevelCalendarApi.credentials.js')
+		.HighLevelCalendarApi,
 };

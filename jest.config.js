@@ -7,4 +7,6 @@ module.exports = {
 	moduleFileExtensions: ['ts', 'js', 'json'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.json' }] },
 	testTimeout: 30000,
+	globalSetup: '<rootDir>/test/jest/globalSetup.js',
+	globalTeardown: '<rootDir>/test/jest/globalTeardown.js',
 };

@@ -16,7 +16,8 @@ export class HighLevelCalendarApi implements ICredentialType {
 		dark: 'file:../nodes/HighLevelCalendar/highLevelCalendar.dark.svg',
 	};
 
-	documentationUrl = 'https://marketplace.gohighlevel.com/docs/Authorization/PrivateIntegrationsToken';
+	documentationUrl =
+		'https://marketplace.gohighlevel.com/docs/Authorization/PrivateIntegrationsToken';
 
 	properties: INodeProperties[] = [
 		{
@@ -79,7 +80,8 @@ export class HighLevelCalendarApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'The Access Token does not belong to this Location ID: use the sub-account the token was created in.',
+					message:
+						'The Access Token does not belong to this Location ID: use the sub-account the token was created in.',
 				},
 			},
 		],

@@ -8,7 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 import { runNode } from './engine/harness';
-import { SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID, SANDBOX_LOCATION_ID, SANDBOX_TOKEN, startSandbox } from './sandbox';
+import {
+	SANDBOX_CALENDAR_ID,
+	SANDBOX_CONTACT_ID,
+	SANDBOX_LOCATION_ID,
+	SANDBOX_TOKEN,
+	startSandbox,
+} from './sandbox';
 
 const root = path.resolve(__dirname, '..');
 let installDir: string;
@@ -17,14 +23,27 @@ let packageDir: string;
 beforeAll(() => {
 	installDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hlc-pack-'));
 	const packed = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--pack-destination', installDir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+		execFileSync('npm', ['pack', '--json', '--pack-destination', installDir], {
+			cwd: root,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+		}),
 	) as Array<{ filename: string }>;
 	const modules = path.join(installDir, 'node_modules');
 	packageDir = path.join(modules, 'n8n-nodes-highlevel-calendar');
 	fs.mkdirSync(packageDir, { recursive: true });
-	execFileSync('tar', ['-xzf', path.join(installDir, packed[0].filename), '-C', packageDir, '--strip-components=1']);
+	execFileSync('tar', [
+		'-xzf',
+		path.join(installDir, packed[0].filename),
+		'-C',
+		packageDir,
+		'--strip-components=1',
+	]);
 	// What n8n provides to community packages; nothing else is there.
-	fs.symlinkSync(path.join(root, 'node_modules', 'n8n-workflow'), path.join(modules, 'n8n-workflow'));
+	fs.symlinkSync(
+		path.join(root, 'node_modules', 'n8n-workflow'),
+		path.join(modules, 'n8n-workflow'),
+	);
 }, 60_000);
 
 afterAll(() => fs.rmSync(installDir, { recursive: true, force: true }));
@@ -39,14 +58,22 @@ it('declares no runtime dependencies, only the n8n-workflow peer', () => {
 });
 
 it('loads there and books a weekly series built from fields', async () => {
-	const { HighLevelCalendar } = require(path.join(packageDir, 'dist/nodes/HighLevelCalendar/HighLevelCalendar.node.js'));
-	const { HighLevelCalendarApi } = require(path.join(packageDir, 'dist/credentials/HighLevelCalendarApi.credentials.js'));
+	const { HighLevelCalendar } = require(
+		path.join(packageDir, 'dist/nodes/HighLevelCalendar/HighLevelCalendar.node.js'),
+	);
+	const { HighLevelCalendarApi } = require(
+		path.join(packageDir, 'dist/credentials/HighLevelCalendarApi.credentials.js'),
+	);
 	const sandbox = await startSandbox();
 	try {
 		const { items, error } = await runNode({
 			nodeType: new HighLevelCalendar() as INodeType,
 			credentialType: new HighLevelCalendarApi() as ICredentialType,
-			credentials: { accessToken: SANDBOX_TOKEN, locationId: SANDBOX_LOCATION_ID, baseUrl: sandbox.baseUrl },
+			credentials: {
+				accessToken: SANDBOX_TOKEN,
+				locationId: SANDBOX_LOCATION_ID,
+				baseUrl: sandbox.baseUrl,
+			},
 			parameters: {
 				resource: 'appointment',
 				operation: 'create',
@@ -69,7 +96,10 @@ it('loads there and books a weekly series built from fields', async () => {
 			ignoreFreeSlotValidation: true,
 			startTime: '2031-03-03T09:00:00-05:00',
 		});
-		expect(items[0].json).toMatchObject({ isRecurring: true, recurrence: { rule: 'RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,WE;COUNT=4' } });
+		expect(items[0].json).toMatchObject({
+			isRecurring: true,
+			recurrence: { rule: 'RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,WE;COUNT=4' },
+		});
 	} finally {
 		await sandbox.close();
 	}

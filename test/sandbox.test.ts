@@ -41,7 +41,10 @@ beforeAll(async () => {
 			[SANDBOX_TOKEN]: { locationId: SANDBOX_LOCATION_ID, scopes: ALL_SCOPES },
 			[READONLY_TOKEN]: { locationId: SANDBOX_LOCATION_ID, scopes: ['calendars/events.readonly'] },
 			[OTHER_LOCATION_TOKEN]: { locationId: 'loc_other', scopes: ALL_SCOPES },
-			[NO_USERS_TOKEN]: { locationId: SANDBOX_LOCATION_ID, scopes: ALL_SCOPES.filter((s) => s !== 'users.readonly') },
+			[NO_USERS_TOKEN]: {
+				locationId: SANDBOX_LOCATION_ID,
+				scopes: ALL_SCOPES.filter((s) => s !== 'users.readonly'),
+			},
 			[NO_SCOPES_TOKEN]: { locationId: SANDBOX_LOCATION_ID, scopes: [] },
 		},
 	});
@@ -67,7 +70,12 @@ async function exchange(method: string, urlPath: string, body?: unknown, opts: C
 	const headers: Record<string, string> = {};
 	const token = opts.token === undefined ? SANDBOX_TOKEN : opts.token;
 	// Each API has its own version; calls name one only to test the check itself.
-	const version = opts.version === undefined ? (urlPath.startsWith('/calendars') ? VERSION : VERSION_2021_07_28) : opts.version;
+	const version =
+		opts.version === undefined
+			? urlPath.startsWith('/calendars')
+				? VERSION
+				: VERSION_2021_07_28
+			: opts.version;
 	if (token !== null) headers.Authorization = `Bearer ${token}`;
 	if (version !== null) headers.Version = version;
 	if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -98,23 +106,35 @@ const newAppointment = (extra: Record<string, unknown> = {}) => ({
 	...extra,
 });
 
-const blockSlotUpdate = (extra: Record<string, unknown> = {}) => ({ locationId: SANDBOX_LOCATION_ID, ...extra });
+const blockSlotUpdate = (extra: Record<string, unknown> = {}) => ({
+	locationId: SANDBOX_LOCATION_ID,
+	...extra,
+});
 
 const APPOINTMENTS = '/calendars/events/appointments';
 const BLOCK_SLOTS = '/calendars/events/block-slots';
 
-const BLOCK_SLOT_GAPS = ['contactId', 'groupId', 'appointmentStatus', 'assignedUserId', 'users', 'calendarId'];
+const BLOCK_SLOT_GAPS = [
+	'contactId',
+	'groupId',
+	'appointmentStatus',
+	'assignedUserId',
+	'users',
+	'calendarId',
+];
 
 // Response schemas, for conformance checks. The specs type event dates as `object` where the
 // wire (and the README) has ISO strings, so only that `type` is dropped.
 const responseAjv = new Ajv({ strict: false, allErrors: true });
 {
-	const load = (file: string) => JSON.parse(fs.readFileSync(path.join(__dirname, 'sandbox/spec', file), 'utf8'));
+	const load = (file: string) =>
+		JSON.parse(fs.readFileSync(path.join(__dirname, 'sandbox/spec', file), 'utf8'));
 	const DATE_FIELDS = ['startTime', 'endTime', 'dateAdded', 'dateUpdated'];
 	const relaxDates = (node: unknown): void => {
 		if (node === null || typeof node !== 'object') return;
 		const properties = (node as { properties?: Record<string, { type?: string }> }).properties;
-		for (const field of DATE_FIELDS) if (properties?.[field]?.type === 'object') delete properties[field].type;
+		for (const field of DATE_FIELDS)
+			if (properties?.[field]?.type === 'object') delete properties[field].type;
 		Object.values(node).forEach(relaxDates);
 	};
 	for (const api of ['calendars', 'users', 'contacts', 'locations']) {
@@ -128,27 +148,45 @@ const responseAjv = new Ajv({ strict: false, allErrors: true });
 		const dto = blocked.components.schemas.CalendarEventDTO;
 		dto.required = dto.required.filter((f: string) => !BLOCK_SLOT_GAPS.includes(f));
 		dto.additionalProperties = false;
-		responseAjv.addSchema({ ...blocked, $id: 'https://sandbox.invalid/apps/calendars-blocked-slots.json' });
+		responseAjv.addSchema({
+			...blocked,
+			$id: 'https://sandbox.invalid/apps/calendars-blocked-slots.json',
+		});
 	}
-	responseAjv.addSchema({ ...load('common/common-schemas.json'), $id: 'https://sandbox.invalid/common/common-schemas.json' });
+	responseAjv.addSchema({
+		...load('common/common-schemas.json'),
+		$id: 'https://sandbox.invalid/common/common-schemas.json',
+	});
 }
 
 /** `schema` is a component name, or a JSON pointer (starting with `/`) into the API's spec. */
 function conforms(api: string, schema: string, data: unknown): void {
 	const pointer = schema.startsWith('/') ? schema : `/components/schemas/${schema}`;
-	const ok = responseAjv.validate({ $ref: `https://sandbox.invalid/apps/${api}.json#${pointer}` }, data);
+	const ok = responseAjv.validate(
+		{ $ref: `https://sandbox.invalid/apps/${api}.json#${pointer}` },
+		data,
+	);
 	expect(responseAjv.errors ?? []).toEqual([]);
 	expect(ok).toBe(true);
 }
 
 describe('auth and headers', () => {
 	test('an unknown or missing token is 401 Invalid token, and the request is recorded', async () => {
-		const expected = { statusCode: 401, message: 'Invalid token: access token is invalid', error: 'Unauthorized' };
-		expect(await call('GET', `${APPOINTMENTS}/${SANDBOX_APPOINTMENT_ID}`, undefined, { token: 'nope' })).toEqual({
+		const expected = {
+			statusCode: 401,
+			message: 'Invalid token: access token is invalid',
+			error: 'Unauthorized',
+		};
+		expect(
+			await call('GET', `${APPOINTMENTS}/${SANDBOX_APPOINTMENT_ID}`, undefined, { token: 'nope' }),
+		).toEqual({
 			status: 401,
 			body: expected,
 		});
-		expect((await call('GET', `${APPOINTMENTS}/${SANDBOX_APPOINTMENT_ID}`, undefined, { token: null })).body).toEqual(expected);
+		expect(
+			(await call('GET', `${APPOINTMENTS}/${SANDBOX_APPOINTMENT_ID}`, undefined, { token: null }))
+				.body,
+		).toEqual(expected);
 
 		expect(sandbox.requests).toHaveLength(2);
 		expect(sandbox.requests[0]).toMatchObject({
@@ -161,17 +199,36 @@ describe('auth and headers', () => {
 	});
 
 	test('a token without the operation scope is 401 authClass', async () => {
-		expect(await call('PUT', `${APPOINTMENTS}/${SANDBOX_APPOINTMENT_ID}`, { title: 'x' }, { token: READONLY_TOKEN })).toEqual({
+		expect(
+			await call(
+				'PUT',
+				`${APPOINTMENTS}/${SANDBOX_APPOINTMENT_ID}`,
+				{ title: 'x' },
+				{ token: READONLY_TOKEN },
+			),
+		).toEqual({
 			status: 401,
-			body: { statusCode: 401, message: 'This authClass type is not allowed to access this scope', error: 'Unauthorized' },
+			body: {
+				statusCode: 401,
+				message: 'This authClass type is not allowed to access this scope',
+				error: 'Unauthorized',
+			},
 		});
 		// the same token holds calendars/events.readonly, which is what GET needs
-		expect((await call('GET', `${APPOINTMENTS}/${SANDBOX_APPOINTMENT_ID}`, undefined, { token: READONLY_TOKEN })).status).toBe(200);
+		expect(
+			(
+				await call('GET', `${APPOINTMENTS}/${SANDBOX_APPOINTMENT_ID}`, undefined, {
+					token: READONLY_TOKEN,
+				})
+			).status,
+		).toBe(200);
 	});
 
 	test('a wrong or missing Version header is 400 naming the expected version', async () => {
 		for (const version of ['2021-07-28', null]) {
-			const res = await call('GET', `${APPOINTMENTS}/${SANDBOX_APPOINTMENT_ID}`, undefined, { version });
+			const res = await call('GET', `${APPOINTMENTS}/${SANDBOX_APPOINTMENT_ID}`, undefined, {
+				version,
+			});
 			expect(res.status).toBe(400);
 			expect(res.body).toEqual({ statusCode: 400, message: expect.stringContaining('2021-04-15') });
 		}
@@ -190,7 +247,10 @@ describe('routing', () => {
 		for (const p of ['/calendars/', '/calendars']) {
 			const res = await call('GET', `${p}?locationId=${SANDBOX_LOCATION_ID}`);
 			expect(res.status).toBe(200);
-			expect(res.body.calendars.map((c: { id: string }) => c.id)).toEqual([SANDBOX_CALENDAR_ID, SANDBOX_CALENDAR_2_ID]);
+			expect(res.body.calendars.map((c: { id: string }) => c.id)).toEqual([
+				SANDBOX_CALENDAR_ID,
+				SANDBOX_CALENDAR_2_ID,
+			]);
 		}
 		expect((await call('GET', '/calendars/')).body).toEqual({
 			statusCode: 422,
@@ -201,9 +261,14 @@ describe('routing', () => {
 
 	test('an encoded slash stays inside its path parameter', async () => {
 		// Decoding before splitting would turn this into GET /calendars/appointments/{id}/notes.
-		const res = await call('GET', `/calendars/appointments/${SANDBOX_APPOINTMENT_ID}%2Fnotes?limit=10&offset=0`);
+		const res = await call(
+			'GET',
+			`/calendars/appointments/${SANDBOX_APPOINTMENT_ID}%2Fnotes?limit=10&offset=0`,
+		);
 		expect(res.status).toBe(404);
-		expect(res.body.message).toBe(`Cannot GET /calendars/appointments/${SANDBOX_APPOINTMENT_ID}%2Fnotes?limit=10&offset=0`);
+		expect(res.body.message).toBe(
+			`Cannot GET /calendars/appointments/${SANDBOX_APPOINTMENT_ID}%2Fnotes?limit=10&offset=0`,
+		);
 
 		// ...and the parameter is decoded once matched.
 		const seeded = sandbox.store.appointments.get(SANDBOX_APPOINTMENT_ID)!;
@@ -229,7 +294,11 @@ describe('validation', () => {
 		const res = await call(method, urlPath, body);
 		expect(res).toEqual({
 			status: 422,
-			body: { statusCode: 422, message: expect.arrayContaining(messages), error: 'Unprocessable Entity' },
+			body: {
+				statusCode: 422,
+				message: expect.arrayContaining(messages),
+				error: 'Unprocessable Entity',
+			},
 		});
 		expect(sandbox.store.appointments.size).toBe(1); // nothing was created
 	};
@@ -239,7 +308,9 @@ describe('validation', () => {
 			'property titel should not exist',
 			'toNotify must be a boolean value',
 		]);
-		await expect422('POST', APPOINTMENTS, { locationId: SANDBOX_LOCATION_ID }, ['calendarId should not be empty']);
+		await expect422('POST', APPOINTMENTS, { locationId: SANDBOX_LOCATION_ID }, [
+			'calendarId should not be empty',
+		]);
 	});
 
 	test('enums are enforced', async () => {
@@ -249,43 +320,74 @@ describe('validation', () => {
 	});
 
 	test('times must be ISO 8601 with an offset, and end after start', async () => {
-		for (const startTime of ['2030-03-04T15:00:00', '2030-03-04 15:00:00Z', '2030-02-30T15:00:00Z', '1893456000000']) {
+		for (const startTime of [
+			'2030-03-04T15:00:00',
+			'2030-03-04 15:00:00Z',
+			'2030-02-30T15:00:00Z',
+			'1893456000000',
+		]) {
 			const res = await call('POST', APPOINTMENTS, newAppointment({ startTime }));
 			expect(res.status).toBe(422);
-			expect(res.body.message).toEqual([expect.stringMatching(/^startTime must be a valid ISO 8601/)]);
+			expect(res.body.message).toEqual([
+				expect.stringMatching(/^startTime must be a valid ISO 8601/),
+			]);
 		}
-		await expect422('POST', APPOINTMENTS, newAppointment({ endTime: '2030-03-04T15:00:00+05:30' }), [
-			'endTime must be after startTime',
-		]);
+		await expect422(
+			'POST',
+			APPOINTMENTS,
+			newAppointment({ endTime: '2030-03-04T15:00:00+05:30' }),
+			['endTime must be after startTime'],
+		);
 	});
 
 	test('a block slot takes exactly one of calendarId and assignedUserId, and needs locationId', async () => {
 		const url = `${BLOCK_SLOTS}/${SANDBOX_BLOCK_SLOT_ID}`;
-		const both = await call('PUT', url, blockSlotUpdate({ calendarId: SANDBOX_CALENDAR_ID, assignedUserId: SANDBOX_USER_ID }));
+		const both = await call(
+			'PUT',
+			url,
+			blockSlotUpdate({ calendarId: SANDBOX_CALENDAR_ID, assignedUserId: SANDBOX_USER_ID }),
+		);
 		expect(both).toEqual({
 			status: 422,
-			body: { statusCode: 422, message: ['Either calendarId or assignedUserId can be set, not both'], error: 'Unprocessable Entity' },
+			body: {
+				statusCode: 422,
+				message: ['Either calendarId or assignedUserId can be set, not both'],
+				error: 'Unprocessable Entity',
+			},
 		});
 		expect((await call('PUT', url, blockSlotUpdate({ title: 'x' }))).body.message).toEqual([
 			'Either calendarId or assignedUserId must be set',
 		]);
-		expect((await call('PUT', url, { calendarId: SANDBOX_CALENDAR_ID })).body.message).toEqual(['locationId should not be empty']);
+		expect((await call('PUT', url, { calendarId: SANDBOX_CALENDAR_ID })).body.message).toEqual([
+			'locationId should not be empty',
+		]);
 	});
 
-	test('a locationId other than the token\'s is 403', async () => {
-		const forbidden = { status: 403, body: { statusCode: 403, message: 'The token does not have access to this location' } };
-		expect(await call('POST', APPOINTMENTS, newAppointment({ locationId: 'loc_other' }))).toEqual(forbidden);
-		expect(await call('GET', '/calendars/?locationId=loc_other')).toEqual(forbidden);
-		// records of another location are refused too
-		expect(await call('GET', `${APPOINTMENTS}/${SANDBOX_APPOINTMENT_ID}`, undefined, { token: OTHER_LOCATION_TOKEN })).toEqual(
+	test("a locationId other than the token's is 403", async () => {
+		const forbidden = {
+			status: 403,
+			body: { statusCode: 403, message: 'The token does not have access to this location' },
+		};
+		expect(await call('POST', APPOINTMENTS, newAppointment({ locationId: 'loc_other' }))).toEqual(
 			forbidden,
 		);
+		expect(await call('GET', '/calendars/?locationId=loc_other')).toEqual(forbidden);
+		// records of another location are refused too
+		expect(
+			await call('GET', `${APPOINTMENTS}/${SANDBOX_APPOINTMENT_ID}`, undefined, {
+				token: OTHER_LOCATION_TOKEN,
+			}),
+		).toEqual(forbidden);
 	});
 });
 
 describe('appointments', () => {
 	test('create, get, then a partial update that changes only the fields sent', async () => {
-		const created = await call('POST', APPOINTMENTS, newAppointment({ title: 'Intro call', toNotify: false }));
+		const created = await call(
+			'POST',
+			APPOINTMENTS,
+			newAppointment({ title: 'Intro call', toNotify: false }),
+		);
 		expect(created.status).toBe(200);
 		const id = created.body.id as string;
 		expect(created.body).toEqual({
@@ -314,9 +416,15 @@ describe('appointments', () => {
 			dateAdded: expect.any(String),
 		});
 
-		const updated = await call('PUT', `${APPOINTMENTS}/${id}`, { title: 'Renamed', toNotify: false });
+		const updated = await call('PUT', `${APPOINTMENTS}/${id}`, {
+			title: 'Renamed',
+			toNotify: false,
+		});
 		expect(updated).toEqual({ status: 200, body: { ...created.body, title: 'Renamed' } });
-		expect(sandbox.store.appointments.get(id)).toMatchObject({ title: 'Renamed', startTime: '2030-03-04T15:00:00+05:30' });
+		expect(sandbox.store.appointments.get(id)).toMatchObject({
+			title: 'Renamed',
+			startTime: '2030-03-04T15:00:00+05:30',
+		});
 	});
 
 	test('an overlapping slot is refused unless ignoreFreeSlotValidation, which alone lets rrule through', async () => {
@@ -326,10 +434,16 @@ describe('appointments', () => {
 			status: 400,
 			body: { statusCode: 400, message: 'The slot you have selected is no longer available.' },
 		});
-		expect((await call('POST', APPOINTMENTS, { ...overlap, calendarId: SANDBOX_CALENDAR_2_ID })).status).toBe(200);
+		expect(
+			(await call('POST', APPOINTMENTS, { ...overlap, calendarId: SANDBOX_CALENDAR_2_ID })).status,
+		).toBe(200);
 
 		const rrule = 'RRULE:FREQ=DAILY;INTERVAL=1;COUNT=5';
-		const forced = await call('POST', APPOINTMENTS, { ...overlap, rrule, ignoreFreeSlotValidation: true });
+		const forced = await call('POST', APPOINTMENTS, {
+			...overlap,
+			rrule,
+			ignoreFreeSlotValidation: true,
+		});
 		expect(forced.body).toMatchObject({ isRecurring: true, rrule });
 
 		const ignored = await call('POST', APPOINTMENTS, newAppointment({ rrule }));
@@ -338,9 +452,18 @@ describe('appointments', () => {
 	});
 
 	test('unknown calendar or contact is 400; unknown appointment is 404', async () => {
-		const calendar = await call('POST', APPOINTMENTS, newAppointment({ calendarId: 'cal_missing' }));
-		expect(calendar).toEqual({ status: 400, body: { statusCode: 400, message: expect.stringContaining('cal_missing') } });
-		expect((await call('POST', APPOINTMENTS, newAppointment({ contactId: 'con_missing' }))).status).toBe(400);
+		const calendar = await call(
+			'POST',
+			APPOINTMENTS,
+			newAppointment({ calendarId: 'cal_missing' }),
+		);
+		expect(calendar).toEqual({
+			status: 400,
+			body: { statusCode: 400, message: expect.stringContaining('cal_missing') },
+		});
+		expect(
+			(await call('POST', APPOINTMENTS, newAppointment({ contactId: 'con_missing' }))).status,
+		).toBe(400);
 
 		const notFound = { status: 404, body: { statusCode: 404, message: 'Appointment not found' } };
 		expect(await call('GET', `${APPOINTMENTS}/apt_missing`)).toEqual(notFound);
@@ -354,14 +477,23 @@ describe('appointments', () => {
 		const res = await call('GET', `${APPOINTMENTS}/${SANDBOX_APPOINTMENT_ID}`);
 		expect(res.status).toBe(200);
 		expect(Object.keys(res.body).sort()).toEqual(['appointment', 'traceId']);
-		expect(res.body.appointment).toMatchObject({ id: SANDBOX_APPOINTMENT_ID, deleted: true, startTime: '2030-01-14T10:00:00+01:00' });
+		expect(res.body.appointment).toMatchObject({
+			id: SANDBOX_APPOINTMENT_ID,
+			deleted: true,
+			startTime: '2030-01-14T10:00:00+01:00',
+		});
 	});
 
 	test('live response style for create and update', async () => {
 		sandbox.options.responseStyle = 'live';
 		const created = await call('POST', APPOINTMENTS, newAppointment({ appointmentStatus: 'new' }));
-		const updated = await call('PUT', `${APPOINTMENTS}/${created.body.id}`, { appointmentStatus: 'showed' });
-		for (const [res, status] of [[created, 'new'], [updated, 'showed']] as const) {
+		const updated = await call('PUT', `${APPOINTMENTS}/${created.body.id}`, {
+			appointmentStatus: 'showed',
+		});
+		for (const [res, status] of [
+			[created, 'new'],
+			[updated, 'showed'],
+		] as const) {
 			expect(res.status).toBe(200);
 			expect(res.body).not.toHaveProperty('startTime');
 			expect(res.body).not.toHaveProperty('endTime');
@@ -375,19 +507,33 @@ describe('appointments', () => {
 			});
 		}
 		// the times are still stored, just not echoed
-		expect(sandbox.store.appointments.get(created.body.id)!.endTime).toBe('2030-03-04T15:30:00+05:30');
+		expect(sandbox.store.appointments.get(created.body.id)!.endTime).toBe(
+			'2030-03-04T15:30:00+05:30',
+		);
 	});
 
-	test('spec-style responses conform to the spec\'s response schemas', async () => {
-		conforms('calendars', 'AppointmentSchemaResponse', (await call('POST', APPOINTMENTS, newAppointment())).body);
-		conforms('calendars', 'CalendarsGetSuccessfulResponseDTO', (await call('GET', `/calendars/?locationId=${SANDBOX_LOCATION_ID}`)).body);
+	test("spec-style responses conform to the spec's response schemas", async () => {
+		conforms(
+			'calendars',
+			'AppointmentSchemaResponse',
+			(await call('POST', APPOINTMENTS, newAppointment())).body,
+		);
+		conforms(
+			'calendars',
+			'CalendarsGetSuccessfulResponseDTO',
+			(await call('GET', `/calendars/?locationId=${SANDBOX_LOCATION_ID}`)).body,
+		);
 	});
 });
 
 describe('block slots', () => {
 	test('update answers 201 with the flat block slot; setting one target clears the other', async () => {
 		const url = `${BLOCK_SLOTS}/${SANDBOX_BLOCK_SLOT_ID}`;
-		const toUser = await call('PUT', url, blockSlotUpdate({ assignedUserId: SANDBOX_USER_ID, title: 'Dentist' }));
+		const toUser = await call(
+			'PUT',
+			url,
+			blockSlotUpdate({ assignedUserId: SANDBOX_USER_ID, title: 'Dentist' }),
+		);
 		expect(toUser).toEqual({
 			status: 201,
 			body: {
@@ -403,14 +549,25 @@ describe('block slots', () => {
 		const toCalendar = await call(
 			'PUT',
 			url,
-			blockSlotUpdate({ calendarId: SANDBOX_CALENDAR_2_ID, startTime: '2030-01-14T11:00:00Z', endTime: '2030-01-14T12:00:00Z' }),
+			blockSlotUpdate({
+				calendarId: SANDBOX_CALENDAR_2_ID,
+				startTime: '2030-01-14T11:00:00Z',
+				endTime: '2030-01-14T12:00:00Z',
+			}),
 		);
 		const { assignedUserId: _dropped, ...unchanged } = toUser.body;
 		expect(toCalendar).toEqual({
 			status: 201,
-			body: { ...unchanged, calendarId: SANDBOX_CALENDAR_2_ID, startTime: '2030-01-14T11:00:00Z', endTime: '2030-01-14T12:00:00Z' },
+			body: {
+				...unchanged,
+				calendarId: SANDBOX_CALENDAR_2_ID,
+				startTime: '2030-01-14T11:00:00Z',
+				endTime: '2030-01-14T12:00:00Z',
+			},
 		});
-		expect(sandbox.store.blockSlots.get(SANDBOX_BLOCK_SLOT_ID)).not.toHaveProperty('assignedUserId');
+		expect(sandbox.store.blockSlots.get(SANDBOX_BLOCK_SLOT_ID)).not.toHaveProperty(
+			'assignedUserId',
+		);
 	});
 
 	test('unknown id, or an appointment id, is 404 Block slot not found', async () => {
@@ -423,7 +580,10 @@ describe('block slots', () => {
 
 const ms = (iso: string) => String(Date.parse(iso));
 const ids = (list: Array<{ id: string }>) => list.map((e) => e.id);
-const unprocessable = (message: string[]) => ({ status: 422, body: { statusCode: 422, message, error: 'Unprocessable Entity' } });
+const unprocessable = (message: string[]) => ({
+	status: 422,
+	body: { statusCode: 422, message, error: 'Unprocessable Entity' },
+});
 
 describe('APIs, versions and scopes', () => {
 	test('each API has its own Version, and a route requires the version of its API', async () => {
@@ -434,9 +594,21 @@ describe('APIs, versions and scopes', () => {
 			locations: VERSION_2021_07_28,
 		});
 		const cases: Array<[string, string, unknown, string, string]> = [
-			['GET', `/calendars/?locationId=${SANDBOX_LOCATION_ID}`, undefined, VERSION, VERSION_2021_07_28],
+			[
+				'GET',
+				`/calendars/?locationId=${SANDBOX_LOCATION_ID}`,
+				undefined,
+				VERSION,
+				VERSION_2021_07_28,
+			],
 			['GET', `/users/?locationId=${SANDBOX_LOCATION_ID}`, undefined, VERSION_2021_07_28, VERSION],
-			['POST', '/contacts/search', { locationId: SANDBOX_LOCATION_ID, pageLimit: 1 }, VERSION_2021_07_28, VERSION],
+			[
+				'POST',
+				'/contacts/search',
+				{ locationId: SANDBOX_LOCATION_ID, pageLimit: 1 },
+				VERSION_2021_07_28,
+				VERSION,
+			],
 			['GET', `/locations/${SANDBOX_LOCATION_ID}`, undefined, VERSION_2021_07_28, VERSION],
 		];
 		for (const [method, url, body, right, wrong] of cases) {
@@ -449,7 +621,13 @@ describe('APIs, versions and scopes', () => {
 	});
 
 	test('ALL_SCOPES covers the four APIs; CALENDAR_SCOPES is still just the Calendars API', () => {
-		for (const scope of ['calendars.readonly', 'calendars/events.write', 'users.readonly', 'contacts.readonly', 'locations.readonly']) {
+		for (const scope of [
+			'calendars.readonly',
+			'calendars/events.write',
+			'users.readonly',
+			'contacts.readonly',
+			'locations.readonly',
+		]) {
 			expect(ALL_SCOPES).toContain(scope);
 		}
 		expect(ALL_SCOPES).toEqual(expect.arrayContaining(CALENDAR_SCOPES));
@@ -471,30 +649,57 @@ describe('APIs, versions and scopes', () => {
 		expect((await call('GET', `/users/?locationId=${SANDBOX_LOCATION_ID}`)).status).toBe(200);
 		const denied = {
 			status: 401,
-			body: { statusCode: 401, message: 'This authClass type is not allowed to access this scope', error: 'Unauthorized' },
+			body: {
+				statusCode: 401,
+				message: 'This authClass type is not allowed to access this scope',
+				error: 'Unauthorized',
+			},
 		};
 		expect(await call('GET', search, undefined, { token: NO_USERS_TOKEN })).toEqual(denied);
-		expect(await call('GET', `/users/?locationId=${SANDBOX_LOCATION_ID}`, undefined, { token: NO_USERS_TOKEN })).toEqual(denied);
+		expect(
+			await call('GET', `/users/?locationId=${SANDBOX_LOCATION_ID}`, undefined, {
+				token: NO_USERS_TOKEN,
+			}),
+		).toEqual(denied);
 		// ...while everything else still works for that token
-		expect((await call('GET', `/calendars/${SANDBOX_CALENDAR_ID}`, undefined, { token: NO_USERS_TOKEN })).status).toBe(200);
+		expect(
+			(await call('GET', `/calendars/${SANDBOX_CALENDAR_ID}`, undefined, { token: NO_USERS_TOKEN }))
+				.status,
+		).toBe(200);
 
 		// `{ "bearer": [] }` asks for no scope at all (this route is not modelled, hence 501)
-		expect((await call('GET', `/locations/${SANDBOX_LOCATION_ID}/tags/t1`, undefined, { token: NO_SCOPES_TOKEN })).status).toBe(501);
+		expect(
+			(
+				await call('GET', `/locations/${SANDBOX_LOCATION_ID}/tags/t1`, undefined, {
+					token: NO_SCOPES_TOKEN,
+				})
+			).status,
+		).toBe(501);
 	});
 });
 
 describe('route precedence', () => {
 	test('fixed paths win over /calendars/{calendarId}; the template still serves real ids', async () => {
 		const window = `locationId=${SANDBOX_LOCATION_ID}&calendarId=${SANDBOX_CALENDAR_ID}&startTime=0&endTime=${ms('2031-01-01T00:00:00Z')}`;
-		expect(ids((await call('GET', `/calendars/events?${window}`)).body.events)).toEqual([SANDBOX_APPOINTMENT_ID]);
-		expect(ids((await call('GET', `/calendars/blocked-slots?${window}`)).body.events)).toEqual([SANDBOX_BLOCK_SLOT_ID]);
+		expect(ids((await call('GET', `/calendars/events?${window}`)).body.events)).toEqual([
+			SANDBOX_APPOINTMENT_ID,
+		]);
+		expect(ids((await call('GET', `/calendars/blocked-slots?${window}`)).body.events)).toEqual([
+			SANDBOX_BLOCK_SLOT_ID,
+		]);
 		// groups is a spec route the sandbox does not model: 501, not "Calendar not found"
-		expect((await call('GET', `/calendars/groups?locationId=${SANDBOX_LOCATION_ID}`)).status).toBe(501);
+		expect((await call('GET', `/calendars/groups?locationId=${SANDBOX_LOCATION_ID}`)).status).toBe(
+			501,
+		);
 		// the fixed path's own rules apply, not the template's
 		expect((await call('GET', '/calendars/events')).status).toBe(422);
 
-		expect((await call('GET', `/calendars/${SANDBOX_CALENDAR_2_ID}`)).body.calendar.id).toBe(SANDBOX_CALENDAR_2_ID);
-		expect((await call('GET', `/calendars/?locationId=${SANDBOX_LOCATION_ID}`)).body.calendars).toHaveLength(2);
+		expect((await call('GET', `/calendars/${SANDBOX_CALENDAR_2_ID}`)).body.calendar.id).toBe(
+			SANDBOX_CALENDAR_2_ID,
+		);
+		expect(
+			(await call('GET', `/calendars/?locationId=${SANDBOX_LOCATION_ID}`)).body.calendars,
+		).toHaveLength(2);
 		// same in the Users API: /users/search is not /users/{userId}
 		expect((await call('GET', `/users/search?companyId=${SANDBOX_COMPANY_ID}`)).body.count).toBe(3);
 		expect((await call('GET', `/users/${SANDBOX_USER_ID}`)).status).toBe(501);
@@ -514,8 +719,17 @@ describe('get calendar', () => {
 		});
 		conforms('calendars', 'CalendarByIdSuccessfulResponseDTO', res.body);
 
-		expect(await call('GET', '/calendars/cal_missing')).toEqual({ status: 404, body: { statusCode: 404, message: 'Calendar not found' } });
-		expect((await call('GET', `/calendars/${SANDBOX_CALENDAR_ID}`, undefined, { token: OTHER_LOCATION_TOKEN })).status).toBe(403);
+		expect(await call('GET', '/calendars/cal_missing')).toEqual({
+			status: 404,
+			body: { statusCode: 404, message: 'Calendar not found' },
+		});
+		expect(
+			(
+				await call('GET', `/calendars/${SANDBOX_CALENDAR_ID}`, undefined, {
+					token: OTHER_LOCATION_TOKEN,
+				})
+			).status,
+		).toBe(403);
 	});
 });
 
@@ -523,15 +737,25 @@ describe('delete event', () => {
 	const url = (id: string) => `/calendars/events/${id}`;
 
 	test('an appointment: 201 {succeeded}, kept with deleted: true, then 404 everywhere but the live GET', async () => {
-		expect(await call('DELETE', url(SANDBOX_APPOINTMENT_ID), {})).toEqual({ status: 201, body: { succeeded: true } });
+		expect(await call('DELETE', url(SANDBOX_APPOINTMENT_ID), {})).toEqual({
+			status: 201,
+			body: { succeeded: true },
+		});
 		conforms('calendars', 'DeleteEventSuccessfulResponseDto', { succeeded: true });
-		expect(sandbox.store.appointments.get(SANDBOX_APPOINTMENT_ID)).toMatchObject({ deleted: true, title: 'Casey Contact' });
+		expect(sandbox.store.appointments.get(SANDBOX_APPOINTMENT_ID)).toMatchObject({
+			deleted: true,
+			title: 'Casey Contact',
+		});
 
 		const notFound = { status: 404, body: { statusCode: 404, message: 'Appointment not found' } };
 		expect(await call('GET', `${APPOINTMENTS}/${SANDBOX_APPOINTMENT_ID}`)).toEqual(notFound);
-		expect(await call('PUT', `${APPOINTMENTS}/${SANDBOX_APPOINTMENT_ID}`, { title: 'x' })).toEqual(notFound);
+		expect(await call('PUT', `${APPOINTMENTS}/${SANDBOX_APPOINTMENT_ID}`, { title: 'x' })).toEqual(
+			notFound,
+		);
 		sandbox.options.getAppointmentEnvelope = 'appointment';
-		expect((await call('GET', `${APPOINTMENTS}/${SANDBOX_APPOINTMENT_ID}`)).body.appointment).toMatchObject({
+		expect(
+			(await call('GET', `${APPOINTMENTS}/${SANDBOX_APPOINTMENT_ID}`)).body.appointment,
+		).toMatchObject({
 			id: SANDBOX_APPOINTMENT_ID,
 			deleted: true,
 		});
@@ -542,17 +766,30 @@ describe('delete event', () => {
 		});
 		const window = `locationId=${SANDBOX_LOCATION_ID}&calendarId=${SANDBOX_CALENDAR_ID}&startTime=0&endTime=${ms('2031-01-01T00:00:00Z')}`;
 		expect((await call('GET', `/calendars/events?${window}`)).body.events).toEqual([]);
-		expect((await call('GET', `/contacts/${SANDBOX_CONTACT_ID}/appointments`)).body.events).toEqual([]);
+		expect((await call('GET', `/contacts/${SANDBOX_CONTACT_ID}/appointments`)).body.events).toEqual(
+			[],
+		);
 		// its slot is free again
-		expect((await call('POST', APPOINTMENTS, newAppointment({ startTime: '2030-01-14T10:00:00+01:00' }))).status).toBe(200);
+		expect(
+			(await call('POST', APPOINTMENTS, newAppointment({ startTime: '2030-01-14T10:00:00+01:00' })))
+				.status,
+		).toBe(200);
 	});
 
 	test('a block slot: 201, and it is gone', async () => {
-		expect(await call('DELETE', url(SANDBOX_BLOCK_SLOT_ID))).toEqual({ status: 201, body: { succeeded: true } });
+		expect(await call('DELETE', url(SANDBOX_BLOCK_SLOT_ID))).toEqual({
+			status: 201,
+			body: { succeeded: true },
+		});
 		expect(sandbox.store.blockSlots.has(SANDBOX_BLOCK_SLOT_ID)).toBe(false);
 		expect(
-			(await call('PUT', `${BLOCK_SLOTS}/${SANDBOX_BLOCK_SLOT_ID}`, blockSlotUpdate({ title: 'x', calendarId: SANDBOX_CALENDAR_ID })))
-				.status,
+			(
+				await call(
+					'PUT',
+					`${BLOCK_SLOTS}/${SANDBOX_BLOCK_SLOT_ID}`,
+					blockSlotUpdate({ title: 'x', calendarId: SANDBOX_CALENDAR_ID }),
+				)
+			).status,
 		).toBe(404);
 	});
 
@@ -560,9 +797,17 @@ describe('delete event', () => {
 		expect(await call('DELETE', url(SANDBOX_APPOINTMENT_ID), { toNotify: false })).toEqual(
 			unprocessable(['property toNotify should not exist']),
 		);
-		expect(await call('DELETE', url('evt_missing'), {})).toEqual({ status: 404, body: { statusCode: 404, message: 'Event not found' } });
-		expect((await call('DELETE', url(SANDBOX_APPOINTMENT_ID), {}, { token: READONLY_TOKEN })).status).toBe(401);
-		expect((await call('DELETE', url(SANDBOX_APPOINTMENT_ID), {}, { token: OTHER_LOCATION_TOKEN })).status).toBe(403);
+		expect(await call('DELETE', url('evt_missing'), {})).toEqual({
+			status: 404,
+			body: { statusCode: 404, message: 'Event not found' },
+		});
+		expect(
+			(await call('DELETE', url(SANDBOX_APPOINTMENT_ID), {}, { token: READONLY_TOKEN })).status,
+		).toBe(401);
+		expect(
+			(await call('DELETE', url(SANDBOX_APPOINTMENT_ID), {}, { token: OTHER_LOCATION_TOKEN }))
+				.status,
+		).toBe(403);
 		expect(sandbox.store.appointments.get(SANDBOX_APPOINTMENT_ID)!.deleted).toBe(false);
 	});
 });
@@ -577,7 +822,11 @@ describe('create block slot', () => {
 	});
 
 	test('201 with the flat block slot, for a calendar or for a user', async () => {
-		const forCalendar = await call('POST', BLOCK_SLOTS, slot({ calendarId: SANDBOX_CALENDAR_2_ID }));
+		const forCalendar = await call(
+			'POST',
+			BLOCK_SLOTS,
+			slot({ calendarId: SANDBOX_CALENDAR_2_ID }),
+		);
 		expect(forCalendar).toEqual({
 			status: 201,
 			body: {
@@ -590,7 +839,9 @@ describe('create block slot', () => {
 			},
 		});
 		conforms('calendars', 'BlockedSlotSuccessfulResponseDto', forCalendar.body);
-		expect(sandbox.store.blockSlots.get(forCalendar.body.id)).toMatchObject({ calendarId: SANDBOX_CALENDAR_2_ID });
+		expect(sandbox.store.blockSlots.get(forCalendar.body.id)).toMatchObject({
+			calendarId: SANDBOX_CALENDAR_2_ID,
+		});
 
 		const forUser = await call('POST', BLOCK_SLOTS, slot({ assignedUserId: SANDBOX_USER_2_ID }));
 		expect(forUser.status).toBe(201);
@@ -599,19 +850,35 @@ describe('create block slot', () => {
 	});
 
 	test('exactly one of calendarId / assignedUserId, times required and ordered, unknown ids 400', async () => {
-		expect(await call('POST', BLOCK_SLOTS, slot({ calendarId: SANDBOX_CALENDAR_ID, assignedUserId: SANDBOX_USER_ID }))).toEqual(
-			unprocessable(['Either calendarId or assignedUserId can be set, not both']),
-		);
-		expect(await call('POST', BLOCK_SLOTS, slot({}))).toEqual(unprocessable(['Either calendarId or assignedUserId must be set']));
-		expect(await call('POST', BLOCK_SLOTS, { locationId: SANDBOX_LOCATION_ID, calendarId: SANDBOX_CALENDAR_ID })).toEqual(
-			unprocessable(['startTime should not be empty', 'endTime should not be empty']),
+		expect(
+			await call(
+				'POST',
+				BLOCK_SLOTS,
+				slot({ calendarId: SANDBOX_CALENDAR_ID, assignedUserId: SANDBOX_USER_ID }),
+			),
+		).toEqual(unprocessable(['Either calendarId or assignedUserId can be set, not both']));
+		expect(await call('POST', BLOCK_SLOTS, slot({}))).toEqual(
+			unprocessable(['Either calendarId or assignedUserId must be set']),
 		);
 		expect(
-			(await call('POST', BLOCK_SLOTS, slot({ calendarId: SANDBOX_CALENDAR_ID, endTime: '2030-01-15T08:00:00-05:00' }))).body.message,
+			await call('POST', BLOCK_SLOTS, {
+				locationId: SANDBOX_LOCATION_ID,
+				calendarId: SANDBOX_CALENDAR_ID,
+			}),
+		).toEqual(unprocessable(['startTime should not be empty', 'endTime should not be empty']));
+		expect(
+			(
+				await call(
+					'POST',
+					BLOCK_SLOTS,
+					slot({ calendarId: SANDBOX_CALENDAR_ID, endTime: '2030-01-15T08:00:00-05:00' }),
+				)
+			).body.message,
 		).toEqual(['endTime must be after startTime']);
-		expect((await call('POST', BLOCK_SLOTS, slot({ calendarId: SANDBOX_CALENDAR_ID, color: 'red' }))).body.message).toEqual([
-			'property color should not exist',
-		]);
+		expect(
+			(await call('POST', BLOCK_SLOTS, slot({ calendarId: SANDBOX_CALENDAR_ID, color: 'red' })))
+				.body.message,
+		).toEqual(['property color should not exist']);
 		expect(await call('POST', BLOCK_SLOTS, slot({ assignedUserId: 'usr_missing' }))).toEqual({
 			status: 400,
 			body: { statusCode: 400, message: 'User not found: usr_missing' },
@@ -621,8 +888,16 @@ describe('create block slot', () => {
 });
 
 describe('list events and blocked slots', () => {
-	const list = (what: 'events' | 'blocked-slots', filter: string, from = '2030-01-14T00:00:00Z', to = '2030-01-15T00:00:00Z') =>
-		call('GET', `/calendars/${what}?locationId=${SANDBOX_LOCATION_ID}&${filter}&startTime=${ms(from)}&endTime=${ms(to)}`);
+	const list = (
+		what: 'events' | 'blocked-slots',
+		filter: string,
+		from = '2030-01-14T00:00:00Z',
+		to = '2030-01-15T00:00:00Z',
+	) =>
+		call(
+			'GET',
+			`/calendars/${what}?locationId=${SANDBOX_LOCATION_ID}&${filter}&startTime=${ms(from)}&endTime=${ms(to)}`,
+		);
 
 	test('events: CalendarEventDTOs overlapping the window, by calendar, user or group', async () => {
 		const res = await list('events', `calendarId=${SANDBOX_CALENDAR_ID}`);
@@ -650,19 +925,44 @@ describe('list events and blocked slots', () => {
 		});
 		conforms('calendars', 'GetCalendarEventsSuccessfulResponseDTO', res.body);
 
-		expect(ids((await list('events', `userId=${SANDBOX_USER_ID}`)).body.events)).toEqual([SANDBOX_APPOINTMENT_ID]);
-		expect(ids((await list('events', `groupId=${SANDBOX_GROUP_ID}`)).body.events)).toEqual([SANDBOX_APPOINTMENT_ID]);
+		expect(ids((await list('events', `userId=${SANDBOX_USER_ID}`)).body.events)).toEqual([
+			SANDBOX_APPOINTMENT_ID,
+		]);
+		expect(ids((await list('events', `groupId=${SANDBOX_GROUP_ID}`)).body.events)).toEqual([
+			SANDBOX_APPOINTMENT_ID,
+		]);
 		expect((await list('events', `userId=${SANDBOX_USER_2_ID}`)).body.events).toEqual([]);
 		expect((await list('events', `calendarId=${SANDBOX_CALENDAR_2_ID}`)).body.events).toEqual([]);
 		// the appointment is 09:00-09:30Z: a window ending at 09:00Z does not overlap it, one ending at 09:00:00.001Z does
-		expect((await list('events', `calendarId=${SANDBOX_CALENDAR_ID}`, '2030-01-14T00:00:00Z', '2030-01-14T09:00:00Z')).body.events).toEqual(
-			[],
-		);
-		expect((await list('events', `calendarId=${SANDBOX_CALENDAR_ID}`, '2030-01-14T09:30:00Z', '2030-01-14T12:00:00Z')).body.events).toEqual(
-			[],
-		);
 		expect(
-			(await list('events', `calendarId=${SANDBOX_CALENDAR_ID}`, '2030-01-14T00:00:00Z', '2030-01-14T09:00:00.001Z')).body.events,
+			(
+				await list(
+					'events',
+					`calendarId=${SANDBOX_CALENDAR_ID}`,
+					'2030-01-14T00:00:00Z',
+					'2030-01-14T09:00:00Z',
+				)
+			).body.events,
+		).toEqual([]);
+		expect(
+			(
+				await list(
+					'events',
+					`calendarId=${SANDBOX_CALENDAR_ID}`,
+					'2030-01-14T09:30:00Z',
+					'2030-01-14T12:00:00Z',
+				)
+			).body.events,
+		).toEqual([]);
+		expect(
+			(
+				await list(
+					'events',
+					`calendarId=${SANDBOX_CALENDAR_ID}`,
+					'2030-01-14T00:00:00Z',
+					'2030-01-14T09:00:00.001Z',
+				)
+			).body.events,
 		).toHaveLength(1);
 	});
 
@@ -709,33 +1009,55 @@ describe('list events and blocked slots', () => {
 			},
 		]);
 		conforms('calendars-blocked-slots', 'GetCalendarEventsSuccessfulResponseDTO', users.body);
-		expect(ids((await list('blocked-slots', `groupId=${SANDBOX_GROUP_ID}`)).body.events)).toEqual([SANDBOX_BLOCK_SLOT_ID]);
+		expect(ids((await list('blocked-slots', `groupId=${SANDBOX_GROUP_ID}`)).body.events)).toEqual([
+			SANDBOX_BLOCK_SLOT_ID,
+		]);
 	});
 
 	test('422 unless exactly one of calendarId, userId, groupId, and a window in epoch ms', async () => {
 		for (const what of ['events', 'blocked-slots'] as const) {
 			const base = `/calendars/${what}?locationId=${SANDBOX_LOCATION_ID}`;
 			const window = `startTime=${ms('2030-01-14T00:00:00Z')}&endTime=${ms('2030-01-15T00:00:00Z')}`;
-			expect(await call('GET', `${base}&${window}`)).toEqual(unprocessable(['Either of calendarId, userId or groupId is required']));
-			expect(await call('GET', `${base}&${window}&calendarId=${SANDBOX_CALENDAR_ID}&userId=${SANDBOX_USER_ID}`)).toEqual(
-				unprocessable(['Only one of calendarId, userId or groupId can be set, got calendarId, userId']),
+			expect(await call('GET', `${base}&${window}`)).toEqual(
+				unprocessable(['Either of calendarId, userId or groupId is required']),
+			);
+			expect(
+				await call(
+					'GET',
+					`${base}&${window}&calendarId=${SANDBOX_CALENDAR_ID}&userId=${SANDBOX_USER_ID}`,
+				),
+			).toEqual(
+				unprocessable([
+					'Only one of calendarId, userId or groupId can be set, got calendarId, userId',
+				]),
 			);
 			expect(await call('GET', `${base}&calendarId=${SANDBOX_CALENDAR_ID}`)).toEqual(
 				unprocessable(['startTime should not be empty', 'endTime should not be empty']),
 			);
-			expect(await call('GET', `${base}&calendarId=${SANDBOX_CALENDAR_ID}&startTime=2030-01-14T00:00:00Z&endTime=1`)).toEqual(
+			expect(
+				await call(
+					'GET',
+					`${base}&calendarId=${SANDBOX_CALENDAR_ID}&startTime=2030-01-14T00:00:00Z&endTime=1`,
+				),
+			).toEqual(
 				unprocessable(['startTime must be a number string (milliseconds since the epoch)']),
 			);
-			expect((await call('GET', `${base}&calendarId=${SANDBOX_CALENDAR_ID}&startTime=2&endTime=1`)).body.message).toEqual([
-				'endTime must not be before startTime',
-			]);
+			expect(
+				(await call('GET', `${base}&calendarId=${SANDBOX_CALENDAR_ID}&startTime=2&endTime=1`)).body
+					.message,
+			).toEqual(['endTime must not be before startTime']);
 			expect(await call('GET', `${base}&${window}&calendarId=cal_missing`)).toEqual({
 				status: 400,
 				body: { statusCode: 400, message: 'Calendar not found: cal_missing' },
 			});
-			expect((await call('GET', `${base.replace(SANDBOX_LOCATION_ID, 'loc_other')}&${window}&groupId=${SANDBOX_GROUP_ID}`)).status).toBe(
-				403,
-			);
+			expect(
+				(
+					await call(
+						'GET',
+						`${base.replace(SANDBOX_LOCATION_ID, 'loc_other')}&${window}&groupId=${SANDBOX_GROUP_ID}`,
+					)
+				).status,
+			).toBe(403);
 		}
 	});
 });
@@ -757,16 +1079,24 @@ describe('recurring appointments', () => {
 			}),
 		);
 	const listWindow = (from: string, to: string, filter = `calendarId=${SANDBOX_CALENDAR_ID}`) =>
-		call('GET', `/calendars/events?locationId=${SANDBOX_LOCATION_ID}&${filter}&startTime=${ms(from)}&endTime=${ms(to)}`);
+		call(
+			'GET',
+			`/calendars/events?locationId=${SANDBOX_LOCATION_ID}&${filter}&startTime=${ms(from)}&endTime=${ms(to)}`,
+		);
 	type Listed = Record<string, any> & { id: string };
-	const march = async () => (await listWindow('2030-03-01T00:00:00Z', '2030-07-01T00:00:00Z')).body.events as Listed[];
+	const march = async () =>
+		(await listWindow('2030-03-01T00:00:00Z', '2030-07-01T00:00:00Z')).body.events as Listed[];
 	const starts = (events: Listed[]) => events.map((e) => e.startTime);
-	const instance = (masterId: string, start: string, seconds = 1800) => `${masterId}_${Date.parse(start)}_${seconds}`;
+	const instance = (masterId: string, start: string, seconds = 1800) =>
+		`${masterId}_${Date.parse(start)}_${seconds}`;
 	const notFound = { status: 404, body: { statusCode: 404, message: 'Appointment not found' } };
 
 	test('a weekly 09:00 New York series keeps 09:00 local across the March DST change, one event per occurrence', async () => {
 		const created = await series('RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=4');
-		expect(created.body).toMatchObject({ isRecurring: true, rrule: 'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=4' });
+		expect(created.body).toMatchObject({
+			isRecurring: true,
+			rrule: 'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=4',
+		});
 		const master = created.body.id as string;
 		const res = await listWindow('2030-03-01T00:00:00Z', '2030-04-01T00:00:00Z');
 		expect(res.status).toBe(200);
@@ -816,23 +1146,47 @@ describe('recurring appointments', () => {
 
 		// by user and by group too; a window holding only later occurrences finds just those
 		for (const owner of [`userId=${SANDBOX_USER_ID}`, `groupId=${SANDBOX_GROUP_ID}`]) {
-			expect(ids((await listWindow('2030-03-01T00:00:00Z', '2030-04-01T00:00:00Z', owner)).body.events)).toEqual(ids(events));
+			expect(
+				ids((await listWindow('2030-03-01T00:00:00Z', '2030-04-01T00:00:00Z', owner)).body.events),
+			).toEqual(ids(events));
 		}
-		expect(ids((await listWindow('2030-03-17T00:00:00Z', '2030-03-19T00:00:00Z')).body.events)).toEqual([`${master}_1900069200000_1800`]);
+		expect(
+			ids((await listWindow('2030-03-17T00:00:00Z', '2030-03-19T00:00:00Z')).body.events),
+		).toEqual([`${master}_1900069200000_1800`]);
 		// the window is half-open and compared on instants: 13:00Z-13:30Z on the 18th
-		expect((await listWindow('2030-03-18T12:00:00Z', '2030-03-18T13:00:00Z')).body.events).toEqual([]);
-		expect((await listWindow('2030-03-18T13:30:00Z', '2030-03-18T15:00:00Z')).body.events).toEqual([]);
-		expect((await listWindow('2030-03-18T13:29:59.999Z', '2030-03-18T15:00:00Z')).body.events).toHaveLength(1);
+		expect((await listWindow('2030-03-18T12:00:00Z', '2030-03-18T13:00:00Z')).body.events).toEqual(
+			[],
+		);
+		expect((await listWindow('2030-03-18T13:30:00Z', '2030-03-18T15:00:00Z')).body.events).toEqual(
+			[],
+		);
+		expect(
+			(await listWindow('2030-03-18T13:29:59.999Z', '2030-03-18T15:00:00Z')).body.events,
+		).toHaveLength(1);
 
 		// GET with the master id is the stored series, as it was written
-		expect((await call('GET', `${APPOINTMENTS}/${master}`)).body.event).toMatchObject({ id: master, startTime: FIRST, isRecurring: true });
-		expect((await call('GET', `${APPOINTMENTS}/${master}`)).body.event).not.toHaveProperty('masterEventId');
+		expect((await call('GET', `${APPOINTMENTS}/${master}`)).body.event).toMatchObject({
+			id: master,
+			startTime: FIRST,
+			isRecurring: true,
+		});
+		expect((await call('GET', `${APPOINTMENTS}/${master}`)).body.event).not.toHaveProperty(
+			'masterEventId',
+		);
 	});
 
 	test('a master written in another offset is expanded on the location clock (America/New_York)', async () => {
-		const created = await series('RRULE:FREQ=WEEKLY;COUNT=2', { startTime: '2030-03-04T19:30:00+05:30', endTime: '2030-03-04T20:00:00+05:30' });
-		expect(starts(await march())).toEqual(['2030-03-04T09:00:00-05:00', '2030-03-11T09:00:00-04:00']);
-		expect(sandbox.store.appointments.get(created.body.id)!.startTime).toBe('2030-03-04T19:30:00+05:30');
+		const created = await series('RRULE:FREQ=WEEKLY;COUNT=2', {
+			startTime: '2030-03-04T19:30:00+05:30',
+			endTime: '2030-03-04T20:00:00+05:30',
+		});
+		expect(starts(await march())).toEqual([
+			'2030-03-04T09:00:00-05:00',
+			'2030-03-11T09:00:00-04:00',
+		]);
+		expect(sandbox.store.appointments.get(created.body.id)!.startTime).toBe(
+			'2030-03-04T19:30:00+05:30',
+		);
 	});
 
 	test('COUNT and UNTIL end the series; UNTIL in UTC is compared as an instant', async () => {
@@ -841,20 +1195,36 @@ describe('recurring appointments', () => {
 		sandbox.reset();
 		// 13:00Z on the 18th is 09:00 New York that day: inclusive
 		await series('RRULE:FREQ=WEEKLY;UNTIL=20300318T130000Z');
-		expect(starts(await march())).toEqual(['2030-03-04T09:00:00-05:00', '2030-03-11T09:00:00-04:00', '2030-03-18T09:00:00-04:00']);
+		expect(starts(await march())).toEqual([
+			'2030-03-04T09:00:00-05:00',
+			'2030-03-11T09:00:00-04:00',
+			'2030-03-18T09:00:00-04:00',
+		]);
 		sandbox.reset();
 		await series('RRULE:FREQ=WEEKLY;UNTIL=20300318T125959Z');
 		expect(await march()).toHaveLength(2);
 		sandbox.reset();
 		await series('RRULE:FREQ=DAILY;INTERVAL=2;COUNT=3');
-		expect(starts(await march())).toEqual(['2030-03-04T09:00:00-05:00', '2030-03-06T09:00:00-05:00', '2030-03-08T09:00:00-05:00']);
+		expect(starts(await march())).toEqual([
+			'2030-03-04T09:00:00-05:00',
+			'2030-03-06T09:00:00-05:00',
+			'2030-03-08T09:00:00-05:00',
+		]);
 	});
 
 	test('EXDATE lines skip occurrences (UTC, TZID or whole date); COUNT still counts them', async () => {
-		const created = await series('RRULE:FREQ=WEEKLY;COUNT=5\nEXDATE:20300311T130000Z\nEXDATE;TZID=America/New_York:20300325T090000');
-		expect(starts(await march())).toEqual(['2030-03-04T09:00:00-05:00', '2030-03-18T09:00:00-04:00', '2030-04-01T09:00:00-04:00']);
+		const created = await series(
+			'RRULE:FREQ=WEEKLY;COUNT=5\nEXDATE:20300311T130000Z\nEXDATE;TZID=America/New_York:20300325T090000',
+		);
+		expect(starts(await march())).toEqual([
+			'2030-03-04T09:00:00-05:00',
+			'2030-03-18T09:00:00-04:00',
+			'2030-04-01T09:00:00-04:00',
+		]);
 		// an EXDATE'd occurrence does not exist
-		expect(await call('GET', `${APPOINTMENTS}/${instance(created.body.id, '2030-03-11T13:00:00Z')}`)).toEqual(notFound);
+		expect(
+			await call('GET', `${APPOINTMENTS}/${instance(created.body.id, '2030-03-11T13:00:00Z')}`),
+		).toEqual(notFound);
 		sandbox.reset();
 		await series('RRULE:FREQ=WEEKLY;COUNT=3\nEXDATE;VALUE=DATE:20300311,20300318');
 		expect(starts(await march())).toEqual(['2030-03-04T09:00:00-05:00']);
@@ -862,7 +1232,8 @@ describe('recurring appointments', () => {
 
 	test('an endless rule is expanded only inside the window, at most 1,000 occurrences per series', async () => {
 		await series('RRULE:FREQ=DAILY');
-		const june = (await listWindow('2031-06-01T00:00:00-04:00', '2031-06-08T00:00:00-04:00')).body.events;
+		const june = (await listWindow('2031-06-01T00:00:00-04:00', '2031-06-08T00:00:00-04:00')).body
+			.events;
 		expect(starts(june)).toEqual([1, 2, 3, 4, 5, 6, 7].map((d) => `2031-06-0${d}T09:00:00-04:00`));
 		sandbox.reset();
 		await series('RRULE:FREQ=HOURLY');
@@ -873,9 +1244,13 @@ describe('recurring appointments', () => {
 
 	test('an rrule that would be applied must be readable (422); RDATE is not modelled (501)', async () => {
 		expect(await series('RRULE:FREQ=SOMETIMES;COUNT=2')).toEqual(
-			unprocessable(['rrule: FREQ must be one of YEARLY, MONTHLY, WEEKLY, DAILY, HOURLY, MINUTELY, SECONDLY, got "SOMETIMES"']),
+			unprocessable([
+				'rrule: FREQ must be one of YEARLY, MONTHLY, WEEKLY, DAILY, HOURLY, MINUTELY, SECONDLY, got "SOMETIMES"',
+			]),
 		);
-		expect((await series('RRULE:FREQ=DAILY;COUNT=2;UNTIL=20300401T000000Z')).body.message).toEqual(['rrule: COUNT and UNTIL cannot both be set']);
+		expect((await series('RRULE:FREQ=DAILY;COUNT=2;UNTIL=20300401T000000Z')).body.message).toEqual([
+			'rrule: COUNT and UNTIL cannot both be set',
+		]);
 		// a literal backslash-n is not the newline EXDATE needs
 		expect((await series('RRULE:FREQ=DAILY;COUNT=2\\nEXDATE:20300305T140000Z')).status).toBe(422);
 		expect(await series('RRULE:FREQ=DAILY;COUNT=2\nRDATE:20300310T140000Z')).toEqual({
@@ -883,7 +1258,9 @@ describe('recurring appointments', () => {
 			body: { statusCode: 501, message: 'rrule RDATE lines are not modelled by the sandbox' },
 		});
 		// without ignoreFreeSlotValidation the rule is dropped, so it is not read either
-		expect((await series('RRULE:FREQ=SOMETIMES', { ignoreFreeSlotValidation: undefined })).body).toMatchObject({ isRecurring: false });
+		expect(
+			(await series('RRULE:FREQ=SOMETIMES', { ignoreFreeSlotValidation: undefined })).body,
+		).toMatchObject({ isRecurring: false });
 	});
 
 	test('PUT with an instance id changes that occurrence only; lists and GET show it; stats record the instance id', async () => {
@@ -901,7 +1278,12 @@ describe('recurring appointments', () => {
 		const updated = await call('PUT', `${APPOINTMENTS}/${second}`, { ...moved, toNotify: false });
 		expect(updated.status).toBe(200);
 		conforms('calendars', 'AppointmentSchemaResponse', updated.body);
-		expect(updated.body).toMatchObject({ id: second, masterEventId: master, isRecurring: true, ...moved });
+		expect(updated.body).toMatchObject({
+			id: second,
+			masterEventId: master,
+			isRecurring: true,
+			...moved,
+		});
 
 		const after = await march();
 		// the same instance id (its place in the series), at its new time, with its new fields
@@ -909,8 +1291,12 @@ describe('recurring appointments', () => {
 		expect(after[1]).toEqual({ ...before[1], ...moved, dateUpdated: expect.any(String) });
 		expect([after[0], after[2], after[3]]).toEqual([before[0], before[2], before[3]]);
 		// moved out of its old day and into its new one
-		expect((await listWindow('2030-03-11T00:00:00-04:00', '2030-03-12T00:00:00-04:00')).body.events).toEqual([]);
-		expect(ids((await listWindow('2030-03-12T00:00:00-04:00', '2030-03-13T00:00:00-04:00')).body.events)).toEqual([second]);
+		expect(
+			(await listWindow('2030-03-11T00:00:00-04:00', '2030-03-12T00:00:00-04:00')).body.events,
+		).toEqual([]);
+		expect(
+			ids((await listWindow('2030-03-12T00:00:00-04:00', '2030-03-13T00:00:00-04:00')).body.events),
+		).toEqual([second]);
 
 		const got = await call('GET', `${APPOINTMENTS}/${second}`);
 		expect(got.status).toBe(200);
@@ -920,13 +1306,21 @@ describe('recurring appointments', () => {
 		expect((await call('GET', `${APPOINTMENTS}/${ids(before)[2]}`)).body.event).toEqual(before[2]);
 
 		// a later PUT of the same occurrence adds to what was changed
-		expect((await call('PUT', `${APPOINTMENTS}/${second}`, { address: 'Room 4' })).body).toMatchObject({
+		expect(
+			(await call('PUT', `${APPOINTMENTS}/${second}`, { address: 'Room 4' })).body,
+		).toMatchObject({
 			title: 'Moved check-in',
 			address: 'Room 4',
 		});
 		// the series itself is as it was
-		expect(sandbox.store.appointments.get(master)).toMatchObject({ title: 'Weekly check-in', startTime: FIRST, appointmentStatus: 'confirmed' });
-		expect(sandbox.stats.applied.map(({ method, path: p, kind, id }) => [method, p, kind, id])).toEqual([
+		expect(sandbox.store.appointments.get(master)).toMatchObject({
+			title: 'Weekly check-in',
+			startTime: FIRST,
+			appointmentStatus: 'confirmed',
+		});
+		expect(
+			sandbox.stats.applied.map(({ method, path: p, kind, id }) => [method, p, kind, id]),
+		).toEqual([
 			['PUT', `${APPOINTMENTS}/${second}`, 'appointment', second],
 			['PUT', `${APPOINTMENTS}/${second}`, 'appointment', second],
 		]);
@@ -960,13 +1354,26 @@ describe('recurring appointments', () => {
 		expect(sandbox.store.appointments.get(master)!.overrides).toBeUndefined();
 		// an rrule belongs to the series, not to one occurrence
 		expect(
-			await call('PUT', `${APPOINTMENTS}/${instance(master, FIRST)}`, { rrule: 'RRULE:FREQ=DAILY;COUNT=2', ignoreFreeSlotValidation: true }),
+			await call('PUT', `${APPOINTMENTS}/${instance(master, FIRST)}`, {
+				rrule: 'RRULE:FREQ=DAILY;COUNT=2',
+				ignoreFreeSlotValidation: true,
+			}),
 		).toEqual({
 			status: 400,
-			body: { statusCode: 400, message: 'rrule can only be changed on the whole series: send the master event id, not an instance id' },
+			body: {
+				statusCode: 400,
+				message:
+					'rrule can only be changed on the whole series: send the master event id, not an instance id',
+			},
 		});
 		// another location's series is 403, as for any appointment
-		expect((await call('GET', `${APPOINTMENTS}/${instance(master, FIRST)}`, undefined, { token: OTHER_LOCATION_TOKEN })).status).toBe(403);
+		expect(
+			(
+				await call('GET', `${APPOINTMENTS}/${instance(master, FIRST)}`, undefined, {
+					token: OTHER_LOCATION_TOKEN,
+				})
+			).status,
+		).toBe(403);
 	});
 
 	test('PUT with the master id changes every occurrence; fields changed on one occurrence stay changed', async () => {
@@ -974,7 +1381,10 @@ describe('recurring appointments', () => {
 		const second = instance(master, '2030-03-11T09:00:00-04:00');
 		await call('PUT', `${APPOINTMENTS}/${second}`, { appointmentStatus: 'cancelled' });
 
-		const updated = await call('PUT', `${APPOINTMENTS}/${master}`, { title: 'Weekly sync', address: 'Zoom' });
+		const updated = await call('PUT', `${APPOINTMENTS}/${master}`, {
+			title: 'Weekly sync',
+			address: 'Zoom',
+		});
 		expect(updated.status).toBe(200);
 		expect(updated.body).not.toHaveProperty('masterEventId');
 		const events = await march();
@@ -986,7 +1396,10 @@ describe('recurring appointments', () => {
 		]);
 
 		// moving the series moves every occurrence and so every instance id; the old ones are gone
-		await call('PUT', `${APPOINTMENTS}/${master}`, { startTime: '2030-03-04T10:00:00-05:00', endTime: '2030-03-04T10:30:00-05:00' });
+		await call('PUT', `${APPOINTMENTS}/${master}`, {
+			startTime: '2030-03-04T10:00:00-05:00',
+			endTime: '2030-03-04T10:30:00-05:00',
+		});
 		const moved = await march();
 		expect(starts(moved)).toEqual([
 			'2030-03-04T10:00:00-05:00',
@@ -995,29 +1408,49 @@ describe('recurring appointments', () => {
 			'2030-03-25T10:00:00-04:00',
 		]);
 		expect(ids(moved)[1]).toBe(instance(master, '2030-03-11T10:00:00-04:00'));
-		expect(moved.map((e) => e.appointmentStatus)).toEqual(['confirmed', 'confirmed', 'confirmed', 'confirmed']);
+		expect(moved.map((e) => e.appointmentStatus)).toEqual([
+			'confirmed',
+			'confirmed',
+			'confirmed',
+			'confirmed',
+		]);
 		expect(await call('GET', `${APPOINTMENTS}/${second}`)).toEqual(notFound);
 		expect(sandbox.store.appointments.get(master)!.overrides).toBeUndefined();
 
 		// a new rule applies to the whole series
-		await call('PUT', `${APPOINTMENTS}/${master}`, { rrule: 'RRULE:FREQ=WEEKLY;COUNT=2', ignoreFreeSlotValidation: true });
+		await call('PUT', `${APPOINTMENTS}/${master}`, {
+			rrule: 'RRULE:FREQ=WEEKLY;COUNT=2',
+			ignoreFreeSlotValidation: true,
+		});
 		expect(await march()).toHaveLength(2);
 	});
 
 	test('occurrences occupy their slots: bookings, moves and free slots see them', async () => {
 		const master = (await series('RRULE:FREQ=WEEKLY;COUNT=4')).body.id as string;
-		const taken = { status: 400, body: { statusCode: 400, message: 'The slot you have selected is no longer available.' } };
-		expect(await call('POST', APPOINTMENTS, newAppointment({ startTime: '2030-03-18T09:15:00-04:00' }))).toEqual(taken);
+		const taken = {
+			status: 400,
+			body: { statusCode: 400, message: 'The slot you have selected is no longer available.' },
+		};
+		expect(
+			await call('POST', APPOINTMENTS, newAppointment({ startTime: '2030-03-18T09:15:00-04:00' })),
+		).toEqual(taken);
 		// one occurrence moved onto another
 		const second = instance(master, '2030-03-11T09:00:00-04:00');
 		const onto = { startTime: '2030-03-18T09:00:00-04:00', endTime: '2030-03-18T09:30:00-04:00' };
 		expect(await call('PUT', `${APPOINTMENTS}/${second}`, onto)).toEqual(taken);
-		expect((await call('PUT', `${APPOINTMENTS}/${second}`, { ...onto, ignoreFreeSlotValidation: true })).status).toBe(200);
+		expect(
+			(await call('PUT', `${APPOINTMENTS}/${second}`, { ...onto, ignoreFreeSlotValidation: true }))
+				.status,
+		).toBe(200);
 		// moving an occurrence a little does not collide with itself
 		const later = { startTime: '2030-03-04T09:15:00-05:00', endTime: '2030-03-04T09:45:00-05:00' };
-		expect((await call('PUT', `${APPOINTMENTS}/${instance(master, FIRST)}`, later)).status).toBe(200);
+		expect((await call('PUT', `${APPOINTMENTS}/${instance(master, FIRST)}`, later)).status).toBe(
+			200,
+		);
 		const day = `startDate=${ms('2030-03-25T00:00:00-04:00')}&endDate=${ms('2030-03-25T23:59:59-04:00')}`;
-		const slots = (await call('GET', `/calendars/${SANDBOX_CALENDAR_ID}/free-slots?${day}`)).body['2030-03-25'].slots as string[];
+		const slots = (await call('GET', `/calendars/${SANDBOX_CALENDAR_ID}/free-slots?${day}`)).body[
+			'2030-03-25'
+		].slots as string[];
 		expect(slots).not.toContain('2030-03-25T09:00:00-04:00');
 		expect(slots).toContain('2030-03-25T09:30:00-04:00');
 	});
@@ -1026,12 +1459,22 @@ describe('recurring appointments', () => {
 		const master = (await series('RRULE:FREQ=WEEKLY;COUNT=4')).body.id as string;
 		const second = instance(master, '2030-03-11T09:00:00-04:00');
 		sandbox.resetStats();
-		expect(await call('DELETE', `/calendars/events/${second}`, {})).toEqual({ status: 201, body: { succeeded: true } });
-		expect(starts(await march())).toEqual(['2030-03-04T09:00:00-05:00', '2030-03-18T09:00:00-04:00', '2030-03-25T09:00:00-04:00']);
+		expect(await call('DELETE', `/calendars/events/${second}`, {})).toEqual({
+			status: 201,
+			body: { succeeded: true },
+		});
+		expect(starts(await march())).toEqual([
+			'2030-03-04T09:00:00-05:00',
+			'2030-03-18T09:00:00-04:00',
+			'2030-03-25T09:00:00-04:00',
+		]);
 		expect(await call('GET', `${APPOINTMENTS}/${second}`)).toEqual(notFound);
 		expect(await call('PUT', `${APPOINTMENTS}/${second}`, { title: 'x' })).toEqual(notFound);
 		expect((await call('DELETE', `/calendars/events/${second}`, {})).status).toBe(404);
-		expect(await call('DELETE', `/calendars/events/${master}`, {})).toEqual({ status: 201, body: { succeeded: true } });
+		expect(await call('DELETE', `/calendars/events/${master}`, {})).toEqual({
+			status: 201,
+			body: { succeeded: true },
+		});
 		expect(await march()).toEqual([]);
 		expect(sandbox.stats.applied.map(({ kind, id }) => [kind, id])).toEqual([
 			['appointment', second],
@@ -1042,47 +1485,84 @@ describe('recurring appointments', () => {
 
 describe('free slots', () => {
 	const MONDAY = '2030-01-14';
-	const ALL_DAY = [9, 10, 11, 12, 13, 14, 15, 16].flatMap((h) => [`${String(h).padStart(2, '0')}:00`, `${String(h).padStart(2, '0')}:30`]);
-	const slotsOn = (day: string, times: string[], offset: string) => times.map((t) => `${day}T${t}:00${offset}`);
-	const free = (query: string, calendarId = SANDBOX_CALENDAR_ID) => call('GET', `/calendars/${calendarId}/free-slots?${query}`);
+	const ALL_DAY = [9, 10, 11, 12, 13, 14, 15, 16].flatMap((h) => [
+		`${String(h).padStart(2, '0')}:00`,
+		`${String(h).padStart(2, '0')}:30`,
+	]);
+	const slotsOn = (day: string, times: string[], offset: string) =>
+		times.map((t) => `${day}T${t}:00${offset}`);
+	const free = (query: string, calendarId = SANDBOX_CALENDAR_ID) =>
+		call('GET', `/calendars/${calendarId}/free-slots?${query}`);
 	const monday = `startDate=${ms(`${MONDAY}T00:00:00-05:00`)}&endDate=${ms(`${MONDAY}T23:59:59.999-05:00`)}`;
 	const without = (...times: string[]) => ALL_DAY.filter((t) => !times.includes(t));
 
 	test('09:00-17:00 on weekdays in the location zone by default, every 30 minutes, keyed by date', async () => {
 		const res = await free(monday);
-		expect(res).toEqual({ status: 200, body: { [MONDAY]: { slots: slotsOn(MONDAY, ALL_DAY, '-05:00') } } });
-		conforms('calendars', '/paths/~1calendars~1{calendarId}~1free-slots/get/responses/200/content/application~1json/schema', res.body);
+		expect(res).toEqual({
+			status: 200,
+			body: { [MONDAY]: { slots: slotsOn(MONDAY, ALL_DAY, '-05:00') } },
+		});
+		conforms(
+			'calendars',
+			'/paths/~1calendars~1{calendarId}~1free-slots/get/responses/200/content/application~1json/schema',
+			res.body,
+		);
 
 		// Friday to Monday: the weekend has no entry
-		const res2 = await free(`startDate=${ms('2030-01-11T00:00:00-05:00')}&endDate=${ms(`${MONDAY}T23:59:59-05:00`)}`);
+		const res2 = await free(
+			`startDate=${ms('2030-01-11T00:00:00-05:00')}&endDate=${ms(`${MONDAY}T23:59:59-05:00`)}`,
+		);
 		expect(Object.keys(res2.body)).toEqual(['2030-01-11', MONDAY]);
 		// slots start inside the window
-		const noon = await free(`startDate=${ms(`${MONDAY}T12:00:00-05:00`)}&endDate=${ms(`${MONDAY}T13:00:00-05:00`)}`);
+		const noon = await free(
+			`startDate=${ms(`${MONDAY}T12:00:00-05:00`)}&endDate=${ms(`${MONDAY}T13:00:00-05:00`)}`,
+		);
 		expect(noon.body[MONDAY].slots).toEqual(slotsOn(MONDAY, ['12:00', '12:30', '13:00'], '-05:00'));
 	});
 
 	test('timezone moves the open hours and the offsets; an unknown zone is 400', async () => {
-		const res = await free(`startDate=${ms(`${MONDAY}T00:00:00+05:30`)}&endDate=${ms(`${MONDAY}T23:59:59+05:30`)}&timezone=Asia/Kolkata`);
+		const res = await free(
+			`startDate=${ms(`${MONDAY}T00:00:00+05:30`)}&endDate=${ms(`${MONDAY}T23:59:59+05:30`)}&timezone=Asia/Kolkata`,
+		);
 		// the seeded appointment (09:00Z) and block slot (11:00Z) land at 14:30 and 16:30 in Kolkata
-		expect(res.body).toEqual({ [MONDAY]: { slots: slotsOn(MONDAY, without('14:30', '16:30'), '+05:30') } });
+		expect(res.body).toEqual({
+			[MONDAY]: { slots: slotsOn(MONDAY, without('14:30', '16:30'), '+05:30') },
+		});
 		// summer time in New York
-		const june = await free(`startDate=${ms('2030-06-03T00:00:00-04:00')}&endDate=${ms('2030-06-03T10:00:00-04:00')}`);
-		expect(june.body['2030-06-03'].slots).toEqual(slotsOn('2030-06-03', ['09:00', '09:30', '10:00'], '-04:00'));
+		const june = await free(
+			`startDate=${ms('2030-06-03T00:00:00-04:00')}&endDate=${ms('2030-06-03T10:00:00-04:00')}`,
+		);
+		expect(june.body['2030-06-03'].slots).toEqual(
+			slotsOn('2030-06-03', ['09:00', '09:30', '10:00'], '-04:00'),
+		);
 		expect(await free(`${monday}&timezone=Mars/Olympus`)).toEqual({
 			status: 400,
-			body: { statusCode: 400, message: 'timezone must be a valid IANA time zone, got "Mars/Olympus"' },
+			body: {
+				statusCode: 400,
+				message: 'timezone must be a valid IANA time zone, got "Mars/Olympus"',
+			},
 		});
 	});
 
 	test("subtracts the calendar's appointments and block slots, but not cancelled ones or other calendars'", async () => {
 		// in Berlin the seeded appointment (10:00-10:30) and block slot (12:00-13:00) fall in open hours
 		const berlin = `startDate=${ms(`${MONDAY}T00:00:00+01:00`)}&endDate=${ms(`${MONDAY}T23:59:59+01:00`)}&timezone=Europe/Berlin`;
-		expect((await free(berlin)).body[MONDAY].slots).toEqual(slotsOn(MONDAY, without('10:00', '12:00', '12:30'), '+01:00'));
-		expect((await free(berlin, SANDBOX_CALENDAR_2_ID)).body[MONDAY].slots).toEqual(slotsOn(MONDAY, ALL_DAY, '+01:00'));
+		expect((await free(berlin)).body[MONDAY].slots).toEqual(
+			slotsOn(MONDAY, without('10:00', '12:00', '12:30'), '+01:00'),
+		);
+		expect((await free(berlin, SANDBOX_CALENDAR_2_ID)).body[MONDAY].slots).toEqual(
+			slotsOn(MONDAY, ALL_DAY, '+01:00'),
+		);
 
 		// a 30-minute appointment at 14:15 New York time takes both slots it overlaps
-		const booked = await call('POST', APPOINTMENTS, newAppointment({ startTime: `${MONDAY}T14:15:00-05:00` }));
-		expect((await free(monday)).body[MONDAY].slots).toEqual(slotsOn(MONDAY, without('14:00', '14:30'), '-05:00'));
+		const booked = await call(
+			'POST',
+			APPOINTMENTS,
+			newAppointment({ startTime: `${MONDAY}T14:15:00-05:00` }),
+		);
+		expect((await free(monday)).body[MONDAY].slots).toEqual(
+			slotsOn(MONDAY, without('14:00', '14:30'), '-05:00'),
+		);
 		await call('PUT', `${APPOINTMENTS}/${booked.body.id}`, { appointmentStatus: 'cancelled' });
 		expect((await free(monday)).body[MONDAY].slots).toEqual(slotsOn(MONDAY, ALL_DAY, '-05:00'));
 	});
@@ -1101,7 +1581,10 @@ describe('free slots', () => {
 		expect((await free(monday)).body[MONDAY].slots).toEqual(open);
 		expect((await free(`${monday}&userId=${SANDBOX_USER_2_ID}`)).body[MONDAY].slots).toEqual(busy);
 		// round robin: while one of the users is free the slot stays
-		expect((await free(`${monday}&userIds=${SANDBOX_USER_2_ID},${SANDBOX_USER_3_ID}`)).body[MONDAY].slots).toEqual(open);
+		expect(
+			(await free(`${monday}&userIds=${SANDBOX_USER_2_ID},${SANDBOX_USER_3_ID}`)).body[MONDAY]
+				.slots,
+		).toEqual(open);
 		await block(SANDBOX_USER_3_ID);
 		for (const users of [
 			`userIds=${SANDBOX_USER_2_ID},${SANDBOX_USER_3_ID}`,
@@ -1117,7 +1600,9 @@ describe('free slots', () => {
 			status: 400,
 			body: { statusCode: 400, message: 'User not found: usr_missing' },
 		});
-		expect((await free(`${monday}&userId=a&userId=b`)).body.message).toEqual(['userId must be a single value']);
+		expect((await free(`${monday}&userId=a&userId=b`)).body.message).toEqual([
+			'userId must be a single value',
+		]);
 	});
 
 	test('the range may not exceed 31 days (400); dates are required numbers (422); unknown calendar 404', async () => {
@@ -1134,15 +1619,24 @@ describe('free slots', () => {
 			status: 400,
 			body: { statusCode: 400, message: 'endDate must not be before startDate' },
 		});
-		expect(await free('')).toEqual(unprocessable(['startDate should not be empty', 'endDate should not be empty']));
+		expect(await free('')).toEqual(
+			unprocessable(['startDate should not be empty', 'endDate should not be empty']),
+		);
 		expect(await free(`startDate=2030-01-01&endDate=${start}`)).toEqual(
 			unprocessable(['startDate must be a number conforming to the specified constraints']),
 		);
-		expect(await free(monday, 'cal_missing')).toEqual({ status: 404, body: { statusCode: 404, message: 'Calendar not found' } });
+		expect(await free(monday, 'cal_missing')).toEqual({
+			status: 404,
+			body: { statusCode: 404, message: 'Calendar not found' },
+		});
 		expect((await free(monday, SANDBOX_CALENDAR_ID)).status).toBe(200);
-		expect((await call('GET', `/calendars/${SANDBOX_CALENDAR_ID}/free-slots?${monday}`, undefined, { token: READONLY_TOKEN })).status).toBe(
-			401,
-		);
+		expect(
+			(
+				await call('GET', `/calendars/${SANDBOX_CALENDAR_ID}/free-slots?${monday}`, undefined, {
+					token: READONLY_TOKEN,
+				})
+			).status,
+		).toBe(401);
 	});
 
 	test('live style adds a traceId beside the dates', async () => {
@@ -1161,14 +1655,23 @@ describe('users', () => {
 	test("GET /users/?locationId lists the sub-account's users (UserSchema)", async () => {
 		const res = await call('GET', `/users/?locationId=${SANDBOX_LOCATION_ID}`);
 		expect(res.status).toBe(200);
-		expect(res.body.users).toEqual([expect.objectContaining(SAM), expect.objectContaining(RILEY), expect.objectContaining(JORDAN)]);
+		expect(res.body.users).toEqual([
+			expect.objectContaining(SAM),
+			expect.objectContaining(RILEY),
+			expect.objectContaining(JORDAN),
+		]);
 		expect(res.body.users[0]).toEqual({
 			...SAM,
 			firstName: 'Sam',
 			lastName: 'Sandbox',
 			phone: '+12025550201',
 			extension: '',
-			roles: { type: 'account', role: 'admin', locationIds: [SANDBOX_LOCATION_ID], restrictSubAccount: false },
+			roles: {
+				type: 'account',
+				role: 'admin',
+				locationIds: [SANDBOX_LOCATION_ID],
+				restrictSubAccount: false,
+			},
 			deleted: false,
 		});
 		conforms('users', 'LocationSuccessfulResponseDto', res.body);
@@ -1182,22 +1685,33 @@ describe('users', () => {
 		expect(all.body.count).toBe(3);
 		conforms('users', 'SearchUserSuccessfulResponseDto', all.body);
 
-		expect((await search('query=RIL')).body).toEqual({ users: [expect.objectContaining(RILEY)], count: 1 });
-		expect((await search('query=lee@example')).body.users).toEqual([expect.objectContaining(JORDAN)]);
+		expect((await search('query=RIL')).body).toEqual({
+			users: [expect.objectContaining(RILEY)],
+			count: 1,
+		});
+		expect((await search('query=lee@example')).body.users).toEqual([
+			expect.objectContaining(JORDAN),
+		]);
 		expect((await search(`locationId=${SANDBOX_LOCATION_ID}&skip=1&limit=1`)).body).toEqual({
 			users: [expect.objectContaining(RILEY)],
 			count: 3,
 		});
 		expect((await search('role=user')).body.count).toBe(2);
-		expect((await search(`ids=${SANDBOX_USER_3_ID},${SANDBOX_USER_ID}`)).body.users.map((u: { id: string }) => u.id)).toEqual([
-			SANDBOX_USER_ID,
-			SANDBOX_USER_3_ID,
-		]);
+		expect(
+			(await search(`ids=${SANDBOX_USER_3_ID},${SANDBOX_USER_ID}`)).body.users.map(
+				(u: { id: string }) => u.id,
+			),
+		).toEqual([SANDBOX_USER_ID, SANDBOX_USER_3_ID]);
 
 		expect(await search('skip=-1&limit=ten')).toEqual(
-			unprocessable(['skip must be a non-negative integer string', 'limit must be a non-negative integer string']),
+			unprocessable([
+				'skip must be a non-negative integer string',
+				'limit must be a non-negative integer string',
+			]),
 		);
-		expect(await call('GET', '/users/search')).toEqual(unprocessable(['companyId should not be empty']));
+		expect(await call('GET', '/users/search')).toEqual(
+			unprocessable(['companyId should not be empty']),
+		);
 		expect(await call('GET', '/users/search?companyId=cmp_other')).toEqual({
 			status: 403,
 			body: { statusCode: 403, message: 'The token does not have access to this company' },
@@ -1224,7 +1738,8 @@ describe('locations', () => {
 });
 
 describe('contacts', () => {
-	const search = (body: Record<string, unknown>) => call('POST', '/contacts/search', { locationId: SANDBOX_LOCATION_ID, ...body });
+	const search = (body: Record<string, unknown>) =>
+		call('POST', '/contacts/search', { locationId: SANDBOX_LOCATION_ID, ...body });
 
 	test('search pages by page and pageLimit, and by searchAfter; total counts every match', async () => {
 		expect(sandbox.store.contacts.size).toBe(25);
@@ -1253,26 +1768,43 @@ describe('contacts', () => {
 			searchAfter: [Date.parse('2029-11-01T09:00:00.000Z'), SANDBOX_CONTACT_ID],
 		});
 		// page 1 is the default, and the last contact's cursor leads to page 2
-		expect(ids((await search({ pageLimit: 10 })).body.contacts)).toEqual(ids(pages[0].body.contacts));
+		expect(ids((await search({ pageLimit: 10 })).body.contacts)).toEqual(
+			ids(pages[0].body.contacts),
+		);
 		const cursor = pages[0].body.contacts[9].searchAfter;
-		expect(ids((await search({ pageLimit: 10, searchAfter: cursor })).body.contacts)).toEqual(ids(pages[1].body.contacts));
+		expect(ids((await search({ pageLimit: 10, searchAfter: cursor })).body.contacts)).toEqual(
+			ids(pages[1].body.contacts),
+		);
 	});
 
 	test('query matches name, email or phone, case-insensitively, and pages within the matches', async () => {
 		const names = async (body: Record<string, unknown>) =>
-			(await search({ pageLimit: 100, ...body })).body.contacts.map((c: { lastName: string }) => c.lastName);
-		expect(await names({ query: 'SON' })).toEqual(['Johnson', 'Jackson', 'Allison', 'Svensson', 'Robertson']);
+			(await search({ pageLimit: 100, ...body })).body.contacts.map(
+				(c: { lastName: string }) => c.lastName,
+			);
+		expect(await names({ query: 'SON' })).toEqual([
+			'Johnson',
+			'Jackson',
+			'Allison',
+			'Svensson',
+			'Robertson',
+		]);
 		expect(await names({ query: 'dana.WHIT' })).toEqual(['Whitfield']);
 		expect(await names({ query: '(202) 555-1004' })).toEqual(['Price']);
 		expect(await names({ query: 'nobody' })).toEqual([]);
 		const second = await search({ query: 'son', page: 2, pageLimit: 2 });
 		expect(second.body).toMatchObject({ total: 5 });
-		expect(second.body.contacts.map((c: { lastName: string }) => c.lastName)).toEqual(['Allison', 'Svensson']);
+		expect(second.body.contacts.map((c: { lastName: string }) => c.lastName)).toEqual([
+			'Allison',
+			'Svensson',
+		]);
 	});
 
 	test('the search body is checked against the Search Contacts guide', async () => {
 		expect(await search({})).toEqual(unprocessable(['pageLimit should not be empty']));
-		expect(await call('POST', '/contacts/search', { pageLimit: 10 })).toEqual(unprocessable(['locationId should not be empty']));
+		expect(await call('POST', '/contacts/search', { pageLimit: 10 })).toEqual(
+			unprocessable(['locationId should not be empty']),
+		);
 		expect((await search({ pageLimit: 501, page: 0, limit: 5 })).body.message).toEqual([
 			'property limit should not exist',
 			'page must not be less than 1',
@@ -1287,16 +1819,28 @@ describe('contacts', () => {
 		expect((await search({ pageLimit: 10, query: 'x'.repeat(76) })).body.message).toEqual([
 			'query must be shorter than or equal to 75 characters',
 		]);
-		expect(await search({ pageLimit: 10, filters: [{ field: 'dnd', operator: 'eq', value: true }] })).toEqual({
+		expect(
+			await search({ pageLimit: 10, filters: [{ field: 'dnd', operator: 'eq', value: true }] }),
+		).toEqual({
 			status: 501,
 			body: { statusCode: 501, message: 'filters and sort are not modelled by the sandbox' },
 		});
-		expect((await call('POST', '/contacts/search', { locationId: 'loc_other', pageLimit: 10 })).status).toBe(403);
+		expect(
+			(await call('POST', '/contacts/search', { locationId: 'loc_other', pageLimit: 10 })).status,
+		).toBe(403);
 	});
 
 	test("a contact's appointments: GetEventSchema, times on the location's clock, deleted left out", async () => {
-		const created = await call('POST', APPOINTMENTS, newAppointment({ startTime: '2030-06-03T14:00:00Z', title: 'Check-up' }));
-		await call('POST', APPOINTMENTS, newAppointment({ contactId: 'con_sandbox_002', startTime: '2030-06-04T14:00:00Z' }));
+		const created = await call(
+			'POST',
+			APPOINTMENTS,
+			newAppointment({ startTime: '2030-06-03T14:00:00Z', title: 'Check-up' }),
+		);
+		await call(
+			'POST',
+			APPOINTMENTS,
+			newAppointment({ contactId: 'con_sandbox_002', startTime: '2030-06-04T14:00:00Z' }),
+		);
 		const res = await call('GET', `/contacts/${SANDBOX_CONTACT_ID}/appointments`);
 		expect(res.status).toBe(200);
 		expect(res.body.events).toEqual([
@@ -1317,12 +1861,19 @@ describe('contacts', () => {
 				dateAdded: '2029-12-01 04:00:00',
 				dateUpdated: '2029-12-01 04:00:00',
 			},
-			expect.objectContaining({ id: created.body.id, title: 'Check-up', startTime: '2030-06-03 10:00:00', endTime: '2030-06-03 10:30:00' }),
+			expect.objectContaining({
+				id: created.body.id,
+				title: 'Check-up',
+				startTime: '2030-06-03 10:00:00',
+				endTime: '2030-06-03 10:30:00',
+			}),
 		]);
 		conforms('contacts', 'GetEventsSuccessfulResponseDto', res.body);
 
 		await call('DELETE', `/calendars/events/${created.body.id}`, {});
-		expect(ids((await call('GET', `/contacts/${SANDBOX_CONTACT_ID}/appointments`)).body.events)).toEqual([SANDBOX_APPOINTMENT_ID]);
+		expect(
+			ids((await call('GET', `/contacts/${SANDBOX_CONTACT_ID}/appointments`)).body.events),
+		).toEqual([SANDBOX_APPOINTMENT_ID]);
 		expect(await call('GET', '/contacts/con_missing/appointments')).toEqual({
 			status: 404,
 			body: { statusCode: 404, message: 'Contact not found' },
@@ -1340,8 +1891,15 @@ const RATE_HEADERS = [
 	'x-ratelimit-limit-daily',
 	'x-ratelimit-daily-remaining',
 ];
-const rateHeaders = (headers: Record<string, string>) => Object.fromEntries(RATE_HEADERS.map((h) => [h, headers[h]]));
-const limits = (max: number, remaining: number, windowMs: number, dailyMax: number, dailyRemaining: number) => ({
+const rateHeaders = (headers: Record<string, string>) =>
+	Object.fromEntries(RATE_HEADERS.map((h) => [h, headers[h]]));
+const limits = (
+	max: number,
+	remaining: number,
+	windowMs: number,
+	dailyMax: number,
+	dailyRemaining: number,
+) => ({
 	'x-ratelimit-max': String(max),
 	'x-ratelimit-remaining': String(remaining),
 	'x-ratelimit-interval-milliseconds': String(windowMs),
@@ -1355,7 +1913,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const waitUntil = (since: number, ms: number) => sleep(Math.max(0, since + ms - performance.now()));
 const title = () => sandbox.store.appointments.get(SANDBOX_APPOINTMENT_ID)!.title;
 /** What a request came to: its status, or 'reset' when the socket was dropped. */
-async function outcome(method: string, urlPath: string, body?: unknown, opts?: CallOptions): Promise<number | 'reset'> {
+async function outcome(
+	method: string,
+	urlPath: string,
+	body?: unknown,
+	opts?: CallOptions,
+): Promise<number | 'reset'> {
 	try {
 		return (await exchange(method, urlPath, body, opts)).status;
 	} catch (e) {
@@ -1391,8 +1954,12 @@ describe('rate limits', () => {
 		const first = await exchange('PUT', APPOINTMENT_URL, { title: 'one' });
 		const firstDone = performance.now();
 		expect(rateHeaders(first.headers)).toEqual(limits(3, 2, 300, 1000, 999));
-		expect((await exchange('PUT', APPOINTMENT_URL, { title: 'two' })).headers['x-ratelimit-remaining']).toBe('1');
-		expect((await exchange('PUT', APPOINTMENT_URL, { title: 'three' })).headers['x-ratelimit-remaining']).toBe('0');
+		expect(
+			(await exchange('PUT', APPOINTMENT_URL, { title: 'two' })).headers['x-ratelimit-remaining'],
+		).toBe('1');
+		expect(
+			(await exchange('PUT', APPOINTMENT_URL, { title: 'three' })).headers['x-ratelimit-remaining'],
+		).toBe('0');
 
 		const refused = await exchange('PUT', APPOINTMENT_URL, { title: 'four' });
 		expect(refused.status).toBe(429);
@@ -1402,7 +1969,11 @@ describe('rate limits', () => {
 		expect(refused.headers).not.toHaveProperty('retry-after');
 		expect(title()).toBe('three');
 		// what was sent is recorded all the same
-		expect(sandbox.requests[3]).toMatchObject({ body: { title: 'four' }, status: 429, response: TOO_MANY });
+		expect(sandbox.requests[3]).toMatchObject({
+			body: { title: 'four' },
+			status: 429,
+			response: TOO_MANY,
+		});
 		expect((await exchange('GET', APPOINTMENT_URL)).status).toBe(429);
 
 		// once the first accepted request is windowMs old its slot is free again
@@ -1413,17 +1984,28 @@ describe('rate limits', () => {
 		expect(again.headers['x-ratelimit-daily-remaining']).toBe('994');
 		expect(sandbox.stats.rateLimited).toBe(2);
 		expect(sandbox.stats.byStatus).toEqual({ 200: 4, 429: 2 });
-		expect(sandbox.stats.applied.map((w) => (w.body as { title: string }).title)).toEqual(['one', 'two', 'three', 'five']);
+		expect(sandbox.stats.applied.map((w) => (w.body as { title: string }).title)).toEqual([
+			'one',
+			'two',
+			'three',
+			'five',
+		]);
 	});
 
 	test('each location has its own window, whichever of its tokens is used', async () => {
 		sandbox.options.rateLimit = { max: 2, windowMs: 60_000, dailyMax: 1000 };
 		expect((await exchange('GET', APPOINTMENT_URL)).status).toBe(200);
-		expect((await exchange('GET', APPOINTMENT_URL, undefined, { token: READONLY_TOKEN })).status).toBe(200);
+		expect(
+			(await exchange('GET', APPOINTMENT_URL, undefined, { token: READONLY_TOKEN })).status,
+		).toBe(200);
 		expect((await exchange('GET', APPOINTMENT_URL)).status).toBe(429);
-		expect((await exchange('GET', APPOINTMENT_URL, undefined, { token: READONLY_TOKEN })).status).toBe(429);
+		expect(
+			(await exchange('GET', APPOINTMENT_URL, undefined, { token: READONLY_TOKEN })).status,
+		).toBe(429);
 
-		const other = await exchange('GET', '/calendars/?locationId=loc_other', undefined, { token: OTHER_LOCATION_TOKEN });
+		const other = await exchange('GET', '/calendars/?locationId=loc_other', undefined, {
+			token: OTHER_LOCATION_TOKEN,
+		});
 		expect(other.status).toBe(200);
 		expect(rateHeaders(other.headers)).toEqual(limits(2, 1, 60_000, 1000, 999));
 	});
@@ -1446,10 +2028,17 @@ describe('rate limits', () => {
 	});
 
 	test('a used-up day is 429 "Daily limit exceeded" with daily-remaining 0 until the day ends', async () => {
-		sandbox.options.rateLimit = { max: 100, windowMs: 60_000, dailyMax: 3, dailyWindowMs: 300, retryAfterHeader: true };
+		sandbox.options.rateLimit = {
+			max: 100,
+			windowMs: 60_000,
+			dailyMax: 3,
+			dailyWindowMs: 300,
+			retryAfterHeader: true,
+		};
 		const start = performance.now();
 		const days = [];
-		for (let i = 0; i < 3; i++) days.push((await exchange('GET', APPOINTMENT_URL)).headers['x-ratelimit-daily-remaining']);
+		for (let i = 0; i < 3; i++)
+			days.push((await exchange('GET', APPOINTMENT_URL)).headers['x-ratelimit-daily-remaining']);
 		expect(days).toEqual(['2', '1', '0']);
 
 		const refused = await exchange('PUT', APPOINTMENT_URL, { title: 'late' });
@@ -1493,7 +2082,9 @@ describe('latency', () => {
 		sandbox.options.rateLimit = { max: 1, windowMs: 60_000, dailyMax: 1000 };
 		sandbox.resetLimits();
 		const burst = performance.now();
-		const statuses = await Promise.all([0, 1, 2].map(() => exchange('GET', `${APPOINTMENTS}/apt_missing`).then((r) => r.status)));
+		const statuses = await Promise.all(
+			[0, 1, 2].map(() => exchange('GET', `${APPOINTMENTS}/apt_missing`).then((r) => r.status)),
+		);
 		expect(statuses.sort()).toEqual([404, 429, 429]);
 		expect(performance.now() - burst).toBeGreaterThanOrEqual(150);
 	});
@@ -1512,59 +2103,99 @@ describe('faults', () => {
 
 		expect((await exchange('PUT', APPOINTMENT_URL, { title: 'retried' })).status).toBe(200);
 		expect(title()).toBe('retried');
-		expect(sandbox.stats).toMatchObject({ injected: { 503: 1 }, byStatus: { 200: 2, 503: 1 }, rateLimited: 0 });
+		expect(sandbox.stats).toMatchObject({
+			injected: { 503: 1 },
+			byStatus: { 200: 2, 503: 1 },
+			rateLimited: 0,
+		});
 		expect(sandbox.requests.map((r) => r.injected)).toEqual([undefined, '503', undefined]);
 	});
 
 	test('reset-after-apply: the create is applied exactly once, and the client only sees ECONNRESET', async () => {
-		sandbox.options.faults = { script: [{ method: 'POST', pathIncludes: '/appointments', fault: 'reset-after-apply' }] };
-		const err = await exchange('POST', APPOINTMENTS, newAppointment({ title: 'Booked blind' })).catch((e) => e);
+		sandbox.options.faults = {
+			script: [{ method: 'POST', pathIncludes: '/appointments', fault: 'reset-after-apply' }],
+		};
+		const err = await exchange(
+			'POST',
+			APPOINTMENTS,
+			newAppointment({ title: 'Booked blind' }),
+		).catch((e) => e);
 		expect(err.message).toBe('fetch failed');
 		expect(err.cause).toMatchObject({ code: 'ECONNRESET' });
 
-		const created = [...sandbox.store.appointments.values()].filter((a) => a.title === 'Booked blind');
+		const created = [...sandbox.store.appointments.values()].filter(
+			(a) => a.title === 'Booked blind',
+		);
 		expect(created).toHaveLength(1);
 		expect(sandbox.stats.applied).toEqual([
-			{ method: 'POST', path: APPOINTMENTS, kind: 'appointment', id: created[0].id, body: newAppointment({ title: 'Booked blind' }), at: expect.any(Number) },
+			{
+				method: 'POST',
+				path: APPOINTMENTS,
+				kind: 'appointment',
+				id: created[0].id,
+				body: newAppointment({ title: 'Booked blind' }),
+				at: expect.any(Number),
+			},
 		]);
-		expect(sandbox.stats).toMatchObject({ received: 1, byStatus: { reset: 1 }, injected: { 'reset-after-apply': 1 } });
-		expect(sandbox.requests[0]).toMatchObject({ status: 0, response: undefined, injected: 'reset-after-apply' });
+		expect(sandbox.stats).toMatchObject({
+			received: 1,
+			byStatus: { reset: 1 },
+			injected: { 'reset-after-apply': 1 },
+		});
+		expect(sandbox.requests[0]).toMatchObject({
+			status: 0,
+			response: undefined,
+			injected: 'reset-after-apply',
+		});
 
 		// a retry of the same create would book it twice, which the slot check here refuses
-		expect((await exchange('POST', APPOINTMENTS, newAppointment({ title: 'Booked blind' }))).status).toBe(400);
+		expect(
+			(await exchange('POST', APPOINTMENTS, newAppointment({ title: 'Booked blind' }))).status,
+		).toBe(400);
 		expect(sandbox.stats.applied).toHaveLength(1);
 	});
 
 	test('reset-before-apply: nothing is applied and the client sees ECONNRESET', async () => {
 		sandbox.options.faults = { script: [{ fault: 'reset-before-apply', times: 2 }] };
 		expect(await outcome('PUT', APPOINTMENT_URL, { title: 'never' })).toBe('reset');
-		expect(await outcome('DELETE', `/calendars/events/${SANDBOX_APPOINTMENT_ID}`, {})).toBe('reset');
+		expect(await outcome('DELETE', `/calendars/events/${SANDBOX_APPOINTMENT_ID}`, {})).toBe(
+			'reset',
+		);
 		expect(title()).toBe('Casey Contact');
 		expect(sandbox.store.appointments.get(SANDBOX_APPOINTMENT_ID)!.deleted).toBe(false);
-		expect(sandbox.stats).toMatchObject({ applied: [], byStatus: { reset: 2 }, injected: { 'reset-before-apply': 2 } });
+		expect(sandbox.stats).toMatchObject({
+			applied: [],
+			byStatus: { reset: 2 },
+			injected: { 'reset-before-apply': 2 },
+		});
 		expect(await outcome('PUT', APPOINTMENT_URL, { title: 'now' })).toBe(200);
 	});
 
 	test('a scripted 429 carries Retry-After when given, reports the window as used up, and is not the limiter', async () => {
 		sandbox.options.faults = { script: [{ fault: '429', retryAfterSeconds: 7 }, { fault: '429' }] };
 		const told = await exchange('PUT', APPOINTMENT_URL, { title: 'x' });
-		expect(told).toMatchObject({ status: 429, body: TOO_MANY, headers: { 'retry-after': '7', 'x-ratelimit-remaining': '0' } });
+		expect(told).toMatchObject({
+			status: 429,
+			body: TOO_MANY,
+			headers: { 'retry-after': '7', 'x-ratelimit-remaining': '0' },
+		});
 		const untold = await exchange('PUT', APPOINTMENT_URL, { title: 'y' });
 		expect(untold.status).toBe(429);
 		expect(untold.headers).not.toHaveProperty('retry-after');
 		expect(title()).toBe('Casey Contact');
-		expect(sandbox.stats).toMatchObject({ rateLimited: 0, injected: { 429: 2 }, byStatus: { 429: 2 }, applied: [] });
+		expect(sandbox.stats).toMatchObject({
+			rateLimited: 0,
+			injected: { 429: 2 },
+			byStatus: { 429: 2 },
+			applied: [],
+		});
 		// the limiter counted both: they got past it
 		expect((await exchange('GET', APPOINTMENT_URL)).headers['x-ratelimit-remaining']).toBe('97');
 	});
 
-	test('502 and 504 are a load balancer\'s HTML pages; slow answers late but applies', async () => {
+	test("502 and 504 are a load balancer's HTML pages; slow answers late but applies", async () => {
 		sandbox.options.faults = {
-			script: [
-				{ fault: '502' },
-				{ fault: '504' },
-				{ fault: 'slow', slowMs: 120 },
-			],
+			script: [{ fault: '502' }, { fault: '504' }, { fault: 'slow', slowMs: 120 }],
 		};
 		const bad = await exchange('PUT', APPOINTMENT_URL, { title: 'a' });
 		expect(bad.status).toBe(502);
@@ -1583,7 +2214,9 @@ describe('faults', () => {
 	test('faults never hide what a request earned: 4xx come first and do not use up the script', async () => {
 		sandbox.options.faults = { script: [{ fault: '503' }] };
 		expect((await exchange('PUT', APPOINTMENT_URL, { titel: 'x' })).status).toBe(422);
-		expect((await exchange('PUT', APPOINTMENT_URL, { title: 'x' }, { token: READONLY_TOKEN })).status).toBe(401);
+		expect(
+			(await exchange('PUT', APPOINTMENT_URL, { title: 'x' }, { token: READONLY_TOKEN })).status,
+		).toBe(401);
 		expect((await exchange('PUT', APPOINTMENT_URL, { title: 'x' })).status).toBe(503);
 		expect(sandbox.stats.injected).toEqual({ 503: 1 });
 	});
@@ -1610,24 +2243,40 @@ describe('faults', () => {
 				slowMs: 1,
 			};
 			const outcomes: Array<number | 'reset'> = [];
-			for (let i = 0; i < 60; i++) outcomes.push(await outcome('PUT', APPOINTMENT_URL, { title: `t${i}` }));
+			for (let i = 0; i < 60; i++)
+				outcomes.push(await outcome('PUT', APPOINTMENT_URL, { title: `t${i}` }));
 			const injected = sandbox.requests.map((r) => r.injected ?? '-');
 			// every write that got a 200, or was applied before its socket was reset, and only those
 			const landed = sandbox.requests
 				.filter((r) => r.status === 200 || r.injected === 'reset-after-apply')
 				.map((r) => (r.body as { title: string }).title);
 			expect(sandbox.stats.applied.map((w) => (w.body as { title: string }).title)).toEqual(landed);
-			expect(sandbox.stats.applied.every((w) => w.id === SANDBOX_APPOINTMENT_ID && w.kind === 'appointment')).toBe(true);
+			expect(
+				sandbox.stats.applied.every(
+					(w) => w.id === SANDBOX_APPOINTMENT_ID && w.kind === 'appointment',
+				),
+			).toBe(true);
 			expect(title()).toBe(landed[landed.length - 1]);
 			expect(sandbox.stats.received).toBe(60);
-			return { outcomes, injected, stats: structuredClone({ ...sandbox.stats, applied: sandbox.stats.applied.length, firstAt: undefined, lastAt: undefined }) };
+			return {
+				outcomes,
+				injected,
+				stats: structuredClone({
+					...sandbox.stats,
+					applied: sandbox.stats.applied.length,
+					firstAt: undefined,
+					lastAt: undefined,
+				}),
+			};
 		};
 
 		const first = await run(42);
 		const second = await run(42);
 		expect(second).toEqual(first);
 		// every kind shows up in 60 draws at these rates (a property of seed 42, checked here)
-		expect(new Set(first.injected)).toEqual(new Set(['-', '503', '429', 'reset-after-apply', 'reset-before-apply', 'slow']));
+		expect(new Set(first.injected)).toEqual(
+			new Set(['-', '503', '429', 'reset-after-apply', 'reset-before-apply', 'slow']),
+		);
 		// a burst is burst429Length 429s in a row (bursts may follow each other; the last may be cut off)
 		const runs: number[] = [];
 		first.injected.forEach((kind, i) => {
@@ -1638,7 +2287,10 @@ describe('faults', () => {
 		if (first.injected[59] === '429') runs.pop();
 		expect(runs.length).toBeGreaterThan(0);
 		for (const length of runs) expect(length % 3).toBe(0);
-		expect(first.stats.byStatus.reset).toBe((first.stats.injected['reset-after-apply'] ?? 0) + (first.stats.injected['reset-before-apply'] ?? 0));
+		expect(first.stats.byStatus.reset).toBe(
+			(first.stats.injected['reset-after-apply'] ?? 0) +
+				(first.stats.injected['reset-before-apply'] ?? 0),
+		);
 
 		const other = await run(7);
 		expect(other.injected).not.toEqual(first.injected);
@@ -1673,7 +2325,11 @@ describe('stats', () => {
 			startTime: '2030-05-01T10:00:00Z',
 			endTime: '2030-05-01T11:00:00Z',
 		});
-		await exchange('PUT', `${BLOCK_SLOTS}/${slot.body.id}`, blockSlotUpdate({ calendarId: SANDBOX_CALENDAR_ID, title: 'S2' }));
+		await exchange(
+			'PUT',
+			`${BLOCK_SLOTS}/${slot.body.id}`,
+			blockSlotUpdate({ calendarId: SANDBOX_CALENDAR_ID, title: 'S2' }),
+		);
 		await exchange('DELETE', `/calendars/events/${apt.body.id}`, {});
 		await exchange('DELETE', `/calendars/events/${slot.body.id}`, {});
 		// none of these change anything
@@ -1683,7 +2339,12 @@ describe('stats', () => {
 		await exchange('POST', APPOINTMENTS, newAppointment({ titel: 'x' })); // 422
 		await exchange('DELETE', `/calendars/events/${slot.body.id}`, {}); // 404: already gone
 
-		const writes = sandbox.stats.applied.map(({ method, path: p, kind, id }) => [method, p, kind, id]);
+		const writes = sandbox.stats.applied.map(({ method, path: p, kind, id }) => [
+			method,
+			p,
+			kind,
+			id,
+		]);
 		expect(writes).toEqual([
 			['POST', APPOINTMENTS, 'appointment', apt.body.id],
 			['PUT', `${APPOINTMENTS}/${apt.body.id}`, 'appointment', apt.body.id],
@@ -1695,13 +2356,22 @@ describe('stats', () => {
 		expect(sandbox.stats.applied[1].body).toEqual({ title: 'A2' });
 		const at = sandbox.stats.applied.map((w) => w.at);
 		expect([...at].sort((x, y) => x - y)).toEqual(at);
-		expect(sandbox.stats).toMatchObject({ received: 11, byStatus: { 200: 3, 201: 4, 400: 1, 404: 2, 422: 1 } });
+		expect(sandbox.stats).toMatchObject({
+			received: 11,
+			byStatus: { 200: 3, 201: 4, 400: 1, 404: 2, 422: 1 },
+		});
 	});
 
 	test('resetStats keeps the store; record false keeps requests empty while stats still count', async () => {
 		await exchange('PUT', APPOINTMENT_URL, { title: 'kept' });
 		sandbox.resetStats();
-		expect(sandbox.stats).toEqual({ received: 0, byStatus: {}, rateLimited: 0, injected: {}, applied: [] });
+		expect(sandbox.stats).toEqual({
+			received: 0,
+			byStatus: {},
+			rateLimited: 0,
+			injected: {},
+			applied: [],
+		});
 		expect(sandbox.requests).toEqual([]);
 		expect(title()).toBe('kept');
 		// the rate-limit window is not stats: it still holds the first request
@@ -1710,7 +2380,11 @@ describe('stats', () => {
 		sandbox.options.record = false;
 		await exchange('PUT', APPOINTMENT_URL, { title: 'unrecorded' });
 		expect(sandbox.requests).toHaveLength(1);
-		expect(sandbox.stats).toMatchObject({ received: 2, byStatus: { 200: 2 }, applied: [{ body: { title: 'unrecorded' } }] });
+		expect(sandbox.stats).toMatchObject({
+			received: 2,
+			byStatus: { 200: 2 },
+			applied: [{ body: { title: 'unrecorded' } }],
+		});
 
 		sandbox.reset();
 		expect(title()).toBe('Casey Contact');

@@ -16,7 +16,12 @@ import {
 	startTimeField,
 	updateFieldsField,
 } from './shared/eventFields';
-import { getManyEndTimeField, getManyFilterFields, getManyListFields, getManyTargetFields } from './shared/eventList';
+import {
+	getManyEndTimeField,
+	getManyFilterFields,
+	getManyListFields,
+	getManyTargetFields,
+} from './shared/eventList';
 
 export class HighLevelCalendar implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,7 +31,8 @@ export class HighLevelCalendar implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Book, find, move, confirm and cancel HighLevel (LeadConnector) appointments, block time and find free slots',
+		description:
+			'Book, find, move, confirm and cancel HighLevel (LeadConnector) appointments, block time and find free slots',
 		defaults: { name: 'HighLevel Calendar' },
 		usableAsTool: true,
 		inputs: [MAIN_CONNECTION],

@@ -24,11 +24,32 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID, SANDBOX_LOCATION_ID, SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox';
+import {
+	SANDBOX_CALENDAR_ID,
+	SANDBOX_CONTACT_ID,
+	SANDBOX_LOCATION_ID,
+	SANDBOX_TOKEN,
+	startSandbox,
+	type Sandbox,
+} from '../sandbox';
 import { installN8n, StepError } from '../e2e/install-n8n';
 import { ONE_PROPERTY_CREATE_BODY } from './fixture';
-import { buildAndPack, installCommunityPackage, n8nEnvironment, PACKAGE, parseRunOutput } from '../e2e/n8nSetup';
-import { freePort, groupsLeftBehind, killChildrenOnExit, run, signalChildren, sleep, tail } from '../e2e/processes';
+import {
+	buildAndPack,
+	installCommunityPackage,
+	n8nEnvironment,
+	PACKAGE,
+	parseRunOutput,
+} from '../e2e/n8nSetup';
+import {
+	freePort,
+	groupsLeftBehind,
+	killChildrenOnExit,
+	run,
+	signalChildren,
+	sleep,
+	tail,
+} from '../e2e/processes';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -38,7 +59,11 @@ const FLOOR_MS = (ITEMS / LIMIT.max - 1) * LIMIT.windowMs;
 const CRED = { id: 'benchHlcCred0001', name: 'HighLevel sandbox (bench)' };
 const CRED_TYPE = 'highLevelCalendarApi';
 const BASELINE = 'n8n-nodes-bench-baseline';
-const API_HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json', Version: '2021-04-15' };
+const API_HEADERS = {
+	Accept: 'application/json',
+	'Content-Type': 'application/json',
+	Version: '2021-04-15',
+};
 const EXECUTE_TIMEOUT_MS = 5 * 60_000;
 const DEADLINE_MS = 45 * 60_000;
 
@@ -71,11 +96,19 @@ const VARIANTS: Variant[] = [
 				calendarId: { __rl: true, mode: 'id', value: SANDBOX_CALENDAR_ID },
 				contactId: { __rl: true, mode: 'id', value: SANDBOX_CONTACT_ID },
 				startTime: '={{ $json.start }}',
-				additionalFields: { title: '={{ $json.title }}', ignoreFreeSlotValidation: true, toNotify: false },
+				additionalFields: {
+					title: '={{ $json.title }}',
+					ignoreFreeSlotValidation: true,
+					toNotify: false,
+				},
 			},
 		}),
 	},
-	{ key: 'one-property', workflowId: 'benchWfBase00001', node: () => ({ type: `${BASELINE}.benchBaseline`, typeVersion: 1, parameters: {} }) },
+	{
+		key: 'one-property',
+		workflowId: 'benchWfBase00001',
+		node: () => ({ type: `${BASELINE}.benchBaseline`, typeVersion: 1, parameters: {} }),
+	},
 	{
 		key: 'ours-update',
 		workflowId: 'benchWfOursUpd01',
@@ -83,10 +116,20 @@ const VARIANTS: Variant[] = [
 		node: () => ({
 			type: `${PACKAGE}.highLevelCalendar`,
 			typeVersion: 1,
-			parameters: { resource: 'appointment', operation: 'update', eventId: '={{ $json.id }}', updateFields: { appointmentStatus: '={{ $json.status }}', toNotify: false } },
+			parameters: {
+				resource: 'appointment',
+				operation: 'update',
+				eventId: '={{ $json.id }}',
+				updateFields: { appointmentStatus: '={{ $json.status }}', toNotify: false },
+			},
 		}),
 	},
-	{ key: 'one-property-update', workflowId: 'benchWfBaseUpd01', updates: true, node: () => ({ type: `${BASELINE}.benchBaselineUpdate`, typeVersion: 1, parameters: {} }) },
+	{
+		key: 'one-property-update',
+		workflowId: 'benchWfBaseUpd01',
+		updates: true,
+		node: () => ({ type: `${BASELINE}.benchBaselineUpdate`, typeVersion: 1, parameters: {} }),
+	},
 	{
 		key: 'http',
 		workflowId: 'benchWfHttp00001',
@@ -99,7 +142,11 @@ const VARIANTS: Variant[] = [
 				authentication: 'predefinedCredentialType',
 				nodeCredentialType: CRED_TYPE,
 				sendHeaders: true,
-				headerParameters: { parameters: Object.entries(API_HEADERS).filter(([k]) => k !== 'Content-Type').map(([name, value]) => ({ name, value })) },
+				headerParameters: {
+					parameters: Object.entries(API_HEADERS)
+						.filter(([k]) => k !== 'Content-Type')
+						.map(([name, value]) => ({ name, value })),
+				},
 				sendBody: true,
 				contentType: 'json',
 				specifyBody: 'json',
@@ -115,19 +162,43 @@ function workflow(variant: Variant, baseUrl: string): Json {
 	const jsCode = variant.updates
 		? `return Array.from({ length: ${ITEMS} }, (_, i) => ({ json: { id: 'apt_bench_' + i, status: 'noshow' } }));`
 		: [
-		`const k = Number($execution.id) || Date.now() % 100000;`,
-		`const prefix = '${variant.key}-e' + k + '-' + Date.now();`,
-		`const base = Date.UTC(2035, 0, 1) + k * ${ITEMS} * 1800000;`,
-		`return Array.from({ length: ${ITEMS} }, (_, i) => ({ json: { title: prefix + '-' + i, start: new Date(base + i * 1800000).toISOString() } }));`,
-	].join('\n');
-	const node = { ...variant.node(baseUrl), id: `${variant.workflowId}-n3`, name: NODE_NAME, position: [440, 0] };
+				`const k = Number($execution.id) || Date.now() % 100000;`,
+				`const prefix = '${variant.key}-e' + k + '-' + Date.now();`,
+				`const base = Date.UTC(2035, 0, 1) + k * ${ITEMS} * 1800000;`,
+				`return Array.from({ length: ${ITEMS} }, (_, i) => ({ json: { title: prefix + '-' + i, start: new Date(base + i * 1800000).toISOString() } }));`,
+			].join('\n');
+	const node = {
+		...variant.node(baseUrl),
+		id: `${variant.workflowId}-n3`,
+		name: NODE_NAME,
+		position: [440, 0],
+	};
 	return {
 		id: variant.workflowId,
 		name: `bench: 1,000 ${variant.updates ? 'updates' : 'creates'} (${variant.key})`,
 		nodes: [
-			{ id: `${variant.workflowId}-n1`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: `${variant.workflowId}-n2`, name: 'Items', type: 'n8n-nodes-base.code', typeVersion: 2, position: [220, 0], parameters: { jsCode } },
-			{ ...node, credentials: { [CRED_TYPE]: CRED }, alwaysOutputData: true, onError: 'continueRegularOutput' },
+			{
+				id: `${variant.workflowId}-n1`,
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: `${variant.workflowId}-n2`,
+				name: 'Items',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [220, 0],
+				parameters: { jsCode },
+			},
+			{
+				...node,
+				credentials: { [CRED_TYPE]: CRED },
+				alwaysOutputData: true,
+				onError: 'continueRegularOutput',
+			},
 		],
 		connections: {
 			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
@@ -154,8 +225,20 @@ function writeBaselinePackage(userFolder: string): void {
 			inputs: ['main'],
 			outputs: ['main'],
 			credentials: [{ name: CRED_TYPE, required: true }],
-			requestDefaults: { baseURL: '={{$credentials.baseUrl.replace(new RegExp("/+$"), "")}}', headers: API_HEADERS, json: true },
-			properties: [{ displayName: 'Operation', name: 'operation', type: 'hidden', default: 'send', routing: { request } }],
+			requestDefaults: {
+				baseURL: '={{$credentials.baseUrl.replace(new RegExp("/+$"), "")}}',
+				headers: API_HEADERS,
+				json: true,
+			},
+			properties: [
+				{
+					displayName: 'Operation',
+					name: 'operation',
+					type: 'hidden',
+					default: 'send',
+					routing: { request },
+				},
+			],
 		};
 		const file = `dist/${className}.node.js`;
 		fs.writeFileSync(
@@ -165,10 +248,23 @@ function writeBaselinePackage(userFolder: string): void {
 		return file;
 	};
 	const nodes = [
-		node('BenchBaseline', 'benchBaseline', { method: 'POST', url: '/calendars/events/appointments', body }),
-		node('BenchBaselineUpdate', 'benchBaselineUpdate', { method: 'PUT', url: '=/calendars/events/appointments/{{ $json.id }}', body: { appointmentStatus: '={{ $json.status }}', toNotify: false } }),
+		node('BenchBaseline', 'benchBaseline', {
+			method: 'POST',
+			url: '/calendars/events/appointments',
+			body,
+		}),
+		node('BenchBaselineUpdate', 'benchBaselineUpdate', {
+			method: 'PUT',
+			url: '=/calendars/events/appointments/{{ $json.id }}',
+			body: { appointmentStatus: '={{ $json.status }}', toNotify: false },
+		}),
 	];
-	const manifest = { name: BASELINE, version: '0.0.1', keywords: ['n8n-community-node-package'], n8n: { n8nNodesApiVersion: 1, nodes, credentials: [] } };
+	const manifest = {
+		name: BASELINE,
+		version: '0.0.1',
+		keywords: ['n8n-community-node-package'],
+		n8n: { n8nNodesApiVersion: 1, nodes, credentials: [] },
+	};
 	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
 	const ledgerFile = path.join(userFolder, '.n8n', 'nodes', 'package.json');
 	const ledger = JSON.parse(fs.readFileSync(ledgerFile, 'utf8'));
@@ -179,12 +275,20 @@ function writeBaselinePackage(userFolder: string): void {
 /** The 1,000 appointments the update variants change, added to the sandbox's store. */
 function seedAppointments(sandbox: Sandbox): void {
 	const template = sandbox.store.appointments.get('apt_sandbox_001')!;
-	for (let i = 0; i < ITEMS; i++) sandbox.store.appointments.set(`apt_bench_${i}`, { ...template, id: `apt_bench_${i}`, title: `bench-${i}` });
+	for (let i = 0; i < ITEMS; i++)
+		sandbox.store.appointments.set(`apt_bench_${i}`, {
+			...template,
+			id: `apt_bench_${i}`,
+			title: `bench-${i}`,
+		});
 }
 
 const variantsArg = argv.indexOf('--variants');
 /** The variants this run measures (--variants ours,one-property), in table order. */
-const RUN_VARIANTS = variantsArg >= 0 ? VARIANTS.filter((v) => argv[variantsArg + 1].split(',').includes(v.key)) : VARIANTS;
+const RUN_VARIANTS =
+	variantsArg >= 0
+		? VARIANTS.filter((v) => argv[variantsArg + 1].split(',').includes(v.key))
+		: VARIANTS;
 
 // ---------------------------------------------------------------- one run
 interface Row {
@@ -202,15 +306,29 @@ interface Row {
 	error?: string;
 }
 
-function rowFrom(variant: string, round: string, sandbox: Sandbox, runJson: Json, processS: number): Row & { startTime: number } {
+function rowFrom(
+	variant: string,
+	round: string,
+	sandbox: Sandbox,
+	runJson: Json,
+	processS: number,
+): Row & { startTime: number } {
 	const runData = runJson.data?.resultData?.runData ?? {};
 	const task = runData[NODE_NAME]?.[0];
-	if (!task) throw new Error(`${variant}: "${NODE_NAME}" did not run: ${JSON.stringify(runJson.data?.resultData?.error ?? {}).slice(0, 1500)}`);
+	if (!task)
+		throw new Error(
+			`${variant}: "${NODE_NAME}" did not run: ${JSON.stringify(runJson.data?.resultData?.error ?? {}).slice(0, 1500)}`,
+		);
 	const items: Json[] = task.data?.main?.[0] ?? [];
 	const isFailed = (item: Json) => item.error !== undefined || item.json?.error !== undefined;
-	const prefix = String(runData.Items?.[0]?.data?.main?.[0]?.[0]?.json?.title ?? '').replace(/-0$/, '');
+	const prefix = String(runData.Items?.[0]?.data?.main?.[0]?.[0]?.json?.title ?? '').replace(
+		/-0$/,
+		'',
+	);
 	const titles = new Map<string, number>();
-	for (const a of sandbox.store.appointments.values()) if (prefix && a.title.startsWith(`${prefix}-`)) titles.set(a.title, (titles.get(a.title) ?? 0) + 1);
+	for (const a of sandbox.store.appointments.values())
+		if (prefix && a.title.startsWith(`${prefix}-`))
+			titles.set(a.title, (titles.get(a.title) ?? 0) + 1);
 	const failedItem = items.find(isFailed);
 	return {
 		variant,
@@ -225,13 +343,21 @@ function rowFrom(variant: string, round: string, sandbox: Sandbox, runJson: Json
 		duplicated: [...titles.values()].reduce((sum, n) => sum + n - 1, 0),
 		requests: sandbox.stats.received,
 		processS,
-		error: failedItem ? String(failedItem.error?.message ?? failedItem.json?.error?.message ?? failedItem.json?.error).slice(0, 160) : undefined,
+		error: failedItem
+			? String(
+					failedItem.error?.message ?? failedItem.json?.error?.message ?? failedItem.json?.error,
+				).slice(0, 160)
+			: undefined,
 	};
 }
 
 // ---------------------------------------------------------------- the CPU profile
 interface CpuProfile {
-	nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }>;
+	nodes: Array<{
+		id: number;
+		callFrame: { functionName: string; url: string; lineNumber: number };
+		children?: number[];
+	}>;
 	samples: number[];
 	timeDeltas: number[];
 	startTime: number;
@@ -286,25 +412,71 @@ function aggregate(profile: CpuProfile, fromUs: number, toUs: number) {
 	return { selfBy, inclBy };
 }
 
-function printTop(title: string, map: Map<string, [number, number]>, n: number, sortBy: 0 | 1, filter: (key: string) => boolean = () => true) {
-	console.log(`\n${title}\n| # | function url:line | ms (whole process) | ms (node window) |\n|---|---|---|---|`);
+function printTop(
+	title: string,
+	map: Map<string, [number, number]>,
+	n: number,
+	sortBy: 0 | 1,
+	filter: (key: string) => boolean = () => true,
+) {
+	console.log(
+		`\n${title}\n| # | function url:line | ms (whole process) | ms (node window) |\n|---|---|---|---|`,
+	);
 	[...map.entries()]
 		.filter(([key]) => filter(key))
 		.sort((a, b) => b[1][sortBy] - a[1][sortBy])
 		.slice(0, n)
-		.forEach(([key, [all, win]], i) => console.log(`| ${i + 1} | ${key.replace(/\|/g, '\\|')} | ${(all / 1000).toFixed(1)} | ${(win / 1000).toFixed(1)} |`));
+		.forEach(([key, [all, win]], i) =>
+			console.log(
+				`| ${i + 1} | ${key.replace(/\|/g, '\\|')} | ${(all / 1000).toFixed(1)} | ${(win / 1000).toFixed(1)} |`,
+			),
+		);
 }
 
 // ---------------------------------------------------------------- tables
 const median = (values: number[]) => {
 	const v = values.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-	return v.length === 0 ? NaN : v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+	return v.length === 0
+		? NaN
+		: v.length % 2
+			? v[(v.length - 1) / 2]
+			: (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
 };
 function printRows(title: string, rows: Row[]) {
-	const header = ['variant', 'round', 'first req ms', 'ms/item before 1st', 'node total ms', 'floor ms', 'x floor', '429s', 'ok', 'failed', 'dup', 'requests', 'Code node ms', 'n8n execute s'];
+	const header = [
+		'variant',
+		'round',
+		'first req ms',
+		'ms/item before 1st',
+		'node total ms',
+		'floor ms',
+		'x floor',
+		'429s',
+		'ok',
+		'failed',
+		'dup',
+		'requests',
+		'Code node ms',
+		'n8n execute s',
+	];
 	console.log(`\n${title}\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
 	for (const r of rows) {
-		const cells = [r.variant, r.round, r.firstMs.toFixed(0), (r.firstMs / ITEMS).toFixed(2), r.totalMs.toFixed(0), String(FLOOR_MS), (r.totalMs / FLOOR_MS).toFixed(2), r.status429, r.ok, r.failed, r.duplicated, r.requests, r.codeMs.toFixed(0), r.processS.toFixed(1)];
+		const cells = [
+			r.variant,
+			r.round,
+			r.firstMs.toFixed(0),
+			(r.firstMs / ITEMS).toFixed(2),
+			r.totalMs.toFixed(0),
+			String(FLOOR_MS),
+			(r.totalMs / FLOOR_MS).toFixed(2),
+			r.status429,
+			r.ok,
+			r.failed,
+			r.duplicated,
+			r.requests,
+			r.codeMs.toFixed(0),
+			r.processS.toFixed(1),
+		];
 		console.log(`| ${cells.join(' | ')} |`);
 	}
 }
@@ -316,7 +488,9 @@ async function main(): Promise<void> {
 	const userFolder = path.join(work, 'user');
 	let sandbox: Sandbox | undefined;
 	try {
-		console.log(`work folder ${work}; ${flag('--profile') ? 'one profiled run of ours' : `${ROUNDS} round(s), interleaved`}`);
+		console.log(
+			`work folder ${work}; ${flag('--profile') ? 'one profiled run of ours' : `${ROUNDS} round(s), interleaved`}`,
+		);
 		const install = installN8n((m) => console.log(`  ${m}`));
 		const nodeExe = path.join(install.nodeBinDir, 'node');
 		const { tarball } = await buildAndPack('build-and-pack', work);
@@ -324,67 +498,164 @@ async function main(): Promise<void> {
 		writeBaselinePackage(userFolder);
 
 		sandbox = await startSandbox({ rateLimit: { ...LIMIT }, record: false });
-		const env = n8nEnvironment(install.nodeBinDir, { userFolder, encryptionKey: 'bench-highlevel-calendar-key', brokerPort: await freePort(), extra: { N8N_LOG_LEVEL: 'warn' } });
-		const n8n = (step: string, args: string[], nodeArgs: string[] = [], extra: NodeJS.ProcessEnv = {}) =>
-			run(step, nodeExe, [...nodeArgs, install.n8nBin, ...args], { env: { ...env, ...extra }, timeoutMs: EXECUTE_TIMEOUT_MS, cwd: work, allowFail: true });
+		const env = n8nEnvironment(install.nodeBinDir, {
+			userFolder,
+			encryptionKey: 'bench-highlevel-calendar-key',
+			brokerPort: await freePort(),
+			extra: { N8N_LOG_LEVEL: 'warn' },
+		});
+		const n8n = (
+			step: string,
+			args: string[],
+			nodeArgs: string[] = [],
+			extra: NodeJS.ProcessEnv = {},
+		) =>
+			run(step, nodeExe, [...nodeArgs, install.n8nBin, ...args], {
+				env: { ...env, ...extra },
+				timeoutMs: EXECUTE_TIMEOUT_MS,
+				cwd: work,
+				allowFail: true,
+			});
 
-		const creds = [{ ...CRED, type: CRED_TYPE, data: { accessToken: SANDBOX_TOKEN, locationId: SANDBOX_LOCATION_ID, baseUrl: sandbox.baseUrl } }];
+		const creds = [
+			{
+				...CRED,
+				type: CRED_TYPE,
+				data: {
+					accessToken: SANDBOX_TOKEN,
+					locationId: SANDBOX_LOCATION_ID,
+					baseUrl: sandbox.baseUrl,
+				},
+			},
+		];
 		fs.writeFileSync(path.join(work, 'creds.json'), JSON.stringify(creds));
-		fs.writeFileSync(path.join(work, 'workflows.json'), JSON.stringify(VARIANTS.map((v) => workflow(v, sandbox!.baseUrl))));
-		for (const [what, file] of [['credentials', 'creds.json'], ['workflow', 'workflows.json']]) {
+		fs.writeFileSync(
+			path.join(work, 'workflows.json'),
+			JSON.stringify(VARIANTS.map((v) => workflow(v, sandbox!.baseUrl))),
+		);
+		for (const [what, file] of [
+			['credentials', 'creds.json'],
+			['workflow', 'workflows.json'],
+		]) {
 			const r = await n8n('import', [`import:${what}`, `--input=${path.join(work, file)}`]);
-			if (r.code !== 0) throw new StepError('import', `import:${what} exited ${r.code}:\n${tail(r.stdout + r.stderr)}`);
+			if (r.code !== 0)
+				throw new StepError(
+					'import',
+					`import:${what} exited ${r.code}:\n${tail(r.stdout + r.stderr)}`,
+				);
 		}
-		console.log(`n8n@2.40.7 on ${(await run('node', nodeExe, ['--version'], { timeoutMs: 30_000 })).stdout.trim()}; sandbox ${sandbox.baseUrl}; limit ${LIMIT.max} per ${LIMIT.windowMs} ms`);
+		console.log(
+			`n8n@2.40.7 on ${(await run('node', nodeExe, ['--version'], { timeoutMs: 30_000 })).stdout.trim()}; sandbox ${sandbox.baseUrl}; limit ${LIMIT.max} per ${LIMIT.windowMs} ms`,
+		);
 
 		const execute = async (variant: Variant, round: string, nodeArgs: string[] = []) => {
 			sandbox!.reset();
 			if (variant.updates) seedAppointments(sandbox!);
 			const spawnedAt = Date.now();
 			// The command prints the run through n8n's logger at level info.
-			const r = await n8n(`execute ${variant.key}`, ['execute', `--id=${variant.workflowId}`, '--rawOutput'], nodeArgs, { N8N_LOG_LEVEL: 'info' });
-			fs.writeFileSync(path.join(work, `${variant.key}-${round}.stdout.txt`), r.stdout + '\n--- stderr\n' + r.stderr);
-			if (r.code !== 0) throw new StepError(`execute ${variant.key}`, `exit ${r.code}:\n${tail(r.stdout + '\n' + r.stderr)}`);
-			const row = rowFrom(variant.key, round, sandbox!, parseRunOutput(r.stdout) as Json, r.seconds);
-			console.log(`  ${variant.key} round ${round}: first request ${row.firstMs} ms after the node's start, node ${row.totalMs} ms, ok ${row.ok}, failed ${row.failed}, 429s ${row.status429}${row.error ? `; first error: ${row.error}` : ''}`);
+			const r = await n8n(
+				`execute ${variant.key}`,
+				['execute', `--id=${variant.workflowId}`, '--rawOutput'],
+				nodeArgs,
+				{ N8N_LOG_LEVEL: 'info' },
+			);
+			fs.writeFileSync(
+				path.join(work, `${variant.key}-${round}.stdout.txt`),
+				r.stdout + '\n--- stderr\n' + r.stderr,
+			);
+			if (r.code !== 0)
+				throw new StepError(
+					`execute ${variant.key}`,
+					`exit ${r.code}:\n${tail(r.stdout + '\n' + r.stderr)}`,
+				);
+			const row = rowFrom(
+				variant.key,
+				round,
+				sandbox!,
+				parseRunOutput(r.stdout) as Json,
+				r.seconds,
+			);
+			console.log(
+				`  ${variant.key} round ${round}: first request ${row.firstMs} ms after the node's start, node ${row.totalMs} ms, ok ${row.ok}, failed ${row.failed}, 429s ${row.status429}${row.error ? `; first error: ${row.error}` : ''}`,
+			);
 			return { row, spawnedAt };
 		};
 
 		if (flag('--profile')) {
 			const dir = path.join(work, 'cpuprof');
 			const ours = VARIANTS[0];
-			const { row, spawnedAt } = await execute(ours, 'profile', ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+			const { row, spawnedAt } = await execute(ours, 'profile', [
+				'--cpu-prof',
+				`--cpu-prof-dir=${dir}`,
+			]);
 			printRows('profiled run (ours, under --cpu-prof)', [row]);
-			const files = fs.readdirSync(dir).map((f) => ({ f, size: fs.statSync(path.join(dir, f)).size })).sort((a, b) => b.size - a.size);
-			console.log(`\nprofiles: ${files.map(({ f, size }) => `${f} (${(size / 1e6).toFixed(1)} MB)`).join(', ')}; using the largest`);
+			const files = fs
+				.readdirSync(dir)
+				.map((f) => ({ f, size: fs.statSync(path.join(dir, f)).size }))
+				.sort((a, b) => b.size - a.size);
+			console.log(
+				`\nprofiles: ${files.map(({ f, size }) => `${f} (${(size / 1e6).toFixed(1)} MB)`).join(', ')}; using the largest`,
+			);
 			const profile = JSON.parse(fs.readFileSync(path.join(dir, files[0].f), 'utf8')) as CpuProfile;
 			// The profile clock starts with the process: map the node's startTime (epoch ms) through the spawn time.
 			const fromUs = profile.startTime + (row.startTime - spawnedAt) * 1000;
 			const { selfBy, inclBy } = aggregate(profile, fromUs, fromUs + row.totalMs * 1000);
 			const totalSelf = [...selfBy.values()].reduce((s, v) => [s[0] + v[0], s[1] + v[1]], [0, 0]);
-			console.log(`sampled ${(totalSelf[0] / 1000).toFixed(0)} ms in all, ${(totalSelf[1] / 1000).toFixed(0)} ms in the node's window (its startTime + executionTime, mapped via the spawn time; +-tens of ms)`);
+			console.log(
+				`sampled ${(totalSelf[0] / 1000).toFixed(0)} ms in all, ${(totalSelf[1] / 1000).toFixed(0)} ms in the node's window (its startTime + executionTime, mapped via the spawn time; +-tens of ms)`,
+			);
 			printTop('top 40 by self time (whole process)', selfBy, 40, 0);
 			printTop("top 40 by self time inside the node's window", selfBy, 40, 1);
-			printTop("top 25 by total (inclusive) time, frames of n8n-nodes-highlevel-calendar, routing-node or expression (sorted by node window)", inclBy, 25, 1, (key) => /n8n-nodes-highlevel-calendar|routing-node|expression/.test(key));
+			printTop(
+				'top 25 by total (inclusive) time, frames of n8n-nodes-highlevel-calendar, routing-node or expression (sorted by node window)',
+				inclBy,
+				25,
+				1,
+				(key) => /n8n-nodes-highlevel-calendar|routing-node|expression/.test(key),
+			);
 		} else {
 			const rows: Row[] = [];
-			for (let round = 1; round <= ROUNDS; round++) for (const variant of RUN_VARIANTS) rows.push((await execute(variant, String(round))).row);
-			printRows(`1,000 creates (or updates) in n8n@2.40.7, every round (limit ${LIMIT.max} requests per ${LIMIT.windowMs} ms)`, rows);
+			for (let round = 1; round <= ROUNDS; round++)
+				for (const variant of RUN_VARIANTS) rows.push((await execute(variant, String(round))).row);
+			printRows(
+				`1,000 creates (or updates) in n8n@2.40.7, every round (limit ${LIMIT.max} requests per ${LIMIT.windowMs} ms)`,
+				rows,
+			);
 			const medians = RUN_VARIANTS.map((v) => {
 				const of = rows.filter((r) => r.variant === v.key);
 				const m = (pick: (r: Row) => number) => median(of.map(pick));
-				return { variant: v.key, round: `median of ${of.length}`, firstMs: m((r) => r.firstMs), totalMs: m((r) => r.totalMs), codeMs: m((r) => r.codeMs), status429: m((r) => r.status429), ok: m((r) => r.ok), failed: m((r) => r.failed), duplicated: m((r) => r.duplicated), requests: m((r) => r.requests), processS: m((r) => r.processS) };
+				return {
+					variant: v.key,
+					round: `median of ${of.length}`,
+					firstMs: m((r) => r.firstMs),
+					totalMs: m((r) => r.totalMs),
+					codeMs: m((r) => r.codeMs),
+					status429: m((r) => r.status429),
+					ok: m((r) => r.ok),
+					failed: m((r) => r.failed),
+					duplicated: m((r) => r.duplicated),
+					requests: m((r) => r.requests),
+					processS: m((r) => r.processS),
+				};
 			});
 			printRows('medians', medians);
-			for (const [oursKey, baselineKey] of [['ours', 'one-property'], ['ours-update', 'one-property-update']]) {
+			for (const [oursKey, baselineKey] of [
+				['ours', 'one-property'],
+				['ours-update', 'one-property-update'],
+			]) {
 				const ours = medians.find((m) => m.variant === oursKey);
 				const baseline = medians.find((m) => m.variant === baselineKey);
 				if (!ours || !baseline) continue;
 				const perRound = Array.from({ length: ROUNDS }, (_, i) => {
 					const inRound = rows.filter((r) => r.round === String(i + 1));
-					return (inRound.find((r) => r.variant === oursKey)!.firstMs / inRound.find((r) => r.variant === baselineKey)!.firstMs).toFixed(2);
+					return (
+						inRound.find((r) => r.variant === oursKey)!.firstMs /
+						inRound.find((r) => r.variant === baselineKey)!.firstMs
+					).toFixed(2);
 				});
-				console.log(`\n${oursKey} / ${baselineKey}, time before the first request (medians): ${(ours.firstMs / baseline.firstMs).toFixed(2)}`);
+				console.log(
+					`\n${oursKey} / ${baselineKey}, time before the first request (medians): ${(ours.firstMs / baseline.firstMs).toFixed(2)}`,
+				);
 				console.log(`${oursKey} / ${baselineKey}, per round: ${perRound.join(', ')}`);
 			}
 		}
@@ -395,9 +666,16 @@ async function main(): Promise<void> {
 		for (let i = 0; i < 50 && groupsLeftBehind().length; i++) await sleep(100);
 		const left = groupsLeftBehind();
 		if (left.length) {
-			const ps = await run('ps', 'ps', ['-eo', 'pid,pgid,args'], { timeoutMs: 10_000, allowFail: true });
-			const members = ps.stdout.split('\n').filter((l) => left.includes(Number(l.trim().split(/\s+/)[1])));
-			console.error(`still running after 5 s, killed: process groups ${left.join(', ')}:\n${members.join('\n')}`);
+			const ps = await run('ps', 'ps', ['-eo', 'pid,pgid,args'], {
+				timeoutMs: 10_000,
+				allowFail: true,
+			});
+			const members = ps.stdout
+				.split('\n')
+				.filter((l) => left.includes(Number(l.trim().split(/\s+/)[1])));
+			console.error(
+				`still running after 5 s, killed: process groups ${left.join(', ')}:\n${members.join('\n')}`,
+			);
 			left.forEach((g) => process.kill(-g, 'SIGKILL'));
 		}
 		if (flag('--keep')) console.log(`kept ${work}`);

@@ -48,7 +48,10 @@ function withoutPacing(): INodeType {
 			...node.description,
 			// Our node sends to the credential's Base URL from its pagination hook; a peer node names
 			// the credential's base URL in an expression, as most declarative nodes do.
-			requestDefaults: { ...node.description.requestDefaults, baseURL: '={{$credentials.baseUrl.replace(new RegExp("/+$"), "")}}' },
+			requestDefaults: {
+				...node.description.requestDefaults,
+				baseURL: '={{$credentials.baseUrl.replace(new RegExp("/+$"), "")}}',
+			},
 			requestOperations: undefined,
 			properties: node.description.properties.map((property) =>
 				property.name === 'resource' ? { ...property, routing: undefined } : property,
@@ -90,7 +93,14 @@ function row(
 	figures: Pick<Row, 'scenario' | 'variant' | 'ok' | 'failed' | 'duplicated' | 'floorMs' | 'note'>,
 ): Row {
 	const { wallMs, firstMs, peakRssMb } = measured;
-	return { ...figures, requests: sandbox.stats.received, status429: sandbox.stats.byStatus['429'] ?? 0, wallMs, firstMs, peakRssMb };
+	return {
+		...figures,
+		requests: sandbox.stats.received,
+		status429: sandbox.stats.byStatus['429'] ?? 0,
+		wallMs,
+		firstMs,
+		peakRssMb,
+	};
 }
 
 async function freshSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -114,10 +124,17 @@ const createParameters = {
 	calendarId: SANDBOX_CALENDAR_ID,
 	contactId: SANDBOX_CONTACT_ID,
 	startTime: '={{ $json.start }}',
-	additionalFields: { title: '={{ $json.title }}', ignoreFreeSlotValidation: true, toNotify: false },
+	additionalFields: {
+		title: '={{ $json.title }}',
+		ignoreFreeSlotValidation: true,
+		toNotify: false,
+	},
 };
 
-function run(sandbox: Sandbox, options: Partial<RunNodeOptions> & Pick<RunNodeOptions, 'parameters'>) {
+function run(
+	sandbox: Sandbox,
+	options: Partial<RunNodeOptions> & Pick<RunNodeOptions, 'parameters'>,
+) {
 	return runNode({
 		nodeType: new HighLevelCalendar(),
 		credentialType: new HighLevelCalendarApi(),
@@ -129,21 +146,31 @@ function run(sandbox: Sandbox, options: Partial<RunNodeOptions> & Pick<RunNodeOp
 
 function countResults(results: NodeRunResult[]) {
 	const items = results.flatMap((result) => result.items);
-	return { ok: items.filter((item) => !item.error).length, failed: items.filter((item) => item.error).length };
+	return {
+		ok: items.filter((item) => !item.error).length,
+		failed: items.filter((item) => item.error).length,
+	};
 }
 
 function duplicatedTitles(sandbox: Sandbox, prefix: string) {
 	const seen = new Map<string, number>();
 	for (const appointment of sandbox.store.appointments.values()) {
-		if (appointment.title.startsWith(prefix)) seen.set(appointment.title, (seen.get(appointment.title) ?? 0) + 1);
+		if (appointment.title.startsWith(prefix))
+			seen.set(appointment.title, (seen.get(appointment.title) ?? 0) + 1);
 	}
 	return [...seen.values()].filter((count) => count > 1).reduce((sum, count) => sum + count - 1, 0);
 }
 
-async function burst(variant: string, nodeType: INodeType, extraParameters: Record<string, unknown> = {}): Promise<Row> {
+async function burst(
+	variant: string,
+	nodeType: INodeType,
+	extraParameters: Record<string, unknown> = {},
+): Promise<Row> {
 	const sandbox = await freshSandbox();
 	const items = createItems(1000, `burst-${variant}`);
-	const measured = await measure(sandbox, () => run(sandbox, { nodeType, items, parameters: { ...createParameters, ...extraParameters } }));
+	const measured = await measure(sandbox, () =>
+		run(sandbox, { nodeType, items, parameters: { ...createParameters, ...extraParameters } }),
+	);
 	const burstRow = row(sandbox, measured, {
 		scenario: 'burst: 1,000 creates',
 		variant,
@@ -167,7 +194,9 @@ async function duplicateCheck(): Promise<Row[]> {
 	for (const variant of ['first run', 're-run of the same items']) {
 		sandbox.resetStats();
 		const measured = await measure(sandbox, () => run(sandbox, { items, parameters }));
-		const existed = measured.result.items.filter((item) => item.json.alreadyExisted === true).length;
+		const existed = measured.result.items.filter(
+			(item) => item.json.alreadyExisted === true,
+		).length;
 		rows.push(
 			row(sandbox, measured, {
 				scenario: 'Duplicate Check: 1,000 creates',
@@ -187,7 +216,10 @@ async function latency(): Promise<Row> {
 	const sandbox = await freshSandbox({ latencyMs: 150 });
 	const items = Array.from({ length: 500 }, () => ({ id: 'apt_sandbox_001' }));
 	const measured = await measure(sandbox, () =>
-		run(sandbox, { items, parameters: { resource: 'appointment', operation: 'get', eventId: '={{ $json.id }}' } }),
+		run(sandbox, {
+			items,
+			parameters: { resource: 'appointment', operation: 'get', eventId: '={{ $json.id }}' },
+		}),
 	);
 	const latencyRow = row(sandbox, measured, {
 		scenario: 'latency: 500 gets, 150 ms each',
@@ -203,7 +235,13 @@ async function latency(): Promise<Row> {
 async function faults(): Promise<Row> {
 	const sandbox = await startSandbox({
 		rateLimit: { ...LIMIT },
-		faults: { seed: 7, status503Rate: 0.1, burst429Rate: 0.05, burst429Length: 3, resetAfterApplyRate: 0.02 },
+		faults: {
+			seed: 7,
+			status503Rate: 0.1,
+			burst429Rate: 0.05,
+			burst429Length: 3,
+			resetAfterApplyRate: 0.02,
+		},
 	});
 	// 500 existing appointments to update, created in the store directly (not part of the measurement).
 	const existing = createItems(500, 'faults-existing');
@@ -217,26 +255,40 @@ async function faults(): Promise<Row> {
 			endTime: new Date(Date.parse(item.start) + 1_800_000).toISOString().replace('Z', '+00:00'),
 		});
 	});
-	const updates = existing.map((_, index) => ({ id: `apt_faults_${index}`, title: `faults-updated-${index}` }));
+	const updates = existing.map((_, index) => ({
+		id: `apt_faults_${index}`,
+		title: `faults-updated-${index}`,
+	}));
 	const creates = createItems(500, 'faults-created');
 	const measured = await measure(sandbox, () =>
 		Promise.all([
 			run(sandbox, { items: creates, parameters: createParameters }),
 			run(sandbox, {
 				items: updates,
-				parameters: { resource: 'appointment', operation: 'update', eventId: '={{ $json.id }}', updateFields: { title: '={{ $json.title }}' } },
+				parameters: {
+					resource: 'appointment',
+					operation: 'update',
+					eventId: '={{ $json.id }}',
+					updateFields: { title: '={{ $json.title }}' },
+				},
 			}),
 		]),
 	);
 	const [createRun, updateRun] = measured.result;
-	const lostUpdates = updates.filter((update) => sandbox.store.appointments.get(update.id)?.title !== update.title).length;
+	const lostUpdates = updates.filter(
+		(update) => sandbox.store.appointments.get(update.id)?.title !== update.title,
+	).length;
 	const failedUpdates = updateRun.items.filter((item) => item.error).length;
 	const uncertainPosts = sandbox.requests.filter(
 		(request) => request.method === 'POST' && (request.status === 0 || request.status === 503),
 	).length;
-	const reportedUncertain = createRun.items.filter((item) => /^HighLevel may have created/.test(item.error?.message ?? '')).length;
+	const reportedUncertain = createRun.items.filter((item) =>
+		/^HighLevel may have created/.test(item.error?.message ?? ''),
+	).length;
 	const createdOk = createRun.items.filter((item) => !item.error).length;
-	const createdInStore = [...sandbox.store.appointments.values()].filter((a) => a.title.startsWith('faults-created')).length;
+	const createdInStore = [...sandbox.store.appointments.values()].filter((a) =>
+		a.title.startsWith('faults-created'),
+	).length;
 	const faultsRow = row(sandbox, measured, {
 		scenario: 'faults: 500 creates + 500 updates',
 		variant: 'ours',
@@ -257,7 +309,13 @@ async function twoExecutions(): Promise<Row> {
 	const measured = await measure(sandbox, () =>
 		Promise.all([
 			run(sandbox, { items: createItems(500, 'two-a'), parameters: createParameters }),
-			run(sandbox, { items: createItems(500, 'two-b').map((item, index) => ({ ...item, start: new Date(Date.UTC(2033, 0, 1) + index * 1_800_000).toISOString() })), parameters: createParameters }),
+			run(sandbox, {
+				items: createItems(500, 'two-b').map((item, index) => ({
+					...item,
+					start: new Date(Date.UTC(2033, 0, 1) + index * 1_800_000).toISOString(),
+				})),
+				parameters: createParameters,
+			}),
 		]),
 	);
 	const twoRow = row(sandbox, measured, {
@@ -277,9 +335,17 @@ function cutToCreate(): INodeType {
 	const node = new HighLevelCalendar() as INodeType;
 	const parameters = createParameters as unknown as INodeParameters;
 	const shown = node.description.properties.filter((property) =>
-		NodeHelpers.displayParameter(parameters, property, { parameters } as never, node.description, parameters),
+		NodeHelpers.displayParameter(
+			parameters,
+			property,
+			{ parameters } as never,
+			node.description,
+			parameters,
+		),
 	);
-	return Object.assign(Object.create(Object.getPrototypeOf(node)), node, { description: { ...node.description, properties: shown } });
+	return Object.assign(Object.create(Object.getPrototypeOf(node)), node, {
+		description: { ...node.description, properties: shown },
+	});
 }
 
 /** The smallest declarative node that books the same appointments: one hidden property, no hooks. */
@@ -319,21 +385,43 @@ interface PreparationRow {
  * each, interleaved: the time before HighLevel sees the first request, for three shapes of node.
  */
 async function preparation(): Promise<PreparationRow[]> {
-	const sandbox = await freshSandbox({ rateLimit: { max: 1_000_000, windowMs: 1_000, dailyMax: 10_000_000 } });
-	const variants: Array<{ variant: string; nodeType: () => INodeType; parameters: INodeParameters }> = [
+	const sandbox = await freshSandbox({
+		rateLimit: { max: 1_000_000, windowMs: 1_000, dailyMax: 10_000_000 },
+	});
+	const variants: Array<{
+		variant: string;
+		nodeType: () => INodeType;
+		parameters: INodeParameters;
+	}> = [
 		{ variant: 'ours', nodeType: () => new HighLevelCalendar(), parameters: createParameters },
-		{ variant: 'ours, cut to the properties Create shows', nodeType: cutToCreate, parameters: createParameters },
+		{
+			variant: 'ours, cut to the properties Create shows',
+			nodeType: cutToCreate,
+			parameters: createParameters,
+		},
 		{ variant: 'a one-property declarative node', nodeType: onePropertyNode, parameters: {} },
 	];
-	const rows = variants.map(({ variant, nodeType }) => ({ variant, properties: nodeType().description.properties.length, firstMs: [] as number[] }));
+	const rows = variants.map(({ variant, nodeType }) => ({
+		variant,
+		properties: nodeType().description.properties.length,
+		firstMs: [] as number[],
+	}));
 	for (let round = 0; round < 5; round++) {
 		for (const [index, variant] of variants.entries()) {
 			const prefix = `prep-${round}-${index}`;
-			const items = createItems(1000, prefix).map((item, i) => ({ ...item, start: new Date(Date.UTC(2040 + round, index, 1) + i * 1_800_000).toISOString() }));
+			const items = createItems(1000, prefix).map((item, i) => ({
+				...item,
+				start: new Date(Date.UTC(2040 + round, index, 1) + i * 1_800_000).toISOString(),
+			}));
 			sandbox.stats.firstAt = undefined;
-			const { result, firstMs } = await measure(sandbox, () => run(sandbox, { nodeType: variant.nodeType(), items, parameters: variant.parameters }));
+			const { result, firstMs } = await measure(sandbox, () =>
+				run(sandbox, { nodeType: variant.nodeType(), items, parameters: variant.parameters }),
+			);
 			const failed = countResults([result]).failed;
-			if (failed) throw new Error(`preparation, ${variant.variant}: ${failed} items failed: ${result.items.find((item) => item.error)?.error?.message}`);
+			if (failed)
+				throw new Error(
+					`preparation, ${variant.variant}: ${failed} items failed: ${result.items.find((item) => item.error)?.error?.message}`,
+				);
 			rows[index].firstMs.push(firstMs);
 		}
 	}
@@ -342,19 +430,38 @@ async function preparation(): Promise<PreparationRow[]> {
 }
 
 function printPreparation(rows: PreparationRow[]) {
-	const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-	console.log('\npreparation: 1,000 creates, no rate limit, time before the first request (median of 5)');
+	const median = (values: number[]) =>
+		[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+	console.log(
+		'\npreparation: 1,000 creates, no rate limit, time before the first request (median of 5)',
+	);
 	console.log('| variant | properties | first request ms | ms per item | x ours |');
 	console.log('|---|---|---|---|---|');
 	const ours = median(rows[0].firstMs);
 	for (const row of rows) {
 		const firstMs = median(row.firstMs);
-		console.log(`| ${row.variant} | ${row.properties} | ${firstMs} | ${(firstMs / 1000).toFixed(2)} | ${(firstMs / ours).toFixed(2)} |`);
+		console.log(
+			`| ${row.variant} | ${row.properties} | ${firstMs} | ${(firstMs / 1000).toFixed(2)} | ${(firstMs / ours).toFixed(2)} |`,
+		);
 	}
 }
 
 function printTable(rows: Row[]) {
-	const header = ['scenario', 'variant', 'ok', 'failed', 'dup', 'requests', '429s', 'wall ms', 'floor ms', 'x floor', '1st request ms', 'x floor after 1st', 'peak RSS MB'];
+	const header = [
+		'scenario',
+		'variant',
+		'ok',
+		'failed',
+		'dup',
+		'requests',
+		'429s',
+		'wall ms',
+		'floor ms',
+		'x floor',
+		'1st request ms',
+		'x floor after 1st',
+		'peak RSS MB',
+	];
 	const lines = rows.map((row) => [
 		row.scenario,
 		row.variant,
@@ -370,8 +477,11 @@ function printTable(rows: Row[]) {
 		((row.wallMs - row.firstMs) / row.floorMs).toFixed(2),
 		String(row.peakRssMb),
 	]);
-	const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
-	const format = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+	const widths = header.map((title, column) =>
+		Math.max(title.length, ...lines.map((line) => line[column].length)),
+	);
+	const format = (cells: string[]) =>
+		`| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
 	console.log(format(header));
 	console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
 	for (const line of lines) console.log(format(line));
@@ -379,7 +489,9 @@ function printTable(rows: Row[]) {
 }
 
 async function main() {
-	console.log(`HighLevel limit scaled: ${LIMIT.max} requests per ${LIMIT.windowMs} ms per location; Node ${process.version}\n`);
+	console.log(
+		`HighLevel limit scaled: ${LIMIT.max} requests per ${LIMIT.windowMs} ms per location; Node ${process.version}\n`,
+	);
 	const rows: Row[] = [];
 	rows.push(await burst('ours', new HighLevelCalendar()));
 	rows.push(await burst('(a) engine default, all at once', withoutPacing()));

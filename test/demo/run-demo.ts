@@ -23,7 +23,11 @@ async function main(): Promise<number> {
 		const { nodes, run } = await runChain({
 			nodeType: new HighLevelCalendar(),
 			credentialType: new HighLevelCalendarApi(),
-			credentials: { accessToken: SANDBOX_TOKEN, locationId: SANDBOX_LOCATION_ID, baseUrl: sandbox.baseUrl },
+			credentials: {
+				accessToken: SANDBOX_TOKEN,
+				locationId: SANDBOX_LOCATION_ID,
+				baseUrl: sandbox.baseUrl,
+			},
 			timezone: 'America/New_York',
 			steps: [
 				{
@@ -53,7 +57,10 @@ async function main(): Promise<number> {
 						resource: 'appointment',
 						operation: 'update',
 						eventId: '={{ $json.id }}',
-						updateFields: { appointmentStatus: 'confirmed', title: '={{ $json.title }} (confirmed)' },
+						updateFields: {
+							appointmentStatus: 'confirmed',
+							title: '={{ $json.title }} (confirmed)',
+						},
 					},
 				},
 				{
@@ -73,17 +80,24 @@ async function main(): Promise<number> {
 			],
 		});
 
-		console.log('HighLevel Calendar demo: n8n engine + embedded HighLevel sandbox at', sandbox.baseUrl);
+		console.log(
+			'HighLevel Calendar demo: n8n engine + embedded HighLevel sandbox at',
+			sandbox.baseUrl,
+		);
 		console.log('\nRequests HighLevel received:');
 		for (const request of sandbox.requests) {
-			console.log(`  ${request.method} ${request.path} -> ${request.status}  body: ${request.rawBody || '(none)'}`);
+			console.log(
+				`  ${request.method} ${request.path} -> ${request.status}  body: ${request.rawBody || '(none)'}`,
+			);
 		}
 		for (const [name, result] of Object.entries(nodes)) {
 			console.log(`\nNode "${name}" output:`);
 			if (result.error) console.log(`  ERROR: ${result.error.message}`);
-			for (const item of result.items) console.log(JSON.stringify(item.json, null, 2).replace(/^/gm, '  '));
+			for (const item of result.items)
+				console.log(JSON.stringify(item.json, null, 2).replace(/^/gm, '  '));
 		}
-		const failed = run.data.resultData.error ?? Object.values(nodes).find((result) => result.error)?.error;
+		const failed =
+			run.data.resultData.error ?? Object.values(nodes).find((result) => result.error)?.error;
 		const ran = Object.keys(nodes).length;
 		if (failed || ran !== 4) {
 			console.error(`\nDemo FAILED: ${failed?.message ?? `only ${ran} of 4 nodes ran`}`);

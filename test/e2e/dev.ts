@@ -8,13 +8,34 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { SANDBOX_LOCATION_ID, SANDBOX_TOKEN } from '../sandbox';
 import { installN8n, StepError } from './install-n8n';
-import { buildAndPack, installCommunityPackage, n8nEnvironment, startSandboxProcess } from './n8nSetup';
-import { anyChildRunning, freePort, killChildrenOnExit, ROOT, run, signalChildren, sleep, startBackground } from './processes';
+import {
+	buildAndPack,
+	installCommunityPackage,
+	n8nEnvironment,
+	startSandboxProcess,
+} from './n8nSetup';
+import {
+	anyChildRunning,
+	freePort,
+	killChildrenOnExit,
+	ROOT,
+	run,
+	signalChildren,
+	sleep,
+	startBackground,
+} from './processes';
 
 const CREDENTIAL_ID = 'hlcExampleCred01'; // the id the examples reference
-const OWNER = { email: 'owner@example.com', firstName: 'Dev', lastName: 'Owner', password: 'Dev-password-123' };
+const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Dev',
+	lastName: 'Owner',
+	password: 'Dev-password-123',
+};
 
 let stopping = false;
+/** The work folder (package, n8n's user folder, logs): removed on a clean stop, kept after a failure. */
+let workFolder: string | undefined;
 /** n8n shuts down gracefully on SIGTERM; whatever is still running after 10 s is killed. */
 async function shutDown(code: number): Promise<void> {
 	if (stopping) return; // n8n exiting because we stopped it is not a failure
@@ -23,6 +44,8 @@ async function shutDown(code: number): Promise<void> {
 	const until = Date.now() + 10_000;
 	while (Date.now() < until && anyChildRunning()) await sleep(200);
 	signalChildren('SIGKILL');
+	if (workFolder && code === 0) fs.rmSync(workFolder, { recursive: true, force: true });
+	else if (workFolder) console.error(`kept ${workFolder} (logs) for inspection`);
 	process.exit(code);
 }
 killChildrenOnExit({ onSignal: () => void shutDown(0) });
@@ -41,11 +64,14 @@ async function waitForEditor(base: string): Promise<void> {
 
 async function main(): Promise<void> {
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hlc-dev-'));
+	workFolder = work;
 	const userFolder = path.join(work, 'user');
 	console.log('Building and packing the package ...');
 	const { tarball } = await buildAndPack('build', work);
 
-	console.log('Installing the pinned n8n (cached after the first time; the first time takes about 4 minutes) ...');
+	console.log(
+		'Installing the pinned n8n (cached after the first time; the first time takes about 4 minutes) ...',
+	);
 	const install = installN8n((message) => console.log(`  ${message}`));
 	await installCommunityPackage('install-package', tarball, userFolder);
 
@@ -58,20 +84,46 @@ async function main(): Promise<void> {
 		brokerPort: await freePort(port + 1),
 		extra: { N8N_PORT: String(port) },
 	});
-	const n8n = (step: string, args: string[]) => run(step, path.join(install.nodeBinDir, 'node'), [install.n8nBin, ...args], { env, cwd: work, timeoutMs: TEN_MINUTES });
+	const n8n = (step: string, args: string[]) =>
+		run(step, path.join(install.nodeBinDir, 'node'), [install.n8nBin, ...args], {
+			env,
+			cwd: work,
+			timeoutMs: TEN_MINUTES,
+		});
 
 	const credentials = [
-		{ id: CREDENTIAL_ID, name: 'HighLevel sandbox', type: 'highLevelCalendarApi', data: { accessToken: SANDBOX_TOKEN, locationId: SANDBOX_LOCATION_ID, baseUrl } },
+		{
+			id: CREDENTIAL_ID,
+			name: 'HighLevel sandbox',
+			type: 'highLevelCalendarApi',
+			data: { accessToken: SANDBOX_TOKEN, locationId: SANDBOX_LOCATION_ID, baseUrl },
+		},
 	];
 	fs.writeFileSync(path.join(work, 'credentials.json'), JSON.stringify(credentials, null, 2));
-	await n8n('import-credential', ['import:credentials', `--input=${path.join(work, 'credentials.json')}`]);
-	for (const example of fs.readdirSync(path.join(ROOT, 'examples')).filter((file) => file.endsWith('.json'))) {
-		await n8n('import-examples', ['import:workflow', `--input=${path.join(ROOT, 'examples', example)}`]);
+	await n8n('import-credential', [
+		'import:credentials',
+		`--input=${path.join(work, 'credentials.json')}`,
+	]);
+	for (const example of fs
+		.readdirSync(path.join(ROOT, 'examples'))
+		.filter((file) => file.endsWith('.json'))) {
+		await n8n('import-examples', [
+			'import:workflow',
+			`--input=${path.join(ROOT, 'examples', example)}`,
+		]);
 	}
 
 	console.log('Starting n8n ...');
 	// Never "ready" by a line (n8n's wording differs between versions): it is ready when its REST API answers.
-	const n8nProcess = startBackground('start-n8n', path.join(install.nodeBinDir, 'node'), [install.n8nBin, 'start'], env, /a^/, 2 ** 31 - 1, path.join(work, 'n8n.log'));
+	const n8nProcess = startBackground(
+		'start-n8n',
+		path.join(install.nodeBinDir, 'node'),
+		[install.n8nBin, 'start'],
+		env,
+		/a^/,
+		2 ** 31 - 1,
+		path.join(work, 'n8n.log'),
+	);
 	n8nProcess.child.once('close', (code) => {
 		if (stopping) return;
 		console.error(`n8n exited (${code}); see ${path.join(work, 'n8n.log')}`);
@@ -91,7 +143,7 @@ HighLevel Calendar is ready to try.
   Editor:      ${editor}   (log in as ${OWNER.email} / ${OWNER.password})
   Credential:  "HighLevel sandbox", pointing at the embedded HighLevel sandbox ${baseUrl}
   Workflows:   the examples from examples/ are imported
-  Logs:        ${work}
+  Logs:        ${work} (removed when you stop)
 Press Ctrl-C to stop n8n and the sandbox.`);
 	await new Promise(() => {});
 }

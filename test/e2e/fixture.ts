@@ -10,11 +10,36 @@ export const E2E_FIXTURE = {
 		cutoff: '2030-01-14T13:00:00-05:00',
 	},
 	sweepAppointments: [
-		{ id: 'apt_e2e_past_new_1', start: '08:00:00', end: '08:30:00', appointmentStatus: 'new' as const },
-		{ id: 'apt_e2e_past_new_2', start: '11:00:00', end: '11:45:00', appointmentStatus: 'new' as const },
-		{ id: 'apt_e2e_past_cancelled', start: '09:00:00', end: '09:30:00', appointmentStatus: 'cancelled' as const },
-		{ id: 'apt_e2e_past_showed', start: '09:30:00', end: '10:00:00', appointmentStatus: 'showed' as const },
-		{ id: 'apt_e2e_later_new', start: '16:00:00', end: '16:30:00', appointmentStatus: 'new' as const },
+		{
+			id: 'apt_e2e_past_new_1',
+			start: '08:00:00',
+			end: '08:30:00',
+			appointmentStatus: 'new' as const,
+		},
+		{
+			id: 'apt_e2e_past_new_2',
+			start: '11:00:00',
+			end: '11:45:00',
+			appointmentStatus: 'new' as const,
+		},
+		{
+			id: 'apt_e2e_past_cancelled',
+			start: '09:00:00',
+			end: '09:30:00',
+			appointmentStatus: 'cancelled' as const,
+		},
+		{
+			id: 'apt_e2e_past_showed',
+			start: '09:30:00',
+			end: '10:00:00',
+			appointmentStatus: 'showed' as const,
+		},
+		{
+			id: 'apt_e2e_later_new',
+			start: '16:00:00',
+			end: '16:30:00',
+			appointmentStatus: 'new' as const,
+		},
 	],
 	/** Past, unconfirmed ('new'), in the window, on the swept calendar: these become noshow. */
 	expectedNoShows: ['apt_e2e_past_new_1', 'apt_e2e_past_new_2'],

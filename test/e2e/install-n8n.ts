@@ -54,13 +54,19 @@ export function node24BinDir(): string {
 		const res = npx();
 		const exe = res.stdout?.trim().split('\n').pop() ?? '';
 		if (res.status !== 0 || !exe || !fs.existsSync(exe)) {
-			throw new StepError('node24', `could not obtain Node 24 via npx (exit ${res.status}): ${res.stderr}`);
+			throw new StepError(
+				'node24',
+				`could not obtain Node 24 via npx (exit ${res.status}): ${res.stderr}`,
+			);
 		}
 		const version = execFileSync(exe, ['--version'], { encoding: 'utf8' }).trim();
 		if (version.startsWith('v24.')) return path.dirname(exe);
 		const npxEntry = exe.match(/^(.*\/_npx\/[^/]+)\//)?.[1];
 		if (attempt > 1 || !npxEntry) {
-			throw new StepError('node24', `npx gave ${version} (${exe}), expected v24.x: remove ${npxEntry ?? 'its npx cache entry'} and retry`);
+			throw new StepError(
+				'node24',
+				`npx gave ${version} (${exe}), expected v24.x: remove ${npxEntry ?? 'its npx cache entry'} and retry`,
+			);
 		}
 		fs.rmSync(npxEntry, { recursive: true, force: true });
 	}
@@ -70,13 +76,33 @@ export function envWithNode(binDir: string, extra: NodeJS.ProcessEnv = {}): Node
 	return { ...process.env, PATH: `${binDir}${path.delimiter}${process.env.PATH}`, ...extra };
 }
 
-function run(step: string, cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number) {
+function run(
+	step: string,
+	cmd: string,
+	args: string[],
+	cwd: string,
+	env: NodeJS.ProcessEnv,
+	timeoutMs: number,
+) {
 	const started = Date.now();
-	const res = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+	const res = spawnSync(cmd, args, {
+		cwd,
+		env,
+		encoding: 'utf8',
+		timeout: timeoutMs,
+		maxBuffer: 64 * 1024 * 1024,
+	});
 	const secs = ((Date.now() - started) / 1000).toFixed(1);
 	if (res.error || res.status !== 0) {
-		const tail = `${res.stdout ?? ''}\n${res.stderr ?? ''}`.trim().split('\n').slice(-30).join('\n');
-		throw new StepError(step, `\`${cmd} ${args.join(' ')}\` failed after ${secs}s (${res.error?.message ?? `exit ${res.status}`}):\n${tail}`);
+		const tail = `${res.stdout ?? ''}\n${res.stderr ?? ''}`
+			.trim()
+			.split('\n')
+			.slice(-30)
+			.join('\n');
+		throw new StepError(
+			step,
+			`\`${cmd} ${args.join(' ')}\` failed after ${secs}s (${res.error?.message ?? `exit ${res.status}`}):\n${tail}`,
+		);
 	}
 	return secs;
 }
@@ -110,7 +136,13 @@ export function n8nMajor(major: 1 | 2): {
 } {
 	return major === 2
 		? { major, version: N8N_VERSION, nodeBinDir: node24BinDir, cacheDir: CACHE_DIR }
-		: { major, version: N8N_V1_VERSION, nodeBinDir: currentNodeBinDir, cacheDir: cacheDirFor(N8N_V1_VERSION), overrides: N8N_V1_OVERRIDES };
+		: {
+				major,
+				version: N8N_V1_VERSION,
+				nodeBinDir: currentNodeBinDir,
+				cacheDir: cacheDirFor(N8N_V1_VERSION),
+				overrides: N8N_V1_OVERRIDES,
+			};
 }
 
 /**
@@ -150,7 +182,15 @@ export function installN8nVersion(opts: {
 		}
 		if (!built || built.replace(/^v/, '').split('.')[0] === nodeMajor) {
 			checkEngines(cacheDir, version, nodeVersion);
-			return { version, cacheDir, n8nBin, nodeBinDir, nodeVersion, cached: true, seconds: (Date.now() - started) / 1000 };
+			return {
+				version,
+				cacheDir,
+				n8nBin,
+				nodeBinDir,
+				nodeVersion,
+				cached: true,
+				seconds: (Date.now() - started) / 1000,
+			};
 		}
 		log(`${cacheDir} was built for Node ${built}, not ${nodeVersion}: reinstalling`);
 	}
@@ -160,7 +200,12 @@ export function installN8nVersion(opts: {
 	fs.writeFileSync(
 		path.join(cacheDir, 'package.json'),
 		JSON.stringify(
-			{ name: 'n8n-e2e-runtime', private: true, dependencies: { n8n: version }, ...(opts.overrides ? { overrides: opts.overrides } : {}) },
+			{
+				name: 'n8n-e2e-runtime',
+				private: true,
+				dependencies: { n8n: version },
+				...(opts.overrides ? { overrides: opts.overrides } : {}),
+			},
 			null,
 			2,
 		),
@@ -179,14 +224,41 @@ export function installN8nVersion(opts: {
 	checkEngines(cacheDir, version, nodeVersion);
 	// With scripts skipped sqlite3 has no binary; build it from source (offline, ~90 s).
 	const sqliteDir = path.join(cacheDir, 'node_modules', 'sqlite3');
-	if (!fs.existsSync(sqliteDir)) throw new StepError('build-sqlite3', `${sqliteDir} is missing after npm install`);
-	const gypSecs = run('build-sqlite3', 'npx', ['-y', 'node-gyp', 'rebuild'], sqliteDir, env, 10 * 60_000);
+	if (!fs.existsSync(sqliteDir))
+		throw new StepError('build-sqlite3', `${sqliteDir} is missing after npm install`);
+	const gypSecs = run(
+		'build-sqlite3',
+		'npx',
+		['-y', 'node-gyp', 'rebuild'],
+		sqliteDir,
+		env,
+		10 * 60_000,
+	);
 	log(`sqlite3 node-gyp rebuild: ${gypSecs}s`);
 	// Prove the binary loads under this Node before trusting the cache.
-	run('build-sqlite3', 'node', ['-e', "require('sqlite3'); console.log('sqlite3 ok')"], cacheDir, env, 60_000);
-	if (!fs.existsSync(n8nBin)) throw new StepError('install-n8n', `${n8nBin} is missing after npm install`);
+	run(
+		'build-sqlite3',
+		'node',
+		['-e', "require('sqlite3'); console.log('sqlite3 ok')"],
+		cacheDir,
+		env,
+		60_000,
+	);
+	if (!fs.existsSync(n8nBin))
+		throw new StepError('install-n8n', `${n8nBin} is missing after npm install`);
 	const seconds = (Date.now() - started) / 1000;
-	fs.writeFileSync(marker, JSON.stringify({ n8n: version, node: nodeVersion, overrides: opts.overrides, seconds, npmSecs: Number(npmSecs), gypSecs: Number(gypSecs), at: new Date().toISOString() }) + '\n');
+	fs.writeFileSync(
+		marker,
+		JSON.stringify({
+			n8n: version,
+			node: nodeVersion,
+			overrides: opts.overrides,
+			seconds,
+			npmSecs: Number(npmSecs),
+			gypSecs: Number(gypSecs),
+			at: new Date().toISOString(),
+		}) + '\n',
+	);
 	return { version, cacheDir, n8nBin, nodeBinDir, nodeVersion, cached: false, seconds };
 }
 
@@ -195,7 +267,8 @@ function checkEngines(cacheDir: string, version: string, nodeVersion: string): v
 	const modules = path.join(cacheDir, 'node_modules');
 	let range: string | undefined;
 	try {
-		range = JSON.parse(fs.readFileSync(path.join(modules, 'n8n', 'package.json'), 'utf8')).engines?.node;
+		range = JSON.parse(fs.readFileSync(path.join(modules, 'n8n', 'package.json'), 'utf8')).engines
+			?.node;
 	} catch {
 		return;
 	}
@@ -208,7 +281,10 @@ function checkEngines(cacheDir: string, version: string, nodeVersion: string): v
 		return; // no semver next to n8n: skip the check rather than guess
 	}
 	if (satisfies && !satisfies(nodeVersion, range)) {
-		throw new StepError('install-n8n', `n8n@${version} requires node ${range}; ${nodeVersion} does not satisfy it`);
+		throw new StepError(
+			'install-n8n',
+			`n8n@${version} requires node ${range}; ${nodeVersion} does not satisfy it`,
+		);
 	}
 }
 
@@ -216,7 +292,12 @@ export function installN8n(log: (msg: string) => void = console.log): N8nInstall
 	const started = Date.now();
 	const nodeBinDir = node24BinDir();
 	const r = installN8nVersion({ version: N8N_VERSION, nodeBinDir, cacheDir: CACHE_DIR, log });
-	return { n8nBin: r.n8nBin, nodeBinDir: r.nodeBinDir, cached: r.cached, seconds: (Date.now() - started) / 1000 };
+	return {
+		n8nBin: r.n8nBin,
+		nodeBinDir: r.nodeBinDir,
+		cached: r.cached,
+		seconds: (Date.now() - started) / 1000,
+	};
 }
 
 if (require.main === module) {
@@ -226,7 +307,11 @@ if (require.main === module) {
 			!arg || arg === '2'
 				? installN8n()
 				: arg === '1'
-					? installN8nVersion({ version: N8N_V1_VERSION, nodeBinDir: currentNodeBinDir(), overrides: N8N_V1_OVERRIDES })
+					? installN8nVersion({
+							version: N8N_V1_VERSION,
+							nodeBinDir: currentNodeBinDir(),
+							overrides: N8N_V1_OVERRIDES,
+						})
 					: installN8nVersion({ version: arg, nodeBinDir: currentNodeBinDir() });
 		console.log(JSON.stringify(r));
 	} catch (e) {

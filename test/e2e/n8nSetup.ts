@@ -9,12 +9,18 @@ import { run, startBackground, tail } from './processes';
 export const PACKAGE = 'n8n-nodes-highlevel-calendar';
 
 /** `npm run build`, then `npm pack` into `work`. */
-export async function buildAndPack(step: string, work: string): Promise<{ tarball: string; entryCount: number; size: number }> {
+export async function buildAndPack(
+	step: string,
+	work: string,
+): Promise<{ tarball: string; entryCount: number; size: number }> {
 	await run(step, 'npm', ['run', 'build'], { timeoutMs: 5 * 60_000 });
-	const packed = await run(step, 'npm', ['pack', '--json', '--pack-destination', work], { timeoutMs: 2 * 60_000 });
+	const packed = await run(step, 'npm', ['pack', '--json', '--pack-destination', work], {
+		timeoutMs: 2 * 60_000,
+	});
 	const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')));
 	const tarball = path.join(work, info.filename);
-	if (!fs.existsSync(tarball)) throw new Error(`npm pack reported ${tarball}, which does not exist`);
+	if (!fs.existsSync(tarball))
+		throw new Error(`npm pack reported ${tarball}, which does not exist`);
 	return { tarball, entryCount: info.entryCount, size: info.size };
 }
 
@@ -23,17 +29,29 @@ export async function buildAndPack(step: string, work: string): Promise<{ tarbal
  * installer leaves it: without dev, peer and optional dependencies, and recorded in
  * .n8n/nodes/package.json (its "ledger"). Fails if the package lacks a file its n8n section names.
  */
-export async function installCommunityPackage(step: string, tarball: string, userFolder: string): Promise<void> {
+export async function installCommunityPackage(
+	step: string,
+	tarball: string,
+	userFolder: string,
+): Promise<void> {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	const dir = path.join(nodesDir, 'node_modules', PACKAGE);
 	fs.mkdirSync(dir, { recursive: true });
-	await run(step, 'tar', ['-xzf', tarball, '-C', dir, '--strip-components=1'], { timeoutMs: 60_000 });
-	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-	void devDependencies, void peerDependencies, void optionalDependencies;
+	await run(step, 'tar', ['-xzf', tarball, '-C', dir, '--strip-components=1'], {
+		timeoutMs: 60_000,
+	});
+	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(
+		fs.readFileSync(path.join(dir, 'package.json'), 'utf8'),
+	);
+	(void devDependencies, void peerDependencies, void optionalDependencies);
 	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
 	fs.writeFileSync(
 		path.join(nodesDir, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE]: manifest.version } }, null, 2),
+		JSON.stringify(
+			{ name: 'installed-nodes', private: true, dependencies: { [PACKAGE]: manifest.version } },
+			null,
+			2,
+		),
 	);
 	for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) {
 		if (!fs.existsSync(path.join(dir, file))) throw new Error(`the tarball lacks ${file}`);
@@ -67,7 +85,12 @@ export async function startSandboxProcess(step: string, work: string) {
  */
 export function n8nEnvironment(
 	nodeBinDir: string,
-	settings: { userFolder: string; encryptionKey: string; brokerPort: number; extra?: NodeJS.ProcessEnv },
+	settings: {
+		userFolder: string;
+		encryptionKey: string;
+		brokerPort: number;
+		extra?: NodeJS.ProcessEnv;
+	},
 ): NodeJS.ProcessEnv {
 	return envWithNode(nodeBinDir, {
 		N8N_USER_FOLDER: settings.userFolder,

@@ -38,7 +38,9 @@ export const anyChildRunning = (): boolean =>
  * Kills every child when the process exits; on Ctrl-C or SIGTERM runs `onSignal` (default: kill all
  * and exit 130). `alsoKill` runs first in both cases, for what is not a child (chromium's helpers).
  */
-export function killChildrenOnExit(options: { alsoKill?: () => void; onSignal?: () => void } = {}): void {
+export function killChildrenOnExit(
+	options: { alsoKill?: () => void; onSignal?: () => void } = {},
+): void {
 	process.on('exit', () => {
 		options.alsoKill?.();
 		signalChildren('SIGKILL');
@@ -54,10 +56,17 @@ export function killChildrenOnExit(options: { alsoKill?: () => void; onSignal?: 
 	}
 }
 
-export const tail = (text: string, lines = 40): string => text.trim().split('\n').slice(-lines).join('\n');
+export const tail = (text: string, lines = 40): string =>
+	text.trim().split('\n').slice(-lines).join('\n');
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function spawnTracked(step: string, cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): ChildProcess {
+function spawnTracked(
+	step: string,
+	cmd: string,
+	args: string[],
+	cwd: string,
+	env: NodeJS.ProcessEnv,
+): ChildProcess {
 	if (refusal) throw new StepError(step, `not started (\`${cmd}\`): ${refusal}`);
 	const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	children.add(child);
@@ -97,7 +106,12 @@ export function run(
 		child.stderr!.on('data', (d) => (stderr += d));
 		const timer = setTimeout(() => {
 			killGroup(child, 'SIGKILL');
-			reject(new StepError(step, `\`${cmd} ${args.join(' ')}\` timed out after ${opts.timeoutMs / 1000}s\n${tail(stdout + stderr)}`));
+			reject(
+				new StepError(
+					step,
+					`\`${cmd} ${args.join(' ')}\` timed out after ${opts.timeoutMs / 1000}s\n${tail(stdout + stderr)}`,
+				),
+			);
 		}, opts.timeoutMs);
 		child.on('error', (e) => {
 			clearTimeout(timer);
@@ -107,7 +121,12 @@ export function run(
 			clearTimeout(timer);
 			const result = { code, stdout, stderr, seconds: (Date.now() - started) / 1000 };
 			if (code !== 0 && !opts.allowFail) {
-				reject(new StepError(step, `\`${cmd} ${args.join(' ')}\` exited with ${code}\n${tail(stdout + '\n' + stderr)}`));
+				reject(
+					new StepError(
+						step,
+						`\`${cmd} ${args.join(' ')}\` exited with ${code}\n${tail(stdout + '\n' + stderr)}`,
+					),
+				);
 			} else resolve(result);
 		});
 	});
@@ -143,7 +162,8 @@ export function startBackground(
 		for (const wake of [...waiters]) wake();
 	});
 	child.stderr!.on('data', (d) => log.write(d));
-	const logTail = () => tail(fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : lines.join('\n'));
+	const logTail = () =>
+		tail(fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : lines.join('\n'));
 	/** Resolves with the nth stdout line matching re (n = 1: the first). */
 	const waitFor = (re: RegExp, ms: number, what: string, nth = 1) =>
 		new Promise<string>((resolve, reject) => {
@@ -159,8 +179,26 @@ export function startBackground(
 				if (line !== undefined) done(() => resolve(line));
 			};
 			const onClose = (code: number | null) =>
-				done(() => reject(new StepError(step, `${cmd} exited (${code}) before "${what}" (log: ${logFile}):\n${logTail()}`)));
-			const timer = setTimeout(() => done(() => reject(new StepError(step, `no "${what}" from ${cmd} within ${ms / 1000}s (log: ${logFile})`))), ms);
+				done(() =>
+					reject(
+						new StepError(
+							step,
+							`${cmd} exited (${code}) before "${what}" (log: ${logFile}):\n${logTail()}`,
+						),
+					),
+				);
+			const timer = setTimeout(
+				() =>
+					done(() =>
+						reject(
+							new StepError(
+								step,
+								`no "${what}" from ${cmd} within ${ms / 1000}s (log: ${logFile})`,
+							),
+						),
+					),
+				ms,
+			);
 			waiters.push(poll);
 			child.once('close', onClose);
 			poll();

@@ -27,7 +27,14 @@ export function rerunWorkflow(nodeType: string, credentials: Json): Json {
 			Bookings: { main: [[{ node: RERUN_NODE, type: 'main', index: 0 }]] },
 		},
 		nodes: [
-			{ id: 'rr-start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'rr-start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'rr-code',
 				name: 'Bookings',
@@ -66,30 +73,88 @@ type Check = (ok: boolean, what: string, detail?: unknown) => void;
 
 /** The node's error as n8n recorded it in the run. */
 function nodeError(runJson: Json): Json {
-	return runJson.data?.resultData?.runData?.[RERUN_NODE]?.[0]?.error ?? runJson.data?.resultData?.error ?? {};
+	return (
+		runJson.data?.resultData?.runData?.[RERUN_NODE]?.[0]?.error ??
+		runJson.data?.resultData?.error ??
+		{}
+	);
 }
 
-const posts = (dump: Dump) => dump.requests.filter((r) => r.method === 'POST' && r.path === '/calendars/events/appointments');
-const booked = (dump: Dump) => dump.appointments.map((a) => String(a.title)).filter((title) => title.startsWith('rerun-')).sort();
+const posts = (dump: Dump) =>
+	dump.requests.filter((r) => r.method === 'POST' && r.path === '/calendars/events/appointments');
+const booked = (dump: Dump) =>
+	dump.appointments
+		.map((a) => String(a.title))
+		.filter((title) => title.startsWith('rerun-'))
+		.sort();
 
 /** The first run: the taken slot fails the node; the error names what the other two items created. */
 export function checkFirstRun(check: Check, runJson: Json, dump: Dump): void {
 	const error = nodeError(runJson);
-	console.log(`  error: ${JSON.stringify({ message: error.message, description: error.description })}`);
-	check(error.message === 'HighLevel rejected the request (400): The slot you have selected is no longer available.', 'the node fails with HighLevel\'s text for the taken slot', error.message);
-	check(/Pick another start time \(Calendar: Get Free Slots lists the open ones\)/.test(error.description ?? ''), 'the hint is about the taken time, not the fields', error.description);
-	check(/Other items of this run were created in HighLevel: 2 \(/.test(error.description ?? ''), 'the error says the run created 2 other appointments', error.description);
-	check(/Duplicate Check is on: running the node again outputs them instead of booking them again/.test(error.description ?? ''), 'and what running the node again does (Duplicate Check is on)', error.description);
+	console.log(
+		`  error: ${JSON.stringify({ message: error.message, description: error.description })}`,
+	);
+	check(
+		error.message ===
+			'HighLevel rejected the request (400): The slot you have selected is no longer available.',
+		"the node fails with HighLevel's text for the taken slot",
+		error.message,
+	);
+	check(
+		/Pick another start time \(Calendar: Get Free Slots lists the open ones\)/.test(
+			error.description ?? '',
+		),
+		'the hint is about the taken time, not the fields',
+		error.description,
+	);
+	check(
+		/Other items of this run were created in HighLevel: 2 \(/.test(error.description ?? ''),
+		'the error says the run created 2 other appointments',
+		error.description,
+	);
+	check(
+		/Duplicate Check is on: running the node again outputs them instead of booking them again/.test(
+			error.description ?? '',
+		),
+		'and what running the node again does (Duplicate Check is on)',
+		error.description,
+	);
 	const statuses = posts(dump).map((r) => r.status);
-	check(statuses.length === 3 && statuses.filter((status) => status < 300).length === 2 && statuses.includes(400), 'three POSTs: two booked, one refused', statuses);
-	check(JSON.stringify(booked(dump)) === JSON.stringify(['rerun-first', 'rerun-third']), 'the two free times are booked', booked(dump));
+	check(
+		statuses.length === 3 &&
+			statuses.filter((status) => status < 300).length === 2 &&
+			statuses.includes(400),
+		'three POSTs: two booked, one refused',
+		statuses,
+	);
+	check(
+		JSON.stringify(booked(dump)) === JSON.stringify(['rerun-first', 'rerun-third']),
+		'the two free times are booked',
+		booked(dump),
+	);
 }
 
 /** The re-run, Duplicate Check on: the two bookings are found, only the taken one is tried again. */
 export function checkSecondRun(check: Check, runJson: Json, dump: Dump): void {
 	const error = nodeError(runJson);
-	check(posts(dump).length === 1 && posts(dump)[0].status === 400, 'the re-run sends only the item that failed', posts(dump).map((r) => r.status));
-	check(dump.requests.filter((r) => r.method === 'GET' && r.path === '/calendars/events').length === 2, 'Duplicate Check: one GET per calendar and day (two days)', dump.requests.map((r) => `${r.method} ${r.path}`));
-	check(JSON.stringify(booked(dump)) === JSON.stringify(['rerun-first', 'rerun-third']), 'nothing is booked twice', booked(dump));
-	check(!/Other items of this run were created/.test(error.description ?? ''), 'the re-run created nothing, and its error does not claim it did', error.description);
+	check(
+		posts(dump).length === 1 && posts(dump)[0].status === 400,
+		'the re-run sends only the item that failed',
+		posts(dump).map((r) => r.status),
+	);
+	check(
+		dump.requests.filter((r) => r.method === 'GET' && r.path === '/calendars/events').length === 2,
+		'Duplicate Check: one GET per calendar and day (two days)',
+		dump.requests.map((r) => `${r.method} ${r.path}`),
+	);
+	check(
+		JSON.stringify(booked(dump)) === JSON.stringify(['rerun-first', 'rerun-third']),
+		'nothing is booked twice',
+		booked(dump),
+	);
+	check(
+		!/Other items of this run were created/.test(error.description ?? ''),
+		'the re-run created nothing, and its error does not claim it did',
+		error.description,
+	);
 }

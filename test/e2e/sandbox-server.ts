@@ -21,7 +21,9 @@ import { E2E_FIXTURE } from './fixture';
 function seed(sandbox: Sandbox): void {
 	const store = sandbox.store;
 	const at = '2029-12-01T09:00:00.000Z';
-	const appointment = (a: Partial<AppointmentRecord> & Pick<AppointmentRecord, 'id' | 'startTime' | 'endTime'>) =>
+	const appointment = (
+		a: Partial<AppointmentRecord> & Pick<AppointmentRecord, 'id' | 'startTime' | 'endTime'>,
+	) =>
 		store.appointments.set(a.id, {
 			locationId: SANDBOX_LOCATION_ID,
 			calendarId: SANDBOX_CALENDAR_ID,
@@ -42,7 +44,12 @@ function seed(sandbox: Sandbox): void {
 	for (const a of E2E_FIXTURE.sweepAppointments) {
 		appointment({ ...a, startTime: `${day}T${a.start}-05:00`, endTime: `${day}T${a.end}-05:00` });
 	}
-	appointment({ id: 'apt_e2e_other_calendar', calendarId: SANDBOX_CALENDAR_2_ID, startTime: `${day}T08:00:00-05:00`, endTime: `${day}T08:30:00-05:00` });
+	appointment({
+		id: 'apt_e2e_other_calendar',
+		calendarId: SANDBOX_CALENDAR_2_ID,
+		startTime: `${day}T08:00:00-05:00`,
+		endTime: `${day}T08:30:00-05:00`,
+	});
 	for (const b of E2E_FIXTURE.holidayBlockSlots) {
 		store.blockSlots.set(b, {
 			id: b,

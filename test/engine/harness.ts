@@ -7,10 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 
-// n8n-core reads these when it is first imported. A user folder made here is removed when this
-// process (a jest worker, the demo, the bench) exits, so test runs leave nothing in the temp folder.
+// n8n-core reads these when it is first imported. Under jest the user folder goes into the run's
+// own temp folder, which jest's globalTeardown removes (test/jest/); elsewhere (the demo, the bench)
+// it is removed when the process exits.
 if (!process.env.N8N_USER_FOLDER) {
-	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-hlc-'));
+	const userFolder = fs.mkdtempSync(path.join(process.env.HLC_TEST_TMP ?? os.tmpdir(), 'n8n-hlc-'));
 	process.env.N8N_USER_FOLDER = userFolder;
 	process.on('exit', () => fs.rmSync(userFolder, { recursive: true, force: true }));
 }
@@ -54,7 +55,8 @@ function asServerLoadsIt(nodeType: INodeType): INodeType {
 	// The loader adds n8n's own "Request Options" (batching, proxy, timeout) to declarative nodes.
 	DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
 	const declarative = nodeType.description.requestDefaults !== undefined;
-	if (!declarative || nodeType.execute || nodeType.poll || nodeType.trigger || nodeType.methods) return nodeType;
+	if (!declarative || nodeType.execute || nodeType.poll || nodeType.trigger || nodeType.methods)
+		return nodeType;
 	return {
 		...nodeType,
 		async execute(this: IExecuteFunctions) {
@@ -66,7 +68,9 @@ function asServerLoadsIt(nodeType: INodeType): INodeType {
 class TestNodeTypes implements INodeTypes {
 	private readonly types: Record<string, INodeType>;
 	constructor(types: Record<string, INodeType>) {
-		this.types = Object.fromEntries(Object.entries(types).map(([name, type]) => [name, asServerLoadsIt(type)]));
+		this.types = Object.fromEntries(
+			Object.entries(types).map(([name, type]) => [name, asServerLoadsIt(type)]),
+		);
 	}
 	getByName(name: string): INodeType {
 		const type = this.types[name];
@@ -109,8 +113,17 @@ class InMemoryCredentialsHelper extends ICredentialsHelper {
 		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
 		if (!authenticate || authenticate.type !== 'generic') return requestOptions;
 		const resolve = (value: unknown) =>
-			workflow.expression.getSimpleParameterValue(node, value as string, 'internal', { $credentials: credentials }, undefined, '');
-		for (const [outerKey, entries] of Object.entries(authenticate.properties) as Array<[string, IDataObject]>) {
+			workflow.expression.getSimpleParameterValue(
+				node,
+				value as string,
+				'internal',
+				{ $credentials: credentials },
+				undefined,
+				'',
+			);
+		for (const [outerKey, entries] of Object.entries(authenticate.properties) as Array<
+			[string, IDataObject]
+		>) {
 			const target = ((requestOptions as unknown as IDataObject)[outerKey] ??= {}) as IDataObject;
 			for (const [key, value] of Object.entries(entries)) {
 				target[resolve(key) as string] = resolve(value) as unknown as IDataObject;
@@ -131,7 +144,11 @@ class InMemoryCredentialsHelper extends ICredentialsHelper {
 	async getCredentials(): Promise<never> {
 		throw new Error('not used by declarative nodes');
 	}
-	async getDecrypted(_additionalData: unknown, _nodeCredentials: unknown, type: string): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_additionalData: unknown,
+		_nodeCredentials: unknown,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.data[type];
 		if (!data) throw new Error(`No test credential of type ${type}`);
 		return data;
@@ -196,7 +213,9 @@ export async function runChain(options: RunChainOptions): Promise<ChainRunResult
 	}));
 	const connections: IConnections = {};
 	for (let index = 1; index < nodes.length; index++) {
-		connections[nodes[index - 1].name] = { main: [[{ node: nodes[index].name, type: 'main', index: 0 }]] };
+		connections[nodes[index - 1].name] = {
+			main: [[{ node: nodes[index].name, type: 'main', index: 0 }]],
+		};
 	}
 	const workflow = new Workflow({
 		id: 'wf-test',
@@ -207,7 +226,11 @@ export async function runChain(options: RunChainOptions): Promise<ChainRunResult
 		settings: { timezone: options.timezone ?? 'UTC' },
 	});
 
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-test', { id: 'wf-test', nodes, connections } as never);
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-test', {
+		id: 'wf-test',
+		nodes,
+		connections,
+	} as never);
 	let resolveRun: (run: IRun) => void = () => {};
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
@@ -227,7 +250,11 @@ export async function runChain(options: RunChainOptions): Promise<ChainRunResult
 		},
 	} as unknown as IRunExecutionData;
 
-	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const execution = new WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	options.cancelSignal?.addEventListener('abort', () => execution.cancel(), { once: true });
 	// A cancelled execution never settles; its end is reported through workflowExecuteAfter.
 	execution.catch(() => {});
@@ -236,7 +263,10 @@ export async function runChain(options: RunChainOptions): Promise<ChainRunResult
 	for (const node of nodes) {
 		const taskData = run.data.resultData.runData[node.name]?.[0];
 		if (!taskData) continue;
-		results[node.name] = { items: taskData.data?.main?.[0] ?? [], error: taskData.error as NodeError | undefined };
+		results[node.name] = {
+			items: taskData.data?.main?.[0] ?? [],
+			error: taskData.error as NodeError | undefined,
+		};
 	}
 	return { nodes: results, run };
 }
@@ -283,8 +313,14 @@ export interface RunNodeOptions extends Omit<RunChainOptions, 'steps'> {
 /** Runs one node of our type on the given items. */
 export async function runNode(options: RunNodeOptions): Promise<NodeRunResult & { run: IRun }> {
 	const { parameters, continueOnFail, ...rest } = options;
-	const { nodes, run } = await runChain({ ...rest, steps: [{ name: NODE_NAME, parameters, continueOnFail }] });
-	return { ...(nodes[NODE_NAME] ?? { items: [], error: run.data.resultData.error as NodeError }), run };
+	const { nodes, run } = await runChain({
+		...rest,
+		steps: [{ name: NODE_NAME, parameters, continueOnFail }],
+	});
+	return {
+		...(nodes[NODE_NAME] ?? { items: [], error: run.data.resultData.error as NodeError }),
+		run,
+	};
 }
 
 /**
@@ -312,7 +348,12 @@ export async function testCredential(
 			properties: [],
 		},
 	} as unknown as INodeType;
-	const { error } = await runNode({ nodeType: testNodeType, credentialType, credentials, parameters: {} });
+	const { error } = await runNode({
+		nodeType: testNodeType,
+		credentialType,
+		credentials,
+		parameters: {},
+	});
 	if (!error) return { status: 'OK', message: 'Connection tested successfully' };
 	// As n8n's server does: a responseCode rule of the credential names the problem.
 	for (const rule of credentialType.test?.rules ?? []) {

@@ -6,7 +6,12 @@ import { SANDBOX_LOCATION_ID, SANDBOX_TOKEN } from '../sandbox';
 import { runNode, type RunNodeOptions } from './harness';
 
 export function sandboxCredentials(sandbox: Sandbox, overrides: Record<string, string> = {}) {
-	return { accessToken: SANDBOX_TOKEN, locationId: SANDBOX_LOCATION_ID, baseUrl: `${sandbox.baseUrl}/`, ...overrides };
+	return {
+		accessToken: SANDBOX_TOKEN,
+		locationId: SANDBOX_LOCATION_ID,
+		baseUrl: `${sandbox.baseUrl}/`,
+		...overrides,
+	};
 }
 
 export async function runHighLevel(

@@ -81,8 +81,14 @@ describe('Appointment: Create', () => {
 		expect(items).toHaveLength(1);
 		const created = items[0].json;
 		expect(created).toEqual(request.response);
-		expect(created).toMatchObject({ title: 'Kick-off call', appointmentStatus: 'new', isRecurring: true });
-		expect(sandbox.store.appointments.get(created.id as string)?.rrule).toBe('RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=4');
+		expect(created).toMatchObject({
+			title: 'Kick-off call',
+			appointmentStatus: 'new',
+			isRecurring: true,
+		});
+		expect(sandbox.store.appointments.get(created.id as string)?.rrule).toBe(
+			'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=4',
+		);
 	});
 
 	it('sends only the required fields when nothing else is added, with the credential location', async () => {
@@ -99,7 +105,10 @@ describe('Appointment: Create', () => {
 			locationId: SANDBOX_LOCATION_ID,
 			startTime: '2031-03-03T11:00:00+00:00',
 		});
-		expect(items[0].json).toMatchObject({ calendarId: SANDBOX_CALENDAR_ID, startTime: '2031-03-03T11:00:00+00:00' });
+		expect(items[0].json).toMatchObject({
+			calendarId: SANDBOX_CALENDAR_ID,
+			startTime: '2031-03-03T11:00:00+00:00',
+		});
 	});
 
 	it('adds ignoreFreeSlotValidation true to an rrule, since HighLevel drops the rule otherwise', async () => {
@@ -113,8 +122,14 @@ describe('Appointment: Create', () => {
 			rrule: 'rrule:freq=daily;interval=1;count=5',
 		});
 		// Sent as checked: RFC 5545 names are case-insensitive, HighLevel's examples are upper case.
-		expect(onlyRequest().body).toMatchObject({ rrule: 'RRULE:FREQ=DAILY;INTERVAL=1;COUNT=5', ignoreFreeSlotValidation: true });
-		expect(items[0].json).toMatchObject({ isRecurring: true, rrule: 'RRULE:FREQ=DAILY;INTERVAL=1;COUNT=5' });
+		expect(onlyRequest().body).toMatchObject({
+			rrule: 'RRULE:FREQ=DAILY;INTERVAL=1;COUNT=5',
+			ignoreFreeSlotValidation: true,
+		});
+		expect(items[0].json).toMatchObject({
+			isRecurring: true,
+			rrule: 'RRULE:FREQ=DAILY;INTERVAL=1;COUNT=5',
+		});
 	});
 
 	it('reads a date-picker time in the Time Zone option, else in the workflow time zone', async () => {
@@ -126,11 +141,25 @@ describe('Appointment: Create', () => {
 			startTime: '2031-07-01T09:00:00',
 			additionalFields: { endTime: '2031-07-01T09:30:00' },
 		};
-		await runHighLevel(sandbox, { ...parameters, options: { timeZone: 'America/New_York' } }, { timezone: 'Asia/Kolkata' });
-		await runHighLevel(sandbox, { ...parameters, calendarId: SANDBOX_CALENDAR_2_ID }, { timezone: 'Asia/Kolkata' });
+		await runHighLevel(
+			sandbox,
+			{ ...parameters, options: { timeZone: 'America/New_York' } },
+			{ timezone: 'Asia/Kolkata' },
+		);
+		await runHighLevel(
+			sandbox,
+			{ ...parameters, calendarId: SANDBOX_CALENDAR_2_ID },
+			{ timezone: 'Asia/Kolkata' },
+		);
 		expect(sandbox.requests.map((request) => request.body)).toEqual([
-			expect.objectContaining({ startTime: '2031-07-01T09:00:00-04:00', endTime: '2031-07-01T09:30:00-04:00' }),
-			expect.objectContaining({ startTime: '2031-07-01T09:00:00+05:30', endTime: '2031-07-01T09:30:00+05:30' }),
+			expect.objectContaining({
+				startTime: '2031-07-01T09:00:00-04:00',
+				endTime: '2031-07-01T09:30:00-04:00',
+			}),
+			expect.objectContaining({
+				startTime: '2031-07-01T09:00:00+05:30',
+				endTime: '2031-07-01T09:30:00+05:30',
+			}),
 		]);
 	});
 
@@ -164,17 +193,27 @@ describe('Appointment: Create', () => {
 });
 
 describe('Appointment: Get', () => {
-	it.each(['event', 'appointment'] as const)('unwraps the appointment from the `%s` envelope', async (envelope) => {
-		sandbox.options.getAppointmentEnvelope = envelope;
-		const { items } = await runHighLevel(sandbox, { resource: 'appointment', operation: 'get', eventId: SANDBOX_APPOINTMENT_ID });
-		const request = onlyRequest();
-		expect(request.method).toBe('GET');
-		expect(request.path).toBe(`/calendars/events/appointments/${SANDBOX_APPOINTMENT_ID}`);
-		expect(request.rawBody).toBe('');
-		expect(items).toHaveLength(1);
-		expect(items[0].json).toEqual((request.response as Record<string, unknown>)[envelope]);
-		expect(items[0].json).toMatchObject({ id: SANDBOX_APPOINTMENT_ID, startTime: '2030-01-14T10:00:00+01:00' });
-	});
+	it.each(['event', 'appointment'] as const)(
+		'unwraps the appointment from the `%s` envelope',
+		async (envelope) => {
+			sandbox.options.getAppointmentEnvelope = envelope;
+			const { items } = await runHighLevel(sandbox, {
+				resource: 'appointment',
+				operation: 'get',
+				eventId: SANDBOX_APPOINTMENT_ID,
+			});
+			const request = onlyRequest();
+			expect(request.method).toBe('GET');
+			expect(request.path).toBe(`/calendars/events/appointments/${SANDBOX_APPOINTMENT_ID}`);
+			expect(request.rawBody).toBe('');
+			expect(items).toHaveLength(1);
+			expect(items[0].json).toEqual((request.response as Record<string, unknown>)[envelope]);
+			expect(items[0].json).toMatchObject({
+				id: SANDBOX_APPOINTMENT_ID,
+				startTime: '2030-01-14T10:00:00+01:00',
+			});
+		},
+	);
 
 	it('gets one appointment per input item, ids mapped from the items', async () => {
 		const second = await runHighLevel(sandbox, {
@@ -192,7 +231,10 @@ describe('Appointment: Get', () => {
 			{ items: [{ id: SANDBOX_APPOINTMENT_ID }, { id: secondId }] },
 		);
 		expect(sandbox.requests.map((request) => request.path).sort()).toEqual(
-			[`/calendars/events/appointments/${SANDBOX_APPOINTMENT_ID}`, `/calendars/events/appointments/${secondId}`].sort(),
+			[
+				`/calendars/events/appointments/${SANDBOX_APPOINTMENT_ID}`,
+				`/calendars/events/appointments/${secondId}`,
+			].sort(),
 		);
 		expect(items.map((item) => item.json.id)).toEqual([SANDBOX_APPOINTMENT_ID, secondId]);
 	});
@@ -204,13 +246,23 @@ describe('Appointment: Get', () => {
 			eventId: '../../calendars/?locationId=x#y%',
 		});
 		const request = onlyRequest();
-		expect(request.path).toBe('/calendars/events/appointments/..%2F..%2Fcalendars%2F%3FlocationId%3Dx%23y%25');
+		expect(request.path).toBe(
+			'/calendars/events/appointments/..%2F..%2Fcalendars%2F%3FlocationId%3Dx%23y%25',
+		);
 		expect(request.status).toBe(404);
-		expect(error?.message).toBe('HighLevel found no appointment with eventId "../../calendars/?locationId=x#y%" (404)');
+		expect(error?.message).toBe(
+			'HighLevel found no appointment with eventId "../../calendars/?locationId=x#y%" (404)',
+		);
 
 		sandbox.requests.length = 0;
-		await runHighLevel(sandbox, { resource: 'appointment', operation: 'get', eventId: 'ocQHyuzHvysMo5N5VsXc_1729821600000_1800' });
-		expect(sandbox.requests[0].path).toBe('/calendars/events/appointments/ocQHyuzHvysMo5N5VsXc_1729821600000_1800');
+		await runHighLevel(sandbox, {
+			resource: 'appointment',
+			operation: 'get',
+			eventId: 'ocQHyuzHvysMo5N5VsXc_1729821600000_1800',
+		});
+		expect(sandbox.requests[0].path).toBe(
+			'/calendars/events/appointments/ocQHyuzHvysMo5N5VsXc_1729821600000_1800',
+		);
 	});
 });
 
@@ -230,13 +282,22 @@ describe('Appointment: Update', () => {
 		expect(items[0].json).toEqual(request.response);
 		const after = sandbox.store.appointments.get(SANDBOX_APPOINTMENT_ID)!;
 		expect(after.appointmentStatus).toBe('noshow');
-		expect({ ...after, appointmentStatus: before.appointmentStatus, dateUpdated: before.dateUpdated }).toEqual(before);
+		expect({
+			...after,
+			appointmentStatus: before.appointmentStatus,
+			dateUpdated: before.dateUpdated,
+		}).toEqual(before);
 	});
 
 	it('takes a status from an expression the way the editor names it ("No Show")', async () => {
 		const { items, error } = await runHighLevel(
 			sandbox,
-			{ resource: 'appointment', operation: 'update', eventId: SANDBOX_APPOINTMENT_ID, updateFields: { appointmentStatus: '={{ $json.status }}' } },
+			{
+				resource: 'appointment',
+				operation: 'update',
+				eventId: SANDBOX_APPOINTMENT_ID,
+				updateFields: { appointmentStatus: '={{ $json.status }}' },
+			},
 			{ items: [{ status: 'No Show' }] },
 		);
 		expect(error).toBeUndefined();
@@ -279,7 +340,11 @@ describe('Appointment: Update', () => {
 			ignoreFreeSlotValidation: false,
 			meetingLocationId: 'default',
 		});
-		expect(items[0].json).toMatchObject({ id: SANDBOX_APPOINTMENT_ID, calendarId: SANDBOX_CALENDAR_2_ID, title: 'Moved' });
+		expect(items[0].json).toMatchObject({
+			id: SANDBOX_APPOINTMENT_ID,
+			calendarId: SANDBOX_CALENDAR_2_ID,
+			title: 'Moved',
+		});
 	});
 
 	it('turns an appointment into a series with an rrule, sending ignoreFreeSlotValidation true', async () => {
@@ -290,8 +355,13 @@ describe('Appointment: Update', () => {
 			recurrence: 'raw',
 			rrule: 'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=6',
 		});
-		expect(onlyRequest().body).toEqual({ rrule: 'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=6', ignoreFreeSlotValidation: true });
+		expect(onlyRequest().body).toEqual({
+			rrule: 'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=6',
+			ignoreFreeSlotValidation: true,
+		});
 		expect(items[0].json).toMatchObject({ id: SANDBOX_APPOINTMENT_ID, isRecurring: true });
-		expect(sandbox.store.appointments.get(SANDBOX_APPOINTMENT_ID)?.rrule).toBe('RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=6');
+		expect(sandbox.store.appointments.get(SANDBOX_APPOINTMENT_ID)?.rrule).toBe(
+			'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=6',
+		);
 	});
 });

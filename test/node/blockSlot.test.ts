@@ -1,4 +1,11 @@
-import { SANDBOX_BLOCK_SLOT_ID, SANDBOX_CALENDAR_ID, SANDBOX_LOCATION_ID, SANDBOX_USER_ID, startSandbox, type Sandbox } from '../sandbox';
+import {
+	SANDBOX_BLOCK_SLOT_ID,
+	SANDBOX_CALENDAR_ID,
+	SANDBOX_LOCATION_ID,
+	SANDBOX_USER_ID,
+	startSandbox,
+	type Sandbox,
+} from '../sandbox';
 import { runHighLevel } from '../engine/highLevel';
 
 let sandbox: Sandbox;
@@ -35,7 +42,11 @@ describe('Block Slot: Update', () => {
 		});
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toEqual(request.response);
-		expect(items[0].json).toMatchObject({ id: SANDBOX_BLOCK_SLOT_ID, title: 'Team lunch', calendarId: SANDBOX_CALENDAR_ID });
+		expect(items[0].json).toMatchObject({
+			id: SANDBOX_BLOCK_SLOT_ID,
+			title: 'Team lunch',
+			calendarId: SANDBOX_CALENDAR_ID,
+		});
 	});
 
 	it('retargets the block to a user, with a date-picker time read in the Time Zone option', async () => {
@@ -43,7 +54,11 @@ describe('Block Slot: Update', () => {
 			resource: 'blockSlot',
 			operation: 'update',
 			eventId: SANDBOX_BLOCK_SLOT_ID,
-			updateFields: { assignedUserId: SANDBOX_USER_ID, startTime: '2030-07-04T00:00:00', endTime: '2030-07-05T00:00:00' },
+			updateFields: {
+				assignedUserId: SANDBOX_USER_ID,
+				startTime: '2030-07-04T00:00:00',
+				endTime: '2030-07-05T00:00:00',
+			},
 			options: { timeZone: 'America/Los_Angeles' },
 		});
 		expect(sandbox.requests[0].body).toEqual({
@@ -54,7 +69,9 @@ describe('Block Slot: Update', () => {
 		});
 		expect(items[0].json).toMatchObject({ assignedUserId: SANDBOX_USER_ID });
 		expect(items[0].json.calendarId).toBeUndefined();
-		expect(sandbox.store.blockSlots.get(SANDBOX_BLOCK_SLOT_ID)).toMatchObject({ assignedUserId: SANDBOX_USER_ID });
+		expect(sandbox.store.blockSlots.get(SANDBOX_BLOCK_SLOT_ID)).toMatchObject({
+			assignedUserId: SANDBOX_USER_ID,
+		});
 	});
 
 	it('names the block slot id HighLevel does not know', async () => {

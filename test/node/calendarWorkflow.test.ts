@@ -29,7 +29,11 @@ const DAY_END = '2030-01-15T00:00:00+01:00';
 
 describe('Appointment: Delete', () => {
 	it('deletes by event id with body {} and outputs { id, deleted: true }', async () => {
-		const { items, error } = await runHighLevel(sandbox, { resource: 'appointment', operation: 'delete', eventId: SANDBOX_APPOINTMENT_ID });
+		const { items, error } = await runHighLevel(sandbox, {
+			resource: 'appointment',
+			operation: 'delete',
+			eventId: SANDBOX_APPOINTMENT_ID,
+		});
 		expect(error).toBeUndefined();
 		expect(sandbox.requests).toHaveLength(1);
 		expect(sandbox.requests[0]).toMatchObject({
@@ -43,7 +47,11 @@ describe('Appointment: Delete', () => {
 	});
 
 	it('names the id HighLevel does not know', async () => {
-		const { error } = await runHighLevel(sandbox, { resource: 'blockSlot', operation: 'delete', eventId: 'blk_gone' });
+		const { error } = await runHighLevel(sandbox, {
+			resource: 'blockSlot',
+			operation: 'delete',
+			eventId: 'blk_gone',
+		});
 		expect(error?.message).toBe('HighLevel found no block slot with eventId "blk_gone" (404)');
 	});
 });
@@ -108,17 +116,39 @@ describe('Appointment: Get Many', () => {
 		};
 		const all = await runHighLevel(sandbox, { ...parameters, returnAll: true, simplify: false });
 		expect(sandbox.requests[0].query).toMatchObject({ userId: SANDBOX_USER_ID });
-		const received = (sandbox.requests[0].response as { events: Array<{ appointmentStatus: string }> }).events;
-		expect(received.map((event) => event.appointmentStatus).sort()).toEqual(['cancelled', 'confirmed', 'new', 'new']);
-		expect(all.items.map((item) => item.json.appointmentStatus).sort()).toEqual(['confirmed', 'new', 'new']);
+		const received = (
+			sandbox.requests[0].response as { events: Array<{ appointmentStatus: string }> }
+		).events;
+		expect(received.map((event) => event.appointmentStatus).sort()).toEqual([
+			'cancelled',
+			'confirmed',
+			'new',
+			'new',
+		]);
+		expect(all.items.map((item) => item.json.appointmentStatus).sort()).toEqual([
+			'confirmed',
+			'new',
+			'new',
+		]);
 		expect(all.items[0].json).toHaveProperty('users');
 		const limited = await runHighLevel(sandbox, { ...parameters, returnAll: false, limit: 2 });
 		expect(limited.items).toHaveLength(2);
 		// The statuses may come from an expression, named as the editor shows them.
-		const named = await runHighLevel(sandbox, { ...parameters, returnAll: true, options: { appointmentStatus: "={{ ['New', 'Confirmed'] }}" } });
-		expect(named.items.map((item) => item.json.appointmentStatus).sort()).toEqual(['confirmed', 'new', 'new']);
+		const named = await runHighLevel(sandbox, {
+			...parameters,
+			returnAll: true,
+			options: { appointmentStatus: "={{ ['New', 'Confirmed'] }}" },
+		});
+		expect(named.items.map((item) => item.json.appointmentStatus).sort()).toEqual([
+			'confirmed',
+			'new',
+			'new',
+		]);
 		sandbox.requests.length = 0;
-		const typo = await runHighLevel(sandbox, { ...parameters, options: { appointmentStatus: "={{ ['confirmd'] }}" } });
+		const typo = await runHighLevel(sandbox, {
+			...parameters,
+			options: { appointmentStatus: "={{ ['confirmd'] }}" },
+		});
 		expect(typo.error?.message).toBe(
 			'appointmentStatus "confirmd" is not an allowed value. Did you mean confirmed? Use one of: new, confirmed, cancelled, showed, noshow, invalid.',
 		);
@@ -134,7 +164,11 @@ describe('Appointment: Get Many', () => {
 			returnAll: true,
 		});
 		const [request] = sandbox.requests;
-		expect(request).toMatchObject({ method: 'GET', path: `/contacts/${SANDBOX_CONTACT_ID}/appointments`, status: 200 });
+		expect(request).toMatchObject({
+			method: 'GET',
+			path: `/contacts/${SANDBOX_CONTACT_ID}/appointments`,
+			status: 200,
+		});
 		expect(request.headers.version).toBe('2021-07-28');
 		expect(request.query).toEqual({});
 		expect(items.map((item) => item.json.id)).toEqual([SANDBOX_APPOINTMENT_ID]);
@@ -167,7 +201,11 @@ describe('Block Slot: Create and Get Many', () => {
 			options: { timeZone: 'America/New_York' },
 		});
 		expect(created.error).toBeUndefined();
-		expect(sandbox.requests[0]).toMatchObject({ method: 'POST', path: '/calendars/events/block-slots', status: 201 });
+		expect(sandbox.requests[0]).toMatchObject({
+			method: 'POST',
+			path: '/calendars/events/block-slots',
+			status: 201,
+		});
 		expect(sandbox.requests[0].body).toEqual({
 			assignedUserId: SANDBOX_USER_ID,
 			locationId: SANDBOX_LOCATION_ID,
@@ -175,7 +213,10 @@ describe('Block Slot: Create and Get Many', () => {
 			startTime: '2030-12-24T00:00:00-05:00',
 			endTime: '2030-12-27T00:00:00-05:00',
 		});
-		expect(created.items[0].json).toMatchObject({ title: 'Christmas', assignedUserId: SANDBOX_USER_ID });
+		expect(created.items[0].json).toMatchObject({
+			title: 'Christmas',
+			assignedUserId: SANDBOX_USER_ID,
+		});
 
 		sandbox.requests.length = 0;
 		const listed = await runHighLevel(sandbox, {
@@ -187,7 +228,11 @@ describe('Block Slot: Create and Get Many', () => {
 			endTime: DAY_END,
 			returnAll: true,
 		});
-		expect(sandbox.requests[0]).toMatchObject({ method: 'GET', path: '/calendars/blocked-slots', status: 200 });
+		expect(sandbox.requests[0]).toMatchObject({
+			method: 'GET',
+			path: '/calendars/blocked-slots',
+			status: 200,
+		});
 		expect(listed.items.map((item) => item.json)).toEqual([
 			{
 				id: SANDBOX_BLOCK_SLOT_ID,
@@ -202,13 +247,28 @@ describe('Block Slot: Create and Get Many', () => {
 
 describe('Calendar', () => {
 	it('lists the calendars of the credential location', async () => {
-		const { items } = await runHighLevel(sandbox, { resource: 'calendar', operation: 'getAll', filters: { groupId: SANDBOX_GROUP_ID } });
-		expect(sandbox.requests[0]).toMatchObject({ method: 'GET', path: '/calendars/', query: { locationId: SANDBOX_LOCATION_ID, groupId: SANDBOX_GROUP_ID } });
-		expect(items.map((item) => item.json.id).sort()).toEqual([SANDBOX_CALENDAR_ID, SANDBOX_CALENDAR_2_ID]);
+		const { items } = await runHighLevel(sandbox, {
+			resource: 'calendar',
+			operation: 'getAll',
+			filters: { groupId: SANDBOX_GROUP_ID },
+		});
+		expect(sandbox.requests[0]).toMatchObject({
+			method: 'GET',
+			path: '/calendars/',
+			query: { locationId: SANDBOX_LOCATION_ID, groupId: SANDBOX_GROUP_ID },
+		});
+		expect(items.map((item) => item.json.id).sort()).toEqual([
+			SANDBOX_CALENDAR_ID,
+			SANDBOX_CALENDAR_2_ID,
+		]);
 	});
 
 	it('gets one calendar', async () => {
-		const { items } = await runHighLevel(sandbox, { resource: 'calendar', operation: 'get', calendarId: byId(SANDBOX_CALENDAR_2_ID) });
+		const { items } = await runHighLevel(sandbox, {
+			resource: 'calendar',
+			operation: 'get',
+			calendarId: byId(SANDBOX_CALENDAR_2_ID),
+		});
 		expect(sandbox.requests[0].path).toBe(`/calendars/${SANDBOX_CALENDAR_2_ID}`);
 		expect(items[0].json).toMatchObject({ id: SANDBOX_CALENDAR_2_ID, slotDuration: 30 });
 	});
@@ -226,7 +286,11 @@ describe('Calendar', () => {
 		expect(sandbox.requests[0]).toMatchObject({
 			method: 'GET',
 			path: `/calendars/${SANDBOX_CALENDAR_ID}/free-slots`,
-			query: { startDate: String(Date.parse('2030-01-14T00:00:00+01:00')), endDate: String(Date.parse('2030-01-15T00:00:00+01:00')), timezone: 'Europe/Berlin' },
+			query: {
+				startDate: String(Date.parse('2030-01-14T00:00:00+01:00')),
+				endDate: String(Date.parse('2030-01-15T00:00:00+01:00')),
+				timezone: 'Europe/Berlin',
+			},
 			status: 200,
 		});
 		expect(items.length).toBeGreaterThan(3);
@@ -234,8 +298,14 @@ describe('Calendar', () => {
 		const starts = items.map((item) => item.json.start);
 		// 10:00 is booked by the seeded appointment.
 		expect(starts).not.toContain('2030-01-14T10:00:00+01:00');
-		expect(items[0].json).toEqual({ date: '2030-01-14', start: starts[0], end: expect.stringMatching(/\+01:00$/) });
-		expect(Date.parse(items[0].json.end as string) - Date.parse(starts[0] as string)).toBe(30 * 60_000);
+		expect(items[0].json).toEqual({
+			date: '2030-01-14',
+			start: starts[0],
+			end: expect.stringMatching(/\+01:00$/),
+		});
+		expect(Date.parse(items[0].json.end as string) - Date.parse(starts[0] as string)).toBe(
+			30 * 60_000,
+		);
 	});
 
 	it('gets free slots one item per day for several users', async () => {
@@ -262,27 +332,54 @@ describe('Calendar', () => {
 			endDate: '2030-02-02T00:00:00Z',
 		});
 		expect(sandbox.requests).toHaveLength(0);
-		expect(error?.message).toContain('endDate "2030-02-02T00:00:00+00:00" is more than 31 days after startDate');
+		expect(error?.message).toContain(
+			'endDate "2030-02-02T00:00:00+00:00" is more than 31 days after startDate',
+		);
 	});
 });
 
 describe('pickers', () => {
-	const listSearch = (method: string, filter?: string, paginationToken?: string, credentials = sandboxCredentials(sandbox)) =>
-		runListSearch({ nodeType: new HighLevelCalendar(), credentialType: new HighLevelCalendarApi(), credentials, method, filter, paginationToken });
+	const listSearch = (
+		method: string,
+		filter?: string,
+		paginationToken?: string,
+		credentials = sandboxCredentials(sandbox),
+	) =>
+		runListSearch({
+			nodeType: new HighLevelCalendar(),
+			credentialType: new HighLevelCalendarApi(),
+			credentials,
+			method,
+			filter,
+			paginationToken,
+		});
 
 	it('searches calendars by name', async () => {
 		const all = await listSearch('searchCalendars');
-		expect(all.results.map((result) => result.value).sort()).toEqual([SANDBOX_CALENDAR_ID, SANDBOX_CALENDAR_2_ID]);
+		expect(all.results.map((result) => result.value).sort()).toEqual([
+			SANDBOX_CALENDAR_ID,
+			SANDBOX_CALENDAR_2_ID,
+		]);
 		const some = await listSearch('searchCalendars', 'follow');
 		expect(some.results).toEqual([{ name: 'Sandbox Follow-ups', value: SANDBOX_CALENDAR_2_ID }]);
-		expect(sandbox.requests[0]).toMatchObject({ path: '/calendars/', query: { locationId: SANDBOX_LOCATION_ID } });
-		expect(sandbox.requests[0].headers).toMatchObject({ version: '2021-04-15', authorization: `Bearer ${SANDBOX_TOKEN}` });
+		expect(sandbox.requests[0]).toMatchObject({
+			path: '/calendars/',
+			query: { locationId: SANDBOX_LOCATION_ID },
+		});
+		expect(sandbox.requests[0].headers).toMatchObject({
+			version: '2021-04-15',
+			authorization: `Bearer ${SANDBOX_TOKEN}`,
+		});
 	});
 
 	it('searches users with the Users API version', async () => {
 		const found = await listSearch('searchUsers', 'sam');
 		expect(found.results.map((result) => result.value)).toContain(SANDBOX_USER_ID);
-		expect(sandbox.requests[0]).toMatchObject({ method: 'GET', path: '/users/', query: { locationId: SANDBOX_LOCATION_ID } });
+		expect(sandbox.requests[0]).toMatchObject({
+			method: 'GET',
+			path: '/users/',
+			query: { locationId: SANDBOX_LOCATION_ID },
+		});
 		expect(sandbox.requests[0].headers.version).toBe('2021-07-28');
 	});
 
@@ -290,7 +387,11 @@ describe('pickers', () => {
 		const first = await listSearch('searchContacts');
 		expect(sandbox.requests[0]).toMatchObject({ method: 'POST', path: '/contacts/search' });
 		expect(sandbox.requests[0].headers.version).toBe('2021-07-28');
-		expect(sandbox.requests[0].body).toEqual({ locationId: SANDBOX_LOCATION_ID, pageLimit: 50, page: 1 });
+		expect(sandbox.requests[0].body).toEqual({
+			locationId: SANDBOX_LOCATION_ID,
+			pageLimit: 50,
+			page: 1,
+		});
 		expect(first.results[0].value).toBe(SANDBOX_CONTACT_ID);
 		const total = (sandbox.requests[0].response as { total?: number }).total ?? 0;
 		expect(first.results).toHaveLength(Math.min(total, 50));
@@ -305,19 +406,32 @@ describe('pickers', () => {
 			...sandbox.options.tokens,
 			[tokenless]: { locationId: SANDBOX_LOCATION_ID, scopes: ['calendars.readonly'] },
 		};
-		await expect(listSearch('searchUsers', undefined, undefined, sandboxCredentials(sandbox, { accessToken: tokenless }))).rejects.toThrow(
-			'The access token is missing the scope users.readonly',
-		);
-		await expect(listSearch('searchContacts', undefined, undefined, sandboxCredentials(sandbox, { accessToken: tokenless }))).rejects.toThrow(
-			'The access token is missing the scope contacts.readonly',
-		);
+		await expect(
+			listSearch(
+				'searchUsers',
+				undefined,
+				undefined,
+				sandboxCredentials(sandbox, { accessToken: tokenless }),
+			),
+		).rejects.toThrow('The access token is missing the scope users.readonly');
+		await expect(
+			listSearch(
+				'searchContacts',
+				undefined,
+				undefined,
+				sandboxCredentials(sandbox, { accessToken: tokenless }),
+			),
+		).rejects.toThrow('The access token is missing the scope contacts.readonly');
 	});
 
 	it('By ID needs no picker scope: a token without users.readonly still assigns a user', async () => {
 		const token = 'pit-events-only';
 		sandbox.options.tokens = {
 			...sandbox.options.tokens,
-			[token]: { locationId: SANDBOX_LOCATION_ID, scopes: ['calendars/events.write', 'calendars/events.readonly'] },
+			[token]: {
+				locationId: SANDBOX_LOCATION_ID,
+				scopes: ['calendars/events.write', 'calendars/events.readonly'],
+			},
 		};
 		const { items, error } = await runHighLevel(
 			sandbox,
@@ -325,17 +439,35 @@ describe('pickers', () => {
 				resource: 'appointment',
 				operation: 'update',
 				eventId: SANDBOX_APPOINTMENT_ID,
-				updateFields: { assignedUserId: byId(SANDBOX_USER_2_ID), calendarId: byId(SANDBOX_CALENDAR_ID) },
+				updateFields: {
+					assignedUserId: byId(SANDBOX_USER_2_ID),
+					calendarId: byId(SANDBOX_CALENDAR_ID),
+				},
 				simplify: true,
 			},
 			{ credentials: sandboxCredentials(sandbox, { accessToken: token }) },
 		);
 		expect(error).toBeUndefined();
-		expect(sandbox.requests.map((request) => request.path)).toEqual([`/calendars/events/appointments/${SANDBOX_APPOINTMENT_ID}`]);
-		expect(sandbox.requests[0].body).toEqual({ assignedUserId: SANDBOX_USER_2_ID, calendarId: SANDBOX_CALENDAR_ID });
+		expect(sandbox.requests.map((request) => request.path)).toEqual([
+			`/calendars/events/appointments/${SANDBOX_APPOINTMENT_ID}`,
+		]);
+		expect(sandbox.requests[0].body).toEqual({
+			assignedUserId: SANDBOX_USER_2_ID,
+			calendarId: SANDBOX_CALENDAR_ID,
+		});
 		// Simplify on for an update: only the simplified fields come out.
 		expect(Object.keys(items[0].json).sort()).toEqual(
-			['appointmentStatus', 'assignedUserId', 'calendarId', 'contactId', 'endTime', 'id', 'isRecurring', 'startTime', 'title'].sort(),
+			[
+				'appointmentStatus',
+				'assignedUserId',
+				'calendarId',
+				'contactId',
+				'endTime',
+				'id',
+				'isRecurring',
+				'startTime',
+				'title',
+			].sort(),
 		);
 	});
 
@@ -365,6 +497,8 @@ describe('pickers', () => {
 			startTime: '2031-01-06T09:00:00Z',
 		});
 		expect(sandbox.requests.map((request) => request.path)).toEqual(['/contacts/search']);
-		expect(error?.message).toBe('contactId "nobody@example.com" matches no contact. Check the email, or pick the contact From List or By ID.');
+		expect(error?.message).toBe(
+			'contactId "nobody@example.com" matches no contact. Check the email, or pick the contact From List or By ID.',
+		);
 	});
 });

@@ -8,7 +8,15 @@ import { HighLevelCalendar } from '../../nodes/HighLevelCalendar/HighLevelCalend
 import { runListSearch } from '../engine/harness';
 import { runHighLevel, sandboxCredentials } from '../engine/highLevel';
 import { budgetFor } from '../../nodes/HighLevelCalendar/shared/rateLimit';
-import { SANDBOX_APPOINTMENT_ID, SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID, SANDBOX_LOCATION_ID, startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
+import {
+	SANDBOX_APPOINTMENT_ID,
+	SANDBOX_CALENDAR_ID,
+	SANDBOX_CONTACT_ID,
+	SANDBOX_LOCATION_ID,
+	startSandbox,
+	type Sandbox,
+	type SandboxOptions,
+} from '../sandbox';
 
 let sandbox: Sandbox;
 afterEach(async () => await sandbox?.close());
@@ -18,9 +26,14 @@ const CONTACT_EMAIL = 'casey.contact@example.com';
 /** One request first teaches the node the location's real limit (see pacing.test.ts). */
 async function sandboxWith(options: SandboxOptions) {
 	sandbox = await startSandbox(options);
-	await runHighLevel(sandbox, { resource: 'appointment', operation: 'get', eventId: SANDBOX_APPOINTMENT_ID });
+	await runHighLevel(sandbox, {
+		resource: 'appointment',
+		operation: 'get',
+		eventId: SANDBOX_APPOINTMENT_ID,
+	});
 	sandbox.resetStats();
-	if (options.rateLimit) await new Promise((resolve) => setTimeout(resolve, options.rateLimit!.windowMs));
+	if (options.rateLimit)
+		await new Promise((resolve) => setTimeout(resolve, options.rateLimit!.windowMs));
 	return sandbox;
 }
 
@@ -43,25 +56,36 @@ function items(count: number) {
 	}));
 }
 
-const trail = () => sandbox.requests.map((request) => `${request.method} ${request.path} ${request.status}`);
-const created = () => [...sandbox.store.appointments.values()].filter((appointment) => appointment.title.startsWith('lookup-'));
+const trail = () =>
+	sandbox.requests.map((request) => `${request.method} ${request.path} ${request.status}`);
+const created = () =>
+	[...sandbox.store.appointments.values()].filter((appointment) =>
+		appointment.title.startsWith('lookup-'),
+	);
 
 describe('a look-up meets a fault', () => {
 	it.each([
 		['429', { fault: '429' as const, retryAfterSeconds: 0 }],
 		['503', { fault: '503' as const }],
-	])('the contact search is resent once after a %s, and the create after it is sent once', async (status, fault) => {
-		await sandboxWith({ faults: { script: [{ method: 'POST', pathIncludes: '/contacts/search', ...fault }] } });
-		const { items: output, error } = await runHighLevel(sandbox, createByEmail(), { items: items(1) });
-		expect(error).toBeUndefined();
-		expect(trail()).toEqual([
-			`POST /contacts/search ${status}`,
-			'POST /contacts/search 200',
-			'POST /calendars/events/appointments 200',
-		]);
-		expect(output[0].json).toMatchObject({ title: 'lookup-0', contactId: SANDBOX_CONTACT_ID });
-		expect(created()).toHaveLength(1);
-	});
+	])(
+		'the contact search is resent once after a %s, and the create after it is sent once',
+		async (status, fault) => {
+			await sandboxWith({
+				faults: { script: [{ method: 'POST', pathIncludes: '/contacts/search', ...fault }] },
+			});
+			const { items: output, error } = await runHighLevel(sandbox, createByEmail(), {
+				items: items(1),
+			});
+			expect(error).toBeUndefined();
+			expect(trail()).toEqual([
+				`POST /contacts/search ${status}`,
+				'POST /contacts/search 200',
+				'POST /calendars/events/appointments 200',
+			]);
+			expect(output[0].json).toMatchObject({ title: 'lookup-0', contactId: SANDBOX_CONTACT_ID });
+			expect(created()).toHaveLength(1);
+		},
+	);
 
 	it('the calendar behind Get Free Slots is fetched again after a 502', async () => {
 		// The free-slots request itself meets a harmless 'slow' of 0 ms; the calendar look-up after it a 502.
@@ -93,12 +117,18 @@ describe('a look-up meets a fault', () => {
 
 	it('a failing look-up that is not safe to resend is not resent: a 422 fails the item once', async () => {
 		await sandboxWith({});
-		const { error } = await runHighLevel(sandbox, createByEmail({ contactId: { __rl: true, mode: 'email', value: 'nobody@example.com' } }), {
-			items: items(1),
-		});
+		const { error } = await runHighLevel(
+			sandbox,
+			createByEmail({ contactId: { __rl: true, mode: 'email', value: 'nobody@example.com' } }),
+			{
+				items: items(1),
+			},
+		);
 		expect(error?.message).toMatch(/^contactId "nobody@example.com" matches no contact/);
 		// A look-up went out, so the message does not claim that nothing was sent.
-		expect(error?.description).toBe('Only look-ups were sent to HighLevel for this item; nothing was created or changed.');
+		expect(error?.description).toBe(
+			'Only look-ups were sent to HighLevel for this item; nothing was created or changed.',
+		);
 		expect(trail()).toEqual(['POST /contacts/search 200']);
 	});
 });
@@ -106,12 +136,17 @@ describe('a look-up meets a fault', () => {
 describe('look-ups spend the budget with the user share', () => {
 	it('Max Requests per 10 Seconds slows the contact searches too', async () => {
 		await sandboxWith({ rateLimit: { max: 10, windowMs: 300, dailyMax: 10_000 } });
-		const { error } = await runHighLevel(sandbox, createByEmail({ rateLimit: { maxRequestsPer10Seconds: 20 } }), { items: items(4) });
+		const { error } = await runHighLevel(
+			sandbox,
+			createByEmail({ rateLimit: { maxRequestsPer10Seconds: 20 } }),
+			{ items: items(4) },
+		);
 		expect(error).toBeUndefined();
 		// 20 of 100 is 2 of the sandbox's 10 per window, searches and creates together.
 		const arrivals = sandbox.requests.map((request) => request.receivedAt).sort((a, b) => a - b);
 		expect(arrivals).toHaveLength(8);
-		for (let index = 2; index < arrivals.length; index++) expect(arrivals[index] - arrivals[index - 2]).toBeGreaterThanOrEqual(300);
+		for (let index = 2; index < arrivals.length; index++)
+			expect(arrivals[index] - arrivals[index - 2]).toBeGreaterThanOrEqual(300);
 		expect(sandbox.stats.rateLimited).toBe(0);
 		expect(created()).toHaveLength(4);
 	});
@@ -142,7 +177,11 @@ describe('cancellation', () => {
 		const nodeType = new HighLevelCalendar();
 		(nodeType as { methods?: unknown }).methods = undefined;
 		const controller = new AbortController();
-		const running = runHighLevel(sandbox, createByEmail(), { nodeType, items: items(10), cancelSignal: controller.signal });
+		const running = runHighLevel(sandbox, createByEmail(), {
+			nodeType,
+			items: items(10),
+			cancelSignal: controller.signal,
+		});
 		// Wait until the first window's look-ups have arrived: the rest are queued in the budget.
 		while (sandbox.stats.received < 2) await new Promise((resolve) => setTimeout(resolve, 10));
 		controller.abort();

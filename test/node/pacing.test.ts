@@ -23,7 +23,11 @@ afterEach(async () => await sandbox?.close());
 async function sandboxWith(options: SandboxOptions, { learnLimit = true } = {}) {
 	sandbox = await startSandbox(options);
 	if (learnLimit && options.rateLimit) {
-		await runHighLevel(sandbox, { resource: 'appointment', operation: 'get', eventId: SANDBOX_APPOINTMENT_ID });
+		await runHighLevel(sandbox, {
+			resource: 'appointment',
+			operation: 'get',
+			eventId: SANDBOX_APPOINTMENT_ID,
+		});
 		sandbox.resetStats();
 		await new Promise((resolve) => setTimeout(resolve, options.rateLimit!.windowMs));
 	}
@@ -52,7 +56,9 @@ function createItems(count: number) {
 }
 
 function createdTitles() {
-	return [...sandbox.store.appointments.values()].map((appointment) => appointment.title).filter((title) => title.startsWith('item-'));
+	return [...sandbox.store.appointments.values()]
+		.map((appointment) => appointment.title)
+		.filter((title) => title.startsWith('item-'));
 }
 
 /** Most requests HighLevel accepted within any `windowMs`, from the recorded write times. */
@@ -69,7 +75,9 @@ function peakPerWindow(windowMs: number) {
 describe('pacing to the location budget', () => {
 	it('books 12 items under a limit of 5 per 300 ms, each exactly once, resending only what HighLevel refused', async () => {
 		await sandboxWith({ rateLimit: { max: 5, windowMs: 300, dailyMax: 10_000 } });
-		const { items, error } = await runHighLevel(sandbox, createParameters(), { items: createItems(12) });
+		const { items, error } = await runHighLevel(sandbox, createParameters(), {
+			items: createItems(12),
+		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(12);
 		expect(items.every((item) => !item.error)).toBe(true);
@@ -77,7 +85,11 @@ describe('pacing to the location budget', () => {
 		// measures that); on a loaded one n8n's event loop can delay a window's sends, hence the bound.
 		expect(sandbox.stats.rateLimited).toBeLessThanOrEqual(5);
 		expect(sandbox.stats.received).toBe(12 + sandbox.stats.rateLimited);
-		expect(createdTitles().sort()).toEqual(createItems(12).map((item) => item.title).sort());
+		expect(createdTitles().sort()).toEqual(
+			createItems(12)
+				.map((item) => item.title)
+				.sort(),
+		);
 	});
 
 	it('shares one budget between two executions on the same location', async () => {
@@ -90,41 +102,68 @@ describe('pacing to the location budget', () => {
 		// Two separate budgets would send 8 + 8 at once: 12 refused. One shared budget: none, or
 		// at most one window's worth on a loaded machine (see the first test).
 		expect(sandbox.stats.rateLimited).toBeLessThanOrEqual(4);
-		expect(createdTitles().sort()).toEqual(createItems(16).map((item) => item.title).sort());
+		expect(createdTitles().sort()).toEqual(
+			createItems(16)
+				.map((item) => item.title)
+				.sort(),
+		);
 	});
 
-	it("uses only the share of the budget the user allows (Max Requests per 10 Seconds)", async () => {
+	it('uses only the share of the budget the user allows (Max Requests per 10 Seconds)', async () => {
 		await sandboxWith({ rateLimit: { max: 10, windowMs: 300, dailyMax: 10_000 } });
-		const { error } = await runHighLevel(sandbox, createParameters({ rateLimit: { maxRequestsPer10Seconds: 30 } }), {
-			items: createItems(9),
-		});
+		const { error } = await runHighLevel(
+			sandbox,
+			createParameters({ rateLimit: { maxRequestsPer10Seconds: 30 } }),
+			{
+				items: createItems(9),
+			},
+		);
 		expect(error).toBeUndefined();
 		// 30 of 100 is 3 of the sandbox's 10 per window (the first answer tells the node the real limit).
 		expect(peakPerWindow(250)).toBeLessThanOrEqual(3);
 	});
 
 	it('fails fast, with a clear message, once the daily budget is spent', async () => {
-		await sandboxWith({ rateLimit: { max: 100, windowMs: 1000, dailyMax: 3 } }, { learnLimit: false });
-		const { items } = await runHighLevel(sandbox, createParameters({ rateLimit: { maxRequestsPer10Seconds: 10 } }), {
-			items: createItems(6),
-			continueOnFail: true,
-		});
+		await sandboxWith(
+			{ rateLimit: { max: 100, windowMs: 1000, dailyMax: 3 } },
+			{ learnLimit: false },
+		);
+		const { items } = await runHighLevel(
+			sandbox,
+			createParameters({ rateLimit: { maxRequestsPer10Seconds: 10 } }),
+			{
+				items: createItems(6),
+				continueOnFail: true,
+			},
+		);
 		expect(items.filter((item) => !item.error)).toHaveLength(3);
 		const failures = items.filter((item) => item.error).map((item) => item.error?.message);
-		expect(failures).toEqual(Array(3).fill("HighLevel's daily request limit for this location is used up (429)"));
+		expect(failures).toEqual(
+			Array(3).fill("HighLevel's daily request limit for this location is used up (429)"),
+		);
 		// Nothing is retried: every request HighLevel refused was sent once.
 		expect(sandbox.stats.received).toBe(6);
 		// Later items fail at once, without a request.
-		const later = await runHighLevel(sandbox, createParameters(), { items: createItems(8).slice(6), continueOnFail: true });
+		const later = await runHighLevel(sandbox, createParameters(), {
+			items: createItems(8).slice(6),
+			continueOnFail: true,
+		});
 		expect(sandbox.stats.received).toBe(6);
-		for (const item of later.items) expect(item.error?.message).toMatch(/^HighLevel's daily request limit for this location is used up/);
+		for (const item of later.items)
+			expect(item.error?.message).toMatch(
+				/^HighLevel's daily request limit for this location is used up/,
+			);
 	});
 });
 
 describe('429: wait and retry that request only', () => {
 	it('retries a create HighLevel refused with 429, honouring Retry-After, and books it once', async () => {
-		await sandboxWith({ faults: { script: [{ method: 'POST', fault: '429', times: 2, retryAfterSeconds: 1 }] } });
-		const { items, error } = await runHighLevel(sandbox, createParameters(), { items: createItems(1) });
+		await sandboxWith({
+			faults: { script: [{ method: 'POST', fault: '429', times: 2, retryAfterSeconds: 1 }] },
+		});
+		const { items, error } = await runHighLevel(sandbox, createParameters(), {
+			items: createItems(1),
+		});
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ title: 'item-0' });
 		expect(sandbox.stats.injected['429']).toBe(2);
@@ -152,52 +191,90 @@ describe('429: wait and retry that request only', () => {
 });
 
 describe('server errors and broken connections', () => {
-	it.each(['503', '502', '504'] as const)('retries an update after %s and applies it', async (fault) => {
-		await sandboxWith({ faults: { script: [{ method: 'PUT', fault, times: 2 }] } });
-		const { items, error } = await runHighLevel(sandbox, {
-			resource: 'appointment',
-			operation: 'update',
-			eventId: SANDBOX_APPOINTMENT_ID,
-			updateFields: { appointmentStatus: 'noshow' },
-		});
-		expect(error).toBeUndefined();
-		expect(items[0].json).toMatchObject({ appointmentStatus: 'noshow' });
-		expect(sandbox.requests.map((request) => request.status)).toEqual([Number(fault), Number(fault), 200]);
-		expect(sandbox.stats.applied).toHaveLength(1);
-	});
+	it.each(['503', '502', '504'] as const)(
+		'retries an update after %s and applies it',
+		async (fault) => {
+			await sandboxWith({ faults: { script: [{ method: 'PUT', fault, times: 2 }] } });
+			const { items, error } = await runHighLevel(sandbox, {
+				resource: 'appointment',
+				operation: 'update',
+				eventId: SANDBOX_APPOINTMENT_ID,
+				updateFields: { appointmentStatus: 'noshow' },
+			});
+			expect(error).toBeUndefined();
+			expect(items[0].json).toMatchObject({ appointmentStatus: 'noshow' });
+			expect(sandbox.requests.map((request) => request.status)).toEqual([
+				Number(fault),
+				Number(fault),
+				200,
+			]);
+			expect(sandbox.stats.applied).toHaveLength(1);
+		},
+	);
 
 	it('retries a get and a delete after a reset', async () => {
-		await sandboxWith({ faults: { script: [{ method: 'GET', fault: 'reset-before-apply' }, { method: 'DELETE', fault: 'reset-after-apply' }] } });
-		const got = await runHighLevel(sandbox, { resource: 'appointment', operation: 'get', eventId: SANDBOX_APPOINTMENT_ID });
+		await sandboxWith({
+			faults: {
+				script: [
+					{ method: 'GET', fault: 'reset-before-apply' },
+					{ method: 'DELETE', fault: 'reset-after-apply' },
+				],
+			},
+		});
+		const got = await runHighLevel(sandbox, {
+			resource: 'appointment',
+			operation: 'get',
+			eventId: SANDBOX_APPOINTMENT_ID,
+		});
 		expect(got.items[0].json).toMatchObject({ id: SANDBOX_APPOINTMENT_ID });
-		const deleted = await runHighLevel(sandbox, { resource: 'blockSlot', operation: 'delete', eventId: 'blk_sandbox_001' });
+		const deleted = await runHighLevel(sandbox, {
+			resource: 'blockSlot',
+			operation: 'delete',
+			eventId: 'blk_sandbox_001',
+		});
 		// The first DELETE was applied, then the connection broke; the retry finds it gone.
-		expect(sandbox.requests.map((request) => `${request.method} ${request.status}`)).toEqual(['GET 0', 'GET 200', 'DELETE 0', 'DELETE 404']);
-		expect(deleted.error?.message).toBe('HighLevel found no block slot with eventId "blk_sandbox_001" (404)');
+		expect(sandbox.requests.map((request) => `${request.method} ${request.status}`)).toEqual([
+			'GET 0',
+			'GET 200',
+			'DELETE 0',
+			'DELETE 404',
+		]);
+		expect(deleted.error?.message).toBe(
+			'HighLevel found no block slot with eventId "blk_sandbox_001" (404)',
+		);
 	});
 
 	it.each([
 		['503', 'not applied'],
 		['reset-after-apply', 'applied'],
 		['reset-before-apply', 'not applied'],
-	] as const)('never resends a create after %s: the item fails and says the booking may exist', async (fault, applied) => {
-		await sandboxWith({ faults: { script: [{ method: 'POST', fault }] } });
-		const { items, error } = await runHighLevel(sandbox, createParameters(), { items: createItems(2), continueOnFail: true });
-		expect(error).toBeUndefined();
-		expect(sandbox.stats.received).toBe(2);
-		const failed = items.filter((item) => item.error);
-		expect(failed).toHaveLength(1);
-		expect(failed[0].error?.message).toMatch(/^HighLevel may have created this item/);
-		expect(failed[0].error?.description).toMatch(/was not sent again/);
-		expect(createdTitles()).toHaveLength(applied === 'applied' ? 2 : 1);
-	});
+	] as const)(
+		'never resends a create after %s: the item fails and says the booking may exist',
+		async (fault, applied) => {
+			await sandboxWith({ faults: { script: [{ method: 'POST', fault }] } });
+			const { items, error } = await runHighLevel(sandbox, createParameters(), {
+				items: createItems(2),
+				continueOnFail: true,
+			});
+			expect(error).toBeUndefined();
+			expect(sandbox.stats.received).toBe(2);
+			const failed = items.filter((item) => item.error);
+			expect(failed).toHaveLength(1);
+			expect(failed[0].error?.message).toMatch(/^HighLevel may have created this item/);
+			expect(failed[0].error?.description).toMatch(/was not sent again/);
+			expect(createdTitles()).toHaveLength(applied === 'applied' ? 2 : 1);
+		},
+	);
 
 	it('resends a create whose connection was refused (nothing reached HighLevel)', async () => {
 		await sandboxWith({});
 		const { error } = await runHighLevel(
 			sandbox,
 			createParameters({ rateLimit: { maxRetrySeconds: 1 } }),
-			{ items: createItems(1), credentials: { accessToken: 'x', locationId: 'loc', baseUrl: 'http://127.0.0.1:9' } },
+			{
+				items: createItems(1),
+				credentials: { accessToken: 'x', locationId: 'loc', baseUrl: 'http://127.0.0.1:9' },
+			},
 		);
 		expect(error?.message).toMatch(/refused the connection/);
 		expect(error?.description).toMatch(/Gave up after [2-9] attempts/);
@@ -213,7 +290,11 @@ describe('cancellation', () => {
 		const nodeType = new HighLevelCalendar();
 		(nodeType as { methods?: unknown }).methods = undefined;
 		const controller = new AbortController();
-		const running = runHighLevel(sandbox, createParameters(), { nodeType, items: createItems(20), cancelSignal: controller.signal });
+		const running = runHighLevel(sandbox, createParameters(), {
+			nodeType,
+			items: createItems(20),
+			cancelSignal: controller.signal,
+		});
 		await new Promise((resolve) => setTimeout(resolve, 150));
 		controller.abort();
 		const { run } = await running;

@@ -33,7 +33,10 @@ async function createSeries(): Promise<string> {
 		ignoreFreeSlotValidation: true,
 		startTime: '2030-03-04T09:00:00-05:00',
 	});
-	const recurrence = items[0].json.recurrence as { text: string; next: Array<{ start: string; end: string }> };
+	const recurrence = items[0].json.recurrence as {
+		text: string;
+		next: Array<{ start: string; end: string }>;
+	};
 	expect(recurrence.text).toBe('every week on Monday, 4 times');
 	// Wall-clock 09:00 kept across the change: -05:00, then -04:00.
 	expect(recurrence.next).toEqual([
@@ -68,7 +71,11 @@ describe('one occurrence of a series', () => {
 			target: 'occurrence',
 			masterEventId: masterId,
 			occurrenceDate: '2030-03-11',
-			updateFields: { title: 'Moved to the afternoon', startTime: '2030-03-11T15:00:00', endTime: '2030-03-11T15:30:00' },
+			updateFields: {
+				title: 'Moved to the afternoon',
+				startTime: '2030-03-11T15:00:00',
+				endTime: '2030-03-11T15:30:00',
+			},
 			options: NEW_YORK,
 		});
 		expect(error).toBeUndefined();
@@ -106,7 +113,12 @@ describe('one occurrence of a series', () => {
 			updateFields: { appointmentStatus: 'cancelled' },
 		});
 		const series = await listSeries();
-		expect(series.map((event) => event.appointmentStatus)).toEqual(['confirmed', 'confirmed', 'cancelled', 'confirmed']);
+		expect(series.map((event) => event.appointmentStatus)).toEqual([
+			'confirmed',
+			'confirmed',
+			'cancelled',
+			'confirmed',
+		]);
 	});
 
 	it('names what it found when no occurrence matches, and sends no update', async () => {
@@ -121,8 +133,12 @@ describe('one occurrence of a series', () => {
 			options: NEW_YORK,
 		});
 		expect(sandbox.requests.map((request) => request.method)).toEqual(['GET', 'GET']);
-		expect(error?.message).toContain('occurrenceDate "on 2030-03-12" matches no occurrence of the series.');
-		expect(error?.message).toContain(`${masterId}_${Date.parse('2030-03-11T13:00:00Z')}_1800 at 2030-03-11T09:00:00-04:00`);
+		expect(error?.message).toContain(
+			'occurrenceDate "on 2030-03-12" matches no occurrence of the series.',
+		);
+		expect(error?.message).toContain(
+			`${masterId}_${Date.parse('2030-03-11T13:00:00Z')}_1800 at 2030-03-11T09:00:00-04:00`,
+		);
 	});
 });
 

@@ -7,7 +7,14 @@
 // faults for the same seed, whatever latency is configured.
 
 /** What a fault does; also the key of `stats.injected`. */
-export type FaultKind = '503' | '429' | '502' | '504' | 'reset-after-apply' | 'reset-before-apply' | 'slow';
+export type FaultKind =
+	| '503'
+	| '429'
+	| '502'
+	| '504'
+	| 'reset-after-apply'
+	| 'reset-before-apply'
+	| 'slow';
 
 export interface FaultScriptEntry {
 	/** Only requests with this method (any case). Default: any. */
@@ -121,12 +128,17 @@ export class FaultInjector {
 			return {
 				kind: entry.fault,
 				source: 'script',
-				...(entry.fault === '429' && entry.retryAfterSeconds !== undefined ? { retryAfterSeconds: entry.retryAfterSeconds } : {}),
-				...(entry.fault === 'slow' ? { slowMs: entry.slowMs ?? options.slowMs ?? DEFAULT_SLOW_MS } : {}),
+				...(entry.fault === '429' && entry.retryAfterSeconds !== undefined
+					? { retryAfterSeconds: entry.retryAfterSeconds }
+					: {}),
+				...(entry.fault === 'slow'
+					? { slowMs: entry.slowMs ?? options.slowMs ?? DEFAULT_SLOW_MS }
+					: {}),
 			};
 		}
 
-		if (options.methods && !options.methods.some((m) => m.toUpperCase() === method)) return undefined;
+		if (options.methods && !options.methods.some((m) => m.toUpperCase() === method))
+			return undefined;
 
 		const owed = this.bursts.get(request.locationId) ?? 0;
 		if (owed > 0) {
@@ -148,8 +160,16 @@ export class FaultInjector {
 		for (const [kind, rate] of rates) {
 			edge += rate ?? 0;
 			if (u >= edge) continue;
-			if (kind === '429') this.bursts.set(request.locationId, (options.burst429Length ?? DEFAULT_BURST_429_LENGTH) - 1);
-			return { kind, source: 'random', ...(kind === 'slow' ? { slowMs: options.slowMs ?? DEFAULT_SLOW_MS } : {}) };
+			if (kind === '429')
+				this.bursts.set(
+					request.locationId,
+					(options.burst429Length ?? DEFAULT_BURST_429_LENGTH) - 1,
+				);
+			return {
+				kind,
+				source: 'random',
+				...(kind === 'slow' ? { slowMs: options.slowMs ?? DEFAULT_SLOW_MS } : {}),
+			};
 		}
 		return undefined;
 	}

@@ -2,7 +2,14 @@
 // over real HTTP on 127.0.0.1, checked against HighLevel's own OpenAPI documents. See
 // spec/README.md for where those come from.
 export { startSandbox } from './server';
-export type { AppliedWrite, RecordedRequest, Sandbox, SandboxOptions, SandboxStats, SandboxToken } from './server';
+export type {
+	AppliedWrite,
+	RecordedRequest,
+	Sandbox,
+	SandboxOptions,
+	SandboxStats,
+	SandboxToken,
+} from './server';
 export { DEFAULT_RATE_LIMIT } from './limits';
 export type { RateLimitHeaders, RateLimitOptions } from './limits';
 export { DEFAULT_BURST_429_LENGTH, DEFAULT_SLOW_MS, mulberry32 } from './faults';

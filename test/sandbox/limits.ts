@@ -33,7 +33,11 @@ export interface RateLimitOptions {
 	dailyWindowMs?: number;
 }
 
-export const DEFAULT_RATE_LIMIT: Readonly<RateLimitOptions> = Object.freeze({ max: 100, windowMs: 10_000, dailyMax: 200_000 });
+export const DEFAULT_RATE_LIMIT: Readonly<RateLimitOptions> = Object.freeze({
+	max: 100,
+	windowMs: 10_000,
+	dailyMax: 200_000,
+});
 export const DAY_MS = 86_400_000;
 
 export type RateLimitHeaders = Record<

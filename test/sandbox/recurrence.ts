@@ -50,8 +50,14 @@ const PARTS: Record<string, { check: (v: string) => boolean; expected: string }>
 	FREQ: { check: (v) => FREQUENCIES.includes(v), expected: `one of ${FREQUENCIES.join(', ')}` },
 	INTERVAL: { check: positive, expected: 'a positive integer' },
 	COUNT: { check: positive, expected: 'a positive integer' },
-	UNTIL: { check: (v) => parseStamp(v) !== undefined, expected: 'a date (20210623) or date-time (20210623T043000Z)' },
-	BYDAY: { check: listOf((v) => BYDAY_ITEM.test(v)), expected: 'weekdays such as MO,WE or 1MO,-1FR' },
+	UNTIL: {
+		check: (v) => parseStamp(v) !== undefined,
+		expected: 'a date (20210623) or date-time (20210623T043000Z)',
+	},
+	BYDAY: {
+		check: listOf((v) => BYDAY_ITEM.test(v)),
+		expected: 'weekdays such as MO,WE or 1MO,-1FR',
+	},
 	BYMONTH: { check: listOf(intIn(1, 12, false)), expected: 'months 1 to 12' },
 	BYMONTHDAY: { check: listOf(intIn(1, 31, true)), expected: 'days 1 to 31 or -31 to -1' },
 	BYYEARDAY: { check: listOf(intIn(1, 366, true)), expected: 'days 1 to 366 or -366 to -1' },
@@ -75,11 +81,23 @@ function parseStamp(v: string): Stamp | undefined {
 	if (!m) return undefined;
 	const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0));
 	const check = new Date(Date.UTC(year, month - 1, day));
-	if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return undefined;
-	return { wall: { year, month, day, hour, minute, second }, dateOnly: m[4] === undefined, utc: m[7] === 'Z' };
+	if (
+		check.getUTCMonth() !== month - 1 ||
+		check.getUTCDate() !== day ||
+		hour > 23 ||
+		minute > 59 ||
+		second > 59
+	)
+		return undefined;
+	return {
+		wall: { year, month, day, hour, minute, second },
+		dateOnly: m[4] === undefined,
+		utc: m[7] === 'Z',
+	};
 }
 
-const wallAsUtc = (w: WallClock, ms = 0) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, ms);
+const wallAsUtc = (w: WallClock, ms = 0) =>
+	Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, ms);
 
 export interface ParsedRecurrence {
 	/** Why the text is not a rule HighLevel could store: answered with 422. */
@@ -99,9 +117,16 @@ export function parseRecurrence(text: string): ParsedRecurrence {
 	const result: ParsedRecurrence = { errors: [], unsupported: [], parts: new Map(), exdates: [] };
 	const { errors } = result;
 	let rules = 0;
-	for (const line of text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '')) {
+	for (const line of text
+		.split(/\r?\n/)
+		.map((l) => l.trim())
+		.filter((l) => l !== '')) {
 		const m = /^([A-Za-z-]+)((?:;[^:;]+)*):(.*)$/.exec(line);
-		const [name, params, value] = m ? [m[1].toUpperCase(), m[2], m[3]] : /^FREQ=/i.test(line) ? ['RRULE', '', line] : ['', '', ''];
+		const [name, params, value] = m
+			? [m[1].toUpperCase(), m[2], m[3]]
+			: /^FREQ=/i.test(line)
+				? ['RRULE', '', line]
+				: ['', '', ''];
 		if (name === 'RRULE') {
 			if (++rules > 1) errors.push('rrule must hold a single RRULE line');
 			for (const part of value.split(';')) {
@@ -110,26 +135,35 @@ export function parseRecurrence(text: string): ParsedRecurrence {
 				const spec = PARTS[key];
 				if (!kv || !spec) errors.push(`rrule: unknown RRULE part "${part}"`);
 				else if (result.parts.has(key)) errors.push(`rrule: ${key} is given twice`);
-				else if (!spec.check(kv[2].toUpperCase())) errors.push(`rrule: ${key} must be ${spec.expected}, got "${kv[2]}"`);
+				else if (!spec.check(kv[2].toUpperCase()))
+					errors.push(`rrule: ${key} must be ${spec.expected}, got "${kv[2]}"`);
 				else result.parts.set(key, kv[2].toUpperCase());
 			}
 		} else if (name === 'EXDATE') {
 			const tzid = /;TZID=([^;]+)/i.exec(params)?.[1];
-			if (tzid !== undefined && !isTimeZone(tzid)) errors.push(`rrule: EXDATE TZID "${tzid}" is not a time zone`);
+			if (tzid !== undefined && !isTimeZone(tzid))
+				errors.push(`rrule: EXDATE TZID "${tzid}" is not a time zone`);
 			for (const v of value.split(',')) {
 				const stamp = parseStamp(v.trim().toUpperCase());
 				if (stamp) result.exdates.push({ stamp, tzid });
-				else errors.push(`rrule: EXDATE value "${v}" must be a date (20211105) or date-time (20211105T040000Z)`);
+				else
+					errors.push(
+						`rrule: EXDATE value "${v}" must be a date (20211105) or date-time (20211105T040000Z)`,
+					);
 			}
 		} else if (name === 'RDATE' || name === 'EXRULE') {
 			result.unsupported.push(name);
 		} else if (name !== 'DTSTART') {
-			errors.push(`rrule: cannot read line "${line}"; expected RRULE:... followed by EXDATE:... lines`);
+			errors.push(
+				`rrule: cannot read line "${line}"; expected RRULE:... followed by EXDATE:... lines`,
+			);
 		}
 	}
-	if (rules === 0) errors.push('rrule must start with an RRULE line, e.g. RRULE:FREQ=WEEKLY;COUNT=5');
+	if (rules === 0)
+		errors.push('rrule must start with an RRULE line, e.g. RRULE:FREQ=WEEKLY;COUNT=5');
 	else if (!result.parts.has('FREQ') && errors.length === 0) errors.push('rrule: FREQ is required');
-	if (result.parts.has('COUNT') && result.parts.has('UNTIL')) errors.push('rrule: COUNT and UNTIL cannot both be set');
+	if (result.parts.has('COUNT') && result.parts.has('UNTIL'))
+		errors.push('rrule: COUNT and UNTIL cannot both be set');
 	return result;
 }
 
@@ -171,8 +205,17 @@ function floating(ms: number, zone: string): number {
 }
 
 function fromFloating(d: Date, zone: string): number {
-	const wall = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours() };
-	return instantOf({ ...wall, minute: d.getUTCMinutes() }, zone) + d.getUTCSeconds() * 1000 + d.getUTCMilliseconds();
+	const wall = {
+		year: d.getUTCFullYear(),
+		month: d.getUTCMonth() + 1,
+		day: d.getUTCDate(),
+		hour: d.getUTCHours(),
+	};
+	return (
+		instantOf({ ...wall, minute: d.getUTCMinutes() }, zone) +
+		d.getUTCSeconds() * 1000 +
+		d.getUTCMilliseconds()
+	);
 }
 
 /** Undefined for an appointment that is not a series. Throws for a stored rule that does not parse. */
@@ -183,7 +226,9 @@ export function compileSeries(
 	if (!master.isRecurring || !master.rrule) return undefined;
 	const parsed = parseRecurrence(master.rrule);
 	if (parsed.errors.length > 0 || parsed.unsupported.length > 0) {
-		throw new Error(`stored rrule of ${master.id} cannot be expanded: ${[...parsed.errors, ...parsed.unsupported].join('; ')}`);
+		throw new Error(
+			`stored rrule of ${master.id} cannot be expanded: ${[...parsed.errors, ...parsed.unsupported].join('; ')}`,
+		);
 	}
 	const start = Date.parse(master.startTime);
 	const durationMs = Date.parse(master.endTime) - start;
@@ -196,10 +241,19 @@ export function compileSeries(
 	const untilStamp = until === undefined ? undefined : parseStamp(until)!;
 	let untilFloating: number | undefined;
 	if (untilStamp?.utc) untilFloating = floating(wallAsUtc(untilStamp.wall), zone);
-	else if (untilStamp?.dateOnly) untilFloating = wallAsUtc(untilStamp.wall) + DAY_MS - 1; // the whole day
+	else if (untilStamp?.dateOnly)
+		untilFloating = wallAsUtc(untilStamp.wall) + DAY_MS - 1; // the whole day
 	else if (untilStamp) untilFloating = wallAsUtc(untilStamp.wall);
 	const dtstart = new Date(floating(start, zone));
-	const rule = new RRule({ ...options, dtstart, until: untilFloating === undefined ? null : new Date(untilFloating), tzid: null }, true);
+	const rule = new RRule(
+		{
+			...options,
+			dtstart,
+			until: untilFloating === undefined ? null : new Date(untilFloating),
+			tzid: null,
+		},
+		true,
+	);
 	const exInstants = new Set<number>();
 	const exDays = new Set<string>();
 	for (const { stamp, tzid } of parsed.exdates) {
@@ -219,10 +273,13 @@ export function compileSeries(
 	};
 }
 
-export const instanceId = (masterId: string, start: number, durationSeconds: number): string => `${masterId}_${start}_${durationSeconds}`;
+export const instanceId = (masterId: string, start: number, durationSeconds: number): string =>
+	`${masterId}_${start}_${durationSeconds}`;
 
 /** The parts of `<masterId>_<epoch ms>_<seconds>`, or undefined for an id of another shape. */
-export function parseInstanceId(id: string): { masterId: string; start: number; durationSeconds: number } | undefined {
+export function parseInstanceId(
+	id: string,
+): { masterId: string; start: number; durationSeconds: number } | undefined {
 	const m = /^(.+)_(\d{1,16})_(\d{1,10})$/.exec(id);
 	return m ? { masterId: m[1], start: Number(m[2]), durationSeconds: Number(m[3]) } : undefined;
 }
@@ -231,18 +288,25 @@ export function parseInstanceId(id: string): { masterId: string; start: number; 
  * The occurrences that overlap [from, to), earliest first, at most `cap` of them; EXDATEs
  * skipped. Generation runs from the series' start and stops past the window.
  */
-export function occurrences(series: Series, from: number, to: number, cap = MAX_INSTANCES_PER_MASTER): Occurrence[] {
+export function occurrences(
+	series: Series,
+	from: number,
+	to: number,
+	cap = MAX_INSTANCES_PER_MASTER,
+): Occurrence[] {
 	const { zone, durationMs } = series;
 	// A day of slack each side: the window is compared exactly below, on instants.
 	const lo = floating(from - durationMs, zone) - DAY_MS;
 	const hi = floating(to, zone) + DAY_MS;
 	const found: Occurrence[] = [];
 	series.rule.all((d, generated) => {
-		if (generated >= MAX_GENERATED_PER_MASTER || d.getTime() > hi || found.length >= cap) return false;
+		if (generated >= MAX_GENERATED_PER_MASTER || d.getTime() > hi || found.length >= cap)
+			return false;
 		if (d.getTime() >= lo) {
 			const start = fromFloating(d, zone);
 			const end = start + durationMs;
-			const skipped = series.exInstants.has(start) || series.exDays.has(dateKey(wallClock(start, zone)));
+			const skipped =
+				series.exInstants.has(start) || series.exDays.has(dateKey(wallClock(start, zone)));
 			if (start < to && from < end && !skipped) {
 				found.push({ id: instanceId(series.masterId, start, series.durationSeconds), start, end });
 			}
@@ -255,7 +319,8 @@ export function occurrences(series: Series, from: number, to: number, cap = MAX_
 /** The occurrence an instance id names, if the series has it (not EXDATE'd, same duration). */
 export function occurrenceOf(series: Series, id: string): Occurrence | undefined {
 	const ref = parseInstanceId(id);
-	if (!ref || ref.masterId !== series.masterId || ref.durationSeconds !== series.durationSeconds) return undefined;
+	if (!ref || ref.masterId !== series.masterId || ref.durationSeconds !== series.durationSeconds)
+		return undefined;
 	return occurrences(series, ref.start, ref.start + 1, Infinity).find((o) => o.start === ref.start);
 }
 
@@ -272,9 +337,17 @@ export const seriesOf = (store: SandboxStore, master: AppointmentRecord): Series
 	compileSeries(master, locationZone(store, master.locationId));
 
 /** One occurrence: the master's fields, then what was changed on this occurrence alone. */
-export function instanceView(master: AppointmentRecord, series: Series, occurrence: Occurrence): AppointmentView {
+export function instanceView(
+	master: AppointmentRecord,
+	series: Series,
+	occurrence: Occurrence,
+): AppointmentView {
 	const { overrides, ...fields } = master;
-	const { dateUpdated: changedAt, deleted: deletedAlone, ...changed }: Partial<InstanceOverride> = overrides?.[occurrence.id] ?? {};
+	const {
+		dateUpdated: changedAt,
+		deleted: deletedAlone,
+		...changed
+	}: Partial<InstanceOverride> = overrides?.[occurrence.id] ?? {};
 	return {
 		...fields,
 		...changed,
@@ -284,7 +357,8 @@ export function instanceView(master: AppointmentRecord, series: Series, occurren
 		endTime: changed.endTime ?? isoInZone(occurrence.end, series.zone),
 		isRecurring: true,
 		deleted: master.deleted || deletedAlone === true,
-		dateUpdated: changedAt !== undefined && changedAt > master.dateUpdated ? changedAt : master.dateUpdated,
+		dateUpdated:
+			changedAt !== undefined && changedAt > master.dateUpdated ? changedAt : master.dateUpdated,
 	};
 }
 
@@ -296,7 +370,12 @@ const overlapsWindow = (v: { startTime: string; endTime: string }, from: number,
  * series as their occurrences (a recurring master is not itself an event). An occurrence moved
  * into the window by an override is found too, one moved out of it is not.
  */
-export function appointmentsIn(store: SandboxStore, locationId: string, from: number, to: number): AppointmentView[] {
+export function appointmentsIn(
+	store: SandboxStore,
+	locationId: string,
+	from: number,
+	to: number,
+): AppointmentView[] {
 	const views: AppointmentView[] = [];
 	for (const a of store.appointments.values()) {
 		if (a.locationId !== locationId || a.deleted) continue;
@@ -327,14 +406,19 @@ export interface ResolvedAppointment {
 }
 
 /** An appointment id or an instance id; undefined when neither names anything. */
-export function resolveAppointment(store: SandboxStore, id: string): ResolvedAppointment | undefined {
+export function resolveAppointment(
+	store: SandboxStore,
+	id: string,
+): ResolvedAppointment | undefined {
 	const stored = store.appointments.get(id);
 	if (stored) return { record: stored };
 	const ref = parseInstanceId(id);
 	const master = ref && store.appointments.get(ref.masterId);
 	const series = master && seriesOf(store, master);
 	const occurrence = series && occurrenceOf(series, id);
-	return master && series && occurrence ? { record: master, instance: { series, occurrence } } : undefined;
+	return master && series && occurrence
+		? { record: master, instance: { series, occurrence } }
+		: undefined;
 }
 
 /** The view of a resolved id: the stored record, or that occurrence. */
@@ -345,8 +429,13 @@ export const viewOf = ({ record, instance }: ResolvedAppointment): AppointmentVi
  * After a series changed its rule or times, the overrides of occurrences it no longer has
  * (instance ids follow the start and length) are dropped; undefined when none are left.
  */
-export function keptOverrides(store: SandboxStore, master: AppointmentRecord): AppointmentRecord['overrides'] {
+export function keptOverrides(
+	store: SandboxStore,
+	master: AppointmentRecord,
+): AppointmentRecord['overrides'] {
 	const series = seriesOf(store, master);
-	const kept = Object.entries(master.overrides ?? {}).filter(([id]) => series && occurrenceOf(series, id));
+	const kept = Object.entries(master.overrides ?? {}).filter(
+		([id]) => series && occurrenceOf(series, id),
+	);
 	return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }

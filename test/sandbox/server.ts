@@ -8,10 +8,24 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { performance } from 'perf_hooks';
 import { type FaultDecision, FaultInjector, type FaultKind, type FaultOptions } from './faults';
-import { fail, handlers, type Handler, type HandlerContext, HttpError, type Reply } from './handlers';
+import {
+	fail,
+	handlers,
+	type Handler,
+	type HandlerContext,
+	HttpError,
+	type Reply,
+} from './handlers';
 import { liveAppointmentFor } from './handlers/events';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './limits';
-import { ALL_SCOPES, matchRoute, scopesAllow, validateBody, validateParams, validateRules } from './spec';
+import {
+	ALL_SCOPES,
+	matchRoute,
+	scopesAllow,
+	validateBody,
+	validateParams,
+	validateRules,
+} from './spec';
 import { SANDBOX_LOCATION_ID, SANDBOX_TOKEN, SandboxStore } from './store';
 
 export interface SandboxToken {
@@ -116,7 +130,8 @@ function parseQuery(search: string): Record<string, string | string[]> {
 	const query: Record<string, string | string[]> = {};
 	for (const [key, value] of new URLSearchParams(search)) {
 		const seen = query[key];
-		query[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+		query[key] =
+			seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
 	}
 	return query;
 }
@@ -125,7 +140,9 @@ function parseQuery(search: string): Record<string, string | string[]> {
  * Express's default (qs) query parser, which HighLevel's Nest app sits on, reads `ids[]=a` and
  * `ids[0]=a` as the array `ids`, so clients that serialize arrays that way are understood.
  */
-function foldArrayKeys(query: Record<string, string | string[]>): Record<string, string | string[]> {
+function foldArrayKeys(
+	query: Record<string, string | string[]>,
+): Record<string, string | string[]> {
 	const folded: Record<string, string | string[]> = {};
 	for (const [key, value] of Object.entries(query)) {
 		const m = /^(.+?)\[\d*\]$/.exec(key);
@@ -136,9 +153,13 @@ function foldArrayKeys(query: Record<string, string | string[]>): Record<string,
 	return folded;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const tokenOf = (options: SandboxOptions, headers: Record<string, string>): SandboxToken | undefined => {
+const tokenOf = (
+	options: SandboxOptions,
+	headers: Record<string, string>,
+): SandboxToken | undefined => {
 	const bearer = /^Bearer (.+)$/i.exec(headers.authorization ?? '')?.[1];
 	return bearer === undefined ? undefined : options.tokens?.[bearer];
 };
@@ -171,7 +192,12 @@ function parseBody(record: RecordedRequest): HttpError | undefined {
 }
 
 /** Body, routing, guards and validation; throws the HttpError HighLevel would answer with. */
-function prepare(sandbox: Sandbox, record: RecordedRequest, url: string, bodyError: HttpError | undefined): Prepared {
+function prepare(
+	sandbox: Sandbox,
+	record: RecordedRequest,
+	url: string,
+	bodyError: HttpError | undefined,
+): Prepared {
 	const { store, options } = sandbox;
 	const { method, path, headers } = record;
 	const query = foldArrayKeys(record.query);
@@ -183,12 +209,21 @@ function prepare(sandbox: Sandbox, record: RecordedRequest, url: string, bodyErr
 	} catch {
 		throw fail(400, `Failed to decode param '${path}'`);
 	}
-	if (!match) throw new HttpError(404, { statusCode: 404, message: `Cannot ${method} ${url}`, error: 'Not Found' });
+	if (!match)
+		throw new HttpError(404, {
+			statusCode: 404,
+			message: `Cannot ${method} ${url}`,
+			error: 'Not Found',
+		});
 	const { route, params } = match;
 
 	const token = tokenOf(options, headers);
 	if (!token) {
-		throw new HttpError(401, { statusCode: 401, message: 'Invalid token: access token is invalid', error: 'Unauthorized' });
+		throw new HttpError(401, {
+			statusCode: 401,
+			message: 'Invalid token: access token is invalid',
+			error: 'Unauthorized',
+		});
 	}
 	if (!scopesAllow(route, token.scopes)) {
 		throw new HttpError(401, {
@@ -199,17 +234,24 @@ function prepare(sandbox: Sandbox, record: RecordedRequest, url: string, bodyErr
 	}
 
 	if (headers.version !== route.version) {
-		throw fail(400, `Version header must be "${route.version}", got ${headers.version === undefined ? 'none' : `"${headers.version}"`}`);
+		throw fail(
+			400,
+			`Version header must be "${route.version}", got ${headers.version === undefined ? 'none' : `"${headers.version}"`}`,
+		);
 	}
 
 	const errors = validateParams(route, query, params);
 	// Nest reads a missing body as {}, so a bodiless POST fails on its required fields.
-	const payload = route.hasBody ? record.body ?? {} : {};
+	const payload = route.hasBody ? (record.body ?? {}) : {};
 	if (route.hasBody) errors.push(...validateBody(route, payload));
 	if (isObject(payload)) errors.push(...validateRules(route, query, payload));
 	if (errors.length > 0) throw fail(422, errors);
 
-	for (const locationId of [query.locationId, params.locationId, isObject(record.body) ? record.body.locationId : undefined]) {
+	for (const locationId of [
+		query.locationId,
+		params.locationId,
+		isObject(record.body) ? record.body.locationId : undefined,
+	]) {
 		if (locationId !== undefined && locationId !== token.locationId) {
 			throw fail(403, 'The token does not have access to this location');
 		}
@@ -240,13 +282,17 @@ const WRITES: Record<string, (ctx: HandlerContext) => AppliedWrite['kind']> = {
 	'POST /calendars/events/block-slots': () => 'blockSlot',
 	'PUT /calendars/events/block-slots/{eventId}': () => 'blockSlot',
 	// Mirrors deleteEvent: a live appointment (or occurrence) with the id wins over a block slot.
-	'DELETE /calendars/events/{eventId}': (ctx) => (liveAppointmentFor(ctx.store, ctx.params.eventId) ? 'appointment' : 'blockSlot'),
+	'DELETE /calendars/events/{eventId}': (ctx) =>
+		liveAppointmentFor(ctx.store, ctx.params.eventId) ? 'appointment' : 'blockSlot',
 };
 
 const errorReply = (e: unknown): Reply =>
 	e instanceof HttpError
 		? { status: e.status, body: e.body }
-		: { status: 500, body: { statusCode: 500, message: `sandbox bug: ${(e as Error)?.stack ?? String(e)}` } };
+		: {
+				status: 500,
+				body: { statusCode: 500, message: `sandbox bug: ${(e as Error)?.stack ?? String(e)}` },
+			};
 
 /** Runs the handler and records the write in `stats.applied` if it changed the store. */
 function apply(sandbox: Sandbox, record: RecordedRequest, prepared: Prepared): Reply {
@@ -258,7 +304,14 @@ function apply(sandbox: Sandbox, record: RecordedRequest, prepared: Prepared): R
 		if (kind && reply.status >= 200 && reply.status < 300) {
 			const created = routeKey.startsWith('POST ');
 			const id = created ? String((reply.body as { id?: unknown }).id) : ctx.params.eventId;
-			sandbox.stats.applied.push({ method: record.method, path: record.path, kind, id, body: record.body, at: Date.now() });
+			sandbox.stats.applied.push({
+				method: record.method,
+				path: record.path,
+				kind,
+				id,
+				body: record.body,
+				at: Date.now(),
+			});
 		}
 		return reply;
 	} catch (e) {
@@ -287,12 +340,17 @@ interface Internals {
  * Everything that decides a request's fate, synchronously, so decisions (rate limit, faults)
  * happen in one well-defined order. Nothing here applies anything.
  */
-function decide(sandbox: Sandbox, internals: Internals, record: RecordedRequest, url: string): Plan {
+function decide(
+	sandbox: Sandbox,
+	internals: Internals,
+	record: RecordedRequest,
+	url: string,
+): Plan {
 	const { options, stats } = sandbox;
 	const bodyError = parseBody(record);
 	const delayMs = Math.max(0, options.latencyMs ?? 0);
 	const token = tokenOf(options, record.headers);
-	const limit = options.rateLimit === null ? undefined : options.rateLimit ?? DEFAULT_RATE_LIMIT;
+	const limit = options.rateLimit === null ? undefined : (options.rateLimit ?? DEFAULT_RATE_LIMIT);
 	let headers: Record<string, string> = {};
 	if (limit && !token) headers = { ...internals.limiter.unplaced(limit) };
 	if (limit && token) {
@@ -301,7 +359,8 @@ function decide(sandbox: Sandbox, internals: Internals, record: RecordedRequest,
 		if (!admission.admitted) {
 			stats.rateLimited++;
 			if (limit.retryAfterHeader) headers['retry-after'] = String(admission.retryAfterSeconds);
-			const message = admission.refusedBy === 'daily' ? 'Daily limit exceeded' : 'Too Many Requests';
+			const message =
+				admission.refusedBy === 'daily' ? 'Daily limit exceeded' : 'Too Many Requests';
 			return { headers, delayMs, reply: { status: 429, body: { statusCode: 429, message } } };
 		}
 	}
@@ -370,7 +429,12 @@ function resetSocket(sandbox: Sandbox, record: RecordedRequest, req: http.Incomi
 	}
 }
 
-async function handle(sandbox: Sandbox, internals: Internals, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function handle(
+	sandbox: Sandbox,
+	internals: Internals,
+	req: http.IncomingMessage,
+	res: http.ServerResponse,
+): Promise<void> {
 	const { stats } = sandbox;
 	stats.received++;
 	stats.lastAt = Date.now();
@@ -417,19 +481,40 @@ async function handle(sandbox: Sandbox, internals: Internals, req: http.Incoming
 			apply(sandbox, record, prepared);
 			return resetSocket(sandbox, record, req);
 		case '503':
-			return send(sandbox, record, res, plan.headers, { status: 503, body: { statusCode: 503, message: 'Service Unavailable' } });
+			return send(sandbox, record, res, plan.headers, {
+				status: 503,
+				body: { statusCode: 503, message: 'Service Unavailable' },
+			});
 		case '429': {
 			// As if another client had just used up the window: the headers say so.
 			const headers = { ...plan.headers };
 			if ('x-ratelimit-remaining' in headers) headers['x-ratelimit-remaining'] = '0';
-			if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
-			return send(sandbox, record, res, headers, { status: 429, body: { statusCode: 429, message: 'Too Many Requests' } });
+			if (fault.retryAfterSeconds !== undefined)
+				headers['retry-after'] = String(fault.retryAfterSeconds);
+			return send(sandbox, record, res, headers, {
+				status: 429,
+				body: { statusCode: 429, message: 'Too Many Requests' },
+			});
 		}
 		// What a load balancer in front of the app answers: an HTML page, not the API's JSON.
 		case '502':
-			return send(sandbox, record, res, plan.headers, { status: 502, body: gatewayPage(502, 'Bad Gateway') }, true);
+			return send(
+				sandbox,
+				record,
+				res,
+				plan.headers,
+				{ status: 502, body: gatewayPage(502, 'Bad Gateway') },
+				true,
+			);
 		case '504':
-			return send(sandbox, record, res, plan.headers, { status: 504, body: gatewayPage(504, 'Gateway Time-out') }, true);
+			return send(
+				sandbox,
+				record,
+				res,
+				plan.headers,
+				{ status: 504, body: gatewayPage(504, 'Gateway Time-out') },
+				true,
+			);
 		default:
 			// No fault, or 'slow' (its delay is already behind us): apply and answer.
 			return send(sandbox, record, res, plan.headers, apply(sandbox, record, prepared));
@@ -460,7 +545,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		store: new SandboxStore(),
 		options: {
 			...options,
-			tokens: options.tokens ?? { [SANDBOX_TOKEN]: { locationId: SANDBOX_LOCATION_ID, scopes: [...ALL_SCOPES] } },
+			tokens: options.tokens ?? {
+				[SANDBOX_TOKEN]: { locationId: SANDBOX_LOCATION_ID, scopes: [...ALL_SCOPES] },
+			},
 			getAppointmentEnvelope: options.getAppointmentEnvelope ?? 'event',
 			responseStyle: options.responseStyle ?? 'spec',
 			rateLimit: options.rateLimit === undefined ? { ...DEFAULT_RATE_LIMIT } : options.rateLimit,
@@ -495,6 +582,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				server.closeAllConnections();
 			}),
 	};
-	server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => void handle(sandbox, internals, req, res));
+	server.on(
+		'request',
+		(req: http.IncomingMessage, res: http.ServerResponse) =>
+			void handle(sandbox, internals, req, res),
+	);
 	return sandbox;
 }

@@ -54,9 +54,12 @@ const SPEC_DIR = path.join(__dirname, 'spec');
 const specId = (api: ApiName) => `https://sandbox.invalid/apps/${api}.json`;
 const COMMON_ID = 'https://sandbox.invalid/common/common-schemas.json';
 
-const readJson = (file: string): Json => JSON.parse(fs.readFileSync(path.join(SPEC_DIR, file), 'utf8'));
+const readJson = (file: string): Json =>
+	JSON.parse(fs.readFileSync(path.join(SPEC_DIR, file), 'utf8'));
 
-const specs = Object.fromEntries(API_NAMES.map((api) => [api, readJson(`apps/${api}.json`)])) as Record<ApiName, Json>;
+const specs = Object.fromEntries(
+	API_NAMES.map((api) => [api, readJson(`apps/${api}.json`)]),
+) as Record<ApiName, Json>;
 const commonSpec = readJson('common/common-schemas.json');
 
 const pathsOf = (api: ApiName) => specs[api].paths as Record<string, Record<string, Operation>>;
@@ -66,7 +69,9 @@ const scopesOf = (apis: ApiName[]): string[] =>
 		...new Set(
 			apis.flatMap((api) =>
 				Object.values(pathsOf(api)).flatMap((ops) =>
-					Object.values(ops).flatMap((op) => (op.security ?? []).flatMap((alt) => Object.values(alt).flat())),
+					Object.values(ops).flatMap((op) =>
+						(op.security ?? []).flatMap((alt) => Object.values(alt).flat()),
+					),
 				),
 			),
 		),
@@ -91,12 +96,16 @@ function versionOf(api: ApiName): string {
 	}
 	const [version, ...others] = [...versions];
 	if (typeof version !== 'string' || others.length > 0) {
-		throw new Error(`spec/apps/${api}.json: expected one Version value, found ${JSON.stringify([...versions])}`);
+		throw new Error(
+			`spec/apps/${api}.json: expected one Version value, found ${JSON.stringify([...versions])}`,
+		);
 	}
 	return version;
 }
 
-export const API_VERSIONS = Object.fromEntries(API_NAMES.map((api) => [api, versionOf(api)])) as Record<ApiName, string>;
+export const API_VERSIONS = Object.fromEntries(
+	API_NAMES.map((api) => [api, versionOf(api)]),
+) as Record<ApiName, string>;
 
 // ---------------------------------------------------------------------------------------------
 // Routing
@@ -174,7 +183,10 @@ export function matchRoute(method: string, rawPath: string): RouteMatch | undefi
  * the scope lists count. An empty list (`{ "bearer": [] }`) needs no scope at all.
  */
 export function scopesAllow(route: Pick<Route, 'scopeSets'>, held: string[]): boolean {
-	return route.scopeSets.length === 0 || route.scopeSets.some((set) => set.every((s) => held.includes(s)));
+	return (
+		route.scopeSets.length === 0 ||
+		route.scopeSets.some((set) => set.every((s) => held.includes(s)))
+	);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -214,7 +226,10 @@ const CONTACT_SEARCH_BODY: Json = {
 				type: 'object',
 				additionalProperties: false,
 				required: ['field', 'direction'],
-				properties: { field: { type: 'string' }, direction: { type: 'string', enum: ['asc', 'desc'] } },
+				properties: {
+					field: { type: 'string' },
+					direction: { type: 'string', enum: ['asc', 'desc'] },
+				},
 			},
 		},
 	},
@@ -328,7 +343,8 @@ export function validateParams(
 
 // The spec types event times as plain strings; HighLevel reads them as ISO 8601 instants and
 // an instant needs an offset. Without one the server would guess a time zone.
-const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_WITH_OFFSET =
+	/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Milliseconds since the epoch, or undefined unless `s` is ISO 8601 with seconds and an offset. */
 export function parseIsoTime(s: string): number | undefined {
@@ -350,10 +366,16 @@ function validateTimes(body: Json): string[] {
 		if (typeof value !== 'string') continue; // absent, or already a type error
 		times[field] = parseIsoTime(value);
 		if (times[field] === undefined) {
-			errors.push(`${field} must be a valid ISO 8601 date string with an offset, e.g. 2021-06-23T03:30:00+05:30`);
+			errors.push(
+				`${field} must be a valid ISO 8601 date string with an offset, e.g. 2021-06-23T03:30:00+05:30`,
+			);
 		}
 	}
-	if (times.startTime !== undefined && times.endTime !== undefined && times.endTime <= times.startTime) {
+	if (
+		times.startTime !== undefined &&
+		times.endTime !== undefined &&
+		times.endTime <= times.startTime
+	) {
 		errors.push('endTime must be after startTime');
 	}
 	return errors;
@@ -369,10 +391,13 @@ function blockSlotTarget(body: Json): string[] {
 
 /** The create schema leaves both times optional, but a block slot without them blocks nothing. */
 const blockSlotTimes = (body: Json): string[] =>
-	['startTime', 'endTime'].filter((f) => body[f] === undefined).map((f) => `${f} should not be empty`);
+	['startTime', 'endTime']
+		.filter((f) => body[f] === undefined)
+		.map((f) => `${f} should not be empty`);
 
 type Query = Record<string, string | string[]>;
-const single = (v: string | string[] | undefined): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const single = (v: string | string[] | undefined): string | undefined =>
+	typeof v === 'string' && v !== '' ? v : undefined;
 
 /**
  * List events and list blocked slots: the spec types the window as strings ("in millis") and
@@ -388,12 +413,19 @@ function eventWindow(query: Query): string[] {
 		if (/^\d+$/.test(value)) times[field] = Number(value);
 		else errors.push(`${field} must be a number string (milliseconds since the epoch)`);
 	}
-	if (times.startTime !== undefined && times.endTime !== undefined && times.endTime < times.startTime) {
+	if (
+		times.startTime !== undefined &&
+		times.endTime !== undefined &&
+		times.endTime < times.startTime
+	) {
 		errors.push('endTime must not be before startTime');
 	}
-	const owners = ['calendarId', 'userId', 'groupId'].filter((f) => query[f] !== undefined && query[f] !== '');
+	const owners = ['calendarId', 'userId', 'groupId'].filter(
+		(f) => query[f] !== undefined && query[f] !== '',
+	);
 	if (owners.length === 0) errors.push('Either of calendarId, userId or groupId is required');
-	if (owners.length > 1) errors.push(`Only one of calendarId, userId or groupId can be set, got ${owners.join(', ')}`);
+	if (owners.length > 1)
+		errors.push(`Only one of calendarId, userId or groupId can be set, got ${owners.join(', ')}`);
 	return errors;
 }
 
@@ -406,7 +438,9 @@ function userSearchPaging(query: Query): string[] {
 
 /** The Search Contacts guide: page and searchAfter are two paging modes, never combined. */
 function contactSearchPaging(body: Json): string[] {
-	return body.page !== undefined && body.searchAfter !== undefined ? ['page and searchAfter cannot be used together'] : [];
+	return body.page !== undefined && body.searchAfter !== undefined
+		? ['page and searchAfter cannot be used together']
+		: [];
 }
 
 /**
@@ -414,10 +448,23 @@ function contactSearchPaging(body: Json): string[] {
  * Each runs only when the spec's own checks left a body that is an object.
  */
 const RULES: Record<string, (query: Query, body: Json) => string[]> = {
-	'POST /calendars/events/appointments': (_q, body) => [...validateTimes(body), ...rruleErrors(body)],
-	'PUT /calendars/events/appointments/{eventId}': (_q, body) => [...validateTimes(body), ...rruleErrors(body)],
-	'POST /calendars/events/block-slots': (_q, body) => [...blockSlotTimes(body), ...validateTimes(body), ...blockSlotTarget(body)],
-	'PUT /calendars/events/block-slots/{eventId}': (_q, body) => [...validateTimes(body), ...blockSlotTarget(body)],
+	'POST /calendars/events/appointments': (_q, body) => [
+		...validateTimes(body),
+		...rruleErrors(body),
+	],
+	'PUT /calendars/events/appointments/{eventId}': (_q, body) => [
+		...validateTimes(body),
+		...rruleErrors(body),
+	],
+	'POST /calendars/events/block-slots': (_q, body) => [
+		...blockSlotTimes(body),
+		...validateTimes(body),
+		...blockSlotTarget(body),
+	],
+	'PUT /calendars/events/block-slots/{eventId}': (_q, body) => [
+		...validateTimes(body),
+		...blockSlotTarget(body),
+	],
 	'GET /calendars/events': (query) => eventWindow(query),
 	'GET /calendars/blocked-slots': (query) => eventWindow(query),
 	'GET /users/search': (query) => userSearchPaging(query),

@@ -40,7 +40,13 @@ export interface CalendarRecord {
 	description: string;
 	slug: string;
 	widgetSlug: string;
-	calendarType: 'round_robin' | 'event' | 'class_booking' | 'collective' | 'service_booking' | 'personal';
+	calendarType:
+		| 'round_robin'
+		| 'event'
+		| 'class_booking'
+		| 'collective'
+		| 'service_booking'
+		| 'personal';
 	eventType: 'RoundRobin_OptimizeForAvailability' | 'RoundRobin_OptimizeForEqualDistribution';
 	eventTitle: string;
 	slotDuration: number;
@@ -160,7 +166,14 @@ export class SandboxStore {
 	}
 
 	reset(): void {
-		for (const map of [this.locations, this.calendars, this.users, this.contacts, this.appointments, this.blockSlots]) {
+		for (const map of [
+			this.locations,
+			this.calendars,
+			this.users,
+			this.contacts,
+			this.appointments,
+			this.blockSlots,
+		]) {
 			map.clear();
 		}
 
@@ -197,8 +210,14 @@ export class SandboxStore {
 			isActive: true,
 			teamMembers: [{ userId: SANDBOX_USER_ID, priority: 0.5, isPrimary: true }],
 		});
-		this.calendars.set(SANDBOX_CALENDAR_ID, calendar(SANDBOX_CALENDAR_ID, 'Sandbox Consultations', 'sandbox-consultations'));
-		this.calendars.set(SANDBOX_CALENDAR_2_ID, calendar(SANDBOX_CALENDAR_2_ID, 'Sandbox Follow-ups', 'sandbox-follow-ups'));
+		this.calendars.set(
+			SANDBOX_CALENDAR_ID,
+			calendar(SANDBOX_CALENDAR_ID, 'Sandbox Consultations', 'sandbox-consultations'),
+		);
+		this.calendars.set(
+			SANDBOX_CALENDAR_2_ID,
+			calendar(SANDBOX_CALENDAR_2_ID, 'Sandbox Follow-ups', 'sandbox-follow-ups'),
+		);
 
 		const users: Array<[string, string, string, UserRecord['role']]> = [
 			[SANDBOX_USER_ID, 'Sam', 'Sandbox', 'admin'],
@@ -220,12 +239,31 @@ export class SandboxStore {
 
 		// 25 contacts, so that paging through search results takes more than one page.
 		const contactNames = [
-			['Casey', 'Contact'], ['Avery', 'Johnson'], ['Blake', 'Jackson'], ['Cameron', 'Price'],
-			['Dana', 'Whitfield'], ['Eli', 'Morgan'], ['Frankie', 'Allison'], ['Gray', 'Nakamura'],
-			['Harper', 'Okafor'], ['Indy', 'Larsen'], ['Jules', 'Petrov'], ['Kai', 'Fernandes'],
-			['Logan', 'Dubois'], ['Micah', 'Svensson'], ['Noel', 'Haddad'], ['Oakley', 'Brennan'],
-			['Parker', 'Ivanova'], ['Quinn', 'Robertson'], ['Reese', 'Tanaka'], ['Sage', 'Oyelaran'],
-			['Taylor', 'Kowalski'], ['Uri', 'Mendes'], ['Val', 'Castillo'], ['Wren', 'Dalton'], ['Zion', 'Achebe'],
+			['Casey', 'Contact'],
+			['Avery', 'Johnson'],
+			['Blake', 'Jackson'],
+			['Cameron', 'Price'],
+			['Dana', 'Whitfield'],
+			['Eli', 'Morgan'],
+			['Frankie', 'Allison'],
+			['Gray', 'Nakamura'],
+			['Harper', 'Okafor'],
+			['Indy', 'Larsen'],
+			['Jules', 'Petrov'],
+			['Kai', 'Fernandes'],
+			['Logan', 'Dubois'],
+			['Micah', 'Svensson'],
+			['Noel', 'Haddad'],
+			['Oakley', 'Brennan'],
+			['Parker', 'Ivanova'],
+			['Quinn', 'Robertson'],
+			['Reese', 'Tanaka'],
+			['Sage', 'Oyelaran'],
+			['Taylor', 'Kowalski'],
+			['Uri', 'Mendes'],
+			['Val', 'Castillo'],
+			['Wren', 'Dalton'],
+			['Zion', 'Achebe'],
 		];
 		contactNames.forEach(([firstName, lastName], i) => {
 			const id = i === 0 ? SANDBOX_CONTACT_ID : `con_sandbox_${String(i + 1).padStart(3, '0')}`;

@@ -42,7 +42,11 @@ export interface WallClock {
 }
 
 export function wallClock(ms: number, zone: string): WallClock {
-	const parts = Object.fromEntries(formatter(zone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+	const parts = Object.fromEntries(
+		formatter(zone)
+			.formatToParts(new Date(ms))
+			.map((p) => [p.type, p.value]),
+	);
 	return {
 		year: Number(parts.year),
 		month: Number(parts.month),
@@ -70,7 +74,8 @@ export function instantOf(w: Omit<WallClock, 'second'>, zone: string): number {
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 
 /** `YYYY-MM-DD` of the wall clock. */
-export const dateKey = (w: Pick<WallClock, 'year' | 'month' | 'day'>): string => `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+export const dateKey = (w: Pick<WallClock, 'year' | 'month' | 'day'>): string =>
+	`${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
 
 /** `2024-10-28T10:00:00-04:00`: ISO 8601 with the zone's offset at that instant. */
 export function isoInZone(ms: number, zone: string): string {

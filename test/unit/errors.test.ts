@@ -7,7 +7,11 @@ describe('describeHighLevelError', () => {
 		const { message, description } = describeHighLevelError({
 			...base,
 			statusCode: 401,
-			body: { statusCode: 401, message: 'Invalid token: access token is invalid', error: 'Unauthorized' },
+			body: {
+				statusCode: 401,
+				message: 'Invalid token: access token is invalid',
+				error: 'Unauthorized',
+			},
 		});
 		expect(message).toBe('HighLevel rejected the access token (401)');
 		expect(description).toContain('Invalid token: access token is invalid');
@@ -28,7 +32,10 @@ describe('describeHighLevelError', () => {
 		const { message } = describeHighLevelError({
 			...base,
 			statusCode: 422,
-			body: { statusCode: 422, message: ['title must be a string', 'startTime must be a valid ISO 8601 date string'] },
+			body: {
+				statusCode: 422,
+				message: ['title must be a string', 'startTime must be a valid ISO 8601 date string'],
+			},
 		});
 		expect(message).toBe(
 			'HighLevel could not process the request (422): title must be a string; startTime must be a valid ISO 8601 date string',
@@ -51,11 +58,17 @@ describe('describeHighLevelError', () => {
 			statusCode: 400,
 			body: { statusCode: 400, message: 'The slot you have selected is no longer available.' },
 		});
-		expect(message).toBe('HighLevel rejected the request (400): The slot you have selected is no longer available.');
+		expect(message).toBe(
+			'HighLevel rejected the request (400): The slot you have selected is no longer available.',
+		);
 	});
 
 	it('warns that a 5xx may have applied the change', () => {
-		const { message, description } = describeHighLevelError({ ...base, statusCode: 503, body: 'upstream down' });
+		const { message, description } = describeHighLevelError({
+			...base,
+			statusCode: 503,
+			body: 'upstream down',
+		});
 		expect(message).toBe('HighLevel had a server error (503)');
 		expect(description).toContain('upstream down');
 		expect(description).toContain('whether the change was applied');

@@ -1,4 +1,7 @@
-import { APPOINTMENT_STATUS_NAMES, MEETING_LOCATION_TYPE_NAMES } from '../../nodes/HighLevelCalendar/shared/constants';
+import {
+	APPOINTMENT_STATUS_NAMES,
+	MEETING_LOCATION_TYPE_NAMES,
+} from '../../nodes/HighLevelCalendar/shared/constants';
 import { matchOption } from '../../nodes/HighLevelCalendar/shared/fields';
 import { didYouMean } from '../../nodes/HighLevelCalendar/shared/suggest';
 
@@ -16,9 +19,15 @@ describe('matchOption: list values from expressions', () => {
 	});
 
 	it('reads meeting location types by their editor names', () => {
-		expect(matchOption('meetingLocationType', 'Google Meet', MEETING_LOCATION_TYPE_NAMES)).toBe('gmeet');
-		expect(matchOption('meetingLocationType', 'Microsoft Teams', MEETING_LOCATION_TYPE_NAMES)).toBe('ms_teams');
-		expect(matchOption('meetingLocationType', 'ms teams', MEETING_LOCATION_TYPE_NAMES)).toBe('ms_teams');
+		expect(matchOption('meetingLocationType', 'Google Meet', MEETING_LOCATION_TYPE_NAMES)).toBe(
+			'gmeet',
+		);
+		expect(matchOption('meetingLocationType', 'Microsoft Teams', MEETING_LOCATION_TYPE_NAMES)).toBe(
+			'ms_teams',
+		);
+		expect(matchOption('meetingLocationType', 'ms teams', MEETING_LOCATION_TYPE_NAMES)).toBe(
+			'ms_teams',
+		);
 	});
 
 	it('refuses anything else with the list and a "did you mean"', () => {
@@ -28,7 +37,9 @@ describe('matchOption: list values from expressions', () => {
 		expect(() => matchOption('meetingLocationType', 'skype', MEETING_LOCATION_TYPE_NAMES)).toThrow(
 			'meetingLocationType "skype" is not an allowed value. Use one of: custom, zoom, gmeet (Google Meet), phone, address, ms_teams (Microsoft Teams), google.',
 		);
-		expect(() => matchOption('appointmentStatus', 3, APPOINTMENT_STATUS_NAMES)).toThrow('appointmentStatus 3 is not an allowed value. Use one of:');
+		expect(() => matchOption('appointmentStatus', 3, APPOINTMENT_STATUS_NAMES)).toThrow(
+			'appointmentStatus 3 is not an allowed value. Use one of:',
+		);
 	});
 });
 
@@ -41,16 +52,33 @@ describe('didYouMean', () => {
 
 describe('recurrence builder fields from expressions', () => {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { recurrenceBuildFrom } = require('../../nodes/HighLevelCalendar/resources/appointment/recurrence');
+	const {
+		recurrenceBuildFrom,
+	} = require('../../nodes/HighLevelCalendar/resources/appointment/recurrence');
 
 	it('reads Frequency, Ends and Monthly On by their editor names', () => {
-		expect(recurrenceBuildFrom({ frequency: 'Weekly', weekdays: 'Monday, FR', recurrenceEnd: 'Never', interval: 2 })).toMatchObject({
+		expect(
+			recurrenceBuildFrom({
+				frequency: 'Weekly',
+				weekdays: 'Monday, FR',
+				recurrenceEnd: 'Never',
+				interval: 2,
+			}),
+		).toMatchObject({
 			frequency: 'weekly',
 			interval: 2,
 			weekdays: ['Monday', 'FR'],
 			end: { type: 'never' },
 		});
-		expect(recurrenceBuildFrom({ frequency: 'monthly', monthlyBy: 'Day of the Month', dayOfMonth: 15, recurrenceEnd: 'After a Number of Occurrences', count: 3 })).toMatchObject({
+		expect(
+			recurrenceBuildFrom({
+				frequency: 'monthly',
+				monthlyBy: 'Day of the Month',
+				dayOfMonth: 15,
+				recurrenceEnd: 'After a Number of Occurrences',
+				count: 3,
+			}),
+		).toMatchObject({
 			monthlyBy: 'dayOfMonth',
 			dayOfMonth: 15,
 			end: { type: 'count', count: 3 },

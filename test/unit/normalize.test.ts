@@ -1,4 +1,7 @@
-import { normalizeCreateBody, normalizeUpdateBody } from '../../nodes/HighLevelCalendar/resources/appointment/normalize';
+import {
+	normalizeCreateBody,
+	normalizeUpdateBody,
+} from '../../nodes/HighLevelCalendar/resources/appointment/normalize';
 import { normalizeBlockSlotBody } from '../../nodes/HighLevelCalendar/resources/blockSlot/normalize';
 
 const context = { timeZone: 'Europe/Berlin', credentialLocationId: 'loc_from_credential' };
@@ -7,7 +10,12 @@ describe('appointment body', () => {
 	it('fills locationId from the credential and converts times on create', () => {
 		expect(
 			normalizeCreateBody(
-				{ calendarId: 'cal1', contactId: 'c1', startTime: '2026-06-23T09:30:00', endTime: '2026-06-23T10:00:00' },
+				{
+					calendarId: 'cal1',
+					contactId: 'c1',
+					startTime: '2026-06-23T09:30:00',
+					endTime: '2026-06-23T10:00:00',
+				},
 				context,
 			),
 		).toEqual({
@@ -20,7 +28,15 @@ describe('appointment body', () => {
 	});
 
 	it('keeps a locationId the user set', () => {
-		const body = normalizeCreateBody({ calendarId: 'cal1', contactId: 'c1', locationId: 'other', startTime: '2026-06-23T09:30:00Z' }, context);
+		const body = normalizeCreateBody(
+			{
+				calendarId: 'cal1',
+				contactId: 'c1',
+				locationId: 'other',
+				startTime: '2026-06-23T09:30:00Z',
+			},
+			context,
+		);
 		expect(body.locationId).toBe('other');
 	});
 
@@ -29,9 +45,12 @@ describe('appointment body', () => {
 			rrule: 'RRULE:FREQ=DAILY;COUNT=5',
 			ignoreFreeSlotValidation: true,
 		});
-		expect(() => normalizeUpdateBody({ rrule: 'RRULE:FREQ=DAILY;COUNT=5', ignoreFreeSlotValidation: false }, context)).toThrow(
-			'ignoreFreeSlotValidation false cannot be false together with an rrule',
-		);
+		expect(() =>
+			normalizeUpdateBody(
+				{ rrule: 'RRULE:FREQ=DAILY;COUNT=5', ignoreFreeSlotValidation: false },
+				context,
+			),
+		).toThrow('ignoreFreeSlotValidation false cannot be false together with an rrule');
 	});
 
 	it('coerces "true"/"false" strings and numeric ids from expressions', () => {
@@ -42,10 +61,16 @@ describe('appointment body', () => {
 	});
 
 	it.each([
-		[{ appointmentStatus: 'maybe' }, 'appointmentStatus "maybe" is not an allowed value. Use one of: new, confirmed, cancelled, showed, noshow, invalid.'],
+		[
+			{ appointmentStatus: 'maybe' },
+			'appointmentStatus "maybe" is not an allowed value. Use one of: new, confirmed, cancelled, showed, noshow, invalid.',
+		],
 		[{ meetingLocationType: 'skype' }, 'meetingLocationType "skype" is not an allowed value'],
 		[{ toNotify: 'yes' }, 'toNotify "yes" is not a boolean'],
-		[{ startTime: '2026-06-23T10:00:00Z', endTime: '2026-06-23T10:00:00Z' }, 'endTime "2026-06-23T10:00:00+00:00" is not after startTime'],
+		[
+			{ startTime: '2026-06-23T10:00:00Z', endTime: '2026-06-23T10:00:00Z' },
+			'endTime "2026-06-23T10:00:00+00:00" is not after startTime',
+		],
 		[{ assignedUserId: ' ' }, 'assignedUserId " " is empty'],
 		[{}, 'updateFields {} is empty'],
 	])('refuses %p on update', (body, message) => {
@@ -53,8 +78,14 @@ describe('appointment body', () => {
 	});
 
 	it.each([
-		[{ contactId: 'c1', startTime: '2026-06-23T09:30:00Z' }, 'calendarId (not set) is missing. Set calendarId: it is required.'],
-		[{ calendarId: 'cal1', contactId: '', startTime: '2026-06-23T09:30:00Z' }, 'contactId "" is empty'],
+		[
+			{ contactId: 'c1', startTime: '2026-06-23T09:30:00Z' },
+			'calendarId (not set) is missing. Set calendarId: it is required.',
+		],
+		[
+			{ calendarId: 'cal1', contactId: '', startTime: '2026-06-23T09:30:00Z' },
+			'contactId "" is empty',
+		],
 		[{ calendarId: 'cal1', contactId: 'c1', startTime: '' }, 'startTime "" is required'],
 	])('refuses %p on create', (body, message) => {
 		expect(() => normalizeCreateBody(body, context)).toThrow(message);
@@ -71,9 +102,13 @@ describe('block slot body', () => {
 	});
 
 	it('refuses both targets and no target', () => {
-		expect(() => normalizeBlockSlotBody({ calendarId: 'cal1', assignedUserId: 'u1' }, context)).toThrow(
+		expect(() =>
+			normalizeBlockSlotBody({ calendarId: 'cal1', assignedUserId: 'u1' }, context),
+		).toThrow(
 			'assignedUserId "u1" cannot be set together with calendarId. A block slot blocks a calendar or a user, not both',
 		);
-		expect(() => normalizeBlockSlotBody({ title: 'Off' }, context)).toThrow('calendarId (not set) is missing');
+		expect(() => normalizeBlockSlotBody({ title: 'Off' }, context)).toThrow(
+			'calendarId (not set) is missing',
+		);
 	});
 });

@@ -13,7 +13,9 @@ describe('event id encoding', () => {
 		['%2F', '%252F'],
 	])('encodes %p as one path segment', (id, segment) => {
 		expect(encodePathSegment(id, 'eventId')).toBe(segment);
-		expect(fillPath('/calendars/events/appointments/{eventId}', () => id)).toBe(`/calendars/events/appointments/${segment}`);
+		expect(fillPath('/calendars/events/appointments/{eventId}', () => id)).toBe(
+			`/calendars/events/appointments/${segment}`,
+		);
 	});
 
 	it.each([

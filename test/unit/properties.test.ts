@@ -6,13 +6,24 @@
 import { HighLevelCalendar } from '../../nodes/HighLevelCalendar/HighLevelCalendar.node';
 
 const counts = new Map<string, number>();
-for (const property of new HighLevelCalendar().description.properties) counts.set(property.name, (counts.get(property.name) ?? 0) + 1);
+for (const property of new HighLevelCalendar().description.properties)
+	counts.set(property.name, (counts.get(property.name) ?? 0) + 1);
 
 describe('one property per field name', () => {
-	it.each(['eventId', 'contactId', 'startTime', 'additionalFields', 'updateFields', 'userId', 'groupId', 'assignedUserId', 'masterEventId', 'occurrenceDate', 'startDate', 'endDate'])(
-		'%s is one property',
-		(name) => expect(counts.get(name)).toBe(1),
-	);
+	it.each([
+		'eventId',
+		'contactId',
+		'startTime',
+		'additionalFields',
+		'updateFields',
+		'userId',
+		'groupId',
+		'assignedUserId',
+		'masterEventId',
+		'occurrenceDate',
+		'startDate',
+		'endDate',
+	])('%s is one property', (name) => expect(counts.get(name)).toBe(1));
 
 	it('calendarId and endTime are at most two (their routing differs by resource)', () => {
 		expect(counts.get('calendarId')).toBeLessThanOrEqual(2);

@@ -1,5 +1,10 @@
 import { LocationBudget, retryAfterMs } from '../../nodes/HighLevelCalendar/shared/rateLimit';
-import { backoffMs, classifyFailure, isSafeToResend, RETRY } from '../../nodes/HighLevelCalendar/shared/client';
+import {
+	backoffMs,
+	classifyFailure,
+	isSafeToResend,
+	RETRY,
+} from '../../nodes/HighLevelCalendar/shared/client';
 
 describe('LocationBudget', () => {
 	it('sends at most the trial limit (25) until HighLevel first answers', async () => {
@@ -53,7 +58,14 @@ describe('LocationBudget', () => {
 	it("follows HighLevel's headers: another limit, another window, an exhausted remainder", async () => {
 		let now = 0;
 		const budget = new LocationBudget(() => now);
-		budget.observe({ 'x-ratelimit-max': '25', 'x-ratelimit-interval-milliseconds': '2000', 'x-ratelimit-remaining': '24' }, 200);
+		budget.observe(
+			{
+				'x-ratelimit-max': '25',
+				'x-ratelimit-interval-milliseconds': '2000',
+				'x-ratelimit-remaining': '24',
+			},
+			200,
+		);
 		expect([budget.max, budget.windowMs]).toEqual([25, 2000]);
 		await budget.acquire(1);
 		now = 100;
@@ -66,7 +78,9 @@ describe('LocationBudget', () => {
 	it('fails fast once the daily budget is spent', async () => {
 		const budget = new LocationBudget(() => 0);
 		budget.observe({ 'x-ratelimit-daily-remaining': '0' }, 200);
-		await expect(budget.acquire(1)).rejects.toThrow("HighLevel's daily request limit for this location is used up");
+		await expect(budget.acquire(1)).rejects.toThrow(
+			"HighLevel's daily request limit for this location is used up",
+		);
 	});
 
 	it('holds everything back after a 429, for Retry-After or until the window resets', () => {
@@ -101,8 +115,13 @@ describe('LocationBudget', () => {
 
 describe('retry rules', () => {
 	it('classifies what came back', () => {
-		expect(classifyFailure({ httpCode: '429', context: { retryAfterMs: 1000 } })).toEqual({ outcome: 'rateLimited', retryAfterMs: 1000 });
-		expect(classifyFailure({ httpCode: '429', context: { dailyLimit: true } }).outcome).toBe('dailyLimit');
+		expect(classifyFailure({ httpCode: '429', context: { retryAfterMs: 1000 } })).toEqual({
+			outcome: 'rateLimited',
+			retryAfterMs: 1000,
+		});
+		expect(classifyFailure({ httpCode: '429', context: { dailyLimit: true } }).outcome).toBe(
+			'dailyLimit',
+		);
 		expect(classifyFailure({ httpCode: '503' }).outcome).toBe('serverError');
 		expect(classifyFailure({ httpCode: 'ECONNREFUSED' }).outcome).toBe('refused');
 		expect(classifyFailure({ httpCode: 'ECONNRESET' }).outcome).toBe('broken');

@@ -25,7 +25,9 @@ function range(from: number, to: number, step = 1): number[] {
 }
 
 function starts(rrule: string, startTime: string, count: number, timeZone = NY): string[] {
-	return nextOccurrences(parseRrule(rrule), { startTime, timeZone, count }).map((occurrence) => occurrence.start);
+	return nextOccurrences(parseRrule(rrule), { startTime, timeZone, count }).map(
+		(occurrence) => occurrence.start,
+	);
 }
 
 interface Vector {
@@ -146,7 +148,8 @@ const RFC_VECTORS: Vector[] = [
 		],
 	},
 	{
-		title: 'Every other week on Monday, Wednesday, and Friday until December 24, 1997, starting on Monday, September 1, 1997',
+		title:
+			'Every other week on Monday, Wednesday, and Friday until December 24, 1997, starting on Monday, September 1, 1997',
 		raw: 'RRULE:FREQ=WEEKLY;INTERVAL=2;UNTIL=19971224T000000Z;WKST=SU;BYDAY=MO,WE,FR',
 		// The builder has no WKST; with MO,WE,FR and a Monday start the weeks are the same.
 		build: {
@@ -180,7 +183,10 @@ const RFC_VECTORS: Vector[] = [
 		start: '1997-09-02T09:00:00',
 		ask: 20,
 		// ==> (1997 9:00 AM EDT) September 2,4,9,11,16,18,23,25,30;October 2
-		expected: [...at9('1997-09', [2, 4, 9, 11, 16, 18, 23, 25, 30], EDT), ...at9('1997-10', [2], EDT)],
+		expected: [
+			...at9('1997-09', [2, 4, 9, 11, 16, 18, 23, 25, 30], EDT),
+			...at9('1997-10', [2], EDT),
+		],
 	},
 	{
 		title: 'Monthly on the first Friday for 10 occurrences',
@@ -316,7 +322,9 @@ const RFC_VECTORS: Vector[] = [
 		//     (2003 9:00 AM EST) January 10;February 10;March 10
 		expected: [
 			...at9('1997-03', [10], EST),
-			...['1999', '2001', '2003'].flatMap((year) => ['01', '02', '03'].flatMap((month) => at9(`${year}-${month}`, [10], EST))),
+			...['1999', '2001', '2003'].flatMap((year) =>
+				['01', '02', '03'].flatMap((month) => at9(`${year}-${month}`, [10], EST)),
+			),
 		],
 	},
 	{
@@ -364,7 +372,8 @@ const RFC_VECTORS: Vector[] = [
 		],
 	},
 	{
-		title: 'The third instance into the month of one of Tuesday, Wednesday, or Thursday, for the next 3 months',
+		title:
+			'The third instance into the month of one of Tuesday, Wednesday, or Thursday, for the next 3 months',
 		raw: 'RRULE:FREQ=MONTHLY;COUNT=3;BYDAY=TU,WE,TH;BYSETPOS=3',
 		rule: 'RRULE:FREQ=MONTHLY;INTERVAL=1;BYDAY=TU,WE,TH;BYSETPOS=3;COUNT=3',
 		text: 'every month on the third day that is a Tuesday, Wednesday or Thursday, 3 times',
@@ -372,7 +381,11 @@ const RFC_VECTORS: Vector[] = [
 		ask: 10,
 		// ==> (1997 9:00 AM EDT) September 4;October 7
 		//     (1997 9:00 AM EST) November 6
-		expected: [...at9('1997-09', [4], EDT), ...at9('1997-10', [7], EDT), ...at9('1997-11', [6], EST)],
+		expected: [
+			...at9('1997-09', [4], EDT),
+			...at9('1997-10', [7], EDT),
+			...at9('1997-11', [6], EST),
+		],
 	},
 	{
 		title: 'An example where an invalid date (i.e., February 30) is ignored',
@@ -382,7 +395,11 @@ const RFC_VECTORS: Vector[] = [
 		start: '2007-01-15T09:00:00',
 		ask: 10,
 		// ==> (2007 EST) January 15,30; (2007 EST) February 15; (2007 EDT) March 15,30
-		expected: [...at9('2007-01', [15, 30], EST), ...at9('2007-02', [15], EST), ...at9('2007-03', [15, 30], EDT)],
+		expected: [
+			...at9('2007-01', [15, 30], EST),
+			...at9('2007-02', [15], EST),
+			...at9('2007-03', [15, 30], EDT),
+		],
 	},
 ];
 
@@ -394,14 +411,17 @@ describe('RFC 5545 section 3.8.5.3 conformance vectors (America/New_York)', () =
 		expect(describeRecurrence(parsed, NY)).toBe(vector.text);
 		expect(starts(vector.raw, vector.start, vector.ask)).toEqual(vector.expected);
 		// The built rule, sent as is, gives the same series.
-		if (vector.build) expect(starts(vector.rule, vector.start, vector.ask)).toEqual(vector.expected);
+		if (vector.build)
+			expect(starts(vector.rule, vector.start, vector.ask)).toEqual(vector.expected);
 	});
 
 	it('Every Friday the 13th, forever, with the RFC EXDATE of its DTSTART (sent in UTC)', () => {
 		// DTSTART;TZID=America/New_York:19970902T090000 / EXDATE;TZID=America/New_York:19970902T090000
 		// HighLevel takes EXDATE in UTC: 09:00 EDT is 13:00Z.
 		const raw = 'RRULE:FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13\nEXDATE:19970902T130000Z';
-		expect(parseRrule(raw).rrule).toBe('RRULE:FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=13;BYDAY=FR\nEXDATE:19970902T130000Z');
+		expect(parseRrule(raw).rrule).toBe(
+			'RRULE:FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=13;BYDAY=FR\nEXDATE:19970902T130000Z',
+		);
 		expect(describeRecurrence(parseRrule(raw), NY)).toBe(
 			'every month on the 13th when it is a Friday, except September 2, 1997 at 09:00',
 		);
@@ -419,58 +439,102 @@ describe('RFC 5545 section 3.8.5.3 conformance vectors (America/New_York)', () =
 
 	it('the WKST pair: the days generated differ with the week start', () => {
 		// ==> (1997 EDT) August 5,10,19,24   (WKST=MO)
-		expect(starts('RRULE:FREQ=WEEKLY;INTERVAL=2;COUNT=4;BYDAY=TU,SU;WKST=MO', '1997-08-05T09:00:00', 10)).toEqual(
-			at9('1997-08', [5, 10, 19, 24], EDT),
-		);
+		expect(
+			starts('RRULE:FREQ=WEEKLY;INTERVAL=2;COUNT=4;BYDAY=TU,SU;WKST=MO', '1997-08-05T09:00:00', 10),
+		).toEqual(at9('1997-08', [5, 10, 19, 24], EDT));
 		// ==> (1997 EDT) August 5,17,19,31   (WKST=SU)
-		expect(starts('RRULE:FREQ=WEEKLY;INTERVAL=2;COUNT=4;BYDAY=TU,SU;WKST=SU', '1997-08-05T09:00:00', 10)).toEqual(
-			at9('1997-08', [5, 17, 19, 31], EDT),
-		);
+		expect(
+			starts('RRULE:FREQ=WEEKLY;INTERVAL=2;COUNT=4;BYDAY=TU,SU;WKST=SU', '1997-08-05T09:00:00', 10),
+		).toEqual(at9('1997-08', [5, 17, 19, 31], EDT));
 	});
 });
 
 describe('parseRrule', () => {
 	it('normalises: uppercase, RRULE: prefix, INTERVAL, stable key order, one sorted EXDATE line without duplicates', () => {
-		expect(parseRrule('rrule:count=3;byday=we,mo;freq=weekly;').rrule).toBe('RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=WE,MO;COUNT=3');
+		expect(parseRrule('rrule:count=3;byday=we,mo;freq=weekly;').rrule).toBe(
+			'RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=WE,MO;COUNT=3',
+		);
 		expect(parseRrule('FREQ=DAILY;COUNT=2').rrule).toBe('RRULE:FREQ=DAILY;INTERVAL=1;COUNT=2');
 		// HighLevel's own example, with its repeated EXDATE value.
-		const highLevel = parseRrule('RRULE:FREQ=DAILY;INTERVAL=1;UNTIL=20210623T043000Z\nEXDATE:20211105T040000Z,20211105T040000Z');
-		expect(highLevel.rrule).toBe('RRULE:FREQ=DAILY;INTERVAL=1;UNTIL=20210623T043000Z\nEXDATE:20211105T040000Z');
+		const highLevel = parseRrule(
+			'RRULE:FREQ=DAILY;INTERVAL=1;UNTIL=20210623T043000Z\nEXDATE:20211105T040000Z,20211105T040000Z',
+		);
+		expect(highLevel.rrule).toBe(
+			'RRULE:FREQ=DAILY;INTERVAL=1;UNTIL=20210623T043000Z\nEXDATE:20211105T040000Z',
+		);
 		expect(highLevel.rule).toBe('RRULE:FREQ=DAILY;INTERVAL=1;UNTIL=20210623T043000Z');
 		expect(highLevel.exdates).toEqual([Date.UTC(2021, 10, 5, 4)]);
-		expect(highLevel.options).toEqual({ freq: 'DAILY', interval: 1, until: { epochMs: Date.UTC(2021, 5, 23, 4, 30), dateOnly: false } });
-		const twoLines = parseRrule('  RRULE:FREQ=WEEKLY;COUNT=4 \r\nEXDATE:20260316T130000Z\r\n\r\nEXDATE:20260309T130000Z  ');
-		expect(twoLines.rrule).toBe('RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=4\nEXDATE:20260309T130000Z,20260316T130000Z');
-		expect(parseRrule('RRULE:FREQ=MONTHLY;UNTIL=20261231').rrule).toBe('RRULE:FREQ=MONTHLY;INTERVAL=1;UNTIL=20261231');
-		expect(parseRrule('RRULE:FREQ=MONTHLY;BYDAY=+1MO').rule).toBe('RRULE:FREQ=MONTHLY;INTERVAL=1;BYDAY=1MO');
+		expect(highLevel.options).toEqual({
+			freq: 'DAILY',
+			interval: 1,
+			until: { epochMs: Date.UTC(2021, 5, 23, 4, 30), dateOnly: false },
+		});
+		const twoLines = parseRrule(
+			'  RRULE:FREQ=WEEKLY;COUNT=4 \r\nEXDATE:20260316T130000Z\r\n\r\nEXDATE:20260309T130000Z  ',
+		);
+		expect(twoLines.rrule).toBe(
+			'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=4\nEXDATE:20260309T130000Z,20260316T130000Z',
+		);
+		expect(parseRrule('RRULE:FREQ=MONTHLY;UNTIL=20261231').rrule).toBe(
+			'RRULE:FREQ=MONTHLY;INTERVAL=1;UNTIL=20261231',
+		);
+		expect(parseRrule('RRULE:FREQ=MONTHLY;BYDAY=+1MO').rule).toBe(
+			'RRULE:FREQ=MONTHLY;INTERVAL=1;BYDAY=1MO',
+		);
 	});
 
 	const EXAMPLE = 'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=5';
-	const KEYS = 'Use only FREQ, INTERVAL, BYMONTH, BYWEEKNO, BYYEARDAY, BYMONTHDAY, BYDAY, BYSETPOS, WKST, COUNT, UNTIL.';
+	const KEYS =
+		'Use only FREQ, INTERVAL, BYMONTH, BYWEEKNO, BYYEARDAY, BYMONTHDAY, BYDAY, BYSETPOS, WKST, COUNT, UNTIL.';
 	const FREQS = 'Use FREQ=DAILY, FREQ=WEEKLY, FREQ=MONTHLY or FREQ=YEARLY.';
-	const UNTIL_FIX = 'Write it in UTC, such as UNTIL=20210623T043000Z, or give a date: UNTIL=20210623.';
-	const EXDATE_FIX = 'Write each start to skip in UTC, comma-separated, such as EXDATE:20211105T040000Z,20211112T040000Z.';
-	const INTERVAL_FIX = 'Use INTERVAL=1 for every period, INTERVAL=2 for every other one, and so on.';
-	const WEEKDAY_FIX = 'Use MO, TU, WE, TH, FR, SA or SU, with a position such as 1MO or -1FR only for monthly and yearly rules.';
+	const UNTIL_FIX =
+		'Write it in UTC, such as UNTIL=20210623T043000Z, or give a date: UNTIL=20210623.';
+	const EXDATE_FIX =
+		'Write each start to skip in UTC, comma-separated, such as EXDATE:20211105T040000Z,20211112T040000Z.';
+	const INTERVAL_FIX =
+		'Use INTERVAL=1 for every period, INTERVAL=2 for every other one, and so on.';
+	const WEEKDAY_FIX =
+		'Use MO, TU, WE, TH, FR, SA or SU, with a position such as 1MO or -1FR only for monthly and yearly rules.';
 	const DTSTART_FIX = "Remove it: HighLevel starts the series at the appointment's startTime.";
 	const INVALID: Array<[string, string]> = [
 		['', `rrule "" is empty. Set an RRULE such as ${EXAMPLE}, or remove the field.`],
-		['RRULE:INTERVAL=1;COUNT=5', `rrule "RRULE:INTERVAL=1;COUNT=5" has no FREQ. Add one, such as ${EXAMPLE}. ${FREQS}`],
+		[
+			'RRULE:INTERVAL=1;COUNT=5',
+			`rrule "RRULE:INTERVAL=1;COUNT=5" has no FREQ. Add one, such as ${EXAMPLE}. ${FREQS}`,
+		],
 		['RRULE:FREQ=FORTNIGHTLY', `rrule "FREQ=FORTNIGHTLY" has an unknown FREQ. ${FREQS}`],
 		[
 			'RRULE:FREQ=HOURLY;COUNT=5',
 			`rrule "FREQ=HOURLY" is not supported for appointments. ${FREQS} Every occurrence starts at the time of day of the appointment's startTime.`,
 		],
-		['RRULE:FREQ=DAILY;INTERVAL=0', `rrule "INTERVAL=0" has an INTERVAL that is not a whole number from 1 to 1000. ${INTERVAL_FIX}`],
-		['RRULE:FREQ=DAILY;INTERVAL=1.5', `rrule "INTERVAL=1.5" has an INTERVAL that is not a whole number from 1 to 1000. ${INTERVAL_FIX}`],
-		['RRULE:FREQ=DAILY;INTERVAL=-2', `rrule "INTERVAL=-2" has an INTERVAL that is not a whole number from 1 to 1000. ${INTERVAL_FIX}`],
+		[
+			'RRULE:FREQ=DAILY;INTERVAL=0',
+			`rrule "INTERVAL=0" has an INTERVAL that is not a whole number from 1 to 1000. ${INTERVAL_FIX}`,
+		],
+		[
+			'RRULE:FREQ=DAILY;INTERVAL=1.5',
+			`rrule "INTERVAL=1.5" has an INTERVAL that is not a whole number from 1 to 1000. ${INTERVAL_FIX}`,
+		],
+		[
+			'RRULE:FREQ=DAILY;INTERVAL=-2',
+			`rrule "INTERVAL=-2" has an INTERVAL that is not a whole number from 1 to 1000. ${INTERVAL_FIX}`,
+		],
 		[
 			'RRULE:FREQ=DAILY;COUNT=5;UNTIL=20210623T043000Z',
 			'rrule "RRULE:FREQ=DAILY;COUNT=5;UNTIL=20210623T043000Z" has both COUNT and UNTIL. Keep one of them: COUNT ends the series after a number of occurrences, UNTIL at a time. Without either it never ends.',
 		],
-		['RRULE:FREQ=DAILY;UNTIL=2021-06-23', `rrule "UNTIL=2021-06-23" has an UNTIL that is not YYYYMMDDTHHMMSSZ (UTC) or YYYYMMDD. ${UNTIL_FIX}`],
-		['RRULE:FREQ=DAILY;UNTIL=20210623T043000', `rrule "UNTIL=20210623T043000" has an UNTIL without Z (a local time). ${UNTIL_FIX}`],
-		['RRULE:FREQ=DAILY;UNTIL=20210231T000000Z', `rrule "UNTIL=20210231T000000Z" has an UNTIL that is not a real date and time. ${UNTIL_FIX}`],
+		[
+			'RRULE:FREQ=DAILY;UNTIL=2021-06-23',
+			`rrule "UNTIL=2021-06-23" has an UNTIL that is not YYYYMMDDTHHMMSSZ (UTC) or YYYYMMDD. ${UNTIL_FIX}`,
+		],
+		[
+			'RRULE:FREQ=DAILY;UNTIL=20210623T043000',
+			`rrule "UNTIL=20210623T043000" has an UNTIL without Z (a local time). ${UNTIL_FIX}`,
+		],
+		[
+			'RRULE:FREQ=DAILY;UNTIL=20210231T000000Z',
+			`rrule "UNTIL=20210231T000000Z" has an UNTIL that is not a real date and time. ${UNTIL_FIX}`,
+		],
 		[
 			'RRULE:FREQ=DAILY\nEXDATE:20211105T0400',
 			`rrule "EXDATE:20211105T0400" has an EXDATE value 20211105T0400 that is not a UTC date and time (YYYYMMDDTHHMMSSZ). ${EXDATE_FIX}`,
@@ -483,17 +547,38 @@ describe('parseRrule', () => {
 			'RRULE:FREQ=DAILY\nEXDATE;TZID=America/New_York:20211105T000000',
 			`rrule "EXDATE;TZID=America/New_York:20211105T000000" has an EXDATE with parameters (such as TZID or VALUE=DATE), which HighLevel does not take. ${EXDATE_FIX}`,
 		],
-		['RRULE:FREQQ=DAILY', `rrule "FREQQ=DAILY" has an unknown key FREQQ. Did you mean FREQ? ${KEYS}`],
-		['RRULE:FREQ=WEEKLY;BYDAYS=MO', `rrule "BYDAYS=MO" has an unknown key BYDAYS. Did you mean BYDAY? ${KEYS}`],
-		['RRULE:FREQ=DAILY;TZID=America/New_York', `rrule "TZID=America/New_York" has an unknown key TZID. ${KEYS}`],
-		['RRULE:FREQ=WEEKLY;BYDAY=XX', `rrule "BYDAY=XX" has an unknown weekday XX in BYDAY. ${WEEKDAY_FIX}`],
-		['RRULE:FREQ=WEEKLY;BYDAY=MO,MON', `rrule "BYDAY=MO,MON" has an unknown weekday MON in BYDAY. ${WEEKDAY_FIX}`],
-		['DTSTART:20260302T140000Z\nRRULE:FREQ=DAILY', `rrule "DTSTART:20260302T140000Z" has a DTSTART, which HighLevel does not take. ${DTSTART_FIX}`],
+		[
+			'RRULE:FREQQ=DAILY',
+			`rrule "FREQQ=DAILY" has an unknown key FREQQ. Did you mean FREQ? ${KEYS}`,
+		],
+		[
+			'RRULE:FREQ=WEEKLY;BYDAYS=MO',
+			`rrule "BYDAYS=MO" has an unknown key BYDAYS. Did you mean BYDAY? ${KEYS}`,
+		],
+		[
+			'RRULE:FREQ=DAILY;TZID=America/New_York',
+			`rrule "TZID=America/New_York" has an unknown key TZID. ${KEYS}`,
+		],
+		[
+			'RRULE:FREQ=WEEKLY;BYDAY=XX',
+			`rrule "BYDAY=XX" has an unknown weekday XX in BYDAY. ${WEEKDAY_FIX}`,
+		],
+		[
+			'RRULE:FREQ=WEEKLY;BYDAY=MO,MON',
+			`rrule "BYDAY=MO,MON" has an unknown weekday MON in BYDAY. ${WEEKDAY_FIX}`,
+		],
+		[
+			'DTSTART:20260302T140000Z\nRRULE:FREQ=DAILY',
+			`rrule "DTSTART:20260302T140000Z" has a DTSTART, which HighLevel does not take. ${DTSTART_FIX}`,
+		],
 		[
 			'DTSTART;TZID=America/New_York:19970902T090000\nRRULE:FREQ=DAILY',
 			`rrule "DTSTART;TZID=America/New_York:19970902T090000" has a DTSTART, which HighLevel does not take. ${DTSTART_FIX}`,
 		],
-		['RRULE:FREQ=DAILY;DTSTART=20260302T140000Z', `rrule "DTSTART=20260302T140000Z" has a DTSTART, which HighLevel does not take. ${DTSTART_FIX}`],
+		[
+			'RRULE:FREQ=DAILY;DTSTART=20260302T140000Z',
+			`rrule "DTSTART=20260302T140000Z" has a DTSTART, which HighLevel does not take. ${DTSTART_FIX}`,
+		],
 		[
 			'RRULE:FREQ=DAILY\nRDATE:20260302T140000Z',
 			`rrule "RDATE:20260302T140000Z" is neither an RRULE: nor an EXDATE: line. Put the rule on a line starting with RRULE: (such as ${EXAMPLE}) and dates to skip on a line starting with EXDATE: (UTC, such as EXDATE:20211105T040000Z).`,
@@ -502,17 +587,38 @@ describe('parseRrule', () => {
 			'every Monday',
 			`rrule "every Monday" is neither an RRULE: nor an EXDATE: line. Put the rule on a line starting with RRULE: (such as ${EXAMPLE}) and dates to skip on a line starting with EXDATE: (UTC, such as EXDATE:20211105T040000Z).`,
 		],
-		['EXDATE:20211105T040000Z', `rrule "EXDATE:20211105T040000Z" has no RRULE line. Add a rule such as ${EXAMPLE}.`],
-		['RRULE:FREQ=DAILY\nRRULE:FREQ=WEEKLY', 'rrule "RRULE:FREQ=DAILY\\nRRULE:FREQ=WEEKLY" has more than one RRULE line. Combine them into one rule: HighLevel takes one.'],
-		['RRULE;X-FOO=1:FREQ=DAILY', `rrule "RRULE;X-FOO=1:FREQ=DAILY" has parameters after RRULE. Write the rule as ${EXAMPLE}.`],
+		[
+			'EXDATE:20211105T040000Z',
+			`rrule "EXDATE:20211105T040000Z" has no RRULE line. Add a rule such as ${EXAMPLE}.`,
+		],
+		[
+			'RRULE:FREQ=DAILY\nRRULE:FREQ=WEEKLY',
+			'rrule "RRULE:FREQ=DAILY\\nRRULE:FREQ=WEEKLY" has more than one RRULE line. Combine them into one rule: HighLevel takes one.',
+		],
+		[
+			'RRULE;X-FOO=1:FREQ=DAILY',
+			`rrule "RRULE;X-FOO=1:FREQ=DAILY" has parameters after RRULE. Write the rule as ${EXAMPLE}.`,
+		],
 		[
 			'RRULE:FREQ=DAILY;;COUNT=5',
 			`rrule "RRULE:FREQ=DAILY;;COUNT=5" has an empty part (two ; in a row). Write the rule as KEY=VALUE parts separated by ;, such as ${EXAMPLE}.`,
 		],
-		['RRULE:FREQ=DAILY;COUNT', `rrule "COUNT" is not a KEY=VALUE part. Write the rule as KEY=VALUE parts separated by ;, such as ${EXAMPLE}.`],
-		['RRULE:FREQ=DAILY;COUNT=0', 'rrule "COUNT=0" has a COUNT that is not a whole number of 1 or more. Use the number of occurrences, such as COUNT=10.'],
-		['RRULE:FREQ=DAILY;COUNT=5;COUNT=6', 'rrule "COUNT=6" repeats COUNT. Give COUNT only once in the rule.'],
-		['RRULE:FREQ=DAILY;BYDAY=', 'rrule "BYDAY=" has an empty BYDAY. Give BYDAY a value or remove it.'],
+		[
+			'RRULE:FREQ=DAILY;COUNT',
+			`rrule "COUNT" is not a KEY=VALUE part. Write the rule as KEY=VALUE parts separated by ;, such as ${EXAMPLE}.`,
+		],
+		[
+			'RRULE:FREQ=DAILY;COUNT=0',
+			'rrule "COUNT=0" has a COUNT that is not a whole number of 1 or more. Use the number of occurrences, such as COUNT=10.',
+		],
+		[
+			'RRULE:FREQ=DAILY;COUNT=5;COUNT=6',
+			'rrule "COUNT=6" repeats COUNT. Give COUNT only once in the rule.',
+		],
+		[
+			'RRULE:FREQ=DAILY;BYDAY=',
+			'rrule "BYDAY=" has an empty BYDAY. Give BYDAY a value or remove it.',
+		],
 		[
 			'RRULE:FREQ=WEEKLY;BYDAY=2MO',
 			'rrule "BYDAY=2MO" has a position (2MO) in BYDAY, which only works with FREQ=MONTHLY or FREQ=YEARLY. Use plain days such as BYDAY=MO with FREQ=WEEKLY, or FREQ=MONTHLY;BYDAY=2MO for that weekday of each month.',
@@ -521,15 +627,30 @@ describe('parseRrule', () => {
 			'RRULE:FREQ=MONTHLY;BYDAY=6MO',
 			'rrule "BYDAY=6MO" has a position (6MO) in BYDAY that is out of range. Use 1..5 (first to fifth) or -1..-5 (-1 the last, -2 the second-to-last), such as 2MO or -1MO.',
 		],
-		['RRULE:FREQ=MONTHLY;BYMONTHDAY=32', 'rrule "BYMONTHDAY=32" has 32 in BYMONTHDAY, which is not a day of the month. Use numbers 1..31 or -31..-1, comma-separated.'],
-		['RRULE:FREQ=MONTHLY;BYMONTHDAY=0', 'rrule "BYMONTHDAY=0" has 0 in BYMONTHDAY, which is not a day of the month. Use numbers 1..31 or -31..-1, comma-separated.'],
+		[
+			'RRULE:FREQ=MONTHLY;BYMONTHDAY=32',
+			'rrule "BYMONTHDAY=32" has 32 in BYMONTHDAY, which is not a day of the month. Use numbers 1..31 or -31..-1, comma-separated.',
+		],
+		[
+			'RRULE:FREQ=MONTHLY;BYMONTHDAY=0',
+			'rrule "BYMONTHDAY=0" has 0 in BYMONTHDAY, which is not a day of the month. Use numbers 1..31 or -31..-1, comma-separated.',
+		],
 		[
 			'RRULE:FREQ=WEEKLY;BYMONTHDAY=1',
 			'rrule "BYMONTHDAY=1" does not work with FREQ=WEEKLY. Use FREQ=MONTHLY for days of the month, or BYDAY for days of the week.',
 		],
-		['RRULE:FREQ=YEARLY;BYMONTH=13', 'rrule "BYMONTH=13" has 13 in BYMONTH, which is not a month. Use numbers 1..12, comma-separated.'],
-		['RRULE:FREQ=MONTHLY;BYYEARDAY=100', 'rrule "BYYEARDAY=100" does not work with FREQ=MONTHLY. Use BYYEARDAY only with FREQ=YEARLY.'],
-		['RRULE:FREQ=MONTHLY;BYWEEKNO=20', 'rrule "BYWEEKNO=20" does not work with FREQ=MONTHLY. Use BYWEEKNO only with FREQ=YEARLY.'],
+		[
+			'RRULE:FREQ=YEARLY;BYMONTH=13',
+			'rrule "BYMONTH=13" has 13 in BYMONTH, which is not a month. Use numbers 1..12, comma-separated.',
+		],
+		[
+			'RRULE:FREQ=MONTHLY;BYYEARDAY=100',
+			'rrule "BYYEARDAY=100" does not work with FREQ=MONTHLY. Use BYYEARDAY only with FREQ=YEARLY.',
+		],
+		[
+			'RRULE:FREQ=MONTHLY;BYWEEKNO=20',
+			'rrule "BYWEEKNO=20" does not work with FREQ=MONTHLY. Use BYWEEKNO only with FREQ=YEARLY.',
+		],
 		[
 			'RRULE:FREQ=MONTHLY;BYSETPOS=1',
 			'rrule "RRULE:FREQ=MONTHLY;BYSETPOS=1" has BYSETPOS without another BY... part. BYSETPOS picks from the days the other parts give, such as FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1 (the last weekday of the month).',
@@ -542,7 +663,10 @@ describe('parseRrule', () => {
 			'RRULE:FREQ=DAILY;BYHOUR=9',
 			'rrule "BYHOUR=9" uses BYHOUR, which this node does not support. Remove it: every occurrence starts at the time of day of the appointment\'s startTime.',
 		],
-		['RRULE:FREQ=DAILY;WKST=XX', 'rrule "WKST=XX" has an unknown weekday XX in WKST. Use MO, TU, WE, TH, FR, SA or SU.'],
+		[
+			'RRULE:FREQ=DAILY;WKST=XX',
+			'rrule "WKST=XX" has an unknown weekday XX in WKST. Use MO, TU, WE, TH, FR, SA or SU.',
+		],
 		[
 			'RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30,31',
 			'rrule "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30,31" can never occur: none of the months in BYMONTH has the days in BYMONTHDAY. Check BYMONTH and BYMONTHDAY (February has at most 29 days; April, June, September and November have 30).',
@@ -568,8 +692,12 @@ describe('parseRrule', () => {
 	it('can skip a DTSTART line when reading a rule back (never for a rule to send)', () => {
 		const raw = 'DTSTART;TZID=America/New_York:20260302T090000\nRRULE:FREQ=WEEKLY;COUNT=3';
 		expect(() => parseRrule(raw)).toThrow('has a DTSTART, which HighLevel does not take');
-		expect(parseRrule(raw, { allowDtstart: true }).rrule).toBe('RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=3');
-		expect(() => parseRrule('RRULE:FREQ=WEEKLY;DTSTART=20260302T140000Z', { allowDtstart: true })).toThrow('has a DTSTART');
+		expect(parseRrule(raw, { allowDtstart: true }).rrule).toBe(
+			'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=3',
+		);
+		expect(() =>
+			parseRrule('RRULE:FREQ=WEEKLY;DTSTART=20260302T140000Z', { allowDtstart: true }),
+		).toThrow('has a DTSTART');
 	});
 
 	it('refuses what is not text', () => {
@@ -607,7 +735,14 @@ describe('daylight saving: occurrences keep their wall-clock time in the time zo
 
 	it('keeps the duration: each end is start plus the appointment length', () => {
 		const parsed = parseRrule('RRULE:FREQ=WEEKLY;COUNT=2');
-		expect(nextOccurrences(parsed, { startTime: '2026-03-02T09:00:00-05:00', endTime: '2026-03-02T10:30:00-05:00', timeZone: NY, count: 5 })).toEqual([
+		expect(
+			nextOccurrences(parsed, {
+				startTime: '2026-03-02T09:00:00-05:00',
+				endTime: '2026-03-02T10:30:00-05:00',
+				timeZone: NY,
+				count: 5,
+			}),
+		).toEqual([
 			{ start: '2026-03-02T09:00:00-05:00', end: '2026-03-02T10:30:00-05:00' },
 			{ start: '2026-03-09T09:00:00-04:00', end: '2026-03-09T10:30:00-04:00' },
 		]);
@@ -660,7 +795,13 @@ describe('daylight saving: occurrences keep their wall-clock time in the time zo
 describe('EXDATE and UNTIL', () => {
 	it('skips an occurrence whose start instant is an EXDATE (COUNT still counts it, as RFC 5545 says)', () => {
 		// 2026-03-03 09:00 EST is 14:00Z; 2026-03-10 09:00 EDT is 13:00Z.
-		expect(starts('RRULE:FREQ=DAILY;COUNT=10\nEXDATE:20260303T140000Z,20260310T130000Z', '2026-03-02T09:00:00', 20)).toEqual([
+		expect(
+			starts(
+				'RRULE:FREQ=DAILY;COUNT=10\nEXDATE:20260303T140000Z,20260310T130000Z',
+				'2026-03-02T09:00:00',
+				20,
+			),
+		).toEqual([
 			'2026-03-02T09:00:00-05:00',
 			'2026-03-04T09:00:00-05:00',
 			'2026-03-05T09:00:00-05:00',
@@ -674,7 +815,9 @@ describe('EXDATE and UNTIL', () => {
 
 	it('an EXDATE that is not an occurrence start skips nothing', () => {
 		// 13:00Z on 2026-03-03 is 08:00 EST, not the 09:00 occurrence.
-		expect(starts('RRULE:FREQ=DAILY;COUNT=3\nEXDATE:20260303T130000Z', '2026-03-02T09:00:00', 5)).toHaveLength(3);
+		expect(
+			starts('RRULE:FREQ=DAILY;COUNT=3\nEXDATE:20260303T130000Z', '2026-03-02T09:00:00', 5),
+		).toHaveLength(3);
 	});
 
 	it('UNTIL is a UTC instant and includes an occurrence starting exactly then', () => {
@@ -684,62 +827,92 @@ describe('EXDATE and UNTIL', () => {
 			'2026-03-09T09:00:00-04:00',
 			'2026-03-16T09:00:00-04:00',
 		]);
-		expect(starts('RRULE:FREQ=WEEKLY;UNTIL=20260316T125959Z', '2026-03-02T09:00:00', 10)).toHaveLength(2);
+		expect(
+			starts('RRULE:FREQ=WEEKLY;UNTIL=20260316T125959Z', '2026-03-02T09:00:00', 10),
+		).toHaveLength(2);
 	});
 
 	it('a date-only UNTIL includes that whole day in the time zone', () => {
 		// Asia/Kolkata 23:00 on March 16 is 17:30Z the same day; Pacific/Auckland 08:00 on March 16 is March 15 UTC.
-		expect(starts('RRULE:FREQ=WEEKLY;UNTIL=20260316', '2026-03-02T23:00:00', 10, 'Asia/Kolkata')).toHaveLength(3);
-		expect(starts('RRULE:FREQ=WEEKLY;UNTIL=20260316', '2026-03-02T08:00:00', 10, 'Pacific/Auckland')).toEqual([
+		expect(
+			starts('RRULE:FREQ=WEEKLY;UNTIL=20260316', '2026-03-02T23:00:00', 10, 'Asia/Kolkata'),
+		).toHaveLength(3);
+		expect(
+			starts('RRULE:FREQ=WEEKLY;UNTIL=20260316', '2026-03-02T08:00:00', 10, 'Pacific/Auckland'),
+		).toEqual([
 			'2026-03-02T08:00:00+13:00',
 			'2026-03-09T08:00:00+13:00',
 			'2026-03-16T08:00:00+13:00',
 		]);
-		expect(describeRecurrence(parseRrule('RRULE:FREQ=WEEKLY;UNTIL=20260316'), 'Pacific/Auckland')).toBe('every week until March 16, 2026');
+		expect(
+			describeRecurrence(parseRrule('RRULE:FREQ=WEEKLY;UNTIL=20260316'), 'Pacific/Auckland'),
+		).toBe('every week until March 16, 2026');
 	});
 });
 
 describe('buildRrule', () => {
 	it('takes weekdays and the frequency as the editor names them, from an expression', () => {
-		expect(buildRrule({ frequency: 'Weekly' as never, weekdays: ['Monday', 'friday'] as never, end: { type: 'never' } }, NY)).toBe(
-			'RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,FR',
-		);
+		expect(
+			buildRrule(
+				{
+					frequency: 'Weekly' as never,
+					weekdays: ['Monday', 'friday'] as never,
+					end: { type: 'never' },
+				},
+				NY,
+			),
+		).toBe('RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,FR');
 	});
 
 	it('builds each end type', () => {
-		expect(buildRrule({ frequency: 'weekly', weekdays: ['MO', 'WE'], end: { type: 'never' } }, NY)).toBe(
-			'RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,WE',
-		);
-		expect(buildRrule({ frequency: 'weekly', weekdays: ['WE', 'MO'], end: { type: 'count', count: 10 } }, NY)).toBe(
-			'RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,WE;COUNT=10',
-		);
+		expect(
+			buildRrule({ frequency: 'weekly', weekdays: ['MO', 'WE'], end: { type: 'never' } }, NY),
+		).toBe('RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,WE');
+		expect(
+			buildRrule(
+				{ frequency: 'weekly', weekdays: ['WE', 'MO'], end: { type: 'count', count: 10 } },
+				NY,
+			),
+		).toBe('RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,WE;COUNT=10');
 		// With an offset: that instant, in UTC.
-		expect(buildRrule({ frequency: 'daily', end: { type: 'until', until: '2021-06-23T10:00:00+05:30' } }, NY)).toBe(
-			'RRULE:FREQ=DAILY;INTERVAL=1;UNTIL=20210623T043000Z',
-		);
+		expect(
+			buildRrule(
+				{ frequency: 'daily', end: { type: 'until', until: '2021-06-23T10:00:00+05:30' } },
+				NY,
+			),
+		).toBe('RRULE:FREQ=DAILY;INTERVAL=1;UNTIL=20210623T043000Z');
 		// Without an offset: read in the time zone.
-		expect(buildRrule({ frequency: 'daily', end: { type: 'until', until: '2026-07-01T09:00:00' } }, NY)).toBe(
-			'RRULE:FREQ=DAILY;INTERVAL=1;UNTIL=20260701T130000Z',
-		);
+		expect(
+			buildRrule({ frequency: 'daily', end: { type: 'until', until: '2026-07-01T09:00:00' } }, NY),
+		).toBe('RRULE:FREQ=DAILY;INTERVAL=1;UNTIL=20260701T130000Z');
 		// A date alone: the end of that day in the time zone (the occurrences of that day are included).
-		expect(buildRrule({ frequency: 'monthly', end: { type: 'until', until: '2026-12-31' } }, BERLIN)).toBe(
-			'RRULE:FREQ=MONTHLY;INTERVAL=1;UNTIL=20261231T225959Z',
-		);
+		expect(
+			buildRrule({ frequency: 'monthly', end: { type: 'until', until: '2026-12-31' } }, BERLIN),
+		).toBe('RRULE:FREQ=MONTHLY;INTERVAL=1;UNTIL=20261231T225959Z');
 	});
 
 	it('builds monthly by day of month and by nth weekday, and yearly', () => {
 		const monthly = (extra: Partial<RecurrenceBuild>) =>
 			buildRrule({ frequency: 'monthly', end: { type: 'count', count: 6 }, ...extra }, NY);
-		expect(monthly({ monthlyBy: 'dayOfMonth', dayOfMonth: 15 })).toBe('RRULE:FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=15;COUNT=6');
-		expect(monthly({ monthlyBy: 'dayOfMonth', dayOfMonth: -1 })).toBe('RRULE:FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=-1;COUNT=6');
+		expect(monthly({ monthlyBy: 'dayOfMonth', dayOfMonth: 15 })).toBe(
+			'RRULE:FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=15;COUNT=6',
+		);
+		expect(monthly({ monthlyBy: 'dayOfMonth', dayOfMonth: -1 })).toBe(
+			'RRULE:FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=-1;COUNT=6',
+		);
 		expect(monthly({ monthlyBy: 'nthWeekday', nthWeek: -1, nthWeekday: 'FR', interval: 3 })).toBe(
 			'RRULE:FREQ=MONTHLY;INTERVAL=3;BYDAY=-1FR;COUNT=6',
 		);
 		expect(monthly({})).toBe('RRULE:FREQ=MONTHLY;INTERVAL=1;COUNT=6');
-		expect(buildRrule({ frequency: 'yearly', interval: 2, end: { type: 'never' } }, NY)).toBe('RRULE:FREQ=YEARLY;INTERVAL=2');
-		expect(buildRrule({ frequency: 'daily', weekdays: ['FR', 'MO', 'TU', 'WE', 'TH'], end: { type: 'never' } }, NY)).toBe(
-			'RRULE:FREQ=DAILY;INTERVAL=1;BYDAY=MO,TU,WE,TH,FR',
+		expect(buildRrule({ frequency: 'yearly', interval: 2, end: { type: 'never' } }, NY)).toBe(
+			'RRULE:FREQ=YEARLY;INTERVAL=2',
 		);
+		expect(
+			buildRrule(
+				{ frequency: 'daily', weekdays: ['FR', 'MO', 'TU', 'WE', 'TH'], end: { type: 'never' } },
+				NY,
+			),
+		).toBe('RRULE:FREQ=DAILY;INTERVAL=1;BYDAY=MO,TU,WE,TH,FR');
 	});
 
 	it('adds the EXDATE line in UTC, sorted, without duplicates', () => {
@@ -757,20 +930,34 @@ describe('buildRrule', () => {
 
 	it('round-trips through parseRrule', () => {
 		const built = buildRrule(
-			{ frequency: 'weekly', interval: 2, weekdays: ['TU'], end: { type: 'until', until: '2026-06-30' }, exdates: ['2026-03-10T09:00:00'] },
+			{
+				frequency: 'weekly',
+				interval: 2,
+				weekdays: ['TU'],
+				end: { type: 'until', until: '2026-06-30' },
+				exdates: ['2026-03-10T09:00:00'],
+			},
 			NY,
 		);
 		expect(parseRrule(built).rrule).toBe(built);
 	});
 
 	const BUILD_ERRORS: Array<[string, unknown, string]> = [
-		['an unknown frequency', { frequency: 'biweekly', end: { type: 'never' } }, 'frequency "biweekly" is not a known frequency. Use daily, weekly, monthly or yearly.'],
+		[
+			'an unknown frequency',
+			{ frequency: 'biweekly', end: { type: 'never' } },
+			'frequency "biweekly" is not a known frequency. Use daily, weekly, monthly or yearly.',
+		],
 		[
 			'interval 0',
 			{ frequency: 'weekly', interval: 0, end: { type: 'never' } },
 			'interval 0 is not a whole number from 1 to 1000. Use 1 for every period, 2 for every other one, and so on.',
 		],
-		['an unknown weekday', { frequency: 'weekly', weekdays: ['MO', 'XX'], end: { type: 'never' } }, 'weekdays "XX" is not a weekday. Use MO, TU, WE, TH, FR, SA or SU.'],
+		[
+			'an unknown weekday',
+			{ frequency: 'weekly', weekdays: ['MO', 'XX'], end: { type: 'never' } },
+			'weekdays "XX" is not a weekday. Use MO, TU, WE, TH, FR, SA or SU.',
+		],
 		[
 			'weekdays on a monthly rule',
 			{ frequency: 'monthly', weekdays: ['MO'], end: { type: 'never' } },
@@ -783,7 +970,13 @@ describe('buildRrule', () => {
 		],
 		[
 			'nth week 6',
-			{ frequency: 'monthly', monthlyBy: 'nthWeekday', nthWeek: 6, nthWeekday: 'MO', end: { type: 'never' } },
+			{
+				frequency: 'monthly',
+				monthlyBy: 'nthWeekday',
+				nthWeek: 6,
+				nthWeekday: 'MO',
+				end: { type: 'never' },
+			},
 			'nthWeek 6 is not a position in the month. Use 1 to 5 (first to fifth), or -1 for the last.',
 		],
 		[
@@ -796,13 +989,21 @@ describe('buildRrule', () => {
 			{ frequency: 'weekly', dayOfMonth: 3, end: { type: 'never' } },
 			'dayOfMonth 3 does not apply to a weekly recurrence. dayOfMonth is for monthly recurrences: set frequency to monthly, or remove it.',
 		],
-		['count 0', { frequency: 'weekly', end: { type: 'count', count: 0 } }, 'count 0 is not a whole number of 1 or more. Use the number of occurrences, such as 10.'],
+		[
+			'count 0',
+			{ frequency: 'weekly', end: { type: 'count', count: 0 } },
+			'count 0 is not a whole number of 1 or more. Use the number of occurrences, such as 10.',
+		],
 		[
 			'an unreadable until',
 			{ frequency: 'weekly', end: { type: 'until', until: 'next friday' } },
 			'until "next friday" is not a time HighLevel can take. Use ISO 8601 such as 2026-06-23T09:30:00+02:00 (or without offset, read in the Time Zone option), a DateTime from an expression, or epoch milliseconds.',
 		],
-		['an unknown end', { frequency: 'weekly', end: { type: 'sometime' } }, 'end "sometime" is not a known end type. Use never, count or until.'],
+		[
+			'an unknown end',
+			{ frequency: 'weekly', end: { type: 'sometime' } },
+			'end "sometime" is not a known end type. Use never, count or until.',
+		],
 		[
 			'no end',
 			{ frequency: 'weekly' },
@@ -836,52 +1037,89 @@ describe('describeRecurrence', () => {
 		['RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=TH', 'every year in March on Thursdays'],
 		['RRULE:FREQ=YEARLY;BYDAY=20MO', 'every year on the 20th Monday of the year'],
 		['RRULE:FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO', 'every year in week 20 on Mondays'],
-		['RRULE:FREQ=YEARLY;INTERVAL=4;BYMONTH=11;BYDAY=TU;BYMONTHDAY=2,3,4,5,6,7,8', 'every 4 years in November on the 2nd, 3rd, 4th, 5th, 6th, 7th or 8th when it is a Tuesday'],
-		['RRULE:FREQ=DAILY;COUNT=3\nEXDATE:20260303T140000Z', 'every day, 3 times, except March 3, 2026 at 09:00'],
+		[
+			'RRULE:FREQ=YEARLY;INTERVAL=4;BYMONTH=11;BYDAY=TU;BYMONTHDAY=2,3,4,5,6,7,8',
+			'every 4 years in November on the 2nd, 3rd, 4th, 5th, 6th, 7th or 8th when it is a Tuesday',
+		],
+		[
+			'RRULE:FREQ=DAILY;COUNT=3\nEXDATE:20260303T140000Z',
+			'every day, 3 times, except March 3, 2026 at 09:00',
+		],
 	])('%p -> %p', (raw, text) => {
 		expect(describeRecurrence(parseRrule(raw), NY)).toBe(text);
 	});
 
 	it('writes UNTIL in the time zone; the end of a day (as buildRrule writes a date) as that date', () => {
-		const until = parseRrule(buildRrule({ frequency: 'weekly', end: { type: 'until', until: '2026-06-30' } }, BERLIN));
+		const until = parseRrule(
+			buildRrule({ frequency: 'weekly', end: { type: 'until', until: '2026-06-30' } }, BERLIN),
+		);
 		expect(describeRecurrence(until, BERLIN)).toBe('every week until June 30, 2026');
 		expect(describeRecurrence(until)).toBe('every week until June 30, 2026 at 21:59 UTC');
-		expect(describeRecurrence(parseRrule('RRULE:FREQ=DAILY;UNTIL=19971224T000000Z'))).toBe('every day until December 24, 1997 at 00:00 UTC');
+		expect(describeRecurrence(parseRrule('RRULE:FREQ=DAILY;UNTIL=19971224T000000Z'))).toBe(
+			'every day until December 24, 1997 at 00:00 UTC',
+		);
 	});
 });
 
 describe('nextOccurrences and recurrenceSummary', () => {
 	it('lists occurrences strictly after a time', () => {
 		const parsed = parseRrule('RRULE:FREQ=WEEKLY;BYDAY=MO,TH');
-		expect(nextOccurrences(parsed, { startTime: '2026-03-02T09:00:00', timeZone: NY, count: 3, after: '2026-03-09T09:00:00' }).map((o) => o.start)).toEqual([
+		expect(
+			nextOccurrences(parsed, {
+				startTime: '2026-03-02T09:00:00',
+				timeZone: NY,
+				count: 3,
+				after: '2026-03-09T09:00:00',
+			}).map((o) => o.start),
+		).toEqual([
 			'2026-03-12T09:00:00-04:00',
 			'2026-03-16T09:00:00-04:00',
 			'2026-03-19T09:00:00-04:00',
 		]);
-		expect(nextOccurrences(parsed, { startTime: '2026-03-02T09:00:00', timeZone: NY, count: 0 })).toEqual([]);
+		expect(
+			nextOccurrences(parsed, { startTime: '2026-03-02T09:00:00', timeZone: NY, count: 0 }),
+		).toEqual([]);
 		// Far after the start stays quick.
 		expect(
-			nextOccurrences(parseRrule('RRULE:FREQ=DAILY'), { startTime: '2000-01-01T09:00:00', timeZone: BERLIN, count: 1, after: '2090-06-01T12:00:00' }),
+			nextOccurrences(parseRrule('RRULE:FREQ=DAILY'), {
+				startTime: '2000-01-01T09:00:00',
+				timeZone: BERLIN,
+				count: 1,
+				after: '2090-06-01T12:00:00',
+			}),
 		).toEqual([{ start: '2090-06-02T09:00:00+02:00' }]);
 	});
 
 	it('returns nothing (quickly) for a series that can never occur from this start', () => {
 		// Every 7 days from a Monday never reaches a Tuesday.
 		expect(starts('RRULE:FREQ=DAILY;INTERVAL=7;BYDAY=TU', '2026-03-02T09:00:00', 3)).toEqual([]);
-		expect(starts('RRULE:FREQ=WEEKLY;UNTIL=20260101T000000Z', '2026-03-02T09:00:00', 3)).toEqual([]);
+		expect(starts('RRULE:FREQ=WEEKLY;UNTIL=20260101T000000Z', '2026-03-02T09:00:00', 3)).toEqual(
+			[],
+		);
 	});
 
 	it('refuses bad options with the field name', () => {
 		const parsed = parseRrule('RRULE:FREQ=DAILY');
-		expect(() => nextOccurrences(parsed, { startTime: 'soon', timeZone: NY, count: 3 })).toThrow(/^startTime "soon" is not a time/);
-		expect(() => nextOccurrences(parsed, { startTime: '2026-03-02T09:00:00', timeZone: 'Mars/Base', count: 3 })).toThrow(
-			'timeZone "Mars/Base" is not a known time zone.',
-		);
-		expect(() => nextOccurrences(parsed, { startTime: '2026-03-02T09:00:00', timeZone: NY, count: 5000 })).toThrow(
-			'count 5000 is not a whole number from 0 to 1000.',
+		expect(() => nextOccurrences(parsed, { startTime: 'soon', timeZone: NY, count: 3 })).toThrow(
+			/^startTime "soon" is not a time/,
 		);
 		expect(() =>
-			nextOccurrences(parsed, { startTime: '2026-03-02T09:00:00', endTime: '2026-03-02T08:00:00', timeZone: NY, count: 3 }),
+			nextOccurrences(parsed, {
+				startTime: '2026-03-02T09:00:00',
+				timeZone: 'Mars/Base',
+				count: 3,
+			}),
+		).toThrow('timeZone "Mars/Base" is not a known time zone.');
+		expect(() =>
+			nextOccurrences(parsed, { startTime: '2026-03-02T09:00:00', timeZone: NY, count: 5000 }),
+		).toThrow('count 5000 is not a whole number from 0 to 1000.');
+		expect(() =>
+			nextOccurrences(parsed, {
+				startTime: '2026-03-02T09:00:00',
+				endTime: '2026-03-02T08:00:00',
+				timeZone: NY,
+				count: 3,
+			}),
 		).toThrow('endTime "2026-03-02T08:00:00-05:00" is not after startTime.');
 	});
 
@@ -909,11 +1147,19 @@ describe('nextOccurrences and recurrenceSummary', () => {
 		// run this file as `TZ=UTC npx jest test/unit/recurrence` and `TZ=Asia/Kolkata npx jest test/unit/recurrence`;
 		// every expectation in it is a literal, so both runs check the same values.
 		expect(
-			recurrenceSummary('RRULE:FREQ=MONTHLY;BYDAY=-1SU;UNTIL=20261231', { startTime: '2026-03-29T01:30:00', timeZone: BERLIN, count: 3 }),
+			recurrenceSummary('RRULE:FREQ=MONTHLY;BYDAY=-1SU;UNTIL=20261231', {
+				startTime: '2026-03-29T01:30:00',
+				timeZone: BERLIN,
+				count: 3,
+			}),
 		).toEqual({
 			rule: 'RRULE:FREQ=MONTHLY;INTERVAL=1;BYDAY=-1SU;UNTIL=20261231',
 			text: 'every month on the last Sunday until December 31, 2026',
-			next: [{ start: '2026-03-29T01:30:00+01:00' }, { start: '2026-04-26T01:30:00+02:00' }, { start: '2026-05-31T01:30:00+02:00' }],
+			next: [
+				{ start: '2026-03-29T01:30:00+01:00' },
+				{ start: '2026-04-26T01:30:00+02:00' },
+				{ start: '2026-05-31T01:30:00+02:00' },
+			],
 		});
 	});
 });

@@ -6,26 +6,47 @@ describe('toApiTime', () => {
 			iso: '2021-06-23T03:30:00+05:30',
 			epochMs: Date.UTC(2021, 5, 22, 22, 0),
 		});
-		expect(toApiTime('2021-06-23T03:30:00Z', 'startTime', 'Asia/Tokyo').iso).toBe('2021-06-23T03:30:00+00:00');
-		expect(toApiTime('2021-06-23T03:30-0700', 'startTime', 'UTC').iso).toBe('2021-06-23T03:30:00-07:00');
+		expect(toApiTime('2021-06-23T03:30:00Z', 'startTime', 'Asia/Tokyo').iso).toBe(
+			'2021-06-23T03:30:00+00:00',
+		);
+		expect(toApiTime('2021-06-23T03:30-0700', 'startTime', 'UTC').iso).toBe(
+			'2021-06-23T03:30:00-07:00',
+		);
 	});
 
 	it('reads a time without an offset (n8n date picker) in the given time zone', () => {
-		expect(toApiTime('2026-07-01T09:00:00', 'startTime', 'America/New_York').iso).toBe('2026-07-01T09:00:00-04:00');
-		expect(toApiTime('2026-12-01T09:00:00', 'startTime', 'America/New_York').iso).toBe('2026-12-01T09:00:00-05:00');
-		expect(toApiTime('2026-12-01 09:00', 'startTime', 'Asia/Kolkata').iso).toBe('2026-12-01T09:00:00+05:30');
-		expect(toApiTime('2026-12-01', 'startTime', 'Europe/Berlin').iso).toBe('2026-12-01T00:00:00+01:00');
+		expect(toApiTime('2026-07-01T09:00:00', 'startTime', 'America/New_York').iso).toBe(
+			'2026-07-01T09:00:00-04:00',
+		);
+		expect(toApiTime('2026-12-01T09:00:00', 'startTime', 'America/New_York').iso).toBe(
+			'2026-12-01T09:00:00-05:00',
+		);
+		expect(toApiTime('2026-12-01 09:00', 'startTime', 'Asia/Kolkata').iso).toBe(
+			'2026-12-01T09:00:00+05:30',
+		);
+		expect(toApiTime('2026-12-01', 'startTime', 'Europe/Berlin').iso).toBe(
+			'2026-12-01T00:00:00+01:00',
+		);
 	});
 
 	it('moves a wall time inside a spring-forward gap forward, and takes the first of an autumn repeat', () => {
-		expect(toApiTime('2026-03-08T02:30:00', 'startTime', 'America/New_York').iso).toBe('2026-03-08T03:30:00-04:00');
-		expect(toApiTime('2026-11-01T01:30:00', 'startTime', 'America/New_York').iso).toBe('2026-11-01T01:30:00-04:00');
-		expect(toApiTime('2026-03-29T02:15:00', 'startTime', 'Europe/Berlin').iso).toBe('2026-03-29T03:15:00+02:00');
+		expect(toApiTime('2026-03-08T02:30:00', 'startTime', 'America/New_York').iso).toBe(
+			'2026-03-08T03:30:00-04:00',
+		);
+		expect(toApiTime('2026-11-01T01:30:00', 'startTime', 'America/New_York').iso).toBe(
+			'2026-11-01T01:30:00-04:00',
+		);
+		expect(toApiTime('2026-03-29T02:15:00', 'startTime', 'Europe/Berlin').iso).toBe(
+			'2026-03-29T03:15:00+02:00',
+		);
 	});
 
 	it('takes epoch milliseconds (number or digits) and renders them in the time zone', () => {
 		const epochMs = Date.UTC(2026, 0, 15, 14, 0);
-		expect(toApiTime(epochMs, 'startTime', 'America/Chicago')).toEqual({ iso: '2026-01-15T08:00:00-06:00', epochMs });
+		expect(toApiTime(epochMs, 'startTime', 'America/Chicago')).toEqual({
+			iso: '2026-01-15T08:00:00-06:00',
+			epochMs,
+		});
 		expect(toApiTime(String(epochMs), 'startTime', 'UTC').iso).toBe('2026-01-15T14:00:00+00:00');
 		expect(toApiTime(new Date(epochMs), 'startTime', 'UTC').iso).toBe('2026-01-15T14:00:00+00:00');
 	});
@@ -50,6 +71,8 @@ describe('toApiTime', () => {
 
 	it('does not depend on the host TZ setting', () => {
 		// Intl with an explicit zone ignores process.env.TZ; this pins one known offset.
-		expect(formatInTimeZone(Date.UTC(2026, 6, 1, 12), 'Australia/Adelaide')).toBe('2026-07-01T21:30:00+09:30');
+		expect(formatInTimeZone(Date.UTC(2026, 6, 1, 12), 'Australia/Adelaide')).toBe(
+			'2026-07-01T21:30:00+09:30',
+		);
 	});
 });

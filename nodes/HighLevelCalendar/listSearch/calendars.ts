@@ -10,7 +10,10 @@ export function matchesFilter(filter: string | undefined, ...texts: unknown[]): 
 }
 
 /** GET /calendars/?locationId lists every calendar at once, so the search filters here. */
-export async function searchCalendars(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchCalendars(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const { locationId } = await readCredential(this);
 	const response = await highLevelRequest(this, {
 		method: 'GET',
@@ -23,7 +26,10 @@ export async function searchCalendars(this: ILoadOptionsFunctions, filter?: stri
 	return {
 		results: calendars
 			.filter((calendar) => matchesFilter(filter, calendar.name, calendar.id))
-			.map((calendar) => ({ name: String(calendar.name ?? calendar.id), value: String(calendar.id) }))
+			.map((calendar) => ({
+				name: String(calendar.name ?? calendar.id),
+				value: String(calendar.id),
+			}))
 			.sort((a, b) => a.name.localeCompare(b.name)),
 	};
 }

@@ -11,7 +11,8 @@ function contactLabel(contact: IDataObject): string {
 		[contact.firstName, contact.lastName].filter(Boolean).join(' ') ||
 		(contact.companyName as string | undefined) ||
 		'';
-	const detail = (contact.email as string | undefined) || (contact.phone as string | undefined) || '';
+	const detail =
+		(contact.email as string | undefined) || (contact.phone as string | undefined) || '';
 	if (name && detail) return `${name} (${detail})`;
 	return name || detail || String(contact.id);
 }
@@ -38,7 +39,10 @@ export async function searchContacts(
 	const total = Number(response.total ?? response.count ?? 0);
 	const more = contacts.length === PAGE_SIZE && (total === 0 || page * PAGE_SIZE < total);
 	return {
-		results: contacts.map((contact) => ({ name: contactLabel(contact), value: String(contact.id) })),
+		results: contacts.map((contact) => ({
+			name: contactLabel(contact),
+			value: String(contact.id),
+		})),
 		paginationToken: more ? String(page + 1) : undefined,
 	};
 }

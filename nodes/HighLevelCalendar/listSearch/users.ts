@@ -8,7 +8,10 @@ import { matchesFilter } from './calendars';
  * GET /users/?locationId: deprecated in the spec, but it needs only the sub-account, whereas
  * GET /users/search needs the agency's companyId (one more call, and the locations.readonly scope).
  */
-export async function searchUsers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchUsers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const { locationId } = await readCredential(this);
 	const response = await highLevelRequest(this, {
 		method: 'GET',
@@ -21,8 +24,13 @@ export async function searchUsers(this: ILoadOptionsFunctions, filter?: string):
 	return {
 		results: users
 			.map((user) => {
-				const name = String(user.name ?? [user.firstName, user.lastName].filter(Boolean).join(' ')) || String(user.id);
-				return { name: user.email ? `${name} (${String(user.email)})` : name, value: String(user.id) };
+				const name =
+					String(user.name ?? [user.firstName, user.lastName].filter(Boolean).join(' ')) ||
+					String(user.id);
+				return {
+					name: user.email ? `${name} (${String(user.email)})` : name,
+					value: String(user.id),
+				};
 			})
 			.filter((user) => matchesFilter(filter, user.name, user.value))
 			.sort((a, b) => a.name.localeCompare(b.name)),

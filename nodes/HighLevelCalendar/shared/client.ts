@@ -13,7 +13,15 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from './constants';
 import { readCredential } from './credential';
 import { highLevelError } from './errors';
-import { budgetFor, CancelledError, DailyLimitError, PUBLISHED_LIMIT, wait, type LocationBudget, type Slot } from './rateLimit';
+import {
+	budgetFor,
+	CancelledError,
+	DailyLimitError,
+	PUBLISHED_LIMIT,
+	wait,
+	type LocationBudget,
+	type Slot,
+} from './rateLimit';
 import { noteCreated, noteSent, withRunSummary } from './runLedger';
 import { readParameter } from './parameters';
 
@@ -33,7 +41,12 @@ import { readParameter } from './parameters';
  * Responses are read (rate-limit headers, error statuses) by `highLevelError` in errors.ts.
  */
 
-export const RETRY = { baseMs: 500, capMs: 8_000, maxRetryTimeMs: 120_000, maxServerErrorRetries: 6 };
+export const RETRY = {
+	baseMs: 500,
+	capMs: 8_000,
+	maxRetryTimeMs: 120_000,
+	maxServerErrorRetries: 6,
+};
 
 type Outcome = 'rateLimited' | 'dailyLimit' | 'serverError' | 'refused' | 'broken' | 'final';
 
@@ -43,18 +56,32 @@ interface FailureInfo {
 }
 
 const SERVER_ERRORS = new Set(['502', '503', '504']);
-const BROKEN_CONNECTION = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'EAI_AGAIN']);
+const BROKEN_CONNECTION = new Set([
+	'ECONNRESET',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'ESOCKETTIMEDOUT',
+	'EAI_AGAIN',
+]);
 
 /** What a failed attempt means for a retry. Errors from highLevelError carry their status. */
 export function classifyFailure(error: unknown): FailureInfo {
-	const failure = error as { httpCode?: string | null; cause?: { code?: string }; context?: IDataObject; message?: string };
+	const failure = error as {
+		httpCode?: string | null;
+		cause?: { code?: string };
+		context?: IDataObject;
+		message?: string;
+	};
 	if (failure.context?.decided) return { outcome: 'final' };
 	const code = String(failure.httpCode ?? failure.cause?.code ?? '');
 	const retryAfterMs = failure.context?.retryAfterMs as number | undefined;
-	if (code === '429') return { outcome: failure.context?.dailyLimit ? 'dailyLimit' : 'rateLimited', retryAfterMs };
+	if (code === '429')
+		return { outcome: failure.context?.dailyLimit ? 'dailyLimit' : 'rateLimited', retryAfterMs };
 	if (SERVER_ERRORS.has(code)) return { outcome: 'serverError' };
 	if (code === 'ECONNREFUSED') return { outcome: 'refused' };
-	if (BROKEN_CONNECTION.has(code) || /socket hang up|timeout/i.test(failure.message ?? '')) return { outcome: 'broken' };
+	if (BROKEN_CONNECTION.has(code) || /socket hang up|timeout/i.test(failure.message ?? ''))
+		return { outcome: 'broken' };
 	return { outcome: 'final' };
 }
 
@@ -67,7 +94,11 @@ export function backoffMs(attempt: number, random = Math.random): number {
  * Whether an attempt that ended this way may be sent again. `changesNothing`: a read or a search
  * (GET, POST /contacts/search); PUT and DELETE do the same thing twice, so only a create is unsafe.
  */
-export function isSafeToResend(method: string, outcome: Outcome, changesNothing = method === 'GET'): boolean {
+export function isSafeToResend(
+	method: string,
+	outcome: Outcome,
+	changesNothing = method === 'GET',
+): boolean {
 	if (outcome === 'rateLimited' || outcome === 'refused') return true;
 	if (outcome === 'serverError' || outcome === 'broken') return changesNothing || method !== 'POST';
 	return false;
@@ -177,23 +208,36 @@ async function sendPaced<T>(
 			if (slot) budget.complete(slot);
 			budget.settle();
 			if (error instanceof CancelledError || error instanceof DailyLimitError) {
-				throw finalError(context, new NodeOperationError(context.getNode(), error.message, { itemIndex: itemIndexOf(context) }));
+				throw finalError(
+					context,
+					new NodeOperationError(context.getNode(), error.message, {
+						itemIndex: itemIndexOf(context),
+					}),
+				);
 			}
 			const { outcome, retryAfterMs } = classifyFailure(error);
 			if (!isSafeToResend(method, outcome, request.changesNothing)) {
-				if (outcome === 'serverError' || outcome === 'broken') throw finalError(context, uncertainCreateError(context, error));
+				if (outcome === 'serverError' || outcome === 'broken')
+					throw finalError(context, uncertainCreateError(context, error));
 				throw finalError(context, asNodeError(context, error));
 			}
-			const delay = outcome === 'rateLimited' ? budget.onTooManyRequests(retryAfterMs) : backoffMs(attempt);
+			const delay =
+				outcome === 'rateLimited' ? budget.onTooManyRequests(retryAfterMs) : backoffMs(attempt);
 			const outOfTries = outcome !== 'rateLimited' && attempt >= RETRY.maxServerErrorRetries;
 			if (outOfTries || Date.now() - startedAt + delay > maxRetryMs) {
 				if (error instanceof NodeApiError) {
-					error.description = `${error.description ?? ''} Gave up after ${attempt + 1} attempt${attempt ? 's' : ''} in ${Math.round((Date.now() - startedAt) / 1000)} s.`.trim();
+					error.description =
+						`${error.description ?? ''} Gave up after ${attempt + 1} attempt${attempt ? 's' : ''} in ${Math.round((Date.now() - startedAt) / 1000)} s.`.trim();
 				}
 				throw finalError(context, new NodeApiError(context.getNode(), error as JsonObject));
 			}
 			await wait(delay, signal).catch((cancelled: Error) => {
-				throw finalError(context, new NodeOperationError(context.getNode(), cancelled.message, { itemIndex: itemIndexOf(context) }));
+				throw finalError(
+					context,
+					new NodeOperationError(context.getNode(), cancelled.message, {
+						itemIndex: itemIndexOf(context),
+					}),
+				);
 			});
 		}
 	}
@@ -219,7 +263,11 @@ export async function sendRoutedRequest(
 	if (answer) return [{ json: answer }];
 	requestData.options.baseURL = (await readCredential(this)).baseUrl;
 	const method = String(requestData.options.method ?? 'GET').toUpperCase();
-	const items = await sendPaced(this, { method, changesNothing: method === 'GET' }, async () => await this.makeRoutingRequest(requestData));
+	const items = await sendPaced(
+		this,
+		{ method, changesNothing: method === 'GET' },
+		async () => await this.makeRoutingRequest(requestData),
+	);
 	if (method === 'POST') noteCreated(this, items);
 	return items;
 }
@@ -239,22 +287,32 @@ export interface HighLevelRequest {
 	changesNothing?: boolean;
 }
 
-export async function highLevelRequest(context: ClientContext, request: HighLevelRequest): Promise<IDataObject> {
+export async function highLevelRequest(
+	context: ClientContext,
+	request: HighLevelRequest,
+): Promise<IDataObject> {
 	const { baseUrl } = await readCredential(context);
 	const changesNothing = request.changesNothing ?? request.method === 'GET';
 	return await sendPaced(context, { method: request.method, changesNothing }, async () => {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_NAME, {
-			method: request.method,
-			baseURL: baseUrl,
-			url: request.path,
-			qs: request.qs,
-			body: request.body,
-			headers: { Accept: 'application/json', Version: request.version },
-			json: true,
-			ignoreHttpStatusErrors: true,
-			returnFullResponse: true,
-		})) as { statusCode: number; body: unknown; headers?: IDataObject };
-		const error = await highLevelError(context, response, { requiredScope: request.requiredScope, target: request.target });
+		const response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			CREDENTIAL_NAME,
+			{
+				method: request.method,
+				baseURL: baseUrl,
+				url: request.path,
+				qs: request.qs,
+				body: request.body,
+				headers: { Accept: 'application/json', Version: request.version },
+				json: true,
+				ignoreHttpStatusErrors: true,
+				returnFullResponse: true,
+			},
+		)) as { statusCode: number; body: unknown; headers?: IDataObject };
+		const error = await highLevelError(context, response, {
+			requiredScope: request.requiredScope,
+			target: request.target,
+		});
 		if (error) throw error;
 		return (response.body ?? {}) as IDataObject;
 	});

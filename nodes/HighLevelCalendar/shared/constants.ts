@@ -30,15 +30,16 @@ export const APPOINTMENT_STATUSES = [
 ] as const;
 
 /** The editor's name for each value; an expression may give either (see matchOption in fields.ts). */
-export const MEETING_LOCATION_TYPE_NAMES: Record<(typeof MEETING_LOCATION_TYPES)[number], string> = {
-	custom: 'Custom',
-	zoom: 'Zoom',
-	gmeet: 'Google Meet',
-	phone: 'Phone',
-	address: 'Address',
-	ms_teams: 'Microsoft Teams',
-	google: 'Google',
-};
+export const MEETING_LOCATION_TYPE_NAMES: Record<(typeof MEETING_LOCATION_TYPES)[number], string> =
+	{
+		custom: 'Custom',
+		zoom: 'Zoom',
+		gmeet: 'Google Meet',
+		phone: 'Phone',
+		address: 'Address',
+		ms_teams: 'Microsoft Teams',
+		google: 'Google',
+	};
 
 export const APPOINTMENT_STATUS_NAMES: Record<(typeof APPOINTMENT_STATUSES)[number], string> = {
 	new: 'New',
@@ -64,4 +65,5 @@ export const SCOPES = {
  * keeps the node loadable there instead of failing at import.
  */
 export const MAIN_CONNECTION: NodeConnectionType =
-	(NodeConnectionTypes as Partial<typeof NodeConnectionTypes> | undefined)?.Main ?? ('main' as NodeConnectionType);
+	(NodeConnectionTypes as Partial<typeof NodeConnectionTypes> | undefined)?.Main ??
+	('main' as NodeConnectionType);

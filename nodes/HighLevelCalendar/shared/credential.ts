@@ -20,7 +20,9 @@ type CredentialContext = IExecuteSingleFunctions | ILoadOptionsFunctions;
 const perNodeRun = new WeakMap<object, Promise<HighLevelCredential>>();
 
 async function read(context: CredentialContext): Promise<HighLevelCredential> {
-	const data = await context.getCredentials<{ baseUrl?: string; locationId?: string }>(CREDENTIAL_NAME);
+	const data = await context.getCredentials<{ baseUrl?: string; locationId?: string }>(
+		CREDENTIAL_NAME,
+	);
 	return {
 		baseUrl: String(data.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, ''),
 		locationId: String(data.locationId ?? ''),
@@ -28,7 +30,8 @@ async function read(context: CredentialContext): Promise<HighLevelCredential> {
 }
 
 export async function readCredential(context: CredentialContext): Promise<HighLevelCredential> {
-	const run = 'getExecuteData' in context ? (context.getExecuteData() as object | undefined) : undefined;
+	const run =
+		'getExecuteData' in context ? (context.getExecuteData() as object | undefined) : undefined;
 	if (!run) return await read(context);
 	let credential = perNodeRun.get(run);
 	if (!credential) {

@@ -1,11 +1,17 @@
-import type { IExecuteSingleFunctions, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	INodeExecutionData,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { SCOPES } from './constants';
 import { checkHighLevelResponse } from './errors';
 import { setPathIds } from './hooks';
 import { readParameter } from './parameters';
 
 /** HighLevel answers `{ succeeded: true }`; n8n's guidelines ask a delete to output what was deleted. */
-export async function deletedEventResult(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
+export async function deletedEventResult(
+	this: IExecuteSingleFunctions,
+): Promise<INodeExecutionData[]> {
 	const id = String(readParameter(this, 'eventId', '')).trim();
 	return [{ json: { id, deleted: true } }];
 }
@@ -20,7 +26,9 @@ export function deleteEventOperation(what: 'appointment' | 'block slot'): INodeP
 		routing: {
 			request: { method: 'DELETE', url: '/calendars/events/{eventId}', body: {} },
 			send: { preSend: [setPathIds] },
-			output: { postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, what), deletedEventResult] },
+			output: {
+				postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, what), deletedEventResult],
+			},
 		},
 	};
 }

@@ -16,18 +16,25 @@ export const timeZoneOption: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'America/New_York',
-	description: "IANA time zone in which times without an offset are read. Empty uses the workflow's time zone.",
+	description:
+		"IANA time zone in which times without an offset are read. Empty uses the workflow's time zone.",
 };
 
 /** The Options collection: the Time Zone option, and `extra` options an operation adds. */
-export function timeZoneOptions(resource: string | string[], operations: string[], extra: INodeProperties[] = []): INodeProperties {
+export function timeZoneOptions(
+	resource: string | string[],
+	operations: string[],
+	extra: INodeProperties[] = [],
+): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		displayOptions: { show: { resource: Array.isArray(resource) ? resource : [resource], operation: operations } },
+		displayOptions: {
+			show: { resource: Array.isArray(resource) ? resource : [resource], operation: operations },
+		},
 		options: [...extra, timeZoneOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 import { answerWithoutSending, highLevelRequest } from './client';
 import { CALENDARS_API_VERSION, SCOPES } from './constants';
 import { asItemError } from './hooks';
@@ -21,7 +26,10 @@ type Kind = 'appointment' | 'blockSlot';
 const DAY_MS = 86_400_000;
 
 export function duplicateCheckOption(kind: Kind): INodeProperties {
-	const what = kind === 'appointment' ? 'an appointment on the same calendar with the same contact and start' : 'a block slot on the same calendar or user with the same start';
+	const what =
+		kind === 'appointment'
+			? 'an appointment on the same calendar with the same contact and start'
+			: 'a block slot on the same calendar or user with the same start';
 	return {
 		displayName: 'Duplicate Check',
 		name: 'duplicateCheck',
@@ -34,8 +42,16 @@ export function duplicateCheckOption(kind: Kind): INodeProperties {
 /** Per node run (n8n's executeData): the lists already fetched, by calendar or user and day. */
 const listsPerRun = new WeakMap<object, Map<string, Promise<IDataObject[]>>>();
 
-function listFor(context: IExecuteSingleFunctions, kind: Kind, body: IDataObject, startMs: number): Promise<IDataObject[]> {
-	const target = body.calendarId !== undefined ? { calendarId: String(body.calendarId) } : { userId: String(body.assignedUserId) };
+function listFor(
+	context: IExecuteSingleFunctions,
+	kind: Kind,
+	body: IDataObject,
+	startMs: number,
+): Promise<IDataObject[]> {
+	const target =
+		body.calendarId !== undefined
+			? { calendarId: String(body.calendarId) }
+			: { userId: String(body.assignedUserId) };
 	const day = Math.floor(startMs / DAY_MS) * DAY_MS;
 	const key = `${kind}|${JSON.stringify(target)}|${day}`;
 	const run = (context.getExecuteData() as object | undefined) ?? context;
@@ -48,7 +64,12 @@ function listFor(context: IExecuteSingleFunctions, kind: Kind, body: IDataObject
 			path: kind === 'appointment' ? '/calendars/events' : '/calendars/blocked-slots',
 			version: CALENDARS_API_VERSION,
 			requiredScope: SCOPES.eventsRead,
-			qs: { locationId: String(body.locationId ?? ''), ...target, startTime: String(day), endTime: String(day + DAY_MS) },
+			qs: {
+				locationId: String(body.locationId ?? ''),
+				...target,
+				startTime: String(day),
+				endTime: String(day + DAY_MS),
+			},
 		}).then((response) => (response.events as IDataObject[] | undefined) ?? []);
 		lists.set(key, list);
 		// A failed look-up is not kept: the next item of the run asks again.
@@ -61,14 +82,23 @@ function listFor(context: IExecuteSingleFunctions, kind: Kind, body: IDataObject
 export function isSameBooking(kind: Kind, event: IDataObject, body: IDataObject): boolean {
 	if (Date.parse(String(event.startTime)) !== Date.parse(String(body.startTime))) return false;
 	if (kind === 'blockSlot') {
-		return body.calendarId !== undefined ? event.calendarId === body.calendarId : event.assignedUserId === body.assignedUserId;
+		return body.calendarId !== undefined
+			? event.calendarId === body.calendarId
+			: event.assignedUserId === body.assignedUserId;
 	}
-	return event.calendarId === body.calendarId && event.contactId === body.contactId && event.appointmentStatus !== 'cancelled';
+	return (
+		event.calendarId === body.calendarId &&
+		event.contactId === body.contactId &&
+		event.appointmentStatus !== 'cancelled'
+	);
 }
 
 /** preSend, last (after the body is final): with Duplicate Check on, looks for the booking. */
 export function lookForExisting(kind: Kind) {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		if (!(readParameter(this, 'options.duplicateCheck', false) as boolean)) return requestOptions;
 		const body = requestOptions.body as IDataObject;
 		try {
@@ -76,7 +106,10 @@ export function lookForExisting(kind: Kind) {
 			const existing = events.find((event) => isSameBooking(kind, event, body));
 			if (existing) {
 				const simplify = readParameter(this, 'simplify', false) as boolean;
-				answerWithoutSending(this, { ...(simplify ? simplifyEvent(existing) : existing), alreadyExisted: true });
+				answerWithoutSending(this, {
+					...(simplify ? simplifyEvent(existing) : existing),
+					alreadyExisted: true,
+				});
 			}
 		} catch (error) {
 			throw asItemError(this, error);
@@ -84,4 +117,3 @@ export function lookForExisting(kind: Kind) {
 		return requestOptions;
 	};
 }
-

@@ -37,7 +37,12 @@ function highLevelMessages(body: unknown): string[] {
 }
 
 /** Turns a HighLevel error response into a message that says what happened and what to do. */
-export function describeHighLevelError({ statusCode, body, requiredScope, target }: HighLevelErrorContext): DescribedError {
+export function describeHighLevelError({
+	statusCode,
+	body,
+	requiredScope,
+	target,
+}: HighLevelErrorContext): DescribedError {
 	const messages = highLevelMessages(body);
 	const said = messages.join('; ') || 'no details';
 	if (statusCode === 401) {
@@ -60,7 +65,9 @@ export function describeHighLevelError({ statusCode, body, requiredScope, target
 	}
 	if (statusCode === 404) {
 		return {
-			message: target ? `HighLevel found no ${target} (404)` : 'HighLevel found nothing at this address (404)',
+			message: target
+				? `HighLevel found no ${target} (404)`
+				: 'HighLevel found nothing at this address (404)',
 			description: `HighLevel said: "${said}". Check the id: it may be mistyped, deleted, or belong to another sub-account.`,
 		};
 	}
@@ -127,7 +134,12 @@ export async function highLevelError(
 	const headers = response.headers ?? {};
 	budgetFor(baseUrl, locationId).observe(headers, response.statusCode);
 	if (response.statusCode < 400) return undefined;
-	const { message, description } = describeHighLevelError({ statusCode: response.statusCode, body: response.body, requiredScope, target });
+	const { message, description } = describeHighLevelError({
+		statusCode: response.statusCode,
+		body: response.body,
+		requiredScope,
+		target,
+	});
 	const error = new NodeApiError(context.getNode(), errorBody(response.body), {
 		message,
 		description,
@@ -136,13 +148,18 @@ export async function highLevelError(
 	});
 	if (response.statusCode === 429) {
 		error.context.retryAfterMs = retryAfterMs(headers, Date.now());
-		error.context.dailyLimit = Number(headers['x-ratelimit-daily-remaining']) === 0 || /daily/i.test(message + description);
+		error.context.dailyLimit =
+			Number(headers['x-ratelimit-daily-remaining']) === 0 || /daily/i.test(message + description);
 	}
 	return error;
 }
 
 /** What a 404 addressed: `appointment with eventId "abc"`. */
-function describeTarget(context: IExecuteSingleFunctions, targetName: string, idParameter: string): string | undefined {
+function describeTarget(
+	context: IExecuteSingleFunctions,
+	targetName: string,
+	idParameter: string,
+): string | undefined {
 	const raw = readParameter(context, idParameter, '') as unknown;
 	const id = typeof raw === 'object' && raw !== null ? (raw as IDataObject).value : raw;
 	return id ? `${targetName} with ${idParameter} "${String(id)}"` : undefined;
@@ -165,7 +182,8 @@ export function checkHighLevelResponse(
 		const error = await highLevelError(this, response as HighLevelResponse, {
 			requiredScope: typeof requiredScope === 'function' ? requiredScope(this) : requiredScope,
 			// The id is read only when there is an error to explain.
-			target: response.statusCode >= 400 ? describeTarget(this, targetName, idParameter) : undefined,
+			target:
+				response.statusCode >= 400 ? describeTarget(this, targetName, idParameter) : undefined,
 		});
 		if (error) throw error;
 		return items;

@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { endTimeField as appointmentEndTimeField, optionalAppointmentFields } from '../resources/appointment/fields';
+import {
+	endTimeField as appointmentEndTimeField,
+	optionalAppointmentFields,
+} from '../resources/appointment/fields';
 import { locationIdOverrideField } from './descriptions';
 import { calendarLocator, contactLocator, userLocator } from './locators';
 
@@ -22,13 +25,17 @@ export const eventIdField: INodeProperties = {
 	description:
 		'ID of the appointment or block slot. For a recurring series, an instance ID (ocQHyuzHvysMo5N5VsXc_1729821600000_1800) addresses one occurrence and the master event ID the whole series.',
 	// Appointment Update can address one occurrence of a series instead (see occurrence.ts).
-	displayOptions: { show: { resource: EVENT_RESOURCES, operation: ['delete', 'get', 'update'] }, hide: { target: ['occurrence'] } },
+	displayOptions: {
+		show: { resource: EVENT_RESOURCES, operation: ['delete', 'get', 'update'] },
+		hide: { target: ['occurrence'] },
+	},
 };
 
 /** Create: the calendar booked (a block slot's only when it blocks a calendar); Get Many: the calendar listed. */
 export const calendarIdField: INodeProperties = calendarLocator({
 	required: true,
-	description: 'The HighLevel calendar (calendarId): where the appointment or block is, or whose events are listed',
+	description:
+		'The HighLevel calendar (calendarId): where the appointment or block is, or whose events are listed',
 	displayOptions: {
 		show: { resource: EVENT_RESOURCES, operation: ['create', 'getAll'] },
 		hide: { filterBy: ['contact', 'group', 'user'], target: ['user'] },
@@ -38,8 +45,12 @@ export const calendarIdField: INodeProperties = calendarLocator({
 /** Create: the contact booked; Get Many: the contact whose appointments are listed. */
 export const contactIdField: INodeProperties = contactLocator({
 	required: true,
-	description: 'The HighLevel contact (contactId): who the appointment is for, or whose appointments are listed',
-	displayOptions: { show: { resource: ['appointment'], operation: ['create', 'getAll'] }, hide: { filterBy: ['calendar', 'group', 'user'] } },
+	description:
+		'The HighLevel contact (contactId): who the appointment is for, or whose appointments are listed',
+	displayOptions: {
+		show: { resource: ['appointment'], operation: ['create', 'getAll'] },
+		hide: { filterBy: ['calendar', 'group', 'user'] },
+	},
 });
 
 export const startTimeField: INodeProperties = {
@@ -50,7 +61,10 @@ export const startTimeField: INodeProperties = {
 	default: '',
 	description:
 		'When the appointment or block starts; for Get Many, the start of the time window. ISO 8601 with an offset (2021-06-23T03:30:00+05:30) keeps its instant; a time without an offset is read in the Time Zone option. Expressions may also give a DateTime or epoch milliseconds.',
-	displayOptions: { show: { resource: EVENT_RESOURCES, operation: ['create', 'getAll'] }, hide: { filterBy: ['contact'] } },
+	displayOptions: {
+		show: { resource: EVENT_RESOURCES, operation: ['create', 'getAll'] },
+		hide: { filterBy: ['contact'] },
+	},
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -61,7 +75,8 @@ function onlyFor(resource: 'appointment' | 'blockSlot', field: INodeProperties):
 	return { ...field, displayOptions: { show: { '/resource': [resource] } } };
 }
 
-const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+const byDisplayName = (a: INodeProperties, b: INodeProperties) =>
+	a.displayName.localeCompare(b.displayName);
 
 const titleOption: INodeProperties = {
 	displayName: 'Title',
@@ -75,10 +90,10 @@ const titleOption: INodeProperties = {
 const BLOCK_TARGET_RULE = 'A block slot takes Calendar or Assigned User, not both.';
 
 const assignedUserOption = userLocator({
-		displayName: 'Assigned User',
-		name: 'assignedUserId',
-		description: `The HighLevel user (team member) who owns the appointment, or whose time the block slot blocks (assignedUserId). ${BLOCK_TARGET_RULE}`,
-	});
+	displayName: 'Assigned User',
+	name: 'assignedUserId',
+	description: `The HighLevel user (team member) who owns the appointment, or whose time the block slot blocks (assignedUserId). ${BLOCK_TARGET_RULE}`,
+});
 
 export const additionalFieldsField: INodeProperties = {
 	displayName: 'Additional Fields',
@@ -88,7 +103,9 @@ export const additionalFieldsField: INodeProperties = {
 	default: {},
 	displayOptions: { show: { resource: EVENT_RESOURCES, operation: ['create'] } },
 	options: [
-		...[...optionalAppointmentFields, assignedUserOption, appointmentEndTimeField].map((field) => onlyFor('appointment', field)),
+		...[...optionalAppointmentFields, assignedUserOption, appointmentEndTimeField].map((field) =>
+			onlyFor('appointment', field),
+		),
 		titleOption,
 		locationIdOverrideField,
 	].sort(byDisplayName),
@@ -106,10 +123,19 @@ export const updateFieldsField: INodeProperties = {
 		onlyFor('blockSlot', locationIdOverrideField),
 		assignedUserOption,
 		calendarLocator({
-				description: `The calendar the appointment belongs to, or whose time the block slot blocks (calendarId). ${BLOCK_TARGET_RULE}`,
-			}),
-		{ ...startTimeField, required: false, displayOptions: undefined, description: 'When it starts. ISO 8601 with an offset keeps its instant; a time without an offset is read in the Time Zone option.' },
-		{ ...appointmentEndTimeField, description: 'When it ends; must be after the start time. Read like Start Time.' },
+			description: `The calendar the appointment belongs to, or whose time the block slot blocks (calendarId). ${BLOCK_TARGET_RULE}`,
+		}),
+		{
+			...startTimeField,
+			required: false,
+			displayOptions: undefined,
+			description:
+				'When it starts. ISO 8601 with an offset keeps its instant; a time without an offset is read in the Time Zone option.',
+		},
+		{
+			...appointmentEndTimeField,
+			description: 'When it ends; must be after the start time. Read like Start Time.',
+		},
 		titleOption,
 	].sort(byDisplayName),
 };

@@ -6,7 +6,12 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { APPOINTMENT_STATUS_NAMES, APPOINTMENT_STATUSES, CONTACTS_API_VERSION, SCOPES } from './constants';
+import {
+	APPOINTMENT_STATUS_NAMES,
+	APPOINTMENT_STATUSES,
+	CONTACTS_API_VERSION,
+	SCOPES,
+} from './constants';
 import { matchOption } from './fields';
 import { timeZoneOptions } from './descriptions';
 import { checkHighLevelResponse } from './errors';
@@ -38,7 +43,12 @@ export async function setEventWindow(
 		const start = toApiTime(qs.startTime, 'startTime', timeZone);
 		const end = toApiTime(qs.endTime, 'endTime', timeZone);
 		if (end.epochMs <= start.epochMs) {
-			throw new InputError('endTime', end.iso, `Set an endTime after startTime (${start.iso}).`, 'is not after startTime');
+			throw new InputError(
+				'endTime',
+				end.iso,
+				`Set an endTime after startTime (${start.iso}).`,
+				'is not after startTime',
+			);
 		}
 		qs.startTime = String(start.epochMs);
 		qs.endTime = String(end.epochMs);
@@ -53,21 +63,34 @@ export async function setEventWindow(
 function wantedStatuses(context: IExecuteSingleFunctions): string[] {
 	const raw = readParameter(context, 'options.appointmentStatus', []) as unknown;
 	const list = Array.isArray(raw) ? raw : typeof raw === 'string' && raw ? raw.split(',') : [];
-	return list.map((status) => matchOption('appointmentStatus', typeof status === 'string' ? status.trim() : status, APPOINTMENT_STATUS_NAMES));
+	return list.map((status) =>
+		matchOption(
+			'appointmentStatus',
+			typeof status === 'string' ? status.trim() : status,
+			APPOINTMENT_STATUS_NAMES,
+		),
+	);
 }
 
 /** postReceive: one item per event, filtered by status and cut to the limit. */
-export async function listEvents(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const events = items.flatMap((item) => ((item.json.events as IDataObject[] | undefined) ?? []));
+export async function listEvents(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const events = items.flatMap((item) => (item.json.events as IDataObject[] | undefined) ?? []);
 	const statuses = wantedStatuses(this);
-	const kept = statuses.length ? events.filter((event) => statuses.includes(String(event.appointmentStatus))) : events;
+	const kept = statuses.length
+		? events.filter((event) => statuses.includes(String(event.appointmentStatus)))
+		: events;
 	const returnAll = readParameter(this, 'returnAll', false) as boolean;
 	const limit = readParameter(this, 'limit', 50) as number;
 	return (returnAll ? kept : kept.slice(0, limit)).map((json) => ({ json }));
 }
 
 function listScope(context: IExecuteSingleFunctions): string {
-	return readParameter(context, 'filterBy', '') === 'contact' ? SCOPES.contactsRead : SCOPES.eventsRead;
+	return readParameter(context, 'filterBy', '') === 'contact'
+		? SCOPES.contactsRead
+		: SCOPES.eventsRead;
 }
 
 export function getManyEventsOperation(resource: ListResource): INodePropertyOptions {
@@ -81,9 +104,24 @@ export function getManyEventsOperation(resource: ListResource): INodePropertyOpt
 				? "List the appointments in a time window of a calendar, user or group, or all of a contact's appointments"
 				: 'List the block slots in a time window of a calendar, user or group',
 		routing: {
-			request: { method: 'GET', url: resource === 'appointment' ? '/calendars/events' : '/calendars/blocked-slots' },
-			send: { preSend: [sendParameters('qs', ['calendarId', 'userId', 'groupId', 'startTime', 'endTime']), setPathIds, setEventWindow] },
-			output: { postReceive: [checkHighLevelResponse(listScope, 'contact', 'contactId'), listEvents, simplifyWhenAsked] },
+			request: {
+				method: 'GET',
+				url: resource === 'appointment' ? '/calendars/events' : '/calendars/blocked-slots',
+			},
+			send: {
+				preSend: [
+					sendParameters('qs', ['calendarId', 'userId', 'groupId', 'startTime', 'endTime']),
+					setPathIds,
+					setEventWindow,
+				],
+			},
+			output: {
+				postReceive: [
+					checkHighLevelResponse(listScope, 'contact', 'contactId'),
+					listEvents,
+					simplifyWhenAsked,
+				],
+			},
 		},
 	};
 }
@@ -102,7 +140,12 @@ function filterByField(resource: ListResource): INodeProperties {
 			name: 'Contact',
 			value: 'contact',
 			description: "All of the contact's appointments, whatever the time",
-			routing: { request: { url: '/contacts/{contactId}/appointments', headers: { Version: CONTACTS_API_VERSION } } },
+			routing: {
+				request: {
+					url: '/contacts/{contactId}/appointments',
+					headers: { Version: CONTACTS_API_VERSION },
+				},
+			},
 		});
 	}
 	return {
@@ -122,7 +165,10 @@ function filterByField(resource: ListResource): INodeProperties {
  * the window start are the shared fields of eventFields.ts). Only Filter By differs: a contact's
  * appointments have their own endpoint.
  */
-export const getManyFilterFields: INodeProperties[] = [filterByField('appointment'), filterByField('blockSlot')];
+export const getManyFilterFields: INodeProperties[] = [
+	filterByField('appointment'),
+	filterByField('blockSlot'),
+];
 
 export const getManyTargetFields: INodeProperties[] = [
 	userLocator({
@@ -170,16 +216,21 @@ export const getManyListFields: INodeProperties[] = [
 		description: 'Max number of results to return',
 		displayOptions: { show: { ...show, returnAll: [false] } },
 	},
-	timeZoneOptions(EVENT_RESOURCES, ['getAll'], [
-		{
-			displayName: 'Appointment Status',
-			name: 'appointmentStatus',
-			type: 'multiOptions',
-			options: APPOINTMENT_STATUSES.map((status) => ({ name: status, value: status })),
-			default: [],
-			description: 'Return only appointments with one of these statuses (filtered after HighLevel answers)',
-			displayOptions: { show: { '/resource': ['appointment'] } },
-		},
-	]),
+	timeZoneOptions(
+		EVENT_RESOURCES,
+		['getAll'],
+		[
+			{
+				displayName: 'Appointment Status',
+				name: 'appointmentStatus',
+				type: 'multiOptions',
+				options: APPOINTMENT_STATUSES.map((status) => ({ name: status, value: status })),
+				default: [],
+				description:
+					'Return only appointments with one of these statuses (filtered after HighLevel answers)',
+				displayOptions: { show: { '/resource': ['appointment'] } },
+			},
+		],
+	),
 	simplifyField(EVENT_RESOURCES, ['getAll'], true),
 ];

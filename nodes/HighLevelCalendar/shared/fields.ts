@@ -34,7 +34,9 @@ export function checkId(body: IDataObject, field: string, required: boolean): vo
 	const value = body[field];
 	if (value === undefined && !required) return;
 	if (typeof value !== 'string' || value.trim() === '') {
-		const fix = required ? `Set ${field}: it is required.` : `Set an id or remove ${field} from the fields.`;
+		const fix = required
+			? `Set ${field}: it is required.`
+			: `Set an id or remove ${field} from the fields.`;
 		throw new InputError(field, value, fix, value === undefined ? 'is missing' : 'is empty');
 	}
 	body[field] = value.trim();
@@ -52,12 +54,21 @@ export function matchOption(field: string, value: unknown, names: Record<string,
 	if (typeof value === 'string') {
 		if (values.includes(value)) return value;
 		const wanted = squash(value);
-		const found = values.find((known) => squash(known) === wanted || squash(names[known]) === wanted);
+		const found = values.find(
+			(known) => squash(known) === wanted || squash(names[known]) === wanted,
+		);
 		if (found) return found;
 	}
-	const listed = values.map((known) => (squash(names[known]) === squash(known) ? known : `${known} (${names[known]})`));
+	const listed = values.map((known) =>
+		squash(names[known]) === squash(known) ? known : `${known} (${names[known]})`,
+	);
 	const hint = typeof value === 'string' ? didYouMean(squash(value), values) : '';
-	throw new InputError(field, value, `${hint}Use one of: ${listed.join(', ')}.`, 'is not an allowed value');
+	throw new InputError(
+		field,
+		value,
+		`${hint}Use one of: ${listed.join(', ')}.`,
+		'is not an allowed value',
+	);
 }
 
 /** A body field that holds a list option: its value as HighLevel names it. */
@@ -67,11 +78,17 @@ export function checkOption(body: IDataObject, field: string, names: Record<stri
 
 /** startTime/endTime to ISO 8601 with offset; when both are given, the end must come after the start. */
 export function normalizeTimeRange(body: IDataObject, timeZone: string): void {
-	const start = body.startTime === undefined ? undefined : toApiTime(body.startTime, 'startTime', timeZone);
+	const start =
+		body.startTime === undefined ? undefined : toApiTime(body.startTime, 'startTime', timeZone);
 	const end = body.endTime === undefined ? undefined : toApiTime(body.endTime, 'endTime', timeZone);
 	if (start) body.startTime = start.iso;
 	if (end) body.endTime = end.iso;
 	if (start && end && end.epochMs <= start.epochMs) {
-		throw new InputError('endTime', end.iso, `Set an endTime after startTime (${start.iso}).`, 'is not after startTime');
+		throw new InputError(
+			'endTime',
+			end.iso,
+			`Set an endTime after startTime (${start.iso}).`,
+			'is not after startTime',
+		);
 	}
 }

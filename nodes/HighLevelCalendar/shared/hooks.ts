@@ -28,7 +28,10 @@ export function asItemError(context: IExecuteSingleFunctions, error: unknown): u
 		: 'Nothing was sent to HighLevel for this item.';
 	return withRunSummary(
 		context,
-		new NodeOperationError(context.getNode(), error.message, { itemIndex: context.getItemIndex(), description: sent }),
+		new NodeOperationError(context.getNode(), error.message, {
+			itemIndex: context.getItemIndex(),
+			description: sent,
+		}),
 	);
 }
 
@@ -42,7 +45,8 @@ export async function setPathIds(
 ): Promise<IHttpRequestOptions> {
 	try {
 		const values: Record<string, unknown> = {};
-		for (const [, name] of requestOptions.url.matchAll(/\{(\w+)\}/g)) values[name] = await resolveId(this, name);
+		for (const [, name] of requestOptions.url.matchAll(/\{(\w+)\}/g))
+			values[name] = await resolveId(this, name);
 		requestOptions.url = fillPath(requestOptions.url, (name) => values[name]);
 	} catch (error) {
 		throw asItemError(this, error);
@@ -77,7 +81,10 @@ export async function credentialLocationId(context: IExecuteSingleFunctions): Pr
 
 /** preSend factory: checks and normalizes the JSON body with a pure function before it is sent. */
 export function normalizeBody(normalize: BodyNormalizer) {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		try {
 			const body = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
 			requestOptions.body = normalize(body, {

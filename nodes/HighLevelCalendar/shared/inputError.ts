@@ -17,7 +17,8 @@ export class InputError extends Error {
 export function describeValue(value: unknown): string {
 	if (value === undefined) return '(not set)';
 	if (value === null) return 'null';
-	if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+	if (typeof value === 'string')
+		return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
 	try {
 		const json = JSON.stringify(value);

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties, INodeParameterResourceLocator } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	INodeProperties,
+	INodeParameterResourceLocator,
+} from 'n8n-workflow';
 import { CONTACTS_API_VERSION, SCOPES } from './constants';
 import { readCredential } from './credential';
 import { InputError } from './inputError';
@@ -75,10 +80,14 @@ function isLocator(value: unknown): value is INodeParameterResourceLocator {
 }
 
 /** The contact id for an email, when exactly one contact of the sub-account has it. */
-export async function findContactIdByEmail(context: IExecuteSingleFunctions, email: string): Promise<string> {
+export async function findContactIdByEmail(
+	context: IExecuteSingleFunctions,
+	email: string,
+): Promise<string> {
 	const fix = 'Check the email, or pick the contact From List or By ID.';
 	const wanted = email.trim().toLowerCase();
-	if (!wanted.includes('@')) throw new InputError('contactId', email, fix, 'is not an email address');
+	if (!wanted.includes('@'))
+		throw new InputError('contactId', email, fix, 'is not an email address');
 	const { locationId } = await readCredential(context);
 	const response = await highLevelRequest(context, {
 		method: 'POST',
@@ -94,7 +103,12 @@ export async function findContactIdByEmail(context: IExecuteSingleFunctions, ema
 	if (contacts.length === 0) throw new InputError('contactId', email, fix, 'matches no contact');
 	if (contacts.length > 1) {
 		const ids = contacts.map((contact) => contact.id).join(', ');
-		throw new InputError('contactId', email, `Several contacts have it (${ids}): pick one By ID.`, 'matches more than one contact');
+		throw new InputError(
+			'contactId',
+			email,
+			`Several contacts have it (${ids}): pick one By ID.`,
+			'matches more than one contact',
+		);
 	}
 	return String(contacts[0].id);
 }
@@ -102,7 +116,8 @@ export async function findContactIdByEmail(context: IExecuteSingleFunctions, ema
 /** A parameter's id: the locator's value, or, for a contact given By Email, the contact it names. */
 export async function resolveId(context: IExecuteSingleFunctions, name: string): Promise<unknown> {
 	const raw = readParameter(context, name, undefined);
-	if (isLocator(raw) && raw.mode === 'email') return await findContactIdByEmail(context, String(raw.value ?? ''));
+	if (isLocator(raw) && raw.mode === 'email')
+		return await findContactIdByEmail(context, String(raw.value ?? ''));
 	if (isLocator(raw)) return raw.value;
 	return raw;
 }

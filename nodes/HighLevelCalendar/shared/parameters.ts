@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
 import { asItemError } from './hooks';
 
 /**
@@ -14,7 +19,8 @@ const MISSING = Object.freeze({ missing: true });
 function holdsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
 	if (Array.isArray(value)) return value.some(holdsExpression);
-	if (typeof value === 'object' && value !== null) return Object.values(value).some(holdsExpression);
+	if (typeof value === 'object' && value !== null)
+		return Object.values(value).some(holdsExpression);
 	return false;
 }
 
@@ -42,7 +48,12 @@ export function isShown(context: IExecuteSingleFunctions, name: string): boolean
 
 /** A collection's value: a plain object that is not a picker's (a DateTime from an expression is no collection). */
 function isCollection(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype && !isLocator(value);
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		Object.getPrototypeOf(value) === Object.prototype &&
+		!isLocator(value)
+	);
 }
 
 /** A picker's id, or the value itself. */
@@ -59,14 +70,20 @@ function idOrValue(value: unknown): unknown {
  * resolveContactInBody looks it up.
  */
 export function sendParameters(where: 'body' | 'qs', names: string[]) {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		try {
-			const target: IDataObject = { ...(((where === 'body' ? requestOptions.body : requestOptions.qs) ?? {}) as IDataObject) };
+			const target: IDataObject = {
+				...(((where === 'body' ? requestOptions.body : requestOptions.qs) ?? {}) as IDataObject),
+			};
 			for (const name of names) {
 				if (!isShown(this, name)) continue;
 				const value = readParameter(this, name);
 				if (isCollection(value)) {
-					for (const [field, entry] of Object.entries(value)) target[field] = idOrValue(entry) as IDataObject[string];
+					for (const [field, entry] of Object.entries(value))
+						target[field] = idOrValue(entry) as IDataObject[string];
 				} else {
 					target[name] = idOrValue(value) as IDataObject[string];
 				}

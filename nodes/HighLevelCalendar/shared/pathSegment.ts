@@ -21,5 +21,7 @@ export function encodePathSegment(value: unknown, field: string): string {
  * each with its encoded value.
  */
 export function fillPath(pathTemplate: string, valueOf: (name: string) => unknown): string {
-	return pathTemplate.replace(/\{(\w+)\}/g, (_placeholder, name: string) => encodePathSegment(valueOf(name), name));
+	return pathTemplate.replace(/\{(\w+)\}/g, (_placeholder, name: string) =>
+		encodePathSegment(valueOf(name), name),
+	);
 }

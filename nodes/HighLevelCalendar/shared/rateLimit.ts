@@ -44,7 +44,9 @@ type Headers = Record<string, unknown>;
 function headerNumber(headers: Headers, name: string): number | undefined {
 	const raw = headers[name];
 	const value = Number(Array.isArray(raw) ? raw[0] : raw);
-	return raw === undefined || raw === null || raw === '' || !Number.isFinite(value) ? undefined : value;
+	return raw === undefined || raw === null || raw === '' || !Number.isFinite(value)
+		? undefined
+		: value;
 }
 
 /** Seconds (or an HTTP date) in a Retry-After header, as milliseconds. */
@@ -216,8 +218,13 @@ export class LocationBudget {
 	}
 
 	private pauseUntilWindowResets(at: number): void {
-		const oldest = Math.min(...this.sends.map((slot) => slot.at).filter((sent) => sent > at - this.windowMs));
-		this.blockedUntil = Math.max(this.blockedUntil, (Number.isFinite(oldest) ? oldest : at) + this.windowMs + safetyMarginMs(this.windowMs));
+		const oldest = Math.min(
+			...this.sends.map((slot) => slot.at).filter((sent) => sent > at - this.windowMs),
+		);
+		this.blockedUntil = Math.max(
+			this.blockedUntil,
+			(Number.isFinite(oldest) ? oldest : at) + this.windowMs + safetyMarginMs(this.windowMs),
+		);
 	}
 }
 

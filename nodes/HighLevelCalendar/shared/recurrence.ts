@@ -1,7 +1,13 @@
 import { RRule, Weekday } from 'rrule';
 import type { Options as RRuleOptions } from 'rrule';
 import { InputError } from './inputError';
-import { assertTimeZone, epochToWallTime, formatInTimeZone, toApiTime, wallTimeToEpoch } from './time';
+import {
+	assertTimeZone,
+	epochToWallTime,
+	formatInTimeZone,
+	toApiTime,
+	wallTimeToEpoch,
+} from './time';
 import { didYouMean } from './suggest';
 
 /**
@@ -25,7 +31,10 @@ export type Frequency = 'daily' | 'weekly' | 'monthly' | 'yearly';
 export type WeekdayCode = 'MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU';
 export type RuleFrequency = 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY';
 
-export type RecurrenceEnd = { type: 'never' } | { type: 'count'; count: number } | { type: 'until'; until: string };
+export type RecurrenceEnd =
+	| { type: 'never' }
+	| { type: 'count'; count: number }
+	| { type: 'until'; until: string };
 
 export interface RecurrenceBuild {
 	frequency: Frequency;
@@ -177,7 +186,8 @@ const DAY_MS = 86400000;
 
 const EXAMPLE = 'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=5';
 const FREQ_FIX = 'Use FREQ=DAILY, FREQ=WEEKLY, FREQ=MONTHLY or FREQ=YEARLY.';
-const WEEKDAY_FIX = 'Use MO, TU, WE, TH, FR, SA or SU, with a position such as 1MO or -1FR only for monthly and yearly rules.';
+const WEEKDAY_FIX =
+	'Use MO, TU, WE, TH, FR, SA or SU, with a position such as 1MO or -1FR only for monthly and yearly rules.';
 
 // ---------------------------------------------------------------------------------------------------
 // Parsing and checking
@@ -194,7 +204,10 @@ function unknownKeyFix(key: string): string {
  * `YYYYMMDD` or `YYYYMMDDTHHMMSSZ` to epoch ms; 'format' when it is written differently, 'unreal'
  * for a calendar mistake such as February 31.
  */
-function basicDateTime(text: string, requireTime: boolean): { epochMs: number; dateOnly: boolean } | 'format' | 'unreal' {
+function basicDateTime(
+	text: string,
+	requireTime: boolean,
+): { epochMs: number; dateOnly: boolean } | 'format' | 'unreal' {
 	const match = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z)?$/.exec(text);
 	if (!match) return 'format';
 	const [, year, month, day, hour, minute, second] = match;
@@ -242,19 +255,35 @@ function integerList(
 		const pattern = range.signed ? /^[+-]?\d{1,3}$/ : /^\d{1,3}$/;
 		const number = Number(item);
 		if (!pattern.test(item) || Math.abs(number) < range.min || Math.abs(number) > range.max) {
-			const sign = range.signed ? `${range.min}..${range.max} or -${range.max}..-${range.min}` : `${range.min}..${range.max}`;
-			throw ruleError(part, `has ${item === '' ? 'an empty value' : item} in ${key}, which is not ${range.what}`, `Use numbers ${sign}, comma-separated.`);
+			const sign = range.signed
+				? `${range.min}..${range.max} or -${range.max}..-${range.min}`
+				: `${range.min}..${range.max}`;
+			throw ruleError(
+				part,
+				`has ${item === '' ? 'an empty value' : item} in ${key}, which is not ${range.what}`,
+				`Use numbers ${sign}, comma-separated.`,
+			);
 		}
 		if (!numbers.includes(number)) numbers.push(number);
 	}
 	return numbers;
 }
 
-function wholeNumberPart(key: string, value: string, part: string, max: number, fix: string): number {
+function wholeNumberPart(
+	key: string,
+	value: string,
+	part: string,
+	max: number,
+	fix: string,
+): number {
 	const number = Number(value);
 	if (!/^\d{1,9}$/.test(value) || number < 1 || number > max) {
 		const range = max >= MAX_COUNT ? 'of 1 or more' : `from 1 to ${max}`;
-		throw ruleError(part, `has ${/^[AEIOU]/.test(key) ? 'an' : 'a'} ${key} that is not a whole number ${range}`, fix);
+		throw ruleError(
+			part,
+			`has ${/^[AEIOU]/.test(key) ? 'an' : 'a'} ${key} that is not a whole number ${range}`,
+			fix,
+		);
 	}
 	return number;
 }
@@ -265,7 +294,11 @@ function parseByDay(value: string, part: string, freq: RuleFrequency): Recurrenc
 		const match = /^([+-]?\d+)?([A-Z]*)$/.exec(item);
 		const code = match?.[2] as WeekdayCode | undefined;
 		if (!match || !code || !WEEKDAYS.includes(code)) {
-			throw ruleError(part, `has an unknown weekday ${item === '' ? '(empty)' : item} in BYDAY`, WEEKDAY_FIX);
+			throw ruleError(
+				part,
+				`has an unknown weekday ${item === '' ? '(empty)' : item} in BYDAY`,
+				WEEKDAY_FIX,
+			);
 		}
 		const day: RecurrenceByDay = { weekday: code };
 		if (match[1] !== undefined) {
@@ -312,7 +345,10 @@ function parseExdateLine(line: string, exdates: Set<number>): void {
 		const value = item.trim().toUpperCase();
 		const parsed = basicDateTime(value, true);
 		if (typeof parsed === 'string') {
-			const problem = parsed === 'unreal' ? 'is not a real date and time' : 'is not a UTC date and time (YYYYMMDDTHHMMSSZ)';
+			const problem =
+				parsed === 'unreal'
+					? 'is not a real date and time'
+					: 'is not a UTC date and time (YYYYMMDDTHHMMSSZ)';
 			throw ruleError(
 				line,
 				`has an EXDATE value ${value === '' ? '(empty)' : value} that ${problem}`,
@@ -339,20 +375,25 @@ function parseRuleParts(body: string, line: string): Map<Key, string> {
 			);
 		}
 		const key = part.slice(0, equals).trim().toUpperCase();
-		const value = part.slice(equals + 1).trim().toUpperCase();
+		const value = part
+			.slice(equals + 1)
+			.trim()
+			.toUpperCase();
 		if (key === 'DTSTART') throw dtstartError(part);
 		if (TIME_OF_DAY_KEYS.includes(key)) {
 			throw ruleError(
 				part,
 				`uses ${key}, which this node does not support`,
-				'Remove it: every occurrence starts at the time of day of the appointment\'s startTime.',
+				"Remove it: every occurrence starts at the time of day of the appointment's startTime.",
 			);
 		}
 		if (!(KEYS as readonly string[]).includes(key)) {
 			throw ruleError(part, `has an unknown key ${key}`, unknownKeyFix(key));
 		}
-		if (parts.has(key as Key)) throw ruleError(part, `repeats ${key}`, `Give ${key} only once in the rule.`);
-		if (value === '') throw ruleError(part, `has an empty ${key}`, `Give ${key} a value or remove it.`);
+		if (parts.has(key as Key))
+			throw ruleError(part, `repeats ${key}`, `Give ${key} only once in the rule.`);
+		if (value === '')
+			throw ruleError(part, `has an empty ${key}`, `Give ${key} a value or remove it.`);
 		parts.set(key as Key, value);
 	}
 	return parts;
@@ -372,7 +413,8 @@ function partText(key: Key, value: string): string {
 
 function checkRule(parts: Map<Key, string>, line: string): RecurrenceOptions {
 	const freqValue = parts.get('FREQ');
-	if (freqValue === undefined) throw ruleError(line, 'has no FREQ', `Add one, such as ${EXAMPLE}. ${FREQ_FIX}`);
+	if (freqValue === undefined)
+		throw ruleError(line, 'has no FREQ', `Add one, such as ${EXAMPLE}. ${FREQ_FIX}`);
 	if (SUB_DAILY.includes(freqValue)) {
 		throw ruleError(
 			partText('FREQ', freqValue),
@@ -405,7 +447,13 @@ function checkRule(parts: Map<Key, string>, line: string): RecurrenceOptions {
 		);
 	}
 	if (value('COUNT') !== undefined) {
-		options.count = wholeNumberPart('COUNT', value('COUNT') as string, text('COUNT'), MAX_COUNT, 'Use the number of occurrences, such as COUNT=10.');
+		options.count = wholeNumberPart(
+			'COUNT',
+			value('COUNT') as string,
+			text('COUNT'),
+			MAX_COUNT,
+			'Use the number of occurrences, such as COUNT=10.',
+		);
 	}
 	if (value('UNTIL') !== undefined) {
 		const until = basicDateTime(value('UNTIL') as string, false);
@@ -417,7 +465,11 @@ function checkRule(parts: Map<Key, string>, line: string): RecurrenceOptions {
 					: noZ
 						? 'has an UNTIL without Z (a local time)'
 						: 'has an UNTIL that is not YYYYMMDDTHHMMSSZ (UTC) or YYYYMMDD';
-			throw ruleError(text('UNTIL'), problem, 'Write it in UTC, such as UNTIL=20210623T043000Z, or give a date: UNTIL=20210623.');
+			throw ruleError(
+				text('UNTIL'),
+				problem,
+				'Write it in UTC, such as UNTIL=20210623T043000Z, or give a date: UNTIL=20210623.',
+			);
 		}
 		options.until = until;
 	}
@@ -439,12 +491,17 @@ function checkRule(parts: Map<Key, string>, line: string): RecurrenceOptions {
 				'Use FREQ=MONTHLY for days of the month, or BYDAY for days of the week.',
 			);
 		}
-		options.byMonthDay = integerList('BYMONTHDAY', value('BYMONTHDAY') as string, text('BYMONTHDAY'), {
-			min: 1,
-			max: 31,
-			signed: true,
-			what: 'a day of the month',
-		});
+		options.byMonthDay = integerList(
+			'BYMONTHDAY',
+			value('BYMONTHDAY') as string,
+			text('BYMONTHDAY'),
+			{
+				min: 1,
+				max: 31,
+				signed: true,
+				what: 'a day of the month',
+			},
+		);
 	}
 	if (value('BYMONTH') !== undefined) {
 		options.byMonth = integerList('BYMONTH', value('BYMONTH') as string, text('BYMONTH'), {
@@ -456,7 +513,11 @@ function checkRule(parts: Map<Key, string>, line: string): RecurrenceOptions {
 	}
 	if (value('BYYEARDAY') !== undefined) {
 		if (freq !== 'YEARLY') {
-			throw ruleError(text('BYYEARDAY'), `does not work with FREQ=${freq}`, 'Use BYYEARDAY only with FREQ=YEARLY.');
+			throw ruleError(
+				text('BYYEARDAY'),
+				`does not work with FREQ=${freq}`,
+				'Use BYYEARDAY only with FREQ=YEARLY.',
+			);
 		}
 		options.byYearDay = integerList('BYYEARDAY', value('BYYEARDAY') as string, text('BYYEARDAY'), {
 			min: 1,
@@ -467,7 +528,11 @@ function checkRule(parts: Map<Key, string>, line: string): RecurrenceOptions {
 	}
 	if (value('BYWEEKNO') !== undefined) {
 		if (freq !== 'YEARLY') {
-			throw ruleError(text('BYWEEKNO'), `does not work with FREQ=${freq}`, 'Use BYWEEKNO only with FREQ=YEARLY.');
+			throw ruleError(
+				text('BYWEEKNO'),
+				`does not work with FREQ=${freq}`,
+				'Use BYWEEKNO only with FREQ=YEARLY.',
+			);
 		}
 		options.byWeekNo = integerList('BYWEEKNO', value('BYWEEKNO') as string, text('BYWEEKNO'), {
 			min: 1,
@@ -477,7 +542,9 @@ function checkRule(parts: Map<Key, string>, line: string): RecurrenceOptions {
 		});
 	}
 	if (value('BYSETPOS') !== undefined) {
-		const hasOtherBy = ['BYDAY', 'BYMONTHDAY', 'BYMONTH', 'BYYEARDAY', 'BYWEEKNO'].some((key) => parts.has(key as Key));
+		const hasOtherBy = ['BYDAY', 'BYMONTHDAY', 'BYMONTH', 'BYYEARDAY', 'BYWEEKNO'].some((key) =>
+			parts.has(key as Key),
+		);
 		if (!hasOtherBy) {
 			throw ruleError(
 				line,
@@ -503,12 +570,19 @@ function checkRule(parts: Map<Key, string>, line: string): RecurrenceOptions {
 	}
 	if (value('WKST') !== undefined) {
 		const wkst = value('WKST') as WeekdayCode;
-		if (!WEEKDAYS.includes(wkst)) throw ruleError(text('WKST'), `has an unknown weekday ${wkst} in WKST`, 'Use MO, TU, WE, TH, FR, SA or SU.');
+		if (!WEEKDAYS.includes(wkst))
+			throw ruleError(
+				text('WKST'),
+				`has an unknown weekday ${wkst} in WKST`,
+				'Use MO, TU, WE, TH, FR, SA or SU.',
+			);
 		options.wkst = wkst;
 	}
 	if (options.byMonth && options.byMonthDay) {
 		const months = options.byMonth;
-		const possible = options.byMonthDay.some((day) => months.some((month) => Math.abs(day) <= MONTH_LENGTHS[month - 1]));
+		const possible = options.byMonthDay.some((day) =>
+			months.some((month) => Math.abs(day) <= MONTH_LENGTHS[month - 1]),
+		);
 		if (!possible) {
 			throw ruleError(
 				line,
@@ -527,13 +601,16 @@ export function formatRule(options: RecurrenceOptions): string {
 	if (options.byWeekNo) parts.push(`BYWEEKNO=${options.byWeekNo.join(',')}`);
 	if (options.byYearDay) parts.push(`BYYEARDAY=${options.byYearDay.join(',')}`);
 	if (options.byMonthDay) parts.push(`BYMONTHDAY=${options.byMonthDay.join(',')}`);
-	if (options.byDay) parts.push(`BYDAY=${options.byDay.map((day) => `${day.n ?? ''}${day.weekday}`).join(',')}`);
+	if (options.byDay)
+		parts.push(`BYDAY=${options.byDay.map((day) => `${day.n ?? ''}${day.weekday}`).join(',')}`);
 	if (options.bySetPos) parts.push(`BYSETPOS=${options.bySetPos.join(',')}`);
 	if (options.wkst) parts.push(`WKST=${options.wkst}`);
 	if (options.count !== undefined) parts.push(`COUNT=${options.count}`);
 	if (options.until) {
 		const until = options.until;
-		parts.push(`UNTIL=${until.dateOnly ? formatBasicDate(until.epochMs) : formatUtcBasic(until.epochMs)}`);
+		parts.push(
+			`UNTIL=${until.dateOnly ? formatBasicDate(until.epochMs) : formatUtcBasic(until.epochMs)}`,
+		);
 	}
 	return `RRULE:${parts.join(';')}`;
 }
@@ -554,7 +631,12 @@ export interface ParseOptions {
  */
 export function parseRrule(raw: string, parseOptions: ParseOptions = {}): ParsedRecurrence {
 	if (typeof raw !== 'string' || raw.trim() === '') {
-		throw new InputError(FIELD, raw, `Set an RRULE such as ${EXAMPLE}, or remove the field.`, typeof raw === 'string' ? 'is empty' : 'is not text');
+		throw new InputError(
+			FIELD,
+			raw,
+			`Set an RRULE such as ${EXAMPLE}, or remove the field.`,
+			typeof raw === 'string' ? 'is empty' : 'is not text',
+		);
 	}
 	let ruleLine: { body: string; line: string } | undefined;
 	const exdates = new Set<number>();
@@ -583,21 +665,35 @@ export function parseRrule(raw: string, parseOptions: ParseOptions = {}): Parsed
 				`Put the rule on a line starting with RRULE: (such as ${EXAMPLE}) and dates to skip on a line starting with EXDATE: (UTC, such as EXDATE:20211105T040000Z).`,
 			);
 		}
-		if (ruleLine) throw ruleError(raw, 'has more than one RRULE line', 'Combine them into one rule: HighLevel takes one.');
+		if (ruleLine)
+			throw ruleError(
+				raw,
+				'has more than one RRULE line',
+				'Combine them into one rule: HighLevel takes one.',
+			);
 		ruleLine = { body, line };
 	}
 	if (!ruleLine) throw ruleError(raw, 'has no RRULE line', `Add a rule such as ${EXAMPLE}.`);
 	const options = checkRule(parseRuleParts(ruleLine.body, ruleLine.line), ruleLine.line);
 	const rule = formatRule(options);
 	const sortedExdates = [...exdates].sort((a, b) => a - b);
-	const rrule = sortedExdates.length ? `${rule}\nEXDATE:${sortedExdates.map(formatUtcBasic).join(',')}` : rule;
+	const rrule = sortedExdates.length
+		? `${rule}\nEXDATE:${sortedExdates.map(formatUtcBasic).join(',')}`
+		: rule;
 	return { rule, exdates: sortedExdates, options, rrule };
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Building
 
-function wholeNumber(value: unknown, field: string, min: number, max: number, fix: string, problem?: string): number {
+function wholeNumber(
+	value: unknown,
+	field: string,
+	min: number,
+	max: number,
+	fix: string,
+	problem?: string,
+): number {
 	const number = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
 		const range = max >= MAX_COUNT ? `of ${min} or more` : `from ${min} to ${max}`;
@@ -609,19 +705,32 @@ function wholeNumber(value: unknown, field: string, min: number, max: number, fi
 /** A weekday as RFC 5545 writes it; an expression may also give the editor's name ("Monday"). */
 function weekdayCode(value: unknown, field: string): WeekdayCode {
 	const code = typeof value === 'string' ? value.trim().toUpperCase() : value;
-	if (typeof code === 'string' && WEEKDAYS.includes(code as WeekdayCode)) return code as WeekdayCode;
-	const named = WEEKDAYS.find((weekday) => typeof code === 'string' && WEEKDAY_NAMES[weekday].toUpperCase() === code);
+	if (typeof code === 'string' && WEEKDAYS.includes(code as WeekdayCode))
+		return code as WeekdayCode;
+	const named = WEEKDAYS.find(
+		(weekday) => typeof code === 'string' && WEEKDAY_NAMES[weekday].toUpperCase() === code,
+	);
 	if (named) return named;
 	throw new InputError(field, value, 'Use MO, TU, WE, TH, FR, SA or SU.', 'is not a weekday');
 }
 
 function isSet(value: unknown): boolean {
-	return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+	return (
+		value !== undefined &&
+		value !== null &&
+		value !== '' &&
+		!(Array.isArray(value) && value.length === 0)
+	);
 }
 
 function refuseFor(build: RecurrenceBuild, field: keyof RecurrenceBuild, fix: string): void {
 	if (isSet(build[field])) {
-		throw new InputError(field, build[field], fix, `does not apply to a ${build.frequency} recurrence`);
+		throw new InputError(
+			field,
+			build[field],
+			fix,
+			`does not apply to a ${build.frequency} recurrence`,
+		);
 	}
 }
 
@@ -642,70 +751,148 @@ export function buildRrule(build: RecurrenceBuild, timeZone: string): string {
 	const zone = assertTimeZone(timeZone);
 	const frequency = typeof build.frequency === 'string' ? build.frequency.trim().toLowerCase() : '';
 	if (!(Object.keys(FREQUENCIES) as string[]).includes(frequency)) {
-		throw new InputError('frequency', build.frequency, 'Use daily, weekly, monthly or yearly.', 'is not a known frequency');
+		throw new InputError(
+			'frequency',
+			build.frequency,
+			'Use daily, weekly, monthly or yearly.',
+			'is not a known frequency',
+		);
 	}
 	const freq = FREQUENCIES[frequency as Frequency];
 	const interval =
 		build.interval === undefined
 			? 1
-			: wholeNumber(build.interval, 'interval', 1, MAX_INTERVAL, 'Use 1 for every period, 2 for every other one, and so on.');
+			: wholeNumber(
+					build.interval,
+					'interval',
+					1,
+					MAX_INTERVAL,
+					'Use 1 for every period, 2 for every other one, and so on.',
+				);
 	const options: RecurrenceOptions = { freq, interval };
 
 	if (freq === 'DAILY' || freq === 'WEEKLY') {
 		if (isSet(build.weekdays)) {
 			if (!Array.isArray(build.weekdays)) {
-				throw new InputError('weekdays', build.weekdays, 'Use a list of weekdays such as ["MO", "WE"].', 'is not a list');
+				throw new InputError(
+					'weekdays',
+					build.weekdays,
+					'Use a list of weekdays such as ["MO", "WE"].',
+					'is not a list',
+				);
 			}
 			const codes = build.weekdays.map((day) => weekdayCode(day, 'weekdays'));
-			options.byDay = WEEKDAYS.filter((code) => codes.includes(code)).map((weekday) => ({ weekday }));
+			options.byDay = WEEKDAYS.filter((code) => codes.includes(code)).map((weekday) => ({
+				weekday,
+			}));
 		}
 	} else {
-		refuseFor(build, 'weekdays', 'Weekdays are for daily and weekly recurrences; for "the second Monday" use monthly by nth weekday.');
+		refuseFor(
+			build,
+			'weekdays',
+			'Weekdays are for daily and weekly recurrences; for "the second Monday" use monthly by nth weekday.',
+		);
 	}
 
 	if (freq === 'MONTHLY') {
 		if (build.monthlyBy === 'dayOfMonth') {
-			const fix = 'Use 1 to 31, or -1 for the last day of the month (months without that day are skipped).';
-			const day = wholeNumber(build.dayOfMonth, 'dayOfMonth', -1, 31, fix, 'is not a day of the month');
-			if (day === 0) throw new InputError('dayOfMonth', build.dayOfMonth, fix, 'is not a day of the month');
+			const fix =
+				'Use 1 to 31, or -1 for the last day of the month (months without that day are skipped).';
+			const day = wholeNumber(
+				build.dayOfMonth,
+				'dayOfMonth',
+				-1,
+				31,
+				fix,
+				'is not a day of the month',
+			);
+			if (day === 0)
+				throw new InputError('dayOfMonth', build.dayOfMonth, fix, 'is not a day of the month');
 			options.byMonthDay = [day];
 			refuseFor(build, 'nthWeek', 'Set monthlyBy to nthWeekday to use nthWeek.');
 			refuseFor(build, 'nthWeekday', 'Set monthlyBy to nthWeekday to use nthWeekday.');
 		} else if (build.monthlyBy === 'nthWeekday') {
 			const fix = 'Use 1 to 5 (first to fifth), or -1 for the last.';
-			const nthWeek = wholeNumber(build.nthWeek, 'nthWeek', -1, 5, fix, 'is not a position in the month');
-			if (nthWeek === 0) throw new InputError('nthWeek', build.nthWeek, fix, 'is not a position in the month');
+			const nthWeek = wholeNumber(
+				build.nthWeek,
+				'nthWeek',
+				-1,
+				5,
+				fix,
+				'is not a position in the month',
+			);
+			if (nthWeek === 0)
+				throw new InputError('nthWeek', build.nthWeek, fix, 'is not a position in the month');
 			options.byDay = [{ weekday: weekdayCode(build.nthWeekday, 'nthWeekday'), n: nthWeek }];
 			refuseFor(build, 'dayOfMonth', 'Set monthlyBy to dayOfMonth to use dayOfMonth.');
 		} else if (build.monthlyBy !== undefined) {
-			throw new InputError('monthlyBy', build.monthlyBy, 'Use dayOfMonth or nthWeekday (or leave it unset for the day of startTime).', 'is not a known choice');
+			throw new InputError(
+				'monthlyBy',
+				build.monthlyBy,
+				'Use dayOfMonth or nthWeekday (or leave it unset for the day of startTime).',
+				'is not a known choice',
+			);
 		} else {
 			refuseFor(build, 'dayOfMonth', 'Set monthlyBy to dayOfMonth to use dayOfMonth.');
 			refuseFor(build, 'nthWeekday', 'Set monthlyBy to nthWeekday to use nthWeekday.');
 		}
 	} else {
 		for (const field of ['monthlyBy', 'dayOfMonth', 'nthWeek', 'nthWeekday'] as const) {
-			refuseFor(build, field, `${field} is for monthly recurrences: set frequency to monthly, or remove it.`);
+			refuseFor(
+				build,
+				field,
+				`${field} is for monthly recurrences: set frequency to monthly, or remove it.`,
+			);
 		}
 	}
 
 	const end = build.end as RecurrenceEnd | undefined;
 	if (end === undefined || end === null || typeof end !== 'object') {
-		throw new InputError('end', end, 'Use { type: "never" }, { type: "count", count: 10 } or { type: "until", until: "2026-12-31" }.', 'is missing');
+		throw new InputError(
+			'end',
+			end,
+			'Use { type: "never" }, { type: "count", count: 10 } or { type: "until", until: "2026-12-31" }.',
+			'is missing',
+		);
 	}
 	if (end.type === 'count') {
-		options.count = wholeNumber(end.count, 'count', 1, MAX_COUNT, 'Use the number of occurrences, such as 10.');
+		options.count = wholeNumber(
+			end.count,
+			'count',
+			1,
+			MAX_COUNT,
+			'Use the number of occurrences, such as 10.',
+		);
 	} else if (end.type === 'until') {
-		if (!isSet(end.until)) throw new InputError('until', end.until, 'Set the date or time the series ends.', 'is missing');
-		options.until = { epochMs: Math.floor(untilInstant(end.until, zone) / 1000) * 1000, dateOnly: false };
+		if (!isSet(end.until))
+			throw new InputError(
+				'until',
+				end.until,
+				'Set the date or time the series ends.',
+				'is missing',
+			);
+		options.until = {
+			epochMs: Math.floor(untilInstant(end.until, zone) / 1000) * 1000,
+			dateOnly: false,
+		};
 	} else if (end.type !== 'never') {
-		throw new InputError('end', (end as { type: unknown }).type, 'Use never, count or until.', 'is not a known end type');
+		throw new InputError(
+			'end',
+			(end as { type: unknown }).type,
+			'Use never, count or until.',
+			'is not a known end type',
+		);
 	}
 
 	const exdates = new Set<number>();
 	if (isSet(build.exdates)) {
 		if (!Array.isArray(build.exdates)) {
-			throw new InputError('exdates', build.exdates, 'Use a list of occurrence start times such as ["2026-03-09T09:00:00"].', 'is not a list');
+			throw new InputError(
+				'exdates',
+				build.exdates,
+				'Use a list of occurrence start times such as ["2026-03-09T09:00:00"].',
+				'is not a list',
+			);
 		}
 		for (const exdate of build.exdates) {
 			if (typeof exdate === 'string' && /^\s*\d{4}-\d{2}-\d{2}\s*$/.test(exdate)) {
@@ -763,18 +950,30 @@ function optionalTime(value: unknown): boolean {
  * keeps startTime's wall clock in timeZone (the offset follows daylight saving), occurrences listed in
  * EXDATE are skipped (COUNT still counts them, as RFC 5545 says), and the series stops at UNTIL.
  */
-export function nextOccurrences(parsed: ParsedRecurrence, options: OccurrenceOptions): Occurrence[] {
+export function nextOccurrences(
+	parsed: ParsedRecurrence,
+	options: OccurrenceOptions,
+): Occurrence[] {
 	const timeZone = assertTimeZone(options.timeZone);
 	const count = Math.min(
 		wholeNumber(options.count, 'count', 0, MAX_LISTED, `Ask for 0 to ${MAX_LISTED} occurrences.`),
 		MAX_LISTED,
 	);
 	const start = toApiTime(options.startTime, 'startTime', timeZone);
-	const end = optionalTime(options.endTime) ? toApiTime(options.endTime, 'endTime', timeZone) : undefined;
+	const end = optionalTime(options.endTime)
+		? toApiTime(options.endTime, 'endTime', timeZone)
+		: undefined;
 	if (end && end.epochMs <= start.epochMs) {
-		throw new InputError('endTime', end.iso, `Set an endTime after startTime (${start.iso}).`, 'is not after startTime');
+		throw new InputError(
+			'endTime',
+			end.iso,
+			`Set an endTime after startTime (${start.iso}).`,
+			'is not after startTime',
+		);
 	}
-	const after = optionalTime(options.after) ? toApiTime(options.after, 'after', timeZone).epochMs : undefined;
+	const after = optionalTime(options.after)
+		? toApiTime(options.after, 'after', timeZone).epochMs
+		: undefined;
 	if (count === 0) return [];
 
 	const millis = ((start.epochMs % 1000) + 1000) % 1000;
@@ -796,7 +995,8 @@ export function nextOccurrences(parsed: ParsedRecurrence, options: OccurrenceOpt
 		if (exdates.has(epochMs)) return true;
 		if (after !== undefined && epochMs + millis <= after) return true;
 		const occurrence: Occurrence = { start: formatInTimeZone(epochMs + millis, timeZone) };
-		if (duration !== undefined) occurrence.end = formatInTimeZone(epochMs + millis + duration, timeZone);
+		if (duration !== undefined)
+			occurrence.end = formatInTimeZone(epochMs + millis + duration, timeZone);
 		occurrences.push(occurrence);
 		return occurrences.length < count;
 	});
@@ -832,18 +1032,24 @@ function joinList(items: string[], conjunction = 'and'): string {
 }
 
 function isWeekdaySet(codes: WeekdayCode[]): boolean {
-	return codes.length === 5 && ['MO', 'TU', 'WE', 'TH', 'FR'].every((code) => codes.includes(code as WeekdayCode));
+	return (
+		codes.length === 5 &&
+		['MO', 'TU', 'WE', 'TH', 'FR'].every((code) => codes.includes(code as WeekdayCode))
+	);
 }
 
 function sortedDays(days: RecurrenceByDay[]): RecurrenceByDay[] {
-	return [...days].sort((a, b) => WEEKDAYS.indexOf(a.weekday) - WEEKDAYS.indexOf(b.weekday) || (a.n ?? 0) - (b.n ?? 0));
+	return [...days].sort(
+		(a, b) => WEEKDAYS.indexOf(a.weekday) - WEEKDAYS.indexOf(b.weekday) || (a.n ?? 0) - (b.n ?? 0),
+	);
 }
 
 /** "the first Friday", "the first and last Sunday", "the second Monday and last Friday". */
 function nthDaysText(days: RecurrenceByDay[]): string {
 	const sameWeekday = days.every((day) => day.weekday === days[0].weekday);
 	const byPosition = [...days].sort((a, b) => positionOrder(a.n ?? 0) - positionOrder(b.n ?? 0));
-	if (sameWeekday) return `the ${joinList(byPosition.map((day) => position(day.n ?? 0)))} ${WEEKDAY_NAMES[days[0].weekday]}`;
+	if (sameWeekday)
+		return `the ${joinList(byPosition.map((day) => position(day.n ?? 0)))} ${WEEKDAY_NAMES[days[0].weekday]}`;
 	return `the ${joinList(byPosition.map((day) => `${position(day.n ?? 0)} ${WEEKDAY_NAMES[day.weekday]}`))}`;
 }
 
@@ -863,7 +1069,8 @@ function untilText(until: RecurrenceUntil, timeZone: string): string {
 	if (until.dateOnly) return formatDateInZone(until.epochMs, 'UTC', false);
 	const wall = new Date(epochToWallTime(until.epochMs, timeZone));
 	// 23:59:59 is how buildRrule writes "until the end of that day".
-	const endOfDay = wall.getUTCHours() === 23 && wall.getUTCMinutes() === 59 && wall.getUTCSeconds() === 59;
+	const endOfDay =
+		wall.getUTCHours() === 23 && wall.getUTCMinutes() === 59 && wall.getUTCSeconds() === 59;
 	return formatDateInZone(until.epochMs, timeZone, !endOfDay);
 }
 
@@ -878,10 +1085,16 @@ function periodText(options: RecurrenceOptions): { head: string; dayCovered: boo
 		if (isWeekdaySet(plain)) return { head: 'every weekday', dayCovered: true };
 		if (plain.length === 7) return { head: 'every day', dayCovered: true };
 		if (freq === 'DAILY') {
-			return { head: `every ${joinList(plain.map((code) => WEEKDAY_NAMES[code]))}`, dayCovered: true };
+			return {
+				head: `every ${joinList(plain.map((code) => WEEKDAY_NAMES[code]))}`,
+				dayCovered: true,
+			};
 		}
 	}
-	return { head: interval === 1 ? `every ${unit}` : `every ${interval} ${unit}s`, dayCovered: false };
+	return {
+		head: interval === 1 ? `every ${unit}` : `every ${interval} ${unit}s`,
+		dayCovered: false,
+	};
 }
 
 /**
@@ -903,12 +1116,17 @@ export function describeRecurrence(parsed: ParsedRecurrence, timeZone = 'UTC'): 
 			conjunction,
 		);
 
-	if (options.byMonth) words.push(`in ${joinList(options.byMonth.map((month) => MONTH_NAMES[month - 1]))}`);
+	if (options.byMonth)
+		words.push(`in ${joinList(options.byMonth.map((month) => MONTH_NAMES[month - 1]))}`);
 	if (options.byWeekNo) {
-		words.push(`in week${options.byWeekNo.length > 1 ? 's' : ''} ${joinList(options.byWeekNo.map(String))}`);
+		words.push(
+			`in week${options.byWeekNo.length > 1 ? 's' : ''} ${joinList(options.byWeekNo.map(String))}`,
+		);
 	}
 	if (options.byYearDay) {
-		words.push(`on the ${joinList(options.byYearDay.map((day) => (day > 0 ? ordinalNumber(day) : `${position(day)}`)))} day of the year`);
+		words.push(
+			`on the ${joinList(options.byYearDay.map((day) => (day > 0 ? ordinalNumber(day) : `${position(day)}`)))} day of the year`,
+		);
 	}
 
 	let setPosDone = false;
@@ -916,7 +1134,13 @@ export function describeRecurrence(parsed: ParsedRecurrence, timeZone = 'UTC'): 
 		const days = [...options.byMonthDay].sort((a, b) => positionOrder(a) - positionOrder(b));
 		const conjunction = options.byDay ? 'or' : 'and';
 		words.push(`on the ${joinList(days.map(monthDay), conjunction)}`);
-		if (plainDays.length) words.push(`when it is a ${joinList(plainDays.map((day) => WEEKDAY_NAMES[day.weekday]), 'or')}`);
+		if (plainDays.length)
+			words.push(
+				`when it is a ${joinList(
+					plainDays.map((day) => WEEKDAY_NAMES[day.weekday]),
+					'or',
+				)}`,
+			);
 	} else if (options.bySetPos && plainDays.length && !nthDays.length) {
 		// "the last weekday of the month", "the third day that is a Tuesday, Wednesday or Thursday".
 		const positions = joinList(
@@ -929,7 +1153,10 @@ export function describeRecurrence(parsed: ParsedRecurrence, timeZone = 'UTC'): 
 				? 'day'
 				: codes.length === 1
 					? WEEKDAY_NAMES[codes[0]]
-					: `day that is a ${joinList(codes.map((code) => WEEKDAY_NAMES[code]), 'or')}`;
+					: `day that is a ${joinList(
+							codes.map((code) => WEEKDAY_NAMES[code]),
+							'or',
+						)}`;
 		words.push(`on the ${positions} ${kind}`);
 		setPosDone = true;
 	} else if (!dayCovered) {
@@ -948,13 +1175,16 @@ export function describeRecurrence(parsed: ParsedRecurrence, timeZone = 'UTC'): 
 		if (phrases.length) words.push(`on ${phrases.join(' and on ')}`);
 	}
 	if (options.bySetPos && !setPosDone) {
-		const positions = joinList([...options.bySetPos].sort((a, b) => positionOrder(a) - positionOrder(b)).map(position));
+		const positions = joinList(
+			[...options.bySetPos].sort((a, b) => positionOrder(a) - positionOrder(b)).map(position),
+		);
 		const period = { DAILY: 'day', WEEKLY: 'week', MONTHLY: 'month', YEARLY: 'year' }[options.freq];
 		words.push(`(only the ${positions} of those each ${period})`);
 	}
 
 	let text = words.join(' ');
-	if (options.count !== undefined) text += options.count === 1 ? ', once' : `, ${options.count} times`;
+	if (options.count !== undefined)
+		text += options.count === 1 ? ', once' : `, ${options.count} times`;
 	if (options.until) text += ` until ${untilText(options.until, zone)}`;
 	if (parsed.exdates.length) {
 		const skipped =

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, ILoadOptionsFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	ILoadOptionsFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { readParameter } from './parameters';
 
 /**
@@ -62,7 +67,8 @@ export function wasSent(context: Context): boolean {
 export function createdByOtherItems(context: IExecuteSingleFunctions): string {
 	const ids = othersOf(context).flatMap((record) => record.created);
 	if (ids.length === 0) return '';
-	const shown = ids.length > 10 ? `${ids.slice(0, 10).join(', ')} and ${ids.length - 10} more` : ids.join(', ');
+	const shown =
+		ids.length > 10 ? `${ids.slice(0, 10).join(', ')} and ${ids.length - 10} more` : ids.join(', ');
 	const again = (readParameter(context, 'options.duplicateCheck', false) as boolean)
 		? 'Duplicate Check is on: running the node again outputs them instead of booking them again.'
 		: 'Running the node again creates them again: turn on Duplicate Check (Options), or fix this item and run only it.';

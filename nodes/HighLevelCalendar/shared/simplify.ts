@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { readParameter } from './parameters';
 
 /** The fields most workflows need; HighLevel's full objects carry a lot more. */
@@ -23,7 +28,11 @@ export function simplifyEvent(event: IDataObject): IDataObject {
 	return simplified;
 }
 
-export function simplifyField(resource: string | string[], operations: string[], defaultOn: boolean): INodeProperties {
+export function simplifyField(
+	resource: string | string[],
+	operations: string[],
+	defaultOn: boolean,
+): INodeProperties {
 	const field: INodeProperties = {
 		displayName: 'Simplify',
 		name: 'simplify',
@@ -31,7 +40,9 @@ export function simplifyField(resource: string | string[], operations: string[],
 		default: false,
 		description:
 			"Whether to return only the ID, title, appointmentStatus, startTime, endTime, calendarId, contactId, assignedUserId, isRecurring and masterEventId instead of HighLevel's full object",
-		displayOptions: { show: { resource: Array.isArray(resource) ? resource : [resource], operation: operations } },
+		displayOptions: {
+			show: { resource: Array.isArray(resource) ? resource : [resource], operation: operations },
+		},
 	};
 	return defaultOn ? { ...field, default: true } : field;
 }

@@ -52,7 +52,12 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 export function assertTimeZone(timeZone: unknown, field = 'timeZone'): string {
 	if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone)) {
-		throw new InputError(field, timeZone, 'Use an IANA time zone name such as America/New_York or Europe/Berlin.', 'is not a known time zone');
+		throw new InputError(
+			field,
+			timeZone,
+			'Use an IANA time zone name such as America/New_York or Europe/Berlin.',
+			'is not a known time zone',
+		);
 	}
 	return timeZone;
 }
@@ -63,7 +68,14 @@ export function offsetMinutes(epochMs: number, timeZone: string): number {
 	for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
 		if (part.type !== 'literal') parts[part.type] = Number(part.value);
 	}
-	const wallAsUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+	const wallAsUtc = Date.UTC(
+		parts.year,
+		parts.month - 1,
+		parts.day,
+		parts.hour,
+		parts.minute,
+		parts.second,
+	);
 	const wholeSeconds = Math.floor(epochMs / 1000) * 1000;
 	return Math.round((wallAsUtc - wholeSeconds) / 60000);
 }
@@ -112,7 +124,12 @@ export function formatInTimeZone(epochMs: number, timeZone: string): string {
 function fromEpochMs(epochMs: number, field: string, original: unknown, timeZone: string): ApiTime {
 	if (!Number.isFinite(epochMs)) throw new InputError(field, original, FORMAT_FIX, 'is not a time');
 	if (Math.abs(epochMs) < SMALLEST_EPOCH_MS) {
-		throw new InputError(field, original, 'Epoch values must be in milliseconds: multiply seconds by 1000.', 'looks like epoch seconds');
+		throw new InputError(
+			field,
+			original,
+			'Epoch values must be in milliseconds: multiply seconds by 1000.',
+			'looks like epoch seconds',
+		);
 	}
 	return { iso: formatInTimeZone(epochMs, timeZone), epochMs };
 }
@@ -127,9 +144,18 @@ function parseOffset(text: string): number {
 function fromIsoString(text: string, field: string, timeZone: string): ApiTime {
 	const match = ISO_PATTERN.exec(text.trim());
 	if (!match) throw new InputError(field, text, FORMAT_FIX, 'is not a time HighLevel can take');
-	const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', offsetText] = match;
+	const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', offsetText] =
+		match;
 	const millis = Number(fraction.padEnd(3, '0').slice(0, 3));
-	const wallAsUtc = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), millis);
+	const wallAsUtc = Date.UTC(
+		Number(year),
+		Number(month) - 1,
+		Number(day),
+		Number(hour),
+		Number(minute),
+		Number(second),
+		millis,
+	);
 	const check = new Date(wallAsUtc);
 	// Date.UTC silently rolls 2026-02-30 over to March; a calendar mistake must be an error instead.
 	if (
@@ -144,7 +170,8 @@ function fromIsoString(text: string, field: string, timeZone: string): ApiTime {
 	}
 	if (offsetText !== undefined) {
 		const offset = parseOffset(offsetText);
-		if (Math.abs(offset) > 18 * 60) throw new InputError(field, text, FORMAT_FIX, 'has an impossible UTC offset');
+		if (Math.abs(offset) > 18 * 60)
+			throw new InputError(field, text, FORMAT_FIX, 'has an impossible UTC offset');
 		const epochMs = wallAsUtc - offset * 60000;
 		return { iso: formatWithOffset(epochMs, offset), epochMs };
 	}
@@ -173,7 +200,8 @@ function isDateTimeLike(value: unknown): value is DateTimeLike {
  */
 export function toApiTime(value: unknown, field: string, timeZone: string): ApiTime {
 	if (isDateTimeLike(value)) {
-		if (!value.isValid) throw new InputError(field, String(value), FORMAT_FIX, 'is an invalid DateTime');
+		if (!value.isValid)
+			throw new InputError(field, String(value), FORMAT_FIX, 'is an invalid DateTime');
 		const epochMs = value.toMillis();
 		return { iso: formatWithOffset(epochMs, value.offset), epochMs };
 	}

@@ -29,7 +29,11 @@ export const listCalendars: Handler = (ctx) => {
 };
 
 export const getCalendar: Handler = (ctx) => {
-	const calendar = ownedOrThrow(ctx, ctx.store.calendars.get(ctx.params.calendarId), 'Calendar not found');
+	const calendar = ownedOrThrow(
+		ctx,
+		ctx.store.calendars.get(ctx.params.calendarId),
+		'Calendar not found',
+	);
 	return { status: 200, body: { calendar: { ...calendar } } };
 };
 
@@ -45,16 +49,32 @@ type Interval = [number, number];
 /** userId and userIds together; userIds may repeat (`a&userIds=b`) or be comma-separated. */
 function requestedUsers(ctx: HandlerContext): string[] {
 	const raw = [ctx.query.userId ?? [], ctx.query.userIds ?? []].flat();
-	const ids = [...new Set(raw.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== ''))];
+	const ids = [
+		...new Set(
+			raw
+				.flatMap((v) => v.split(','))
+				.map((v) => v.trim())
+				.filter((v) => v !== ''),
+		),
+	];
 	ids.forEach((id) => findUser(ctx, id));
 	return ids;
 }
 
 /** What is busy in [from, to): appointments, occurrences of recurring series, and block slots. */
-function busyTimes(ctx: HandlerContext, calendar: CalendarRecord, userIds: string[], from: number, to: number) {
+function busyTimes(
+	ctx: HandlerContext,
+	calendar: CalendarRecord,
+	userIds: string[],
+	from: number,
+	to: number,
+) {
 	const appointments = appointmentsIn(ctx.store, ctx.locationId, from, to).filter(blocksTime);
 	const slots = [...ctx.store.blockSlots.values()].filter((s) => s.locationId === ctx.locationId);
-	const span = (e: { startTime: string; endTime: string }): Interval => [time(e.startTime), time(e.endTime)];
+	const span = (e: { startTime: string; endTime: string }): Interval => [
+		time(e.startTime),
+		time(e.endTime),
+	];
 	const calendarBusy = [
 		...appointments.filter((a) => a.calendarId === calendar.id),
 		...slots.filter((s) => s.calendarId === calendar.id),
@@ -65,9 +85,11 @@ function busyTimes(ctx: HandlerContext, calendar: CalendarRecord, userIds: strin
 			...slots.filter((s) => s.assignedUserId === u),
 		].map(span),
 	);
-	const hits = (busy: Interval[], s: number, e: number) => busy.some(([bs, be]) => overlaps(bs, be, s, e));
+	const hits = (busy: Interval[], s: number, e: number) =>
+		busy.some(([bs, be]) => overlaps(bs, be, s, e));
 	// With users named, a slot stays while one of them is free: the calendars are round robin.
-	return (s: number, e: number) => hits(calendarBusy, s, e) || (userBusy.length > 0 && userBusy.every((busy) => hits(busy, s, e)));
+	return (s: number, e: number) =>
+		hits(calendarBusy, s, e) || (userBusy.length > 0 && userBusy.every((busy) => hits(busy, s, e)));
 }
 
 /**
@@ -76,7 +98,11 @@ function busyTimes(ctx: HandlerContext, calendar: CalendarRecord, userIds: strin
  * so a test's answer does not depend on when it runs.
  */
 export const freeSlots: Handler = (ctx) => {
-	const calendar = ownedOrThrow(ctx, ctx.store.calendars.get(ctx.params.calendarId), 'Calendar not found');
+	const calendar = ownedOrThrow(
+		ctx,
+		ctx.store.calendars.get(ctx.params.calendarId),
+		'Calendar not found',
+	);
 	const start = Number(ctx.query.startDate);
 	const end = Number(ctx.query.endDate);
 	// The operation documents 400 as its only client error, so these are 400s, not 422s.
@@ -92,19 +118,30 @@ export const freeSlots: Handler = (ctx) => {
 	const lastKey = dateKey(wallClock(end, zone));
 	for (let i = 0; ; i++) {
 		const date = new Date(Date.UTC(first.year, first.month - 1, first.day + i));
-		const day = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+		const day = {
+			year: date.getUTCFullYear(),
+			month: date.getUTCMonth() + 1,
+			day: date.getUTCDate(),
+		};
 		const key = dateKey(day);
 		if (key > lastKey) break;
 		if (date.getUTCDay() === 0 || date.getUTCDay() === 6) continue;
 		const slots: string[] = [];
 		for (let minute = OPENS_AT; minute + length <= CLOSES_AT; minute += length) {
-			const slotStart = instantOf({ ...day, hour: Math.floor(minute / 60), minute: minute % 60 }, zone);
-			if (slotStart < start || slotStart > end || isBusy(slotStart, slotStart + length * 60_000)) continue;
+			const slotStart = instantOf(
+				{ ...day, hour: Math.floor(minute / 60), minute: minute % 60 },
+				zone,
+			);
+			if (slotStart < start || slotStart > end || isBusy(slotStart, slotStart + length * 60_000))
+				continue;
 			slots.push(isoInZone(slotStart, zone));
 		}
 		if (slots.length > 0) days[key] = { slots };
 	}
 	// The live style adds a traceId beside the dates, as live answers have been described; the
 	// spec's map has no room for it, and a client that treats every key as a date trips on it.
-	return { status: 200, body: ctx.responseStyle === 'live' ? { ...days, traceId: randomUUID() } : days };
+	return {
+		status: 200,
+		body: ctx.responseStyle === 'live' ? { ...days, traceId: randomUUID() } : days,
+	};
 };

@@ -2,7 +2,13 @@
 // Version header, the spec's parameters and body schema, the 422 rules and the location, so
 // handlers only apply HighLevel's business rules.
 import { parseIsoTime } from '../spec';
-import type { AppointmentRecord, CalendarRecord, LocationRecord, SandboxStore, UserRecord } from '../store';
+import type {
+	AppointmentRecord,
+	CalendarRecord,
+	LocationRecord,
+	SandboxStore,
+	UserRecord,
+} from '../store';
 
 export interface Reply {
 	status: number;
@@ -20,7 +26,12 @@ export class HttpError extends Error {
 }
 
 export const fail = (status: number, message: string | string[]): HttpError =>
-	new HttpError(status, status === 422 ? { statusCode: 422, message, error: 'Unprocessable Entity' } : { statusCode: status, message });
+	new HttpError(
+		status,
+		status === 422
+			? { statusCode: 422, message, error: 'Unprocessable Entity' }
+			: { statusCode: status, message },
+	);
 
 export interface HandlerContext {
 	store: SandboxStore;
@@ -36,25 +47,36 @@ export type Handler = (ctx: HandlerContext) => Reply;
 
 /** `o` without its undefined fields, so "not sent" never overwrites and never shows in JSON. */
 export const compact = <T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } =>
-	Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+	Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
+		[K in keyof T]?: Exclude<T[K], undefined>;
+	};
 
 /** A query value that was sent once and is not empty. */
-export const single = (v: string | string[] | undefined): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+export const single = (v: string | string[] | undefined): string | undefined =>
+	typeof v === 'string' && v !== '' ? v : undefined;
 
 export const time = (iso: string): number => parseIsoTime(iso) ?? Date.parse(iso);
 
 /** Half-open intervals [start, end) overlap. */
-export const overlaps = (aStart: number, aEnd: number, bStart: number, bEnd: number): boolean => aStart < bEnd && bStart < aEnd;
+export const overlaps = (aStart: number, aEnd: number, bStart: number, bEnd: number): boolean =>
+	aStart < bEnd && bStart < aEnd;
 
 /** Occupies its time: cancelled and deleted appointments (and occurrences) free their slot. */
-export const blocksTime = (a: Pick<AppointmentRecord, 'deleted' | 'appointmentStatus'>): boolean => !a.deleted && a.appointmentStatus !== 'cancelled';
+export const blocksTime = (a: Pick<AppointmentRecord, 'deleted' | 'appointmentStatus'>): boolean =>
+	!a.deleted && a.appointmentStatus !== 'cancelled';
 
-export const slotMinutes = (c: CalendarRecord): number => c.slotDuration * (c.slotDurationUnit === 'hours' ? 60 : 1);
+export const slotMinutes = (c: CalendarRecord): number =>
+	c.slotDuration * (c.slotDurationUnit === 'hours' ? 60 : 1);
 
 /** Records of another location are refused, not hidden: HighLevel answers 403 for those. */
-export function ownedOrThrow<T extends { locationId: string }>(ctx: HandlerContext, record: T | undefined, notFound: string): T {
+export function ownedOrThrow<T extends { locationId: string }>(
+	ctx: HandlerContext,
+	record: T | undefined,
+	notFound: string,
+): T {
 	if (!record) throw fail(404, notFound);
-	if (record.locationId !== ctx.locationId) throw fail(403, 'The token does not have access to this location');
+	if (record.locationId !== ctx.locationId)
+		throw fail(403, 'The token does not have access to this location');
 	return record;
 }
 
@@ -62,7 +84,8 @@ export function ownedOrThrow<T extends { locationId: string }>(ctx: HandlerConte
 // missing resource: the resource asked for is the appointment, slot or list.
 export function findCalendar(ctx: HandlerContext, id: string): CalendarRecord {
 	const calendar = ctx.store.calendars.get(id);
-	if (!calendar || calendar.locationId !== ctx.locationId) throw fail(400, `Calendar not found: ${id}`);
+	if (!calendar || calendar.locationId !== ctx.locationId)
+		throw fail(400, `Calendar not found: ${id}`);
 	return calendar;
 }
 

@@ -41,7 +41,8 @@ function matcher(query: string | undefined): (c: ContactRecord) => boolean {
 export const searchContacts: Handler = (ctx) => {
 	const b = ctx.body as unknown as SearchBody;
 	// Accepted by the schema, but ignoring them would answer a narrower question with everyone.
-	if ((b.filters?.length ?? 0) > 0 || (b.sort?.length ?? 0) > 0) throw fail(501, 'filters and sort are not modelled by the sandbox');
+	if ((b.filters?.length ?? 0) > 0 || (b.sort?.length ?? 0) > 0)
+		throw fail(501, 'filters and sort are not modelled by the sandbox');
 	const matches = [...ctx.store.contacts.values()]
 		.filter((c) => c.locationId === ctx.locationId && matcher(b.query)(c))
 		.sort((x, y) => (after(x, cursorOf(y)) ? 1 : -1));
@@ -78,7 +79,11 @@ export const searchContacts: Handler = (ctx) => {
  * no offset, so they are the location's wall clock, and the sandbox writes them that way too.
  */
 export const contactAppointments: Handler = (ctx) => {
-	const contact = ownedOrThrow(ctx, ctx.store.contacts.get(ctx.params.contactId), 'Contact not found');
+	const contact = ownedOrThrow(
+		ctx,
+		ctx.store.contacts.get(ctx.params.contactId),
+		'Contact not found',
+	);
 	const zone = tokenLocation(ctx).timezone;
 	const local = (iso: string) => localDateTime(time(iso), zone);
 	const events = [...ctx.store.appointments.values()]

@@ -10,7 +10,13 @@ import {
 	resolveAppointment,
 	viewOf,
 } from '../recurrence';
-import { type AppointmentRecord, type AppointmentStatus, type BlockSlotRecord, type InstanceOverride, newId } from '../store';
+import {
+	type AppointmentRecord,
+	type AppointmentStatus,
+	type BlockSlotRecord,
+	type InstanceOverride,
+	newId,
+} from '../store';
 import {
 	blocksTime,
 	compact,
@@ -57,7 +63,10 @@ interface BlockSlotBody {
 /** `iso` moved by `minutes`, written in the same offset, since HighLevel echoes the client's offset. */
 function addMinutes(iso: string, minutes: number): string {
 	const suffix = /(Z|[+-]\d{2}:\d{2})$/.exec(iso)?.[1] ?? 'Z';
-	const offsetMinutes = suffix === 'Z' ? 0 : (suffix[0] === '-' ? -1 : 1) * (Number(suffix.slice(1, 3)) * 60 + Number(suffix.slice(4)));
+	const offsetMinutes =
+		suffix === 'Z'
+			? 0
+			: (suffix[0] === '-' ? -1 : 1) * (Number(suffix.slice(1, 3)) * 60 + Number(suffix.slice(4)));
 	const wallClock = new Date(time(iso) + (minutes + offsetMinutes) * 60_000);
 	return wallClock.toISOString().slice(0, 19) + suffix;
 }
@@ -67,8 +76,18 @@ function addMinutes(iso: string, minutes: number): string {
  * checked at its first occurrence (its own times), against everything but its own occurrences.
  */
 function assertSlotFree(ctx: HandlerContext, candidate: AppointmentView): void {
-	for (const other of appointmentsIn(ctx.store, ctx.locationId, time(candidate.startTime), time(candidate.endTime))) {
-		if (other.id === candidate.id || other.masterEventId === candidate.id || other.calendarId !== candidate.calendarId) continue;
+	for (const other of appointmentsIn(
+		ctx.store,
+		ctx.locationId,
+		time(candidate.startTime),
+		time(candidate.endTime),
+	)) {
+		if (
+			other.id === candidate.id ||
+			other.masterEventId === candidate.id ||
+			other.calendarId !== candidate.calendarId
+		)
+			continue;
 		if (blocksTime(other)) throw fail(400, 'The slot you have selected is no longer available.');
 	}
 }
@@ -81,7 +100,8 @@ function assertSlotFree(ctx: HandlerContext, candidate: AppointmentView): void {
 function appliedRrule(b: AppointmentFields): string | undefined {
 	if (b.ignoreFreeSlotValidation !== true || b.rrule === undefined) return undefined;
 	const { unsupported } = parseRecurrence(b.rrule);
-	if (unsupported.length > 0) throw fail(501, `rrule ${unsupported.join(' and ')} lines are not modelled by the sandbox`);
+	if (unsupported.length > 0)
+		throw fail(501, `rrule ${unsupported.join(' and ')} lines are not modelled by the sandbox`);
 	return b.rrule;
 }
 
@@ -89,7 +109,10 @@ function appliedRrule(b: AppointmentFields): string | undefined {
  * AppointmentSchemaResponse, or the shape the live API has been seen to send (README). An
  * occurrence's answer carries its instance id, and masterEventId beside it.
  */
-function appointmentResponse(a: AppointmentView, style: HandlerContext['responseStyle']): Record<string, unknown> {
+function appointmentResponse(
+	a: AppointmentView,
+	style: HandlerContext['responseStyle'],
+): Record<string, unknown> {
 	const spec = compact({
 		id: a.id,
 		masterEventId: a.masterEventId,
@@ -199,7 +222,8 @@ export const createAppointment: Handler = (ctx) => {
 	const b = ctx.body as unknown as AppointmentCreateBody;
 	const calendar = findCalendar(ctx, b.calendarId);
 	const contact = ctx.store.contacts.get(b.contactId);
-	if (!contact || contact.locationId !== ctx.locationId) throw fail(400, `Contact not found: ${b.contactId}`);
+	if (!contact || contact.locationId !== ctx.locationId)
+		throw fail(400, `Contact not found: ${b.contactId}`);
 	const assignedUserId = b.assignedUserId ?? calendar.teamMembers[0]?.userId ?? '';
 	const rrule = appliedRrule(b);
 	const now = new Date().toISOString();
@@ -239,20 +263,32 @@ function changedFields(ctx: HandlerContext, current: AppointmentView, b: Appoint
 		meetingLocationType: b.meetingLocationType ?? (b.address !== undefined ? 'custom' : undefined),
 		appointmentStatus: b.appointmentStatus,
 		assignedUserId: b.assignedUserId,
-		users: b.assignedUserId !== undefined ? [b.assignedUserId, ...current.users.filter((u) => u !== b.assignedUserId)] : undefined,
+		users:
+			b.assignedUserId !== undefined
+				? [b.assignedUserId, ...current.users.filter((u) => u !== b.assignedUserId)]
+				: undefined,
 		description: b.description,
 		address: b.address,
 		calendarId: calendar?.id,
-		groupId: calendar ? calendar.groupId ?? '' : undefined,
+		groupId: calendar ? (calendar.groupId ?? '') : undefined,
 		startTime: b.startTime,
 		endTime: b.endTime,
 	});
 }
 
 /** Refuses an update that leaves the event ending before it starts, or moves it onto a taken slot. */
-function checkMove(ctx: HandlerContext, current: AppointmentView, next: AppointmentView, b: AppointmentFields): void {
-	if (time(next.endTime) <= time(next.startTime)) throw fail(422, ['endTime must be after startTime']);
-	const moved = next.startTime !== current.startTime || next.endTime !== current.endTime || next.calendarId !== current.calendarId;
+function checkMove(
+	ctx: HandlerContext,
+	current: AppointmentView,
+	next: AppointmentView,
+	b: AppointmentFields,
+): void {
+	if (time(next.endTime) <= time(next.startTime))
+		throw fail(422, ['endTime must be after startTime']);
+	const moved =
+		next.startTime !== current.startTime ||
+		next.endTime !== current.endTime ||
+		next.calendarId !== current.calendarId;
 	if (moved && b.ignoreFreeSlotValidation !== true) assertSlotFree(ctx, next);
 }
 
@@ -261,11 +297,17 @@ function checkMove(ctx: HandlerContext, current: AppointmentView, next: Appointm
  * on the series (over earlier overrides of the same occurrence), and lists and GET show it.
  * Its instance id stays the one derived from its place in the series, even when it is moved.
  */
-function updateOccurrence(ctx: HandlerContext, resolved: Required<ResolvedAppointment>): AppointmentView {
+function updateOccurrence(
+	ctx: HandlerContext,
+	resolved: Required<ResolvedAppointment>,
+): AppointmentView {
 	const { record: master, instance } = resolved;
 	const b = ctx.body as AppointmentFields;
 	if (appliedRrule(b) !== undefined) {
-		throw fail(400, 'rrule can only be changed on the whole series: send the master event id, not an instance id');
+		throw fail(
+			400,
+			'rrule can only be changed on the whole series: send the master event id, not an instance id',
+		);
 	}
 	const current = viewOf(resolved);
 	const { id } = instance.occurrence;
@@ -274,7 +316,10 @@ function updateOccurrence(ctx: HandlerContext, resolved: Required<ResolvedAppoin
 		...changedFields(ctx, current, b),
 		dateUpdated: new Date().toISOString(),
 	};
-	const nextMaster: AppointmentRecord = { ...master, overrides: { ...master.overrides, [id]: override } };
+	const nextMaster: AppointmentRecord = {
+		...master,
+		overrides: { ...master.overrides, [id]: override },
+	};
 	const next = instanceView(nextMaster, instance.series, instance.occurrence);
 	checkMove(ctx, current, next, b);
 	ctx.store.appointments.set(master.id, nextMaster);
@@ -300,7 +345,12 @@ export const updateAppointment: Handler = (ctx) => {
 	checkMove(ctx, current, next, b);
 	// Instance ids follow the series' start and length, so overrides of occurrences the
 	// changed series no longer has are dropped with them.
-	if (next.overrides && (next.rrule !== current.rrule || next.startTime !== current.startTime || next.endTime !== current.endTime)) {
+	if (
+		next.overrides &&
+		(next.rrule !== current.rrule ||
+			next.startTime !== current.startTime ||
+			next.endTime !== current.endTime)
+	) {
 		next.overrides = keptOverrides(ctx.store, next);
 		if (next.overrides === undefined) delete next.overrides;
 	}
@@ -320,7 +370,10 @@ export const getAppointment: Handler = (ctx) => {
 	}
 	return {
 		status: 200,
-		body: { appointment: { ...eventDto(appointment), deleted: appointment.deleted }, traceId: randomUUID() },
+		body: {
+			appointment: { ...eventDto(appointment), deleted: appointment.deleted },
+			traceId: randomUUID(),
+		},
 	};
 };
 
@@ -355,19 +408,30 @@ export const createBlockSlot: Handler = (ctx) => {
 };
 
 export const updateBlockSlot: Handler = (ctx) => {
-	const current = ownedOrThrow(ctx, ctx.store.blockSlots.get(ctx.params.eventId), BLOCK_SLOT_NOT_FOUND);
+	const current = ownedOrThrow(
+		ctx,
+		ctx.store.blockSlots.get(ctx.params.eventId),
+		BLOCK_SLOT_NOT_FOUND,
+	);
 	const b = ctx.body as BlockSlotBody;
-	const next: BlockSlotRecord = { ...current, ...compact({ title: b.title, startTime: b.startTime, endTime: b.endTime }) };
+	const next: BlockSlotRecord = {
+		...current,
+		...compact({ title: b.title, startTime: b.startTime, endTime: b.endTime }),
+	};
 	// A block slot belongs to a calendar or to a user, never both: setting one drops the other.
 	applyBlockSlotTarget(ctx, next, b);
-	if (time(next.endTime) <= time(next.startTime)) throw fail(422, ['endTime must be after startTime']);
+	if (time(next.endTime) <= time(next.startTime))
+		throw fail(422, ['endTime must be after startTime']);
 	next.dateUpdated = new Date().toISOString();
 	ctx.store.blockSlots.set(next.id, next);
 	return { status: 201, body: blockSlotResponse(next) };
 };
 
 /** The live appointment or occurrence an event id names, if any (what DELETE acts on first). */
-export function liveAppointmentFor(store: HandlerContext['store'], id: string): ResolvedAppointment | undefined {
+export function liveAppointmentFor(
+	store: HandlerContext['store'],
+	id: string,
+): ResolvedAppointment | undefined {
 	const resolved = resolveAppointment(store, id);
 	return resolved && !viewOf(resolved).deleted ? resolved : undefined;
 }
@@ -390,7 +454,13 @@ export const deleteEvent: Handler = (ctx) => {
 		ctx.store.appointments.set(
 			record.id,
 			instance
-				? { ...record, overrides: { ...record.overrides, [id]: { ...record.overrides?.[id], deleted: true, dateUpdated: now } } }
+				? {
+						...record,
+						overrides: {
+							...record.overrides,
+							[id]: { ...record.overrides?.[id], deleted: true, dateUpdated: now },
+						},
+					}
 				: { ...record, deleted: true, dateUpdated: now },
 		);
 	} else if (slot) {
@@ -414,13 +484,17 @@ function listFilter(ctx: HandlerContext) {
 	if (calendarId !== undefined) findCalendar(ctx, calendarId);
 	if (userId !== undefined) findUser(ctx, userId);
 	if (groupId !== undefined) {
-		const known = [...ctx.store.calendars.values()].some((c) => c.locationId === ctx.locationId && c.groupId === groupId);
+		const known = [...ctx.store.calendars.values()].some(
+			(c) => c.locationId === ctx.locationId && c.groupId === groupId,
+		);
 		if (!known) throw fail(400, `Group not found: ${groupId}`);
 	}
 	const from = Number(ctx.query.startTime);
 	const to = Number(ctx.query.endTime);
-	const inWindow = (e: { startTime: string; endTime: string }) => overlaps(time(e.startTime), time(e.endTime), from, to);
-	const byStart = (a: { startTime: string }, b: { startTime: string }) => time(a.startTime) - time(b.startTime);
+	const inWindow = (e: { startTime: string; endTime: string }) =>
+		overlaps(time(e.startTime), time(e.endTime), from, to);
+	const byStart = (a: { startTime: string }, b: { startTime: string }) =>
+		time(a.startTime) - time(b.startTime);
 	return { calendarId, userId, groupId, from, to, inWindow, byStart };
 }
 
@@ -449,7 +523,9 @@ export const listBlockedSlots: Handler = (ctx) => {
 				s.locationId === ctx.locationId &&
 				(calendarId === undefined || s.calendarId === calendarId) &&
 				(userId === undefined || s.assignedUserId === userId) &&
-				(groupId === undefined || (s.calendarId !== undefined && ctx.store.calendars.get(s.calendarId)?.groupId === groupId)) &&
+				(groupId === undefined ||
+					(s.calendarId !== undefined &&
+						ctx.store.calendars.get(s.calendarId)?.groupId === groupId)) &&
 				inWindow(s),
 		)
 		.sort(byStart);

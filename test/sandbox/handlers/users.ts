@@ -30,9 +30,12 @@ export const listUsers: Handler = (ctx) => ({
  */
 export const searchUsers: Handler = (ctx) => {
 	const location = tokenLocation(ctx);
-	if (ctx.query.companyId !== location.companyId) throw fail(403, 'The token does not have access to this company');
+	if (ctx.query.companyId !== location.companyId)
+		throw fail(403, 'The token does not have access to this company');
 	const q = single(ctx.query.query)?.toLowerCase();
-	const ids = single(ctx.query.ids)?.split(',').map((id) => id.trim());
+	const ids = single(ctx.query.ids)
+		?.split(',')
+		.map((id) => id.trim());
 	const role = single(ctx.query.role);
 	const type = single(ctx.query.type);
 	const matches = usersOf(ctx, location.id).filter(
@@ -45,5 +48,8 @@ export const searchUsers: Handler = (ctx) => {
 	// The spec's defaults, as strings like the parameters themselves.
 	const skip = Number(single(ctx.query.skip) ?? '0');
 	const limit = Number(single(ctx.query.limit) ?? '25');
-	return { status: 200, body: { users: matches.slice(skip, skip + limit).map(userDto), count: matches.length } };
+	return {
+		status: 200,
+		body: { users: matches.slice(skip, skip + limit).map(userDto), count: matches.length },
+	};
 };

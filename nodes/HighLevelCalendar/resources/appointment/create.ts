@@ -7,7 +7,12 @@ import { sendParameters } from '../../shared/parameters';
 import { normalizeBody, resolveContactInBody } from '../../shared/hooks';
 import { simplifyField, simplifyWhenAsked } from '../../shared/simplify';
 import { normalizeCreateBody } from './normalize';
-import { addRecurrenceSummary, applyRecurrence, recurrenceFields, recurrenceSummaryField } from './recurrence';
+import {
+	addRecurrenceSummary,
+	applyRecurrence,
+	recurrenceFields,
+	recurrenceSummaryField,
+} from './recurrence';
 
 export const createOperation: INodePropertyOptions = {
 	name: 'Create',
@@ -18,7 +23,13 @@ export const createOperation: INodePropertyOptions = {
 		request: { method: 'POST', url: '/calendars/events/appointments' },
 		send: {
 			preSend: [
-				sendParameters('body', ['calendarId', 'contactId', 'startTime', 'additionalFields', 'rrule']),
+				sendParameters('body', [
+					'calendarId',
+					'contactId',
+					'startTime',
+					'additionalFields',
+					'rrule',
+				]),
 				resolveContactInBody,
 				applyRecurrence,
 				normalizeBody(normalizeCreateBody),
@@ -26,7 +37,11 @@ export const createOperation: INodePropertyOptions = {
 			],
 		},
 		output: {
-			postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, 'appointment'), simplifyWhenAsked, addRecurrenceSummary],
+			postReceive: [
+				checkHighLevelResponse(SCOPES.eventsWrite, 'appointment'),
+				simplifyWhenAsked,
+				addRecurrenceSummary,
+			],
 		},
 	},
 };

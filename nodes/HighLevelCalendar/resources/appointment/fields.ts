@@ -13,7 +13,6 @@ function optionsOf(names: Record<string, string>): INodePropertyOptions[] {
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-
 export const endTimeField: INodeProperties = {
 	displayName: 'End Time',
 	name: 'endTime',
@@ -95,6 +94,7 @@ export const optionalAppointmentFields: INodeProperties[] = [
 		name: 'toNotify',
 		type: 'boolean',
 		default: true,
-		description: "Whether HighLevel runs its automations for this change. Set to false to stop the calendar's workflows and notifications.",
+		description:
+			"Whether HighLevel runs its automations for this change. Set to false to stop the calendar's workflows and notifications.",
 	},
 ];

@@ -6,7 +6,9 @@ import { simplifyWhenAsked } from '../../shared/simplify';
 import { addRecurrenceSummary } from './recurrence';
 
 /** The spec wraps the appointment in `event`; the live API has been seen using `appointment`. */
-export async function unwrapAppointment(items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function unwrapAppointment(
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return items.map((item) => {
 		const body = item.json as IDataObject;
 		const appointment = (body.event ?? body.appointment) as IDataObject | undefined;
@@ -23,7 +25,12 @@ export const getOperation: INodePropertyOptions = {
 		request: { method: 'GET', url: '/calendars/events/appointments/{eventId}' },
 		send: { preSend: [setPathIds] },
 		output: {
-			postReceive: [checkHighLevelResponse(SCOPES.eventsRead, 'appointment'), unwrapAppointment, simplifyWhenAsked, addRecurrenceSummary],
+			postReceive: [
+				checkHighLevelResponse(SCOPES.eventsRead, 'appointment'),
+				unwrapAppointment,
+				simplifyWhenAsked,
+				addRecurrenceSummary,
+			],
 		},
 	},
 };

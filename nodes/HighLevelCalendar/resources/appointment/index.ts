@@ -18,7 +18,13 @@ export const appointmentOperation: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['appointment'] } },
-	options: [createOperation, deleteEventOperation('appointment'), getOperation, getManyEventsOperation('appointment'), updateOperation],
+	options: [
+		createOperation,
+		deleteEventOperation('appointment'),
+		getOperation,
+		getManyEventsOperation('appointment'),
+		updateOperation,
+	],
 	default: 'get',
 };
 

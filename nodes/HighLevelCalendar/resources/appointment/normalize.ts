@@ -1,10 +1,21 @@
 import type { IDataObject } from 'n8n-workflow';
 import { APPOINTMENT_STATUS_NAMES, MEETING_LOCATION_TYPE_NAMES } from '../../shared/constants';
-import { checkId, checkOption, coerceBoolean, coerceText, normalizeTimeRange } from '../../shared/fields';
+import {
+	checkId,
+	checkOption,
+	coerceBoolean,
+	coerceText,
+	normalizeTimeRange,
+} from '../../shared/fields';
 import type { BodyContext } from '../../shared/hooks';
 import { InputError } from '../../shared/inputError';
 
-const BOOLEAN_FIELDS = ['overrideLocationConfig', 'ignoreDateRange', 'toNotify', 'ignoreFreeSlotValidation'];
+const BOOLEAN_FIELDS = [
+	'overrideLocationConfig',
+	'ignoreDateRange',
+	'toNotify',
+	'ignoreFreeSlotValidation',
+];
 const TEXT_FIELDS = ['title', 'description', 'address', 'rrule'];
 const OPTIONAL_ID_FIELDS = ['assignedUserId', 'meetingLocationId'];
 
@@ -15,7 +26,12 @@ const OPTIONAL_ID_FIELDS = ['assignedUserId', 'meetingLocationId'];
 function applyRecurrenceRule(body: IDataObject): void {
 	if (body.rrule === undefined) return;
 	if (typeof body.rrule !== 'string' || body.rrule.trim() === '') {
-		throw new InputError('rrule', body.rrule, 'Set an RRULE such as RRULE:FREQ=WEEKLY;COUNT=5, or remove the field.', 'is empty');
+		throw new InputError(
+			'rrule',
+			body.rrule,
+			'Set an RRULE such as RRULE:FREQ=WEEKLY;COUNT=5, or remove the field.',
+			'is empty',
+		);
 	}
 	if (body.ignoreFreeSlotValidation === false) {
 		throw new InputError(
@@ -42,7 +58,12 @@ export function normalizeCreateBody(body: IDataObject, context: BodyContext): ID
 	if (body.locationId === undefined) body.locationId = context.credentialLocationId;
 	for (const field of ['calendarId', 'contactId', 'locationId']) checkId(body, field, true);
 	if (body.startTime === undefined || body.startTime === '') {
-		throw new InputError('startTime', body.startTime, 'Set the appointment start, e.g. 2026-06-23T09:30:00+02:00.', 'is required');
+		throw new InputError(
+			'startTime',
+			body.startTime,
+			'Set the appointment start, e.g. 2026-06-23T09:30:00+02:00.',
+			'is required',
+		);
 	}
 	normalizeCommonFields(body, context);
 	return body;
@@ -50,7 +71,12 @@ export function normalizeCreateBody(body: IDataObject, context: BodyContext): ID
 
 export function normalizeUpdateBody(body: IDataObject, context: BodyContext): IDataObject {
 	if (Object.keys(body).length === 0) {
-		throw new InputError('updateFields', body, 'Add at least one field to Update Fields.', 'is empty');
+		throw new InputError(
+			'updateFields',
+			body,
+			'Add at least one field to Update Fields.',
+			'is empty',
+		);
 	}
 	checkId(body, 'calendarId', false);
 	normalizeCommonFields(body, context);

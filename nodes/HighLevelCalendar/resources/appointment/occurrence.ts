@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 import { CALENDARS_API_VERSION, SCOPES } from '../../shared/constants';
 import { asItemError, credentialLocationId, readingTimeZone, setPathIds } from '../../shared/hooks';
 import { InputError } from '../../shared/inputError';
@@ -22,8 +27,16 @@ export const updateTargetFields: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'This Event ID', value: 'event', description: 'An appointment, an instance ID, or a master ID for the whole series' },
-			{ name: 'One Occurrence of a Series', value: 'occurrence', description: 'The occurrence of a recurring series on a given date' },
+			{
+				name: 'This Event ID',
+				value: 'event',
+				description: 'An appointment, an instance ID, or a master ID for the whole series',
+			},
+			{
+				name: 'One Occurrence of a Series',
+				value: 'occurrence',
+				description: 'The occurrence of a recurring series on a given date',
+			},
 		],
 		default: 'event',
 		displayOptions: { show },
@@ -68,8 +81,12 @@ export function pickOccurrence(
 		return occurrence.dateOnly ? localDate(start) === wantedDate : start === occurrence.epochMs;
 	});
 	if (matches.length === 1) return String(matches[0].id);
-	const found = instances.map((event) => `${String(event.id)} at ${String(event.startTime)}`).join('; ') || 'none';
-	const wanted = occurrence.dateOnly ? `on ${wantedDate}` : `at ${formatInTimeZone(occurrence.epochMs, timeZone)}`;
+	const found =
+		instances.map((event) => `${String(event.id)} at ${String(event.startTime)}`).join('; ') ||
+		'none';
+	const wanted = occurrence.dateOnly
+		? `on ${wantedDate}`
+		: `at ${formatInTimeZone(occurrence.epochMs, timeZone)}`;
 	if (matches.length === 0) {
 		throw new InputError(
 			'occurrenceDate',
@@ -87,7 +104,9 @@ export function pickOccurrence(
 }
 
 function isDateOnly(value: unknown): boolean {
-	return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T00:00(:00(\.0+)?)?)?$/.test(value.trim());
+	return (
+		typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T00:00(:00(\.0+)?)?)?$/.test(value.trim())
+	);
 }
 
 async function findOccurrenceId(context: IExecuteSingleFunctions): Promise<string> {
@@ -117,7 +136,12 @@ async function findOccurrenceId(context: IExecuteSingleFunctions): Promise<strin
 		},
 	});
 	const events = (listed.events as IDataObject[] | undefined) ?? [];
-	return pickOccurrence(events, masterEventId, { epochMs: wanted.epochMs, dateOnly: isDateOnly(rawDate) }, timeZone);
+	return pickOccurrence(
+		events,
+		masterEventId,
+		{ epochMs: wanted.epochMs, dateOnly: isDateOnly(rawDate) },
+		timeZone,
+	);
 }
 
 /** preSend for Update: the event id as given, or the instance id of the chosen occurrence. */
@@ -125,10 +149,14 @@ export async function setUpdateTarget(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	if (readParameter(this, 'target', 'event') !== 'occurrence') return await setPathIds.call(this, requestOptions);
+	if (readParameter(this, 'target', 'event') !== 'occurrence')
+		return await setPathIds.call(this, requestOptions);
 	try {
 		const instanceId = await findOccurrenceId(this);
-		requestOptions.url = requestOptions.url.replace('{eventId}', encodePathSegment(instanceId, 'eventId'));
+		requestOptions.url = requestOptions.url.replace(
+			'{eventId}',
+			encodePathSegment(instanceId, 'eventId'),
+		);
 	} catch (error) {
 		throw asItemError(this, error);
 	}

@@ -42,9 +42,22 @@ export function recurrenceFields(operation: 'create' | 'update'): INodePropertie
 			type: 'options',
 			noDataExpression: true,
 			options: [
-				{ name: 'None', value: 'none', description: operation === 'create' ? 'A single appointment' : 'Leave the recurrence as it is' },
-				{ name: 'Build a Rule', value: 'build', description: 'Every day, week, month or year, with an end and dates to skip' },
-				{ name: 'Raw RRULE', value: 'raw', description: 'An RFC 5545 RRULE string, checked before it is sent' },
+				{
+					name: 'None',
+					value: 'none',
+					description:
+						operation === 'create' ? 'A single appointment' : 'Leave the recurrence as it is',
+				},
+				{
+					name: 'Build a Rule',
+					value: 'build',
+					description: 'Every day, week, month or year, with an end and dates to skip',
+				},
+				{
+					name: 'Raw RRULE',
+					value: 'raw',
+					description: 'An RFC 5545 RRULE string, checked before it is sent',
+				},
 			],
 			default: 'none',
 			description:
@@ -157,7 +170,8 @@ export function recurrenceFields(operation: 'create' | 'update'): INodePropertie
 			type: 'string',
 			default: '',
 			placeholder: '2026-12-24T09:00:00, 2026-12-31T09:00:00',
-			description: 'Start times of occurrences to skip, separated by commas (sent as EXDATE in UTC)',
+			description:
+				'Start times of occurrences to skip, separated by commas (sent as EXDATE in UTC)',
 			displayOptions: { show: build },
 		},
 	];
@@ -174,7 +188,9 @@ function listOf(value: unknown): string[] {
 const isUnset = (value: unknown) => value === undefined || value === null || value === '';
 
 /** The editor's name of each value of a list field, for matchOption. */
-function namesOf(options: Array<{ name: string; value: string | number | boolean }>): Record<string, string> {
+function namesOf(
+	options: Array<{ name: string; value: string | number | boolean }>,
+): Record<string, string> {
 	return Object.fromEntries(options.map((option) => [String(option.value), option.name]));
 }
 
@@ -203,7 +219,9 @@ export function recurrenceBuildFrom(parameters: IDataObject): RecurrenceBuild {
 	// List values may come from expressions, named as the editor shows them ("Weekly", "Never").
 	const frequency = matchOption('frequency', parameters.frequency, FREQUENCY_NAMES);
 	const ends = matchOption('recurrenceEnd', parameters.recurrenceEnd ?? 'count', END_NAMES);
-	const monthlyBy = isUnset(parameters.monthlyBy) ? 'start' : matchOption('monthlyBy', parameters.monthlyBy, MONTHLY_BY_NAMES);
+	const monthlyBy = isUnset(parameters.monthlyBy)
+		? 'start'
+		: matchOption('monthlyBy', parameters.monthlyBy, MONTHLY_BY_NAMES);
 	const end =
 		ends === 'never'
 			? ({ type: 'never' } as const)
@@ -229,7 +247,19 @@ export function recurrenceBuildFrom(parameters: IDataObject): RecurrenceBuild {
 	return build;
 }
 
-const BUILD_PARAMETERS = ['frequency', 'interval', 'weekdays', 'monthlyBy', 'dayOfMonth', 'nthWeek', 'nthWeekday', 'recurrenceEnd', 'count', 'until', 'exdates'];
+const BUILD_PARAMETERS = [
+	'frequency',
+	'interval',
+	'weekdays',
+	'monthlyBy',
+	'dayOfMonth',
+	'nthWeek',
+	'nthWeekday',
+	'recurrenceEnd',
+	'count',
+	'until',
+	'exdates',
+];
 
 /** preSend: a built rule becomes the body's rrule; a raw one is checked (normalize.ts sends it). */
 export async function applyRecurrence(
@@ -241,11 +271,13 @@ export async function applyRecurrence(
 		const mode = readParameter(this, 'recurrence', 'none');
 		if (mode === 'build') {
 			const parameters: IDataObject = {};
-			for (const name of BUILD_PARAMETERS) parameters[name] = readParameter(this, name, '') as IDataObject[string];
+			for (const name of BUILD_PARAMETERS)
+				parameters[name] = readParameter(this, name, '') as IDataObject[string];
 			body.rrule = buildRrule(recurrenceBuildFrom(parameters), readingTimeZone(this));
 		}
 		if (mode === 'raw') {
-			if (typeof body.rrule !== 'string') throw new InputError('rrule', body.rrule, 'Set an RRULE string.', 'is not text');
+			if (typeof body.rrule !== 'string')
+				throw new InputError('rrule', body.rrule, 'Set an RRULE string.', 'is not text');
 			// Sent as checked and normalised: upper case, RRULE: prefix, one sorted EXDATE line.
 			body.rrule = parseRrule(body.rrule).rrule;
 		}
@@ -276,15 +308,27 @@ export async function addRecurrenceSummary(
 	if (!(readParameter(this, 'recurrenceSummary', false) as boolean)) return items;
 	const timeZone = readingTimeZone(this);
 	return items.map((item) => {
-		const { rrule, startTime, endTime } = item.json as { rrule?: string; startTime?: string; endTime?: string };
+		const { rrule, startTime, endTime } = item.json as {
+			rrule?: string;
+			startTime?: string;
+			endTime?: string;
+		};
 		if (typeof rrule !== 'string' || !rrule || typeof startTime !== 'string') return item;
 		try {
 			const parsed = parseRrule(rrule, { allowDtstart: true });
-			const recurrence = recurrenceSummary(parsed, { startTime, endTime, timeZone, after: new Date().toISOString() });
+			const recurrence = recurrenceSummary(parsed, {
+				startTime,
+				endTime,
+				timeZone,
+				after: new Date().toISOString(),
+			});
 			return { ...item, json: { ...item.json, recurrence } };
 		} catch (error) {
 			// A rule HighLevel stored but we cannot read must not fail the item: say so instead.
-			return { ...item, json: { ...item.json, recurrence: { rule: rrule, error: (error as Error).message } } };
+			return {
+				...item,
+				json: { ...item.json, recurrence: { rule: rrule, error: (error as Error).message } },
+			};
 		}
 	});
 }

@@ -6,19 +6,36 @@ import { normalizeBody } from '../../shared/hooks';
 import { simplifyField, simplifyWhenAsked } from '../../shared/simplify';
 import { normalizeUpdateBody } from './normalize';
 import { setUpdateTarget } from './occurrence';
-import { addRecurrenceSummary, applyRecurrence, recurrenceFields, recurrenceSummaryField } from './recurrence';
+import {
+	addRecurrenceSummary,
+	applyRecurrence,
+	recurrenceFields,
+	recurrenceSummaryField,
+} from './recurrence';
 import { sendParameters } from '../../shared/parameters';
 
 export const updateOperation: INodePropertyOptions = {
 	name: 'Update',
 	value: 'update',
 	action: 'Update an appointment',
-	description: 'Change, move, confirm or cancel an appointment: only the fields you add are changed',
+	description:
+		'Change, move, confirm or cancel an appointment: only the fields you add are changed',
 	routing: {
 		request: { method: 'PUT', url: '/calendars/events/appointments/{eventId}' },
-		send: { preSend: [sendParameters('body', ['updateFields', 'rrule']), setUpdateTarget, applyRecurrence, normalizeBody(normalizeUpdateBody)] },
+		send: {
+			preSend: [
+				sendParameters('body', ['updateFields', 'rrule']),
+				setUpdateTarget,
+				applyRecurrence,
+				normalizeBody(normalizeUpdateBody),
+			],
+		},
 		output: {
-			postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, 'appointment'), simplifyWhenAsked, addRecurrenceSummary],
+			postReceive: [
+				checkHighLevelResponse(SCOPES.eventsWrite, 'appointment'),
+				simplifyWhenAsked,
+				addRecurrenceSummary,
+			],
 		},
 	},
 };

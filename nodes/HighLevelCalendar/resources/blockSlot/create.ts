@@ -17,7 +17,19 @@ export const createOperation: INodePropertyOptions = {
 	description: 'Block time on a calendar or for a user, so nothing can be booked then',
 	routing: {
 		request: { method: 'POST', url: '/calendars/events/block-slots' },
-		send: { preSend: [sendParameters('body', ['calendarId', 'assignedUserId', 'startTime', 'endTime', 'additionalFields']), normalizeBody(normalizeBlockSlotBody), lookForExisting('blockSlot')] },
+		send: {
+			preSend: [
+				sendParameters('body', [
+					'calendarId',
+					'assignedUserId',
+					'startTime',
+					'endTime',
+					'additionalFields',
+				]),
+				normalizeBody(normalizeBlockSlotBody),
+				lookForExisting('blockSlot'),
+			],
+		},
 		output: { postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, 'block slot')] },
 	},
 };
@@ -31,19 +43,23 @@ export const blockTargetFields: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Calendar', value: 'calendar', description: 'Block a calendar (calendarId)' },
-			{ name: 'User', value: 'user', description: 'Block a user across calendars (assignedUserId)' },
+			{
+				name: 'User',
+				value: 'user',
+				description: 'Block a user across calendars (assignedUserId)',
+			},
 		],
 		default: 'calendar',
 		description: 'HighLevel blocks either a calendar or a user, not both',
 		displayOptions: { show },
 	},
 	userLocator({
-			displayName: 'Assigned User',
-			name: 'assignedUserId',
-			required: true,
-			description: 'The user whose time is blocked (assignedUserId)',
-			displayOptions: { show: { ...show, target: ['user'] } },
-		}),
+		displayName: 'Assigned User',
+		name: 'assignedUserId',
+		required: true,
+		description: 'The user whose time is blocked (assignedUserId)',
+		displayOptions: { show: { ...show, target: ['user'] } },
+	}),
 ];
 
 export const blockEndTimeField: INodeProperties = {
@@ -56,4 +72,6 @@ export const blockEndTimeField: INodeProperties = {
 	displayOptions: { show },
 };
 
-export const createFields: INodeProperties[] = [timeZoneOptions('blockSlot', ['create'], [duplicateCheckOption('blockSlot')])];
+export const createFields: INodeProperties[] = [
+	timeZoneOptions('blockSlot', ['create'], [duplicateCheckOption('blockSlot')]),
+];

@@ -13,6 +13,11 @@ export const blockSlotOperation: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['blockSlot'] } },
-	options: [createOperation, deleteEventOperation('block slot'), getManyEventsOperation('blockSlot'), updateOperation],
+	options: [
+		createOperation,
+		deleteEventOperation('block slot'),
+		getManyEventsOperation('blockSlot'),
+		updateOperation,
+	],
 	default: 'update',
 };

@@ -21,7 +21,12 @@ export function normalizeBlockSlotBody(body: IDataObject, context: BodyContext):
 		);
 	}
 	if (body.calendarId === undefined && body.assignedUserId === undefined) {
-		throw new InputError('calendarId', undefined, 'Add Calendar (to block a calendar) or Assigned User (to block a user).', 'is missing');
+		throw new InputError(
+			'calendarId',
+			undefined,
+			'Add Calendar (to block a calendar) or Assigned User (to block a user).',
+			'is missing',
+		);
 	}
 	coerceText(body, 'title');
 	normalizeTimeRange(body, context.timeZone);

@@ -13,7 +13,13 @@ export const updateOperation: INodePropertyOptions = {
 	description: 'Move, retitle or retarget a block slot (time blocked on a calendar or for a user)',
 	routing: {
 		request: { method: 'PUT', url: '/calendars/events/block-slots/{eventId}' },
-		send: { preSend: [sendParameters('body', ['updateFields']), setPathIds, normalizeBody(normalizeBlockSlotBody)] },
+		send: {
+			preSend: [
+				sendParameters('body', ['updateFields']),
+				setPathIds,
+				normalizeBody(normalizeBlockSlotBody),
+			],
+		},
 		output: { postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, 'block slot')] },
 	},
 };

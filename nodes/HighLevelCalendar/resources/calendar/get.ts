@@ -1,11 +1,19 @@
-import type { IDataObject, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { checkHighLevelResponse } from '../../shared/errors';
 import { setPathIds } from '../../shared/hooks';
 import { calendarLocator } from '../../shared/locators';
 
 export async function unwrapCalendar(items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return items.map((item) => ({ ...item, json: (item.json.calendar as IDataObject | undefined) ?? item.json }));
+	return items.map((item) => ({
+		...item,
+		json: (item.json.calendar as IDataObject | undefined) ?? item.json,
+	}));
 }
 
 export const getOperation: INodePropertyOptions = {
@@ -16,10 +24,18 @@ export const getOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'GET', url: '/calendars/{calendarId}' },
 		send: { preSend: [setPathIds] },
-		output: { postReceive: [checkHighLevelResponse(SCOPES.calendarsRead, 'calendar', 'calendarId'), unwrapCalendar] },
+		output: {
+			postReceive: [
+				checkHighLevelResponse(SCOPES.calendarsRead, 'calendar', 'calendarId'),
+				unwrapCalendar,
+			],
+		},
 	},
 };
 
 export const getFields: INodeProperties[] = [
-	calendarLocator({ required: true, displayOptions: { show: { resource: ['calendar'], operation: ['get', 'getFreeSlots'] } } }),
+	calendarLocator({
+		required: true,
+		displayOptions: { show: { resource: ['calendar'], operation: ['get', 'getFreeSlots'] } },
+	}),
 ];

@@ -19,14 +19,28 @@ import { readParameter, sendParameters } from '../../shared/parameters';
 /** HighLevel refuses windows over 31 days ("Date range cannot be more than 31 days"). */
 export const MAX_FREE_SLOT_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;
 
-export function freeSlotWindow(startDate: unknown, endDate: unknown, timeZone: string): { startDate: number; endDate: number } {
+export function freeSlotWindow(
+	startDate: unknown,
+	endDate: unknown,
+	timeZone: string,
+): { startDate: number; endDate: number } {
 	const start = toApiTime(startDate, 'startDate', timeZone);
 	const end = toApiTime(endDate, 'endDate', timeZone);
 	if (end.epochMs <= start.epochMs) {
-		throw new InputError('endDate', end.iso, `Set an endDate after startDate (${start.iso}).`, 'is not after startDate');
+		throw new InputError(
+			'endDate',
+			end.iso,
+			`Set an endDate after startDate (${start.iso}).`,
+			'is not after startDate',
+		);
 	}
 	if (end.epochMs - start.epochMs > MAX_FREE_SLOT_WINDOW_MS) {
-		throw new InputError('endDate', end.iso, `HighLevel returns at most 31 days of free slots: split the window from ${start.iso}.`, 'is more than 31 days after startDate');
+		throw new InputError(
+			'endDate',
+			end.iso,
+			`HighLevel returns at most 31 days of free slots: split the window from ${start.iso}.`,
+			'is more than 31 days after startDate',
+		);
 	}
 	return { startDate: start.epochMs, endDate: end.epochMs };
 }
@@ -49,7 +63,12 @@ export async function setFreeSlotQuery(
 		Object.assign(qs, freeSlotWindow(qs.startDate, qs.endDate, timeZone), { timezone: timeZone });
 		const userIds = splitUserIds(readParameter(this, 'options.userIds', ''));
 		if (userIds.length && qs.userId) {
-			throw new InputError('userIds', userIds.join(','), 'Set User or User IDs, not both.', 'cannot be set together with userId');
+			throw new InputError(
+				'userIds',
+				userIds.join(','),
+				'Set User or User IDs, not both.',
+				'cannot be set together with userId',
+			);
 		}
 		if (userIds.length) qs.userIds = userIds;
 	} catch (error) {
@@ -59,24 +78,42 @@ export async function setFreeSlotQuery(
 	return requestOptions;
 }
 
-const UNIT_MS: Record<string, number> = { mins: 60_000, minutes: 60_000, hours: 3_600_000, hour: 3_600_000 };
+const UNIT_MS: Record<string, number> = {
+	mins: 60_000,
+	minutes: 60_000,
+	hours: 3_600_000,
+	hour: 3_600_000,
+};
 
 function addMs(iso: string, ms: number): string {
 	const match = /([+-]\d{2}:\d{2}|Z)$/.exec(iso);
 	const offset = match?.[1] ?? 'Z';
 	const sign = offset.startsWith('-') ? -1 : 1;
-	const offsetMinutes = offset === 'Z' ? 0 : sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
-	const shifted = new Date(Date.parse(iso) + ms + offsetMinutes * 60_000).toISOString().slice(0, 19);
+	const offsetMinutes =
+		offset === 'Z' ? 0 : sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+	const shifted = new Date(Date.parse(iso) + ms + offsetMinutes * 60_000)
+		.toISOString()
+		.slice(0, 19);
 	return `${shifted}${offset === 'Z' ? '+00:00' : offset}`;
 }
 
 /** postReceive: HighLevel's map keyed by date becomes one item per slot (with its end) or per day. */
-export async function freeSlotItems(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function freeSlotItems(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const days = Object.entries(items[0]?.json ?? {})
-		.filter(([date, value]) => /^\d{4}-\d{2}-\d{2}$/.test(date) && typeof value === 'object' && value !== null)
+		.filter(
+			([date, value]) =>
+				/^\d{4}-\d{2}-\d{2}$/.test(date) && typeof value === 'object' && value !== null,
+		)
 		.sort(([a], [b]) => a.localeCompare(b))
-		.map(([date, value]) => ({ date, slots: ((value as IDataObject).slots as string[] | undefined) ?? [] }));
-	if (readParameter(this, 'outputFormat', 'slot') === 'day') return days.map((day) => ({ json: day }));
+		.map(([date, value]) => ({
+			date,
+			slots: ((value as IDataObject).slots as string[] | undefined) ?? [],
+		}));
+	if (readParameter(this, 'outputFormat', 'slot') === 'day')
+		return days.map((day) => ({ json: day }));
 	if (days.every((day) => day.slots.length === 0)) return [];
 	// The answer holds only slot starts; the slot length comes from the calendar itself.
 	const calendarId = readParameter(this, 'calendarId', '', { extractValue: true });
@@ -86,19 +123,31 @@ export async function freeSlotItems(this: IExecuteSingleFunctions, items: INodeE
 		version: CALENDARS_API_VERSION,
 		requiredScope: SCOPES.calendarsRead,
 	})) as { calendar?: IDataObject };
-	const slotMs = Number(calendar?.slotDuration ?? 30) * (UNIT_MS[String(calendar?.slotDurationUnit ?? 'mins')] ?? 60_000);
-	return days.flatMap((day) => day.slots.map((start) => ({ json: { date: day.date, start, end: addMs(start, slotMs) } })));
+	const slotMs =
+		Number(calendar?.slotDuration ?? 30) *
+		(UNIT_MS[String(calendar?.slotDurationUnit ?? 'mins')] ?? 60_000);
+	return days.flatMap((day) =>
+		day.slots.map((start) => ({ json: { date: day.date, start, end: addMs(start, slotMs) } })),
+	);
 }
 
 export const getFreeSlotsOperation: INodePropertyOptions = {
 	name: 'Get Free Slots',
 	value: 'getFreeSlots',
 	action: 'Get free slots of a calendar',
-	description: 'List the times a calendar (optionally one or more of its users) can still be booked, at most 31 days at once',
+	description:
+		'List the times a calendar (optionally one or more of its users) can still be booked, at most 31 days at once',
 	routing: {
 		request: { method: 'GET', url: '/calendars/{calendarId}/free-slots' },
-		send: { preSend: [sendParameters('qs', ['startDate', 'endDate']), setPathIds, setFreeSlotQuery] },
-		output: { postReceive: [checkHighLevelResponse(SCOPES.calendarsRead, 'calendar', 'calendarId'), freeSlotItems] },
+		send: {
+			preSend: [sendParameters('qs', ['startDate', 'endDate']), setPathIds, setFreeSlotQuery],
+		},
+		output: {
+			postReceive: [
+				checkHighLevelResponse(SCOPES.calendarsRead, 'calendar', 'calendarId'),
+				freeSlotItems,
+			],
+		},
 	},
 };
 
@@ -111,7 +160,8 @@ export const getFreeSlotsFields: INodeProperties[] = [
 		type: 'dateTime',
 		required: true,
 		default: '',
-		description: 'Start of the window (sent as epoch milliseconds). A time without an offset is read in the Time Zone option.',
+		description:
+			'Start of the window (sent as epoch milliseconds). A time without an offset is read in the Time Zone option.',
 		displayOptions: { show },
 	},
 	{
@@ -128,8 +178,16 @@ export const getFreeSlotsFields: INodeProperties[] = [
 		name: 'outputFormat',
 		type: 'options',
 		options: [
-			{ name: 'One Item per Slot', value: 'slot', description: 'Each item: date, start and end of one free slot' },
-			{ name: 'One Item per Day', value: 'day', description: "Each item: a date and that day's free slot starts" },
+			{
+				name: 'One Item per Slot',
+				value: 'slot',
+				description: 'Each item: date, start and end of one free slot',
+			},
+			{
+				name: 'One Item per Day',
+				value: 'day',
+				description: "Each item: a date and that day's free slot starts",
+			},
 		],
 		default: 'slot',
 		displayOptions: { show },

@@ -1,4 +1,9 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { checkHighLevelResponse } from '../../shared/errors';
 import { credentialLocationId } from '../../shared/hooks';
