@@ -37,12 +37,10 @@ async function bundle() {
 		external: ['n8n-workflow'],
 		logLevel: 'warning',
 	});
-	// Everything the node imported now lives in the bundle; keep its type declarations only.
+	// Everything the node imported now lives in the bundle. No type declarations are emitted: n8n
+	// needs none, and n8n's package scanner refuses a `*.credentials.d.ts` file name.
 	for (const folder of ['resources', 'shared', 'listSearch']) {
-		for (const file of fs.readdirSync(path.join(NODE_DIR, folder), { recursive: true })) {
-			const full = path.join(NODE_DIR, folder, String(file));
-			if (/\.js(\.map)?$/.test(full)) fs.rmSync(full);
-		}
+		fs.rmSync(path.join(NODE_DIR, folder), { recursive: true, force: true });
 	}
 	fs.rmSync(`${NODE_ENTRY}.map`, { force: true });
 }
