@@ -18,10 +18,9 @@ interface ScanResult {
 }
 
 async function main(): Promise<void> {
-	// The scanner is an ES module; tsx runs this file as CommonJS.
-	const { analyzePackage, SOURCE_FILE_PATTERNS } = (await import(
-		'@n8n/scan-community-package/scanner/scanner.mjs'
-	)) as {
+	// The scanner is an ES module without type declarations; tsx runs this file as CommonJS.
+	const scanner: string = '@n8n/scan-community-package/scanner/scanner.mjs';
+	const { analyzePackage, SOURCE_FILE_PATTERNS } = (await import(scanner)) as {
 		analyzePackage: (dir: string, patterns?: string[]) => Promise<ScanResult>;
 		SOURCE_FILE_PATTERNS: string[];
 	};
