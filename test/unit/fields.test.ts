@@ -54,7 +54,7 @@ describe('recurrence builder fields from expressions', () => {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const {
 		recurrenceBuildFrom,
-	} = require('../../nodes/HighLevelCalendar/resources/appointment/recurrence');
+	} = require('../../nodes/HighLevelCalendar/resources/appointment/recurrence/parameters');
 
 	it('reads Frequency, Ends and Monthly On by their editor names', () => {
 		expect(

@@ -5,7 +5,7 @@ import {
 	parseRrule,
 	recurrenceSummary,
 	type RecurrenceBuild,
-} from '../../nodes/HighLevelCalendar/shared/recurrence';
+} from '../../nodes/HighLevelCalendar/resources/appointment/recurrence';
 import { InputError } from '../../nodes/HighLevelCalendar/shared/inputError';
 
 const NY = 'America/New_York';

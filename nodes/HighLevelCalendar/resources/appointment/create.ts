@@ -12,7 +12,7 @@ import {
 	applyRecurrence,
 	recurrenceFields,
 	recurrenceSummaryField,
-} from './recurrence';
+} from './recurrence/parameters';
 
 export const createOperation: INodePropertyOptions = {
 	name: 'Create',

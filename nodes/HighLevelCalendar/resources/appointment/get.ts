@@ -3,7 +3,7 @@ import { SCOPES } from '../../shared/constants';
 import { checkHighLevelResponse } from '../../shared/errors';
 import { setPathIds } from '../../shared/hooks';
 import { simplifyWhenAsked } from '../../shared/simplify';
-import { addRecurrenceSummary } from './recurrence';
+import { addRecurrenceSummary } from './recurrence/parameters';
 
 /** The spec wraps the appointment in `event`; the live API has been seen using `appointment`. */
 export async function unwrapAppointment(

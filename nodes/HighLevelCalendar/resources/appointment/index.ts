@@ -5,7 +5,7 @@ import { getManyEventsOperation } from '../../shared/eventList';
 import { simplifyField } from '../../shared/simplify';
 import { createOperation } from './create';
 import { getOperation } from './get';
-import { recurrenceSummaryField } from './recurrence';
+import { recurrenceSummaryField } from './recurrence/parameters';
 import { updateOperation } from './update';
 
 export { createFields } from './create';

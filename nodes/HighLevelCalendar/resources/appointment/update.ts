@@ -11,7 +11,7 @@ import {
 	applyRecurrence,
 	recurrenceFields,
 	recurrenceSummaryField,
-} from './recurrence';
+} from './recurrence/parameters';
 import { sendParameters } from '../../shared/parameters';
 
 export const updateOperation: INodePropertyOptions = {

@@ -5,17 +5,17 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { asItemError, readingTimeZone } from '../../shared/hooks';
-import { InputError } from '../../shared/inputError';
+import { asItemError, readingTimeZone } from '../../../shared/hooks';
+import { InputError } from '../../../shared/inputError';
 import {
 	buildRrule,
 	parseRrule,
 	recurrenceSummary,
 	type RecurrenceBuild,
 	type WeekdayCode,
-} from '../../shared/recurrence';
-import { readParameter } from '../../shared/parameters';
-import { matchOption } from '../../shared/fields';
+} from './index';
+import { readParameter } from '../../../shared/parameters';
+import { matchOption } from '../../../shared/fields';
 
 /**
  * Recurrence on create and update: none, built from fields, or a raw RRULE string (checked before
