@@ -142,11 +142,12 @@ describe('look-ups spend the budget with the user share', () => {
 			{ items: items(4) },
 		);
 		expect(error).toBeUndefined();
-		// 20 of 100 is 2 of the sandbox's 10 per window, searches and creates together.
+		// 20 of 100 is 2 of the sandbox's 10 per window, searches and creates together. Ignoring the
+		// share, all 8 would arrive within milliseconds; the bound leaves room for a loaded machine.
 		const arrivals = sandbox.requests.map((request) => request.receivedAt).sort((a, b) => a - b);
 		expect(arrivals).toHaveLength(8);
 		for (let index = 2; index < arrivals.length; index++)
-			expect(arrivals[index] - arrivals[index - 2]).toBeGreaterThanOrEqual(300);
+			expect(arrivals[index] - arrivals[index - 2]).toBeGreaterThanOrEqual(200);
 		expect(sandbox.stats.rateLimited).toBe(0);
 		expect(created()).toHaveLength(4);
 	});
@@ -165,8 +166,8 @@ describe('look-ups spend the budget with the user share', () => {
 		const results = await Promise.all([search(), search(), search()]);
 		expect(results.every((result) => result.results.length > 0)).toBe(true);
 		const arrivals = sandbox.requests.map((request) => request.receivedAt).sort((a, b) => a - b);
-		expect(arrivals[1] - arrivals[0]).toBeGreaterThanOrEqual(300);
-		expect(arrivals[2] - arrivals[1]).toBeGreaterThanOrEqual(300);
+		expect(arrivals[1] - arrivals[0]).toBeGreaterThanOrEqual(200);
+		expect(arrivals[2] - arrivals[1]).toBeGreaterThanOrEqual(200);
 	});
 });
 

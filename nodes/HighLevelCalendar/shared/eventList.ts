@@ -16,11 +16,10 @@ import { matchOption } from './fields';
 import { timeZoneOptions } from './descriptions';
 import { checkHighLevelResponse } from './errors';
 import { asItemError, credentialLocationId, readingTimeZone, setPathIds } from './hooks';
-import { InputError } from './inputError';
 import { readParameter, sendParameters } from './parameters';
 import { userLocator } from './locators';
 import { simplifyField, simplifyWhenAsked } from './simplify';
-import { toApiTime } from './time';
+import { assertEndAfterStart, toApiTime } from './time';
 
 /**
  * Get Many for appointments and block slots: GET /calendars/events or /calendars/blocked-slots for a
@@ -42,14 +41,7 @@ export async function setEventWindow(
 		const timeZone = readingTimeZone(this);
 		const start = toApiTime(qs.startTime, 'startTime', timeZone);
 		const end = toApiTime(qs.endTime, 'endTime', timeZone);
-		if (end.epochMs <= start.epochMs) {
-			throw new InputError(
-				'endTime',
-				end.iso,
-				`Set an endTime after startTime (${start.iso}).`,
-				'is not after startTime',
-			);
-		}
+		assertEndAfterStart(start, end);
 		qs.startTime = String(start.epochMs);
 		qs.endTime = String(end.epochMs);
 		qs.locationId = await credentialLocationId(this);

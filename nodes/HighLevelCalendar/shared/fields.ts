@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { InputError } from './inputError';
 import { didYouMean } from './suggest';
-import { toApiTime } from './time';
+import { assertEndAfterStart, toApiTime } from './time';
 
 /**
  * Checks and coerces body fields after n8n's routing has placed them, because expressions can put
@@ -83,12 +83,5 @@ export function normalizeTimeRange(body: IDataObject, timeZone: string): void {
 	const end = body.endTime === undefined ? undefined : toApiTime(body.endTime, 'endTime', timeZone);
 	if (start) body.startTime = start.iso;
 	if (end) body.endTime = end.iso;
-	if (start && end && end.epochMs <= start.epochMs) {
-		throw new InputError(
-			'endTime',
-			end.iso,
-			`Set an endTime after startTime (${start.iso}).`,
-			'is not after startTime',
-		);
-	}
+	if (start && end) assertEndAfterStart(start, end);
 }

@@ -214,3 +214,18 @@ export function toApiTime(value: unknown, field: string, timeZone: string): ApiT
 	}
 	throw new InputError(field, value, FORMAT_FIX, 'is not a time');
 }
+
+/** "The end must be after the start", for every pair of times the node reads (one message). */
+export function assertEndAfterStart(
+	start: ApiTime,
+	end: ApiTime,
+	fields: { start: string; end: string } = { start: 'startTime', end: 'endTime' },
+): void {
+	if (end.epochMs > start.epochMs) return;
+	throw new InputError(
+		fields.end,
+		end.iso,
+		`Set an ${fields.end} after ${fields.start} (${start.iso}).`,
+		`is not after ${fields.start}`,
+	);
+}

@@ -12,7 +12,7 @@ import { asItemError, readingTimeZone, setPathIds } from '../../shared/hooks';
 import { InputError } from '../../shared/inputError';
 import { encodePathSegment } from '../../shared/pathSegment';
 import { userLocator } from '../../shared/locators';
-import { toApiTime } from '../../shared/time';
+import { assertEndAfterStart, toApiTime } from '../../shared/time';
 import { highLevelRequest } from '../../shared/client';
 import { readParameter, sendParameters } from '../../shared/parameters';
 
@@ -26,14 +26,7 @@ export function freeSlotWindow(
 ): { startDate: number; endDate: number } {
 	const start = toApiTime(startDate, 'startDate', timeZone);
 	const end = toApiTime(endDate, 'endDate', timeZone);
-	if (end.epochMs <= start.epochMs) {
-		throw new InputError(
-			'endDate',
-			end.iso,
-			`Set an endDate after startDate (${start.iso}).`,
-			'is not after startDate',
-		);
-	}
+	assertEndAfterStart(start, end, { start: 'startDate', end: 'endDate' });
 	if (end.epochMs - start.epochMs > MAX_FREE_SLOT_WINDOW_MS) {
 		throw new InputError(
 			'endDate',

@@ -1,7 +1,7 @@
 import { RRule, Weekday } from 'rrule';
 import type { Options as RRuleOptions } from 'rrule';
-import { InputError } from '../../../shared/inputError';
 import {
+	assertEndAfterStart,
 	assertTimeZone,
 	epochToWallTime,
 	formatInTimeZone,
@@ -70,14 +70,7 @@ export function nextOccurrences(
 	const end = optionalTime(options.endTime)
 		? toApiTime(options.endTime, 'endTime', timeZone)
 		: undefined;
-	if (end && end.epochMs <= start.epochMs) {
-		throw new InputError(
-			'endTime',
-			end.iso,
-			`Set an endTime after startTime (${start.iso}).`,
-			'is not after startTime',
-		);
-	}
+	if (end) assertEndAfterStart(start, end);
 	const after = optionalTime(options.after)
 		? toApiTime(options.after, 'after', timeZone).epochMs
 		: undefined;
