@@ -4,12 +4,12 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import { SCOPES } from './constants';
-import { checkHighLevelResponse } from './errors';
-import { setPathIds } from './hooks';
+import { responseCheckPostReceive } from './errors';
+import { pathIdsPreSend } from './hooks';
 import { readParameter } from './parameters';
 
 /** HighLevel answers `{ succeeded: true }`; n8n's guidelines ask a delete to output what was deleted. */
-export async function deletedEventResult(
+export async function deletedEventPostReceive(
 	this: IExecuteSingleFunctions,
 ): Promise<INodeExecutionData[]> {
 	const id = String(readParameter(this, 'eventId', '')).trim();
@@ -25,9 +25,9 @@ export function deleteEventOperation(what: 'appointment' | 'block slot'): INodeP
 		description: `Delete a ${what} by its event ID`,
 		routing: {
 			request: { method: 'DELETE', url: '/calendars/events/{eventId}', body: {} },
-			send: { preSend: [setPathIds] },
+			send: { preSend: [pathIdsPreSend] },
 			output: {
-				postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, what), deletedEventResult],
+				postReceive: [responseCheckPostReceive(SCOPES.eventsWrite, what), deletedEventPostReceive],
 			},
 		},
 	};

@@ -94,7 +94,7 @@ export function isSameBooking(kind: Kind, event: IDataObject, body: IDataObject)
 }
 
 /** preSend, last (after the body is final): with Duplicate Check on, looks for the booking. */
-export function lookForExisting(kind: Kind) {
+export function duplicateCheckPreSend(kind: Kind) {
 	return async function (
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,

@@ -169,7 +169,7 @@ function describeTarget(
  * postReceive hook, first on every routed operation: requests are sent with
  * ignoreHttpStatusErrors, so every response arrives here and goes through highLevelError.
  */
-export function checkHighLevelResponse(
+export function responseCheckPostReceive(
 	requiredScope: string | ((context: IExecuteSingleFunctions) => string),
 	targetName: string,
 	idParameter = 'eventId',

@@ -10,7 +10,7 @@ import { calendarLocator, contactLocator, userLocator } from './locators';
  * Top-level fields that mean the same in several operations of appointments and block slots,
  * defined once each. n8n evaluates a node's parameter expressions once for every property of that
  * name, twice per item, before any request leaves (see docs/architecture.md): one property per
- * name keeps that to two. Their values reach the request through `sendParameters` (parameters.ts).
+ * name keeps that to two. Their values reach the request through `parametersPreSend` (parameters.ts).
  */
 
 const EVENT_RESOURCES = ['appointment', 'blockSlot'];

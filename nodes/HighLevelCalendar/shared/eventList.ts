@@ -14,11 +14,11 @@ import {
 } from './constants';
 import { matchOption } from './fields';
 import { timeZoneOptions } from './descriptions';
-import { checkHighLevelResponse } from './errors';
-import { asItemError, credentialLocationId, readingTimeZone, setPathIds } from './hooks';
-import { readParameter, sendParameters } from './parameters';
+import { responseCheckPostReceive } from './errors';
+import { asItemError, credentialLocationId, readingTimeZone, pathIdsPreSend } from './hooks';
+import { readParameter, parametersPreSend } from './parameters';
 import { userLocator } from './locators';
-import { simplifyField, simplifyWhenAsked } from './simplify';
+import { simplifyField, simplifyPostReceive } from './simplify';
 import { assertEndAfterStart, toApiTime } from './time';
 
 /**
@@ -30,7 +30,7 @@ import { assertEndAfterStart, toApiTime } from './time';
 type ListResource = 'appointment' | 'blockSlot';
 
 /** preSend: the window is sent as epoch milliseconds, with the credential's location. */
-export async function setEventWindow(
+export async function eventWindowPreSend(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
@@ -65,7 +65,7 @@ function wantedStatuses(context: IExecuteSingleFunctions): string[] {
 }
 
 /** postReceive: one item per event, filtered by status and cut to the limit. */
-export async function listEvents(
+export async function eventListPostReceive(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
@@ -102,16 +102,16 @@ export function getManyEventsOperation(resource: ListResource): INodePropertyOpt
 			},
 			send: {
 				preSend: [
-					sendParameters('qs', ['calendarId', 'userId', 'groupId', 'startTime', 'endTime']),
-					setPathIds,
-					setEventWindow,
+					parametersPreSend('qs', ['calendarId', 'userId', 'groupId', 'startTime', 'endTime']),
+					pathIdsPreSend,
+					eventWindowPreSend,
 				],
 			},
 			output: {
 				postReceive: [
-					checkHighLevelResponse(listScope, 'contact', 'contactId'),
-					listEvents,
-					simplifyWhenAsked,
+					responseCheckPostReceive(listScope, 'contact', 'contactId'),
+					eventListPostReceive,
+					simplifyPostReceive,
 				],
 			},
 		},

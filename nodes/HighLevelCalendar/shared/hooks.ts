@@ -39,7 +39,7 @@ export function asItemError(context: IExecuteSingleFunctions, error: unknown): u
  * preSend: fills each `{name}` of the operation's spec-style URL (`.../{eventId}`, `/calendars/{calendarId}`)
  * with the parameter of that name, encoded as one path segment.
  */
-export async function setPathIds(
+export async function pathIdsPreSend(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
@@ -55,7 +55,7 @@ export async function setPathIds(
 }
 
 /** preSend: a contact picked By Email is sent as the id of the one contact with that email. */
-export async function resolveContactInBody(
+export async function contactByEmailPreSend(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
@@ -80,7 +80,7 @@ export async function credentialLocationId(context: IExecuteSingleFunctions): Pr
 }
 
 /** preSend factory: checks and normalizes the JSON body with a pure function before it is sent. */
-export function normalizeBody(normalize: BodyNormalizer) {
+export function normalizedBodyPreSend(normalize: BodyNormalizer) {
 	return async function (
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,

@@ -67,9 +67,9 @@ function idOrValue(value: unknown): unknown {
  * The node's fields carry no `routing` of their own: n8n reads a routed field's value once more,
  * on each of its two walks over the properties, and a field's destination can differ by operation
  * (the body of a create, the query of Get Many). A contact By Email stays an email here;
- * resolveContactInBody looks it up.
+ * contactByEmailPreSend looks it up.
  */
-export function sendParameters(where: 'body' | 'qs', names: string[]) {
+export function parametersPreSend(where: 'body' | 'qs', names: string[]) {
 	return async function (
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,

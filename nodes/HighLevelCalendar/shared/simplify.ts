@@ -48,7 +48,7 @@ export function simplifyField(
 }
 
 /** postReceive: applies the Simplify switch to every output item. */
-export async function simplifyWhenAsked(
+export async function simplifyPostReceive(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {

@@ -1,15 +1,15 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { timeZoneOptions } from '../../shared/descriptions';
-import { checkHighLevelResponse } from '../../shared/errors';
-import { duplicateCheckOption, lookForExisting } from '../../shared/duplicateCheck';
-import { sendParameters } from '../../shared/parameters';
-import { normalizeBody, resolveContactInBody } from '../../shared/hooks';
-import { simplifyField, simplifyWhenAsked } from '../../shared/simplify';
+import { responseCheckPostReceive } from '../../shared/errors';
+import { duplicateCheckOption, duplicateCheckPreSend } from '../../shared/duplicateCheck';
+import { parametersPreSend } from '../../shared/parameters';
+import { normalizedBodyPreSend, contactByEmailPreSend } from '../../shared/hooks';
+import { simplifyField, simplifyPostReceive } from '../../shared/simplify';
 import { normalizeCreateBody } from './normalize';
 import {
-	addRecurrenceSummary,
-	applyRecurrence,
+	recurrenceSummaryPostReceive,
+	recurrencePreSend,
 	recurrenceFields,
 	recurrenceSummaryField,
 } from './recurrence/parameters';
@@ -23,24 +23,24 @@ export const createOperation: INodePropertyOptions = {
 		request: { method: 'POST', url: '/calendars/events/appointments' },
 		send: {
 			preSend: [
-				sendParameters('body', [
+				parametersPreSend('body', [
 					'calendarId',
 					'contactId',
 					'startTime',
 					'additionalFields',
 					'rrule',
 				]),
-				resolveContactInBody,
-				applyRecurrence,
-				normalizeBody(normalizeCreateBody),
-				lookForExisting('appointment'),
+				contactByEmailPreSend,
+				recurrencePreSend,
+				normalizedBodyPreSend(normalizeCreateBody),
+				duplicateCheckPreSend('appointment'),
 			],
 		},
 		output: {
 			postReceive: [
-				checkHighLevelResponse(SCOPES.eventsWrite, 'appointment'),
-				simplifyWhenAsked,
-				addRecurrenceSummary,
+				responseCheckPostReceive(SCOPES.eventsWrite, 'appointment'),
+				simplifyPostReceive,
+				recurrenceSummaryPostReceive,
 			],
 		},
 	},

@@ -1,12 +1,12 @@
 import type { IDataObject, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
-import { checkHighLevelResponse } from '../../shared/errors';
-import { setPathIds } from '../../shared/hooks';
-import { simplifyWhenAsked } from '../../shared/simplify';
-import { addRecurrenceSummary } from './recurrence/parameters';
+import { responseCheckPostReceive } from '../../shared/errors';
+import { pathIdsPreSend } from '../../shared/hooks';
+import { simplifyPostReceive } from '../../shared/simplify';
+import { recurrenceSummaryPostReceive } from './recurrence/parameters';
 
 /** The spec wraps the appointment in `event`; the live API has been seen using `appointment`. */
-export async function unwrapAppointment(
+export async function unwrapAppointmentPostReceive(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	return items.map((item) => {
@@ -23,13 +23,13 @@ export const getOperation: INodePropertyOptions = {
 	description: 'Get one appointment (or one occurrence of a recurring series) by its event ID',
 	routing: {
 		request: { method: 'GET', url: '/calendars/events/appointments/{eventId}' },
-		send: { preSend: [setPathIds] },
+		send: { preSend: [pathIdsPreSend] },
 		output: {
 			postReceive: [
-				checkHighLevelResponse(SCOPES.eventsRead, 'appointment'),
-				unwrapAppointment,
-				simplifyWhenAsked,
-				addRecurrenceSummary,
+				responseCheckPostReceive(SCOPES.eventsRead, 'appointment'),
+				unwrapAppointmentPostReceive,
+				simplifyPostReceive,
+				recurrenceSummaryPostReceive,
 			],
 		},
 	},

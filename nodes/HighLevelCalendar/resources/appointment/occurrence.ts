@@ -5,7 +5,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { CALENDARS_API_VERSION, SCOPES } from '../../shared/constants';
-import { asItemError, credentialLocationId, readingTimeZone, setPathIds } from '../../shared/hooks';
+import {
+	asItemError,
+	credentialLocationId,
+	readingTimeZone,
+	pathIdsPreSend,
+} from '../../shared/hooks';
 import { InputError } from '../../shared/inputError';
 import { encodePathSegment } from '../../shared/pathSegment';
 import { formatInTimeZone, toApiTime } from '../../shared/time';
@@ -145,12 +150,12 @@ async function findOccurrenceId(context: IExecuteSingleFunctions): Promise<strin
 }
 
 /** preSend for Update: the event id as given, or the instance id of the chosen occurrence. */
-export async function setUpdateTarget(
+export async function updateTargetPreSend(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	if (readParameter(this, 'target', 'event') !== 'occurrence')
-		return await setPathIds.call(this, requestOptions);
+		return await pathIdsPreSend.call(this, requestOptions);
 	try {
 		const instanceId = await findOccurrenceId(this);
 		requestOptions.url = requestOptions.url.replace(

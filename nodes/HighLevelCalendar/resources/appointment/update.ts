@@ -1,18 +1,18 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { timeZoneOptions } from '../../shared/descriptions';
-import { checkHighLevelResponse } from '../../shared/errors';
-import { normalizeBody } from '../../shared/hooks';
-import { simplifyField, simplifyWhenAsked } from '../../shared/simplify';
+import { responseCheckPostReceive } from '../../shared/errors';
+import { normalizedBodyPreSend } from '../../shared/hooks';
+import { simplifyField, simplifyPostReceive } from '../../shared/simplify';
 import { normalizeUpdateBody } from './normalize';
-import { setUpdateTarget } from './occurrence';
+import { updateTargetPreSend } from './occurrence';
 import {
-	addRecurrenceSummary,
-	applyRecurrence,
+	recurrenceSummaryPostReceive,
+	recurrencePreSend,
 	recurrenceFields,
 	recurrenceSummaryField,
 } from './recurrence/parameters';
-import { sendParameters } from '../../shared/parameters';
+import { parametersPreSend } from '../../shared/parameters';
 
 export const updateOperation: INodePropertyOptions = {
 	name: 'Update',
@@ -24,17 +24,17 @@ export const updateOperation: INodePropertyOptions = {
 		request: { method: 'PUT', url: '/calendars/events/appointments/{eventId}' },
 		send: {
 			preSend: [
-				sendParameters('body', ['updateFields', 'rrule']),
-				setUpdateTarget,
-				applyRecurrence,
-				normalizeBody(normalizeUpdateBody),
+				parametersPreSend('body', ['updateFields', 'rrule']),
+				updateTargetPreSend,
+				recurrencePreSend,
+				normalizedBodyPreSend(normalizeUpdateBody),
 			],
 		},
 		output: {
 			postReceive: [
-				checkHighLevelResponse(SCOPES.eventsWrite, 'appointment'),
-				simplifyWhenAsked,
-				addRecurrenceSummary,
+				responseCheckPostReceive(SCOPES.eventsWrite, 'appointment'),
+				simplifyPostReceive,
+				recurrenceSummaryPostReceive,
 			],
 		},
 	},

@@ -1,10 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { timeZoneOptions } from '../../shared/descriptions';
-import { checkHighLevelResponse } from '../../shared/errors';
-import { duplicateCheckOption, lookForExisting } from '../../shared/duplicateCheck';
-import { sendParameters } from '../../shared/parameters';
-import { normalizeBody } from '../../shared/hooks';
+import { responseCheckPostReceive } from '../../shared/errors';
+import { duplicateCheckOption, duplicateCheckPreSend } from '../../shared/duplicateCheck';
+import { parametersPreSend } from '../../shared/parameters';
+import { normalizedBodyPreSend } from '../../shared/hooks';
 import { userLocator } from '../../shared/locators';
 import { normalizeBlockSlotBody } from './normalize';
 
@@ -19,18 +19,18 @@ export const createOperation: INodePropertyOptions = {
 		request: { method: 'POST', url: '/calendars/events/block-slots' },
 		send: {
 			preSend: [
-				sendParameters('body', [
+				parametersPreSend('body', [
 					'calendarId',
 					'assignedUserId',
 					'startTime',
 					'endTime',
 					'additionalFields',
 				]),
-				normalizeBody(normalizeBlockSlotBody),
-				lookForExisting('blockSlot'),
+				normalizedBodyPreSend(normalizeBlockSlotBody),
+				duplicateCheckPreSend('blockSlot'),
 			],
 		},
-		output: { postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, 'block slot')] },
+		output: { postReceive: [responseCheckPostReceive(SCOPES.eventsWrite, 'block slot')] },
 	},
 };
 

@@ -1,10 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { timeZoneOptions } from '../../shared/descriptions';
-import { checkHighLevelResponse } from '../../shared/errors';
-import { normalizeBody, setPathIds } from '../../shared/hooks';
+import { responseCheckPostReceive } from '../../shared/errors';
+import { normalizedBodyPreSend, pathIdsPreSend } from '../../shared/hooks';
 import { normalizeBlockSlotBody } from './normalize';
-import { sendParameters } from '../../shared/parameters';
+import { parametersPreSend } from '../../shared/parameters';
 
 export const updateOperation: INodePropertyOptions = {
 	name: 'Update',
@@ -15,12 +15,12 @@ export const updateOperation: INodePropertyOptions = {
 		request: { method: 'PUT', url: '/calendars/events/block-slots/{eventId}' },
 		send: {
 			preSend: [
-				sendParameters('body', ['updateFields']),
-				setPathIds,
-				normalizeBody(normalizeBlockSlotBody),
+				parametersPreSend('body', ['updateFields']),
+				pathIdsPreSend,
+				normalizedBodyPreSend(normalizeBlockSlotBody),
 			],
 		},
-		output: { postReceive: [checkHighLevelResponse(SCOPES.eventsWrite, 'block slot')] },
+		output: { postReceive: [responseCheckPostReceive(SCOPES.eventsWrite, 'block slot')] },
 	},
 };
 

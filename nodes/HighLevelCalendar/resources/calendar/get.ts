@@ -5,11 +5,13 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
-import { checkHighLevelResponse } from '../../shared/errors';
-import { setPathIds } from '../../shared/hooks';
+import { responseCheckPostReceive } from '../../shared/errors';
+import { pathIdsPreSend } from '../../shared/hooks';
 import { calendarLocator } from '../../shared/locators';
 
-export async function unwrapCalendar(items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function unwrapCalendarPostReceive(
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return items.map((item) => ({
 		...item,
 		json: (item.json.calendar as IDataObject | undefined) ?? item.json,
@@ -23,11 +25,11 @@ export const getOperation: INodePropertyOptions = {
 	description: 'Get one calendar with its settings (slot length, team members, meeting locations)',
 	routing: {
 		request: { method: 'GET', url: '/calendars/{calendarId}' },
-		send: { preSend: [setPathIds] },
+		send: { preSend: [pathIdsPreSend] },
 		output: {
 			postReceive: [
-				checkHighLevelResponse(SCOPES.calendarsRead, 'calendar', 'calendarId'),
-				unwrapCalendar,
+				responseCheckPostReceive(SCOPES.calendarsRead, 'calendar', 'calendarId'),
+				unwrapCalendarPostReceive,
 			],
 		},
 	},

@@ -7,14 +7,14 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import { CALENDARS_API_VERSION, SCOPES } from '../../shared/constants';
-import { checkHighLevelResponse } from '../../shared/errors';
-import { asItemError, readingTimeZone, setPathIds } from '../../shared/hooks';
+import { responseCheckPostReceive } from '../../shared/errors';
+import { asItemError, readingTimeZone, pathIdsPreSend } from '../../shared/hooks';
 import { InputError } from '../../shared/inputError';
 import { encodePathSegment } from '../../shared/pathSegment';
 import { userLocator } from '../../shared/locators';
 import { assertEndAfterStart, toApiTime } from '../../shared/time';
 import { highLevelRequest } from '../../shared/client';
-import { readParameter, sendParameters } from '../../shared/parameters';
+import { readParameter, parametersPreSend } from '../../shared/parameters';
 
 /** HighLevel refuses windows over 31 days ("Date range cannot be more than 31 days"). */
 export const MAX_FREE_SLOT_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;
@@ -46,7 +46,7 @@ export function splitUserIds(value: unknown): string[] {
 }
 
 /** preSend: dates as epoch ms, the reading zone as `timezone`, and the users to check. */
-export async function setFreeSlotQuery(
+export async function freeSlotQueryPreSend(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
@@ -91,7 +91,7 @@ function addMs(iso: string, ms: number): string {
 }
 
 /** postReceive: HighLevel's map keyed by date becomes one item per slot (with its end) or per day. */
-export async function freeSlotItems(
+export async function freeSlotItemsPostReceive(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
@@ -133,12 +133,16 @@ export const getFreeSlotsOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'GET', url: '/calendars/{calendarId}/free-slots' },
 		send: {
-			preSend: [sendParameters('qs', ['startDate', 'endDate']), setPathIds, setFreeSlotQuery],
+			preSend: [
+				parametersPreSend('qs', ['startDate', 'endDate']),
+				pathIdsPreSend,
+				freeSlotQueryPreSend,
+			],
 		},
 		output: {
 			postReceive: [
-				checkHighLevelResponse(SCOPES.calendarsRead, 'calendar', 'calendarId'),
-				freeSlotItems,
+				responseCheckPostReceive(SCOPES.calendarsRead, 'calendar', 'calendarId'),
+				freeSlotItemsPostReceive,
 			],
 		},
 	},

@@ -5,11 +5,11 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
-import { checkHighLevelResponse } from '../../shared/errors';
+import { responseCheckPostReceive } from '../../shared/errors';
 import { credentialLocationId } from '../../shared/hooks';
-import { sendParameters } from '../../shared/parameters';
+import { parametersPreSend } from '../../shared/parameters';
 
-export async function setCredentialLocation(
+export async function credentialLocationPreSend(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
@@ -24,10 +24,10 @@ export const getManyOperation: INodePropertyOptions = {
 	description: "List the sub-account's calendars",
 	routing: {
 		request: { method: 'GET', url: '/calendars/' },
-		send: { preSend: [sendParameters('qs', ['filters']), setCredentialLocation] },
+		send: { preSend: [parametersPreSend('qs', ['filters']), credentialLocationPreSend] },
 		output: {
 			postReceive: [
-				checkHighLevelResponse(SCOPES.calendarsRead, 'calendar'),
+				responseCheckPostReceive(SCOPES.calendarsRead, 'calendar'),
 				{ type: 'rootProperty', properties: { property: 'calendars' } },
 			],
 		},

@@ -262,7 +262,7 @@ const BUILD_PARAMETERS = [
 ];
 
 /** preSend: a built rule becomes the body's rrule; a raw one is checked (normalize.ts sends it). */
-export async function applyRecurrence(
+export async function recurrencePreSend(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
@@ -301,7 +301,7 @@ export function recurrenceSummaryField(operations: string[], defaultOn: boolean)
 }
 
 /** postReceive: adds `recurrence` { rule, text, next } to a recurring appointment. */
-export async function addRecurrenceSummary(
+export async function recurrenceSummaryPostReceive(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
