@@ -15,65 +15,83 @@ import { readParameter } from './parameters';
  * works, even for a token without the list's scope. The parameter keeps the API's field name.
  */
 
-export function calendarLocator(field: Partial<INodeProperties> = {}): INodeProperties {
+type PickerKind = 'calendar' | 'user' | 'contact';
+
+/** What differs between the pickers; everything else is the same resource locator. */
+const PICKERS: Record<
+	PickerKind,
+	{ field: Partial<INodeProperties>; search: string; placeholder: string; byEmail?: boolean }
+> = {
+	calendar: {
+		field: {
+			displayName: 'Calendar',
+			name: 'calendarId',
+			description: 'The HighLevel calendar (calendarId)',
+		},
+		search: 'searchCalendars',
+		placeholder: 'CVokAlI8fgw4WYWoCtQz',
+	},
+	user: {
+		field: {
+			displayName: 'User',
+			description: 'A HighLevel user (team member) of the sub-account',
+		},
+		search: 'searchUsers',
+		placeholder: '0007BWpSzSwfiuSl0tR2',
+	},
+	contact: {
+		field: {
+			displayName: 'Contact',
+			name: 'contactId',
+			description: 'The HighLevel contact (contactId)',
+		},
+		search: 'searchContacts',
+		placeholder: '0007BWpSzSwfiuSl0tR2',
+		byEmail: true,
+	},
+};
+
+/** A picker field: "From List" (searchable), "By ID", and for contacts "By Email". */
+export function pickerField(
+	kind: PickerKind,
+	field: Partial<INodeProperties> = {},
+): INodeProperties {
+	const picker = PICKERS[kind];
 	return {
-		displayName: 'Calendar',
-		name: 'calendarId',
+		displayName: '',
+		name: '',
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
-		description: 'The HighLevel calendar (calendarId)',
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: 'searchCalendars', searchable: true },
+				typeOptions: { searchListMethod: picker.search, searchable: true },
 			},
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'CVokAlI8fgw4WYWoCtQz' },
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: picker.placeholder },
+			...(picker.byEmail
+				? [
+						{
+							displayName: 'By Email',
+							name: 'email',
+							type: 'string' as const,
+							placeholder: 'jane@example.com',
+						},
+					]
+				: []),
 		],
+		...picker.field,
 		...field,
 	};
 }
 
-export function userLocator(field: Partial<INodeProperties> & { name: string }): INodeProperties {
-	return {
-		displayName: 'User',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		description: 'A HighLevel user (team member) of the sub-account',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchUsers', searchable: true },
-			},
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '0007BWpSzSwfiuSl0tR2' },
-		],
-		...field,
-	};
-}
-
-export function contactLocator(field: Partial<INodeProperties> = {}): INodeProperties {
-	return {
-		displayName: 'Contact',
-		name: 'contactId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		description: 'The HighLevel contact (contactId)',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchContacts', searchable: true },
-			},
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '0007BWpSzSwfiuSl0tR2' },
-			{ displayName: 'By Email', name: 'email', type: 'string', placeholder: 'jane@example.com' },
-		],
-		...field,
-	};
-}
+export const calendarLocator = (field: Partial<INodeProperties> = {}) =>
+	pickerField('calendar', field);
+export const userLocator = (field: Partial<INodeProperties> & { name: string }) =>
+	pickerField('user', field);
+export const contactLocator = (field: Partial<INodeProperties> = {}) =>
+	pickerField('contact', field);
 
 function isLocator(value: unknown): value is INodeParameterResourceLocator {
 	return typeof value === 'object' && value !== null && (value as IDataObject).__rl === true;
