@@ -457,8 +457,8 @@ async function runMajor(major: 1 | 2, tarball: string, root: string): Promise<vo
 			);
 			check(
 				s,
-				body.rrule === 'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=6',
-				'weekly RRULE with COUNT from the form',
+				body.rrule === 'RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO;COUNT=6',
+				'weekly RRULE on Mondays, with COUNT from the form',
 				body.rrule,
 			);
 			check(

@@ -10,6 +10,10 @@ export const locationIdOverrideField: INodeProperties = {
 	description: "Sub-account ID. Defaults to the credential's Location ID.",
 };
 
+/** Shown under every time field: where a time without an offset is read. */
+export const TIME_HINT =
+	"Without an offset, read in Options > Time Zone, else in the workflow's time zone";
+
 export const timeZoneOption: INodeProperties = {
 	displayName: 'Time Zone',
 	name: 'timeZone',

@@ -3,7 +3,7 @@ import {
 	endTimeField as appointmentEndTimeField,
 	optionalAppointmentFields,
 } from '../resources/appointment/fields';
-import { locationIdOverrideField } from './descriptions';
+import { TIME_HINT, locationIdOverrideField } from './descriptions';
 import { calendarLocator, contactLocator, userLocator } from './locators';
 
 /**
@@ -57,6 +57,7 @@ export const startTimeField: INodeProperties = {
 	displayName: 'Start Time',
 	name: 'startTime',
 	type: 'dateTime',
+	hint: TIME_HINT,
 	required: true,
 	default: '',
 	description:

@@ -13,7 +13,7 @@ import {
 	SCOPES,
 } from './constants';
 import { matchOption } from './fields';
-import { timeZoneOptions } from './descriptions';
+import { TIME_HINT, timeZoneOptions } from './descriptions';
 import { responseCheckPostReceive } from './errors';
 import { asItemError, credentialLocationId, readingTimeZone, pathIdsPreSend } from './hooks';
 import { readParameter, parametersPreSend } from './parameters';
@@ -184,6 +184,7 @@ export const getManyEndTimeField: INodeProperties = {
 	displayName: 'End Time',
 	name: 'endTime',
 	type: 'dateTime',
+	hint: TIME_HINT,
 	required: true,
 	default: '',
 	description: 'End of the time window, read like Start Time. Sent as epoch milliseconds.',
@@ -208,6 +209,7 @@ export const getManyListFields: INodeProperties[] = [
 		description: 'Max number of results to return',
 		displayOptions: { show: { ...show, returnAll: [false] } },
 	},
+	simplifyField(EVENT_RESOURCES, ['getAll'], true),
 	timeZoneOptions(
 		EVENT_RESOURCES,
 		['getAll'],
@@ -224,5 +226,4 @@ export const getManyListFields: INodeProperties[] = [
 			},
 		],
 	),
-	simplifyField(EVENT_RESOURCES, ['getAll'], true),
 ];

@@ -49,7 +49,8 @@ export const createOperation: INodePropertyOptions = {
 /** Create's own fields; Calendar, Contact, Start Time and Additional Fields are in shared/eventFields.ts. */
 export const createFields: INodeProperties[] = [
 	...recurrenceFields('create'),
-	timeZoneOptions('appointment', ['create'], [duplicateCheckOption('appointment')]),
+	// The switches before the Options collection, so they do not look like part of it.
 	simplifyField('appointment', ['create'], false),
 	recurrenceSummaryField(['create'], false),
+	timeZoneOptions('appointment', ['create'], [duplicateCheckOption('appointment')]),
 ];

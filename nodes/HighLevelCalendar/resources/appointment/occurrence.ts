@@ -16,6 +16,7 @@ import { encodePathSegment } from '../../shared/pathSegment';
 import { formatInTimeZone, toApiTime } from '../../shared/time';
 import { highLevelRequest } from '../../shared/client';
 import { readParameter } from '../../shared/parameters';
+import { TIME_HINT } from '../../shared/descriptions';
 
 /**
  * "Update one occurrence of a series": HighLevel addresses an occurrence by an instance id it does
@@ -60,6 +61,7 @@ export const updateTargetFields: INodeProperties[] = [
 		displayName: 'Occurrence Date',
 		name: 'occurrenceDate',
 		type: 'dateTime',
+		hint: TIME_HINT,
 		required: true,
 		default: '',
 		description:

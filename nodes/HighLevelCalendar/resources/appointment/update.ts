@@ -43,7 +43,7 @@ export const updateOperation: INodePropertyOptions = {
 /** Update's own fields, after the target (occurrence.ts); Update Fields is in shared/eventFields.ts. */
 export const updateFields: INodeProperties[] = [
 	...recurrenceFields('update'),
-	timeZoneOptions('appointment', ['update']),
 	simplifyField('appointment', ['update'], false),
 	recurrenceSummaryField(['update'], false),
+	timeZoneOptions('appointment', ['update']),
 ];

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
-import { timeZoneOptions } from '../../shared/descriptions';
+import { TIME_HINT, timeZoneOptions } from '../../shared/descriptions';
 import { responseCheckPostReceive } from '../../shared/errors';
 import { duplicateCheckOption, duplicateCheckPreSend } from '../../shared/duplicateCheck';
 import { parametersPreSend } from '../../shared/parameters';
@@ -66,6 +66,7 @@ export const blockEndTimeField: INodeProperties = {
 	displayName: 'End Time',
 	name: 'endTime',
 	type: 'dateTime',
+	hint: TIME_HINT,
 	required: true,
 	default: '',
 	description: 'When the block ends; must be after the start time. Read like Start Time.',

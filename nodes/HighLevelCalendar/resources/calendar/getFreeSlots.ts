@@ -15,6 +15,7 @@ import { userLocator } from '../../shared/locators';
 import { assertEndAfterStart, toApiTime } from '../../shared/time';
 import { highLevelRequest } from '../../shared/client';
 import { readParameter, parametersPreSend } from '../../shared/parameters';
+import { TIME_HINT } from '../../shared/descriptions';
 
 /** HighLevel refuses windows over 31 days ("Date range cannot be more than 31 days"). */
 export const MAX_FREE_SLOT_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;
@@ -155,6 +156,7 @@ export const getFreeSlotsFields: INodeProperties[] = [
 		displayName: 'Start Date',
 		name: 'startDate',
 		type: 'dateTime',
+		hint: TIME_HINT,
 		required: true,
 		default: '',
 		description:
@@ -165,6 +167,7 @@ export const getFreeSlotsFields: INodeProperties[] = [
 		displayName: 'End Date',
 		name: 'endDate',
 		type: 'dateTime',
+		hint: TIME_HINT,
 		required: true,
 		default: '',
 		description: 'End of the window, at most 31 days after the start',
