@@ -171,6 +171,13 @@ function uncertainCreateError(context: ClientContext, error: unknown): NodeOpera
 	);
 }
 
+/** The budget's own refusals (cancelled, daily limit spent), as the item's error. */
+function itemError(context: ClientContext, error: Error): NodeOperationError {
+	return new NodeOperationError(context.getNode(), error.message, {
+		itemIndex: itemIndexOf(context),
+	});
+}
+
 /** n8n's own errors (ours, and those a hook already explained) pass as they are. */
 function asNodeError(context: ClientContext, error: unknown): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
@@ -208,12 +215,7 @@ async function sendPaced<T>(
 			if (slot) budget.complete(slot);
 			budget.settle();
 			if (error instanceof CancelledError || error instanceof DailyLimitError) {
-				throw finalError(
-					context,
-					new NodeOperationError(context.getNode(), error.message, {
-						itemIndex: itemIndexOf(context),
-					}),
-				);
+				throw finalError(context, itemError(context, error));
 			}
 			const { outcome, retryAfterMs } = classifyFailure(error);
 			if (!isSafeToResend(method, outcome, request.changesNothing)) {
@@ -232,12 +234,7 @@ async function sendPaced<T>(
 				throw finalError(context, new NodeApiError(context.getNode(), error as JsonObject));
 			}
 			await wait(delay, signal).catch((cancelled: Error) => {
-				throw finalError(
-					context,
-					new NodeOperationError(context.getNode(), cancelled.message, {
-						itemIndex: itemIndexOf(context),
-					}),
-				);
+				throw finalError(context, itemError(context, cancelled));
 			});
 		}
 	}

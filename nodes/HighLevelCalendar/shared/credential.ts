@@ -1,5 +1,6 @@
 import type { IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from './constants';
+import { nodeRunOf } from './nodeRun';
 
 /** What the node itself needs from the credential. The token is n8n's business (it signs requests). */
 export interface HighLevelCredential {
@@ -14,8 +15,8 @@ type CredentialContext = IExecuteSingleFunctions | ILoadOptionsFunctions;
 
 /**
  * In a real n8n every getCredentials call reads the credential from the database and decrypts it.
- * One node run (all its items) shares n8n's executeData object, so the credential is read once per
- * run, whatever the number of items and of hooks that need it.
+ * So it is read once per node run (see nodeRun.ts), whatever the number of items and of hooks and
+ * requests that need it.
  */
 const perNodeRun = new WeakMap<object, Promise<HighLevelCredential>>();
 
@@ -30,9 +31,7 @@ async function read(context: CredentialContext): Promise<HighLevelCredential> {
 }
 
 export async function readCredential(context: CredentialContext): Promise<HighLevelCredential> {
-	const run =
-		'getExecuteData' in context ? (context.getExecuteData() as object | undefined) : undefined;
-	if (!run) return await read(context);
+	const run = nodeRunOf(context);
 	let credential = perNodeRun.get(run);
 	if (!credential) {
 		credential = read(context);

@@ -9,6 +9,7 @@ import { CALENDARS_API_VERSION, SCOPES } from './constants';
 import { asItemError } from './hooks';
 import { simplifyEvent } from './simplify';
 import { readParameter } from './parameters';
+import { nodeRunOf } from './nodeRun';
 
 /**
  * Duplicate Check for Appointment Create and Block Slot Create: before booking, look for what this
@@ -39,7 +40,7 @@ export function duplicateCheckOption(kind: Kind): INodeProperties {
 	};
 }
 
-/** Per node run (n8n's executeData): the lists already fetched, by calendar or user and day. */
+/** Per node run (see nodeRun.ts): the lists already fetched, by calendar or user and day. */
 const listsPerRun = new WeakMap<object, Map<string, Promise<IDataObject[]>>>();
 
 function listFor(
@@ -54,7 +55,7 @@ function listFor(
 			: { userId: String(body.assignedUserId) };
 	const day = Math.floor(startMs / DAY_MS) * DAY_MS;
 	const key = `${kind}|${JSON.stringify(target)}|${day}`;
-	const run = (context.getExecuteData() as object | undefined) ?? context;
+	const run = nodeRunOf(context);
 	let lists = listsPerRun.get(run);
 	if (!lists) listsPerRun.set(run, (lists = new Map()));
 	let list = lists.get(key);

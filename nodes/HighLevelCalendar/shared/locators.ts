@@ -1,14 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	INodeProperties,
-	INodeParameterResourceLocator,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { CONTACTS_API_VERSION, SCOPES } from './constants';
 import { readCredential } from './credential';
 import { InputError } from './inputError';
 import { highLevelRequest } from './client';
-import { readParameter } from './parameters';
+import { isLocator, readParameter } from './parameters';
 
 /**
  * Pickers for ids people should not paste by hand. "From List" searches HighLevel; "By ID" always
@@ -92,10 +87,6 @@ export const userLocator = (field: Partial<INodeProperties> & { name: string }) 
 	pickerField('user', field);
 export const contactLocator = (field: Partial<INodeProperties> = {}) =>
 	pickerField('contact', field);
-
-function isLocator(value: unknown): value is INodeParameterResourceLocator {
-	return typeof value === 'object' && value !== null && (value as IDataObject).__rl === true;
-}
 
 /** The contact id for an email, when exactly one contact of the sub-account has it. */
 export async function findContactIdByEmail(

@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	INodeParameterResourceLocator,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
@@ -24,7 +25,8 @@ function holdsExpression(value: unknown): boolean {
 	return false;
 }
 
-function isLocator(value: unknown): value is { __rl: true; mode: string; value: unknown } {
+/** A picker's value as n8n stores it: `{ __rl: true, mode, value }`. */
+export function isLocator(value: unknown): value is INodeParameterResourceLocator {
 	return typeof value === 'object' && value !== null && (value as IDataObject).__rl === true;
 }
 
@@ -39,11 +41,6 @@ export function readParameter<T = unknown>(
 	if (holdsExpression(raw)) return context.getNodeParameter(path, fallback, options) as T;
 	if (options.extractValue && isLocator(raw)) return raw.value as T;
 	return raw as T;
-}
-
-/** Whether the operation shows this top-level parameter (n8n leaves out the ones it does not). */
-export function isShown(context: IExecuteSingleFunctions, name: string): boolean {
-	return context.getNodeParameter(name, MISSING, { rawExpressions: true }) !== MISSING;
 }
 
 /** A collection's value: a plain object that is not a picker's (a DateTime from an expression is no collection). */
@@ -79,8 +76,9 @@ export function parametersPreSend(where: 'body' | 'qs', names: string[]) {
 				...(((where === 'body' ? requestOptions.body : requestOptions.qs) ?? {}) as IDataObject),
 			};
 			for (const name of names) {
-				if (!isShown(this, name)) continue;
-				const value = readParameter(this, name);
+				// Not shown by this operation: n8n leaves it out of the node's parameters.
+				const value = readParameter(this, name, MISSING);
+				if (value === MISSING) continue;
 				if (isCollection(value)) {
 					for (const [field, entry] of Object.entries(value))
 						target[field] = idOrValue(entry) as IDataObject[string];

@@ -5,6 +5,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { readParameter } from './parameters';
+import { nodeRunOf } from './nodeRun';
 
 /**
  * What each item of one node run has done in HighLevel: whether anything was sent for it, and what
@@ -22,13 +23,13 @@ interface ItemRecord {
 
 type Context = IExecuteSingleFunctions | ILoadOptionsFunctions;
 
-/** One ledger per node run: all items of a run share n8n's executeData object. */
+/** One ledger per node run (see nodeRun.ts). */
 const ledgers = new WeakMap<object, Map<number, ItemRecord>>();
 
 function recordOf(context: Context): ItemRecord | undefined {
-	if (!('getExecuteData' in context)) return undefined;
-	const run = context.getExecuteData() as object | undefined;
-	if (!run) return undefined;
+	// A picker's search is no item of a run.
+	if (!('getItemIndex' in context)) return undefined;
+	const run = nodeRunOf(context);
 	let ledger = ledgers.get(run);
 	if (!ledger) ledgers.set(run, (ledger = new Map()));
 	const index = context.getItemIndex();
@@ -38,7 +39,7 @@ function recordOf(context: Context): ItemRecord | undefined {
 }
 
 function othersOf(context: IExecuteSingleFunctions): ItemRecord[] {
-	const ledger = ledgers.get(context.getExecuteData() as object) ?? new Map<number, ItemRecord>();
+	const ledger = ledgers.get(nodeRunOf(context)) ?? new Map<number, ItemRecord>();
 	const index = context.getItemIndex();
 	return [...ledger.entries()].filter(([other]) => other !== index).map(([, record]) => record);
 }
