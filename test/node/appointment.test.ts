@@ -6,16 +6,12 @@ import {
 	SANDBOX_LOCATION_ID,
 	SANDBOX_TOKEN,
 	SANDBOX_USER_ID,
-	startSandbox,
-	type Sandbox,
 } from '../sandbox';
 import { runHighLevel } from '../engine/highLevel';
+import { sandbox, useSandbox } from './testing';
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox()));
-afterAll(async () => await sandbox.close());
+useSandbox();
 beforeEach(() => {
-	sandbox.reset();
 	sandbox.options.getAppointmentEnvelope = 'event';
 	sandbox.options.responseStyle = 'spec';
 });

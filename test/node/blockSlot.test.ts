@@ -3,15 +3,11 @@ import {
 	SANDBOX_CALENDAR_ID,
 	SANDBOX_LOCATION_ID,
 	SANDBOX_USER_ID,
-	startSandbox,
-	type Sandbox,
 } from '../sandbox';
 import { runHighLevel } from '../engine/highLevel';
+import { sandbox, useSandbox } from './testing';
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox()));
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
+useSandbox();
 
 describe('Block Slot: Update', () => {
 	it('updates a calendar block and outputs the block slot HighLevel answers with 201', async () => {

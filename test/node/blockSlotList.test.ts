@@ -1,26 +1,14 @@
 // Block Slot: Create and Get Many, in n8n's engine against the sandbox.
-import {} from '../../credentials/HighLevelCalendarApi.credentials';
-import {} from '../../nodes/HighLevelCalendar/HighLevelCalendar.node';
-import {} from '../engine/harness';
 import { runHighLevel } from '../engine/highLevel';
 import {
 	SANDBOX_BLOCK_SLOT_ID,
 	SANDBOX_CALENDAR_ID,
 	SANDBOX_LOCATION_ID,
 	SANDBOX_USER_ID,
-	startSandbox,
-	type Sandbox,
 } from '../sandbox';
+import { DAY_END, DAY_START, byId, sandbox, useSandbox } from './testing';
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox()));
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
-
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-// The seeded appointment is 2030-01-14 10:00-10:30 +01:00; the block slot 12:00-13:00 the same day.
-const DAY_START = '2030-01-14T00:00:00+01:00';
-const DAY_END = '2030-01-15T00:00:00+01:00';
+useSandbox();
 
 describe('Block Slot: Create and Get Many', () => {
 	it('blocks a user, then lists the calendar blocks', async () => {

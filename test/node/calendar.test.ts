@@ -1,7 +1,4 @@
 // Calendar: Get, Get Many and Get Free Slots, in n8n's engine against the sandbox.
-import {} from '../../credentials/HighLevelCalendarApi.credentials';
-import {} from '../../nodes/HighLevelCalendar/HighLevelCalendar.node';
-import {} from '../engine/harness';
 import { runHighLevel } from '../engine/highLevel';
 import {
 	SANDBOX_CALENDAR_2_ID,
@@ -10,16 +7,10 @@ import {
 	SANDBOX_LOCATION_ID,
 	SANDBOX_USER_2_ID,
 	SANDBOX_USER_ID,
-	startSandbox,
-	type Sandbox,
 } from '../sandbox';
+import { byId, sandbox, useSandbox } from './testing';
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox()));
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
-
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+useSandbox();
 
 describe('Calendar', () => {
 	it('lists the calendars of the credential location', async () => {

@@ -3,20 +3,10 @@
  * earlier run booked instead of booking it again.
  */
 import { runHighLevel } from '../engine/highLevel';
-import {
-	SANDBOX_CALENDAR_ID,
-	SANDBOX_CONTACT_ID,
-	SANDBOX_USER_ID,
-	startSandbox,
-	type Sandbox,
-} from '../sandbox';
+import { SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID, SANDBOX_USER_ID } from '../sandbox';
+import { byId, sandbox, useSandbox } from './testing';
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox()));
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
-
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+useSandbox();
 
 function create(duplicateCheck: boolean, extra: Record<string, unknown> = {}) {
 	return {

@@ -9,32 +9,25 @@ import {
 	SANDBOX_LOCATION_ID,
 	SANDBOX_TOKEN,
 	SANDBOX_USER_ID,
-	startSandbox,
-	type Sandbox,
 } from '../sandbox';
+import { sandbox, useSandbox } from './testing';
 
 const READ_ONLY_TOKEN = 'pit-read-only-9876543210';
 const OTHER_LOCATION_TOKEN = 'pit-other-location-555';
 
-let sandbox: Sandbox;
-beforeAll(
-	async () =>
-		(sandbox = await startSandbox({
-			tokens: {
-				[SANDBOX_TOKEN]: {
-					locationId: SANDBOX_LOCATION_ID,
-					scopes: ['calendars.readonly', 'calendars/events.readonly', 'calendars/events.write'],
-				},
-				[READ_ONLY_TOKEN]: {
-					locationId: SANDBOX_LOCATION_ID,
-					scopes: ['calendars.readonly', 'calendars/events.readonly'],
-				},
-				[OTHER_LOCATION_TOKEN]: { locationId: 'loc_elsewhere', scopes: ['calendars.readonly'] },
-			},
-		})),
-);
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
+useSandbox({
+	tokens: {
+		[SANDBOX_TOKEN]: {
+			locationId: SANDBOX_LOCATION_ID,
+			scopes: ['calendars.readonly', 'calendars/events.readonly', 'calendars/events.write'],
+		},
+		[READ_ONLY_TOKEN]: {
+			locationId: SANDBOX_LOCATION_ID,
+			scopes: ['calendars.readonly', 'calendars/events.readonly'],
+		},
+		[OTHER_LOCATION_TOKEN]: { locationId: 'loc_elsewhere', scopes: ['calendars.readonly'] },
+	},
+});
 
 const create = {
 	resource: 'appointment',

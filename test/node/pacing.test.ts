@@ -12,6 +12,7 @@ import {
 	type Sandbox,
 	type SandboxOptions,
 } from '../sandbox';
+import { byId } from './testing';
 
 let sandbox: Sandbox;
 afterEach(async () => await sandbox?.close());
@@ -33,8 +34,6 @@ async function sandboxWith(options: SandboxOptions, { learnLimit = true } = {}) 
 	}
 	return sandbox;
 }
-
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 function createParameters(extra: Record<string, unknown> = {}) {
 	return {

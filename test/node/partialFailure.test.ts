@@ -4,12 +4,10 @@
  * the node again creates it again, and what returns each item's own result.
  */
 import { runHighLevel } from '../engine/highLevel';
-import { SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID, startSandbox, type Sandbox } from '../sandbox';
+import { SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID } from '../sandbox';
+import { sandbox, useSandbox } from './testing';
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox()));
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
+useSandbox();
 
 const TAKEN = '2031-05-05T10:00:00Z';
 

@@ -12,16 +12,10 @@ import {
 	SANDBOX_TOKEN,
 	SANDBOX_USER_2_ID,
 	SANDBOX_USER_ID,
-	startSandbox,
-	type Sandbox,
 } from '../sandbox';
+import { byId, sandbox, useSandbox } from './testing';
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox()));
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
-
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+useSandbox();
 
 describe('pickers', () => {
 	const listSearch = (

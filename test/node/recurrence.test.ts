@@ -1,10 +1,8 @@
 import { runHighLevel } from '../engine/highLevel';
-import { SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID, startSandbox, type Sandbox } from '../sandbox';
+import { SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID } from '../sandbox';
+import { sandbox, useSandbox } from './testing';
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox()));
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
+useSandbox();
 
 const NEW_YORK = { timeZone: 'America/New_York' };
 
