@@ -8,34 +8,12 @@ import { HighLevelCalendar } from '../../nodes/HighLevelCalendar/HighLevelCalend
 import { runListSearch } from '../engine/harness';
 import { runHighLevel, sandboxCredentials } from '../engine/highLevel';
 import { budgetFor } from '../../nodes/HighLevelCalendar/shared/rateLimit';
-import {
-	SANDBOX_APPOINTMENT_ID,
-	SANDBOX_CALENDAR_ID,
-	SANDBOX_CONTACT_ID,
-	SANDBOX_LOCATION_ID,
-	startSandbox,
-	type Sandbox,
-	type SandboxOptions,
-} from '../sandbox';
+import { SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID, SANDBOX_LOCATION_ID } from '../sandbox';
+import { nodeWithoutPickers, sandbox, startPacedSandbox, useSandboxPerTest } from './testing';
 
-let sandbox: Sandbox;
-afterEach(async () => await sandbox?.close());
+useSandboxPerTest();
 
 const CONTACT_EMAIL = 'casey.contact@example.com';
-
-/** One request first teaches the node the location's real limit (see pacing.test.ts). */
-async function sandboxWith(options: SandboxOptions) {
-	sandbox = await startSandbox(options);
-	await runHighLevel(sandbox, {
-		resource: 'appointment',
-		operation: 'get',
-		eventId: SANDBOX_APPOINTMENT_ID,
-	});
-	sandbox.resetStats();
-	if (options.rateLimit)
-		await new Promise((resolve) => setTimeout(resolve, options.rateLimit!.windowMs));
-	return sandbox;
-}
 
 function createByEmail(extra: Record<string, unknown> = {}) {
 	return {
@@ -70,7 +48,7 @@ describe('a look-up meets a fault', () => {
 	])(
 		'the contact search is resent once after a %s, and the create after it is sent once',
 		async (status, fault) => {
-			await sandboxWith({
+			await startPacedSandbox({
 				faults: { script: [{ method: 'POST', pathIncludes: '/contacts/search', ...fault }] },
 			});
 			const { items: output, error } = await runHighLevel(sandbox, createByEmail(), {
@@ -89,7 +67,7 @@ describe('a look-up meets a fault', () => {
 
 	it('the calendar behind Get Free Slots is fetched again after a 502', async () => {
 		// The free-slots request itself meets a harmless 'slow' of 0 ms; the calendar look-up after it a 502.
-		await sandboxWith({
+		await startPacedSandbox({
 			faults: {
 				script: [
 					{ pathIncludes: '/free-slots', fault: 'slow', slowMs: 0 },
@@ -116,7 +94,7 @@ describe('a look-up meets a fault', () => {
 	});
 
 	it('a failing look-up that is not safe to resend is not resent: a 422 fails the item once', async () => {
-		await sandboxWith({});
+		await startPacedSandbox({});
 		const { error } = await runHighLevel(
 			sandbox,
 			createByEmail({ contactId: { __rl: true, mode: 'email', value: 'nobody@example.com' } }),
@@ -135,7 +113,7 @@ describe('a look-up meets a fault', () => {
 
 describe('look-ups spend the budget with the user share', () => {
 	it('Max Requests per 10 Seconds slows the contact searches too', async () => {
-		await sandboxWith({ rateLimit: { max: 10, windowMs: 300, dailyMax: 10_000 } });
+		await startPacedSandbox({ rateLimit: { max: 10, windowMs: 300, dailyMax: 10_000 } });
 		const { error } = await runHighLevel(
 			sandbox,
 			createByEmail({ rateLimit: { maxRequestsPer10Seconds: 20 } }),
@@ -153,7 +131,7 @@ describe('look-ups spend the budget with the user share', () => {
 	});
 
 	it('the pickers wait for the budget as well', async () => {
-		await sandboxWith({ rateLimit: { max: 10, windowMs: 300, dailyMax: 10_000 } });
+		await startPacedSandbox({ rateLimit: { max: 10, windowMs: 300, dailyMax: 10_000 } });
 		const search = () =>
 			runListSearch({
 				nodeType: new HighLevelCalendar(),
@@ -173,10 +151,9 @@ describe('look-ups spend the budget with the user share', () => {
 
 describe('cancellation', () => {
 	it('stops a look-up that is waiting for the budget', async () => {
-		await sandboxWith({ rateLimit: { max: 2, windowMs: 400, dailyMax: 10_000 } });
+		await startPacedSandbox({ rateLimit: { max: 2, windowMs: 400, dailyMax: 10_000 } });
 		// With pickers, n8n passes no cancel signal (see pacing.test.ts); without them it does.
-		const nodeType = new HighLevelCalendar();
-		(nodeType as { methods?: unknown }).methods = undefined;
+		const nodeType = nodeWithoutPickers();
 		const controller = new AbortController();
 		const running = runHighLevel(sandbox, createByEmail(), {
 			nodeType,

@@ -2,38 +2,12 @@
  * Rate limits and retries, against a sandbox with short windows. Each test starts its own sandbox:
  * the node's budget is per location and per process, and a new port is a new budget.
  */
-import { HighLevelCalendar } from '../../nodes/HighLevelCalendar/HighLevelCalendar.node';
+import {} from '../../nodes/HighLevelCalendar/HighLevelCalendar.node';
 import { runHighLevel } from '../engine/highLevel';
-import {
-	SANDBOX_APPOINTMENT_ID,
-	SANDBOX_CALENDAR_ID,
-	SANDBOX_CONTACT_ID,
-	startSandbox,
-	type Sandbox,
-	type SandboxOptions,
-} from '../sandbox';
-import { byId } from './testing';
+import { SANDBOX_APPOINTMENT_ID, SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID } from '../sandbox';
+import { byId, nodeWithoutPickers, sandbox, startPacedSandbox, useSandboxPerTest } from './testing';
 
-let sandbox: Sandbox;
-afterEach(async () => await sandbox?.close());
-
-/**
- * Until HighLevel first answers, the node allows itself the trial limit (25 per window); these
- * sandboxes allow fewer, so one request first teaches the node the location's real limit.
- */
-async function sandboxWith(options: SandboxOptions, { learnLimit = true } = {}) {
-	sandbox = await startSandbox(options);
-	if (learnLimit && options.rateLimit) {
-		await runHighLevel(sandbox, {
-			resource: 'appointment',
-			operation: 'get',
-			eventId: SANDBOX_APPOINTMENT_ID,
-		});
-		sandbox.resetStats();
-		await new Promise((resolve) => setTimeout(resolve, options.rateLimit!.windowMs));
-	}
-	return sandbox;
-}
+useSandboxPerTest();
 
 function createParameters(extra: Record<string, unknown> = {}) {
 	return {
@@ -73,7 +47,7 @@ function peakPerWindow(windowMs: number) {
 
 describe('pacing to the location budget', () => {
 	it('books 12 items under a limit of 5 per 300 ms, each exactly once, resending only what HighLevel refused', async () => {
-		await sandboxWith({ rateLimit: { max: 5, windowMs: 300, dailyMax: 10_000 } });
+		await startPacedSandbox({ rateLimit: { max: 5, windowMs: 300, dailyMax: 10_000 } });
 		const { items, error } = await runHighLevel(sandbox, createParameters(), {
 			items: createItems(12),
 		});
@@ -92,7 +66,7 @@ describe('pacing to the location budget', () => {
 	});
 
 	it('shares one budget between two executions on the same location', async () => {
-		await sandboxWith({ rateLimit: { max: 4, windowMs: 300, dailyMax: 10_000 } });
+		await startPacedSandbox({ rateLimit: { max: 4, windowMs: 300, dailyMax: 10_000 } });
 		const [first, second] = await Promise.all([
 			runHighLevel(sandbox, createParameters(), { items: createItems(8) }),
 			runHighLevel(sandbox, createParameters(), { items: createItems(16).slice(8) }),
@@ -109,7 +83,7 @@ describe('pacing to the location budget', () => {
 	});
 
 	it('uses only the share of the budget the user allows (Max Requests per 10 Seconds)', async () => {
-		await sandboxWith({ rateLimit: { max: 10, windowMs: 300, dailyMax: 10_000 } });
+		await startPacedSandbox({ rateLimit: { max: 10, windowMs: 300, dailyMax: 10_000 } });
 		const { error } = await runHighLevel(
 			sandbox,
 			createParameters({ rateLimit: { maxRequestsPer10Seconds: 30 } }),
@@ -123,7 +97,7 @@ describe('pacing to the location budget', () => {
 	});
 
 	it('fails fast, with a clear message, once the daily budget is spent', async () => {
-		await sandboxWith(
+		await startPacedSandbox(
 			{ rateLimit: { max: 100, windowMs: 1000, dailyMax: 3 } },
 			{ learnLimit: false },
 		);
@@ -157,7 +131,7 @@ describe('pacing to the location budget', () => {
 
 describe('429: wait and retry that request only', () => {
 	it('retries a create HighLevel refused with 429, honouring Retry-After, and books it once', async () => {
-		await sandboxWith({
+		await startPacedSandbox({
 			faults: { script: [{ method: 'POST', fault: '429', times: 2, retryAfterSeconds: 1 }] },
 		});
 		const { items, error } = await runHighLevel(sandbox, createParameters(), {
@@ -174,7 +148,7 @@ describe('429: wait and retry that request only', () => {
 	});
 
 	it('retries a 429 without Retry-After after the window resets', async () => {
-		await sandboxWith({
+		await startPacedSandbox({
 			rateLimit: { max: 50, windowMs: 400, dailyMax: 10_000 },
 			faults: { script: [{ method: 'PUT', fault: '429' }] },
 		});
@@ -193,7 +167,7 @@ describe('server errors and broken connections', () => {
 	it.each(['503', '502', '504'] as const)(
 		'retries an update after %s and applies it',
 		async (fault) => {
-			await sandboxWith({ faults: { script: [{ method: 'PUT', fault, times: 2 }] } });
+			await startPacedSandbox({ faults: { script: [{ method: 'PUT', fault, times: 2 }] } });
 			const { items, error } = await runHighLevel(sandbox, {
 				resource: 'appointment',
 				operation: 'update',
@@ -212,7 +186,7 @@ describe('server errors and broken connections', () => {
 	);
 
 	it('retries a get and a delete after a reset', async () => {
-		await sandboxWith({
+		await startPacedSandbox({
 			faults: {
 				script: [
 					{ method: 'GET', fault: 'reset-before-apply' },
@@ -250,7 +224,7 @@ describe('server errors and broken connections', () => {
 	] as const)(
 		'never resends a create after %s: the item fails and says the booking may exist',
 		async (fault, applied) => {
-			await sandboxWith({ faults: { script: [{ method: 'POST', fault }] } });
+			await startPacedSandbox({ faults: { script: [{ method: 'POST', fault }] } });
 			const { items, error } = await runHighLevel(sandbox, createParameters(), {
 				items: createItems(2),
 				continueOnFail: true,
@@ -266,7 +240,7 @@ describe('server errors and broken connections', () => {
 	);
 
 	it('resends a create whose connection was refused (nothing reached HighLevel)', async () => {
-		await sandboxWith({});
+		await startPacedSandbox({});
 		const { error } = await runHighLevel(
 			sandbox,
 			createParameters({ rateLimit: { maxRetrySeconds: 1 } }),
@@ -281,13 +255,11 @@ describe('server errors and broken connections', () => {
 });
 
 describe('cancellation', () => {
-	// n8n gives a declarative node the execution's cancel signal only when it has no list searches
-	// (n8n's NodeTypes then runs it through execute()); with pickers, WorkflowExecute runs it without
-	// one, and waiting ends at Max Retry Time instead. This proves the node honours the signal.
+	// With pickers, n8n passes no cancel signal, and waiting ends at Max Retry Time instead (see
+	// nodeWithoutPickers in testing.ts). This proves the node honours the signal.
 	it('stops waiting when the execution is cancelled', async () => {
-		await sandboxWith({ rateLimit: { max: 2, windowMs: 400, dailyMax: 10_000 } });
-		const nodeType = new HighLevelCalendar();
-		(nodeType as { methods?: unknown }).methods = undefined;
+		await startPacedSandbox({ rateLimit: { max: 2, windowMs: 400, dailyMax: 10_000 } });
+		const nodeType = nodeWithoutPickers();
 		const controller = new AbortController();
 		const running = runHighLevel(sandbox, createParameters(), {
 			nodeType,
