@@ -1,6 +1,6 @@
 // Parsing and checking a raw RRULE. Over 450 lines because every RFC 5545 part has its own checks
-// and its own message (45 refused rules, each named in test/unit/recurrence.test.ts); the repeated
-// BY* checks are still to become one table.
+// and its own message (45 refused rules, each named in the unit tests of test/unit/recurrence/);
+// the BY* parts that are lists of numbers share one table (NUMBER_LIST_PARTS).
 import { InputError } from '../../../shared/inputError';
 import { didYouMean } from '../../../shared/suggest';
 import {
@@ -243,6 +243,56 @@ function dtstartError(value: string): InputError {
 	);
 }
 
+type NumberListOption = 'byMonthDay' | 'byMonth' | 'byYearDay' | 'byWeekNo';
+
+/**
+ * The BY* parts that are lists of numbers, in the order they are checked: the range RFC 5545
+ * gives each, and the frequencies it works with (with the fix when the rule's FREQ is another).
+ * BYDAY (weekdays) and BYSETPOS (which depends on the others) have their own checks.
+ */
+const NUMBER_LIST_PARTS: Array<{
+	key: Key;
+	option: NumberListOption;
+	min: number;
+	max: number;
+	signed: boolean;
+	what: string;
+	/** Only with these frequencies, else refused with the fix. */
+	frequencies?: { only: RuleFrequency[]; fix: string };
+}> = [
+	{
+		key: 'BYMONTHDAY',
+		option: 'byMonthDay',
+		min: 1,
+		max: 31,
+		signed: true,
+		what: 'a day of the month',
+		frequencies: {
+			only: ['DAILY', 'MONTHLY', 'YEARLY'],
+			fix: 'Use FREQ=MONTHLY for days of the month, or BYDAY for days of the week.',
+		},
+	},
+	{ key: 'BYMONTH', option: 'byMonth', min: 1, max: 12, signed: false, what: 'a month' },
+	{
+		key: 'BYYEARDAY',
+		option: 'byYearDay',
+		min: 1,
+		max: 366,
+		signed: true,
+		what: 'a day of the year',
+		frequencies: { only: ['YEARLY'], fix: 'Use BYYEARDAY only with FREQ=YEARLY.' },
+	},
+	{
+		key: 'BYWEEKNO',
+		option: 'byWeekNo',
+		min: 1,
+		max: 53,
+		signed: true,
+		what: 'a week number',
+		frequencies: { only: ['YEARLY'], fix: 'Use BYWEEKNO only with FREQ=YEARLY.' },
+	},
+];
+
 function partText(key: Key, value: string): string {
 	return `${key}=${value}`;
 }
@@ -319,63 +369,13 @@ function checkRule(parts: Map<Key, string>, line: string): RecurrenceOptions {
 			);
 		}
 	}
-	if (value('BYMONTHDAY') !== undefined) {
-		if (freq === 'WEEKLY') {
-			throw ruleError(
-				text('BYMONTHDAY'),
-				'does not work with FREQ=WEEKLY',
-				'Use FREQ=MONTHLY for days of the month, or BYDAY for days of the week.',
-			);
+	for (const rule of NUMBER_LIST_PARTS) {
+		const raw = value(rule.key);
+		if (raw === undefined) continue;
+		if (rule.frequencies && !rule.frequencies.only.includes(freq)) {
+			throw ruleError(text(rule.key), `does not work with FREQ=${freq}`, rule.frequencies.fix);
 		}
-		options.byMonthDay = integerList(
-			'BYMONTHDAY',
-			value('BYMONTHDAY') as string,
-			text('BYMONTHDAY'),
-			{
-				min: 1,
-				max: 31,
-				signed: true,
-				what: 'a day of the month',
-			},
-		);
-	}
-	if (value('BYMONTH') !== undefined) {
-		options.byMonth = integerList('BYMONTH', value('BYMONTH') as string, text('BYMONTH'), {
-			min: 1,
-			max: 12,
-			signed: false,
-			what: 'a month',
-		});
-	}
-	if (value('BYYEARDAY') !== undefined) {
-		if (freq !== 'YEARLY') {
-			throw ruleError(
-				text('BYYEARDAY'),
-				`does not work with FREQ=${freq}`,
-				'Use BYYEARDAY only with FREQ=YEARLY.',
-			);
-		}
-		options.byYearDay = integerList('BYYEARDAY', value('BYYEARDAY') as string, text('BYYEARDAY'), {
-			min: 1,
-			max: 366,
-			signed: true,
-			what: 'a day of the year',
-		});
-	}
-	if (value('BYWEEKNO') !== undefined) {
-		if (freq !== 'YEARLY') {
-			throw ruleError(
-				text('BYWEEKNO'),
-				`does not work with FREQ=${freq}`,
-				'Use BYWEEKNO only with FREQ=YEARLY.',
-			);
-		}
-		options.byWeekNo = integerList('BYWEEKNO', value('BYWEEKNO') as string, text('BYWEEKNO'), {
-			min: 1,
-			max: 53,
-			signed: true,
-			what: 'a week number',
-		});
+		options[rule.option] = integerList(rule.key, raw, text(rule.key), rule);
 	}
 	if (value('BYSETPOS') !== undefined) {
 		const hasOtherBy = ['BYDAY', 'BYMONTHDAY', 'BYMONTH', 'BYYEARDAY', 'BYWEEKNO'].some((key) =>
