@@ -16,12 +16,7 @@ import {
 	startTimeField,
 	updateFieldsField,
 } from './shared/eventFields';
-import {
-	getManyEndTimeField,
-	getManyFilterFields,
-	getManyListFields,
-	getManyTargetFields,
-} from './shared/eventList';
+import { getManyEndTimeField, getManyListFields, getManyTargetFields } from './shared/eventList';
 
 export class HighLevelCalendar implements INodeType {
 	description: INodeTypeDescription = {
@@ -74,7 +69,8 @@ export class HighLevelCalendar implements INodeType {
 			eventIdField,
 			...appointment.updateTargetFields,
 			...blockSlot.blockTargetFields,
-			...getManyFilterFields,
+			appointment.getManyFilterField,
+			blockSlot.getManyFilterField,
 			calendarIdField,
 			contactIdField,
 			...getManyTargetFields,

@@ -29,7 +29,7 @@ export const APPOINTMENT_STATUSES = [
 	'invalid',
 ] as const;
 
-/** The editor's name for each value; an expression may give either (see matchOption in fields.ts). */
+/** The editor's name for each value; an expression may give either (see matchOption in bodyChecks.ts). */
 export const MEETING_LOCATION_TYPE_NAMES: Record<(typeof MEETING_LOCATION_TYPES)[number], string> =
 	{
 		custom: 'Custom',

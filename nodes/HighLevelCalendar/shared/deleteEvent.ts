@@ -16,19 +16,18 @@ export async function deletedEventPostReceive(
 	return [{ json: { id, deleted: true } }];
 }
 
-/** Appointments and block slots are both events: one endpoint deletes either. */
-export function deleteEventOperation(what: 'appointment' | 'block slot'): INodePropertyOptions {
+/**
+ * Appointments and block slots are both events: one endpoint deletes either, so both resources'
+ * delete.ts send this request.
+ */
+export function deleteEventRouting(
+	what: 'appointment' | 'block slot',
+): INodePropertyOptions['routing'] {
 	return {
-		name: 'Delete',
-		value: 'delete',
-		action: what === 'appointment' ? 'Delete an appointment' : 'Delete a block slot',
-		description: `Delete a ${what} by its event ID`,
-		routing: {
-			request: { method: 'DELETE', url: '/calendars/events/{eventId}', body: {} },
-			send: { preSend: [pathIdsPreSend] },
-			output: {
-				postReceive: [responseCheckPostReceive(SCOPES.eventsWrite, what), deletedEventPostReceive],
-			},
+		request: { method: 'DELETE', url: '/calendars/events/{eventId}', body: {} },
+		send: { preSend: [pathIdsPreSend] },
+		output: {
+			postReceive: [responseCheckPostReceive(SCOPES.eventsWrite, what), deletedEventPostReceive],
 		},
 	};
 }

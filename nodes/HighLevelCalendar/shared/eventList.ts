@@ -6,13 +6,8 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import {
-	APPOINTMENT_STATUS_NAMES,
-	APPOINTMENT_STATUSES,
-	CONTACTS_API_VERSION,
-	SCOPES,
-} from './constants';
-import { matchOption } from './fields';
+import { APPOINTMENT_STATUS_NAMES, APPOINTMENT_STATUSES, SCOPES } from './constants';
+import { matchOption } from './bodyChecks';
 import { TIME_HINT, timeZoneOptions } from './descriptions';
 import { responseCheckPostReceive } from './errors';
 import { asItemError, credentialLocationId, readingTimeZone, pathIdsPreSend } from './hooks';
@@ -22,12 +17,12 @@ import { simplifyField, simplifyPostReceive } from './simplify';
 import { assertEndAfterStart, toApiTime } from './time';
 
 /**
- * Get Many for appointments and block slots: GET /calendars/events or /calendars/blocked-slots for a
- * time window and one calendar, user or group (HighLevel requires one of them), or, for
- * appointments, a contact's appointments (GET /contacts/{contactId}/appointments).
+ * What Get Many of appointments and of block slots share: GET /calendars/events or
+ * /calendars/blocked-slots for a time window and one calendar, user or group (HighLevel requires
+ * one of them). Each resource's getMany.ts names its operation and its Filter By choices.
  */
 
-type ListResource = 'appointment' | 'blockSlot';
+export type ListResource = 'appointment' | 'blockSlot';
 
 /** preSend: the window is sent as epoch milliseconds, with the credential's location. */
 export async function eventWindowPreSend(
@@ -85,35 +80,26 @@ function listScope(context: IExecuteSingleFunctions): string {
 		: SCOPES.eventsRead;
 }
 
-export function getManyEventsOperation(resource: ListResource): INodePropertyOptions {
-	const what = resource === 'appointment' ? 'appointments' : 'block slots';
+/**
+ * The request both Get Many operations send (resources/appointment/getMany.ts and
+ * resources/blockSlot/getMany.ts): the window's fields in the query, then the shared hooks.
+ */
+export function getManyRouting(url: string): INodePropertyOptions['routing'] {
 	return {
-		name: 'Get Many',
-		value: 'getAll',
-		action: `Get many ${what}`,
-		description:
-			resource === 'appointment'
-				? "List the appointments in a time window of a calendar, user or group, or all of a contact's appointments"
-				: 'List the block slots in a time window of a calendar, user or group',
-		routing: {
-			request: {
-				method: 'GET',
-				url: resource === 'appointment' ? '/calendars/events' : '/calendars/blocked-slots',
-			},
-			send: {
-				preSend: [
-					parametersPreSend('qs', ['calendarId', 'userId', 'groupId', 'startTime', 'endTime']),
-					pathIdsPreSend,
-					eventWindowPreSend,
-				],
-			},
-			output: {
-				postReceive: [
-					responseCheckPostReceive(listScope, 'contact', 'contactId'),
-					eventListPostReceive,
-					simplifyPostReceive,
-				],
-			},
+		request: { method: 'GET', url },
+		send: {
+			preSend: [
+				parametersPreSend('qs', ['calendarId', 'userId', 'groupId', 'startTime', 'endTime']),
+				pathIdsPreSend,
+				eventWindowPreSend,
+			],
+		},
+		output: {
+			postReceive: [
+				responseCheckPostReceive(listScope, 'contact', 'contactId'),
+				eventListPostReceive,
+				simplifyPostReceive,
+			],
 		},
 	};
 }
@@ -121,25 +107,17 @@ export function getManyEventsOperation(resource: ListResource): INodePropertyOpt
 const EVENT_RESOURCES: ListResource[] = ['appointment', 'blockSlot'];
 const show = { resource: EVENT_RESOURCES, operation: ['getAll'] };
 
-function filterByField(resource: ListResource): INodeProperties {
+/** Filter By: HighLevel lists events of one calendar, user or group; appointments add Contact. */
+export function filterByField(
+	resource: ListResource,
+	contactOption?: INodePropertyOptions,
+): INodeProperties {
 	const options: INodePropertyOptions[] = [
 		{ name: 'Calendar', value: 'calendar' },
 		{ name: 'Group', value: 'group' },
 		{ name: 'User', value: 'user' },
 	];
-	if (resource === 'appointment') {
-		options.unshift({
-			name: 'Contact',
-			value: 'contact',
-			description: "All of the contact's appointments, whatever the time",
-			routing: {
-				request: {
-					url: '/contacts/{contactId}/appointments',
-					headers: { Version: CONTACTS_API_VERSION },
-				},
-			},
-		});
-	}
+	if (contactOption) options.unshift(contactOption);
 	return {
 		displayName: 'Filter By',
 		name: 'filterBy',
@@ -154,14 +132,8 @@ function filterByField(resource: ListResource): INodeProperties {
 
 /**
  * Get Many's own fields, for appointments and block slots alike (the calendar, the contact and
- * the window start are the shared fields of eventFields.ts). Only Filter By differs: a contact's
- * appointments have their own endpoint.
+ * the window start are the shared fields of eventFields.ts; Filter By is each resource's own).
  */
-export const getManyFilterFields: INodeProperties[] = [
-	filterByField('appointment'),
-	filterByField('blockSlot'),
-];
-
 export const getManyTargetFields: INodeProperties[] = [
 	userLocator({
 		name: 'userId',

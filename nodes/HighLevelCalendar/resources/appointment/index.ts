@@ -1,15 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { deleteEventOperation } from '../../shared/deleteEvent';
 import { timeZoneOptions } from '../../shared/descriptions';
-import { getManyEventsOperation } from '../../shared/eventList';
 import { simplifyField } from '../../shared/simplify';
 import { createOperation } from './create';
+import { deleteOperation } from './delete';
 import { getOperation } from './get';
+import { getManyOperation } from './getMany';
 import { recurrenceSummaryField } from './recurrence/parameters';
 import { updateOperation } from './update';
 
 export { createFields } from './create';
 export { updateTargetFields } from './occurrence';
+export { getManyFilterField } from './getMany';
 export { updateFields } from './update';
 
 export const appointmentOperation: INodeProperties = {
@@ -18,13 +19,7 @@ export const appointmentOperation: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['appointment'] } },
-	options: [
-		createOperation,
-		deleteEventOperation('appointment'),
-		getOperation,
-		getManyEventsOperation('appointment'),
-		updateOperation,
-	],
+	options: [createOperation, deleteOperation, getOperation, getManyOperation, updateOperation],
 	default: 'get',
 };
 

@@ -6,7 +6,7 @@ import {
 	coerceBoolean,
 	coerceText,
 	normalizeTimeRange,
-} from '../../shared/fields';
+} from '../../shared/bodyChecks';
 import type { BodyContext } from '../../shared/hooks';
 import { InputError } from '../../shared/inputError';
 

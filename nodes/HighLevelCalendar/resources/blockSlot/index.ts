@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { deleteEventOperation } from '../../shared/deleteEvent';
-import { getManyEventsOperation } from '../../shared/eventList';
 import { createOperation } from './create';
+import { deleteOperation } from './delete';
+import { getManyOperation } from './getMany';
 import { updateOperation } from './update';
 
 export { blockEndTimeField, blockTargetFields, createFields } from './create';
+export { getManyFilterField } from './getMany';
 export { updateFields } from './update';
 
 export const blockSlotOperation: INodeProperties = {
@@ -13,11 +14,6 @@ export const blockSlotOperation: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['blockSlot'] } },
-	options: [
-		createOperation,
-		deleteEventOperation('block slot'),
-		getManyEventsOperation('blockSlot'),
-		updateOperation,
-	],
+	options: [createOperation, deleteOperation, getManyOperation, updateOperation],
 	default: 'update',
 };

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { checkId, coerceText, normalizeTimeRange } from '../../shared/fields';
+import { checkId, coerceText, normalizeTimeRange } from '../../shared/bodyChecks';
 import type { BodyContext } from '../../shared/hooks';
 import { InputError } from '../../shared/inputError';
 

@@ -15,7 +15,7 @@ import {
 	type WeekdayCode,
 } from './index';
 import { readParameter } from '../../../shared/parameters';
-import { matchOption } from '../../../shared/fields';
+import { matchOption } from '../../../shared/bodyChecks';
 
 /**
  * Recurrence on create and update: none, built from fields, or a raw RRULE string (checked before

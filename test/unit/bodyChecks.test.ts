@@ -2,7 +2,7 @@ import {
 	APPOINTMENT_STATUS_NAMES,
 	MEETING_LOCATION_TYPE_NAMES,
 } from '../../nodes/HighLevelCalendar/shared/constants';
-import { matchOption } from '../../nodes/HighLevelCalendar/shared/fields';
+import { matchOption } from '../../nodes/HighLevelCalendar/shared/bodyChecks';
 import { didYouMean } from '../../nodes/HighLevelCalendar/shared/suggest';
 
 describe('matchOption: list values from expressions', () => {

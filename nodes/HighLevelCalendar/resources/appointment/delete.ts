@@ -1,0 +1,11 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+import { deleteEventRouting } from '../../shared/deleteEvent';
+
+/** DELETE /calendars/events/{eventId}; the output names what was deleted. */
+export const deleteOperation: INodePropertyOptions = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete an appointment',
+	description: 'Delete an appointment by its event ID',
+	routing: deleteEventRouting('appointment'),
+};

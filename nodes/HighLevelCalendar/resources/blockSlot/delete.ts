@@ -1,0 +1,11 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+import { deleteEventRouting } from '../../shared/deleteEvent';
+
+/** DELETE /calendars/events/{eventId} (block slots are events too); the output names what was deleted. */
+export const deleteOperation: INodePropertyOptions = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a block slot',
+	description: 'Delete a block slot by its event ID',
+	routing: deleteEventRouting('block slot'),
+};
