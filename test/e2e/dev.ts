@@ -75,6 +75,8 @@ async function main(): Promise<void> {
 	const install = installN8n((message) => console.log(`  ${message}`));
 	await installCommunityPackage('install-package', tarball, userFolder);
 
+	// Appointments around now, so every example shows output when run from the editor.
+	process.env.SANDBOX_SEED = 'around-now';
 	const { baseUrl } = await startSandboxProcess('start-sandbox', work);
 
 	const port = await freePort(5678);

@@ -3,7 +3,8 @@
 //   SIGUSR2: write what was received since the last dump to $E2E_SANDBOX_DUMP, then print
 //            {"dumped": <path>, "requests": n} and start a new recording (the store is kept).
 //   SIGTERM / SIGINT: dump the same way, close, exit 0.
-// Listens on 127.0.0.1 only (the sandbox itself binds there).
+// Listens on 127.0.0.1 only (the sandbox itself binds there). With SANDBOX_SEED=around-now (npm run
+// dev) it also holds appointments around the current time (devSeed.ts).
 import * as fs from 'node:fs';
 import {
 	SANDBOX_CALENDAR_2_ID,
@@ -16,6 +17,7 @@ import {
 	type AppointmentRecord,
 	type Sandbox,
 } from '../sandbox';
+import { seedAroundNow } from './devSeed';
 import { E2E_FIXTURE } from './fixture';
 
 function seed(sandbox: Sandbox): void {
@@ -69,6 +71,7 @@ async function main(): Promise<void> {
 	if (!dumpPath) throw new Error('E2E_SANDBOX_DUMP (a file path) is required');
 	const sandbox = await startSandbox({ rateLimit: null });
 	seed(sandbox);
+	if (process.env.SANDBOX_SEED === 'around-now') seedAroundNow(sandbox);
 	const dump = () => {
 		const snapshot = {
 			requests: sandbox.requests,
