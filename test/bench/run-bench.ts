@@ -4,6 +4,8 @@
  * scenario runs in this one process, side by side. Figures, not pass/fail: timing is never asserted
  * by tests. The engine underestimates n8n 2.x's cost per item (legacy expression engine,
  * credentials in memory): what users get is measured by the second part, real-n8n.ts.
+ * Over 450 lines because each scenario and the one table that compares them belong together: a
+ * figure read apart from its neighbours in the same run means nothing (fixture.ts holds the data).
  */
 import { NodeHelpers, type INodeParameters, type INodeType } from 'n8n-workflow';
 import { runNode, type NodeRunResult, type RunNodeOptions } from '../engine/harness';
