@@ -2,8 +2,10 @@
 // scope, the Version of the route's API), validation pipes (422) and the location. What passes
 // all of them is a Prepared request, ready for the fault injector and the handler.
 import { fail, handlers, type Handler, type HandlerContext, HttpError } from './handlers';
-import { matchRoute, scopesAllow, validateBody, validateParams, validateRules } from './spec';
+import { validateRules } from './rules';
+import { matchRoute, scopesAllow } from './spec';
 import type { RecordedRequest, Sandbox, SandboxOptions, SandboxToken } from './types';
+import { validateBody, validateParams } from './validation';
 
 /**
  * Express's default (qs) query parser, which HighLevel's Nest app sits on, reads `ids[]=a` and

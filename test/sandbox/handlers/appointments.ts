@@ -84,7 +84,7 @@ function assertSlotFree(ctx: HandlerContext, candidate: AppointmentView): void {
 
 /**
  * HighLevel applies an rrule only with ignoreFreeSlotValidation (README, field text). The 422
- * rule (spec.ts) already refused one that does not parse; lines the sandbox does not model are
+ * rule (rules.ts) already refused one that does not parse; lines the sandbox does not model are
  * refused here rather than silently left out of the series.
  */
 function appliedRrule(b: AppointmentFields): string | undefined {
