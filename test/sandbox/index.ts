@@ -9,7 +9,7 @@ export type {
 	SandboxOptions,
 	SandboxStats,
 	SandboxToken,
-} from './server';
+} from './types';
 export { DEFAULT_RATE_LIMIT } from './limits';
 export type { RateLimitHeaders, RateLimitOptions } from './limits';
 export { DEFAULT_BURST_429_LENGTH, DEFAULT_SLOW_MS, mulberry32 } from './faults';

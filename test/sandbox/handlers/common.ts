@@ -1,7 +1,7 @@
-// What every handler shares. By the time a handler runs, server.ts has checked the token, scope,
+// What every handler shares. By the time a handler runs, prepare.ts has checked the token, scope,
 // Version header, the spec's parameters and body schema, the 422 rules and the location, so
 // handlers only apply HighLevel's business rules.
-import { parseIsoTime } from '../spec';
+import { parseIsoTime } from '../rules';
 import type {
 	AppointmentRecord,
 	CalendarRecord,

@@ -1,18 +1,11 @@
 // The operations the sandbox models, keyed by `METHOD template` exactly as the specs write the
 // path. A spec operation missing here answers 501 once its request has passed validation.
+import { createAppointment, getAppointment, updateAppointment } from './appointments';
+import { createBlockSlot, updateBlockSlot } from './blockSlots';
 import { freeSlots, getCalendar, listCalendars } from './calendars';
 import type { Handler } from './common';
 import { contactAppointments, searchContacts } from './contacts';
-import {
-	createAppointment,
-	createBlockSlot,
-	deleteEvent,
-	getAppointment,
-	listBlockedSlots,
-	listEvents,
-	updateAppointment,
-	updateBlockSlot,
-} from './events';
+import { deleteEvent, listBlockedSlots, listEvents } from './events';
 import { getLocation } from './locations';
 import { listUsers, searchUsers } from './users';
 

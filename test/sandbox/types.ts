@@ -1,0 +1,103 @@
+// What tests see of a sandbox: the options it runs with, the requests it records and the writes
+// and answers it counts.
+import type { FaultKind, FaultOptions } from './faults';
+import type { RateLimitOptions } from './limits';
+import type { SandboxStore } from './store';
+
+export interface SandboxToken {
+	locationId: string;
+	scopes: string[];
+}
+
+export interface SandboxOptions {
+	/** Default: SANDBOX_TOKEN, holding ALL_SCOPES, for SANDBOX_LOCATION_ID. */
+	tokens?: Record<string, SandboxToken>;
+	/** GET appointment wraps in `{event}` (spec, default) or `{appointment, traceId}` (live). */
+	getAppointmentEnvelope?: 'event' | 'appointment';
+	/** Create/update appointment and free-slots responses: spec shape (default) or the live variant. */
+	responseStyle?: 'spec' | 'live';
+	/**
+	 * Per-location rate limits (see limits.ts for how they count). Default DEFAULT_RATE_LIMIT:
+	 * 100 per 10 s, 200,000 a day. `null` turns limiting off, and with it the x-ratelimit-* headers.
+	 */
+	rateLimit?: RateLimitOptions | null;
+	/** Delay before every answer, after the rate limiter decided and before the request is applied. Default 0. */
+	latencyMs?: number;
+	/** Seeded fault injection (see faults.ts). Default: none. */
+	faults?: FaultOptions;
+	/** Keep every request in `requests`. Default true; a benchmark sets it false. `stats` count either way. */
+	record?: boolean;
+}
+
+export interface RecordedRequest {
+	method: string;
+	/** Raw path as received, before percent-decoding, without the query string. */
+	path: string;
+	query: Record<string, string | string[]>;
+	/** Lower-cased names; Authorization is kept so tests can assert it was sent. */
+	headers: Record<string, string>;
+	/** Parsed JSON, or undefined when there was no JSON body. */
+	body: unknown;
+	rawBody: string;
+	/** What the sandbox answered; filled in when the answer is sent. 0 while pending, and for a reset socket. */
+	status: number;
+	response: unknown;
+	/** Headers the sandbox added to the answer (the x-ratelimit-* family, Retry-After). */
+	responseHeaders?: Record<string, string>;
+	/** The fault injected into this request, if any. */
+	injected?: FaultKind;
+	/** Date.now() when the request arrived. */
+	receivedAt: number;
+}
+
+/** A write that changed the store: create, update or delete of an appointment or a block slot. */
+export interface AppliedWrite {
+	method: string;
+	/** Raw path, as in RecordedRequest. */
+	path: string;
+	kind: 'appointment' | 'blockSlot';
+	/**
+	 * The created, updated or deleted record's id; for one occurrence of a recurring series, the
+	 * instance id the request named (`<masterId>_<startMs>_<seconds>`), not the master's.
+	 */
+	id: string;
+	/** The request's parsed body. */
+	body: unknown;
+	/** Date.now() when it was applied. */
+	at: number;
+}
+
+export interface SandboxStats {
+	/** Requests received (counted on arrival). */
+	received: number;
+	/** Answers by status code ('200', '429', ...); sockets reset without an answer under 'reset'. */
+	byStatus: Record<string, number>;
+	/** 429s from the rate limiter (window or day), not injected ones. */
+	rateLimited: number;
+	/** Injected faults by kind; every 429 of a random burst counts. */
+	injected: Partial<Record<FaultKind, number>>;
+	/** Every write that changed the store, in the order applied. */
+	applied: AppliedWrite[];
+	/** Date.now() of the first and the latest request received (for the benchmark's timeline). */
+	firstAt?: number;
+	lastAt?: number;
+}
+
+export interface Sandbox {
+	baseUrl: string;
+	requests: RecordedRequest[];
+	store: SandboxStore;
+	/** Read on every request, so tests may change any option between (or during) calls. */
+	options: SandboxOptions;
+	stats: SandboxStats;
+	/**
+	 * Empties `requests` and `stats`, re-seeds `store`, and forgets rate-limit windows and fault
+	 * progress (PRNG, script, bursts). All keep their identity. Options are kept.
+	 */
+	reset(): void;
+	/** Empties `requests` and `stats` only: the store, rate-limit windows and fault progress stay. */
+	resetStats(): void;
+	/** Forgets rate-limit windows and days, and fault progress (the PRNG starts again from its seed). */
+	resetLimits(): void;
+	close(): Promise<void>;
+}
