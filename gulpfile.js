@@ -1,12 +1,20 @@
-// The build: compile TypeScript into dist/, bundle the node with what it imports (rrule) so the
-// package needs nothing at run time but n8n-workflow, and copy what tsc does not (icons, codex).
+// The build: compile TypeScript into dist/, bundle the one module that imports rrule with it so
+// the package needs nothing at run time but n8n-workflow, and copy what tsc does not (icons, codex).
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { src, dest, series } = require('gulp');
 
-const NODE_DIR = path.join('dist', 'nodes', 'HighLevelCalendar');
-const NODE_ENTRY = path.join(NODE_DIR, 'HighLevelCalendar.node.js');
+// The one module that imports rrule (see its own comment): bundled alone, in place.
+const RRULE_MODULE = path.join(
+	'dist',
+	'nodes',
+	'HighLevelCalendar',
+	'resources',
+	'appointment',
+	'recurrence',
+	'rrule.js',
+);
 
 function clean(done) {
 	fs.rmSync('dist', { recursive: true, force: true });
@@ -26,23 +34,17 @@ function compile(done) {
 
 async function bundle() {
 	await require('esbuild').build({
-		entryPoints: [NODE_ENTRY],
-		outfile: NODE_ENTRY,
+		entryPoints: [RRULE_MODULE],
+		outfile: RRULE_MODULE,
 		allowOverwrite: true,
 		bundle: true,
 		platform: 'node',
 		format: 'cjs',
 		target: 'node18',
-		// Provided by n8n itself (the package's only peer dependency).
-		external: ['n8n-workflow'],
 		logLevel: 'warning',
 	});
-	// Everything the node imported now lives in the bundle. No type declarations are emitted: n8n
-	// needs none, and n8n's package scanner refuses a `*.credentials.d.ts` file name.
-	for (const folder of ['resources', 'shared', 'listSearch']) {
-		fs.rmSync(path.join(NODE_DIR, folder), { recursive: true, force: true });
-	}
-	fs.rmSync(`${NODE_ENTRY}.map`, { force: true });
+	// tsconfig.json emits no source maps and no type declarations: n8n needs none, and n8n's
+	// package scanner refuses a `*.credentials.d.ts` file name.
 }
 
 function copyAssets() {

@@ -1,5 +1,4 @@
-import { RRule, Weekday } from 'rrule';
-import type { Options as RRuleOptions } from 'rrule';
+import { RRule, Weekday, type RRuleOptions } from './rrule';
 import {
 	assertEndAfterStart,
 	assertTimeZone,

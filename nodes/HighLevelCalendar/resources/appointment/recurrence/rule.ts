@@ -1,4 +1,4 @@
-import { RRule } from 'rrule';
+import { RRule } from './rrule';
 
 /**
  * Recurring appointments. HighLevel takes an RFC 5545 RRULE on appointment create/update, such as
