@@ -4,7 +4,6 @@ import type {
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
-	ILoadOptionsFunctions,
 	INodeExecutionData,
 	INodeProperties,
 	JsonObject,
@@ -24,6 +23,7 @@ import {
 } from './rateLimit';
 import { noteCreated, noteSent, withRunSummary } from './runLedger';
 import { readParameter } from './parameters';
+import type { NodeContext } from './nodeRun';
 
 /**
  * The one HighLevel client: every request the package makes goes through `sendPaced`, whether
@@ -132,7 +132,7 @@ export const rateLimitOption: INodeProperties = {
 	],
 };
 
-type ClientContext = IExecuteSingleFunctions | ILoadOptionsFunctions;
+type ClientContext = NodeContext;
 
 interface Pacing {
 	budget: LocationBudget;
@@ -282,6 +282,8 @@ export interface HighLevelRequest {
 	target?: string;
 	/** A POST that only reads (a search): safe to resend after a 5xx. Default: GET only. */
 	changesNothing?: boolean;
+	/** A 404 answers `{}` instead of failing: a look-up where "not there" is the answer. */
+	notFoundIsAnswer?: boolean;
 }
 
 export async function highLevelRequest(
@@ -310,6 +312,7 @@ export async function highLevelRequest(
 			requiredScope: request.requiredScope,
 			target: request.target,
 		});
+		if (error && request.notFoundIsAnswer && response.statusCode === 404) return {};
 		if (error) throw error;
 		return (response.body ?? {}) as IDataObject;
 	});

@@ -1,6 +1,5 @@
-import type { IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from './constants';
-import { nodeRunOf } from './nodeRun';
+import { nodeRunOf, type NodeContext } from './nodeRun';
 
 /** What the node itself needs from the credential. The token is n8n's business (it signs requests). */
 export interface HighLevelCredential {
@@ -11,8 +10,6 @@ export interface HighLevelCredential {
 
 export const DEFAULT_BASE_URL = 'https://services.leadconnectorhq.com';
 
-type CredentialContext = IExecuteSingleFunctions | ILoadOptionsFunctions;
-
 /**
  * In a real n8n every getCredentials call reads the credential from the database and decrypts it.
  * So it is read once per node run (see nodeRun.ts), whatever the number of items and of hooks and
@@ -20,7 +17,7 @@ type CredentialContext = IExecuteSingleFunctions | ILoadOptionsFunctions;
  */
 const perNodeRun = new WeakMap<object, Promise<HighLevelCredential>>();
 
-async function read(context: CredentialContext): Promise<HighLevelCredential> {
+async function read(context: NodeContext): Promise<HighLevelCredential> {
 	const data = await context.getCredentials<{ baseUrl?: string; locationId?: string }>(
 		CREDENTIAL_NAME,
 	);
@@ -30,7 +27,7 @@ async function read(context: CredentialContext): Promise<HighLevelCredential> {
 	};
 }
 
-export async function readCredential(context: CredentialContext): Promise<HighLevelCredential> {
+export async function readCredential(context: NodeContext): Promise<HighLevelCredential> {
 	const run = nodeRunOf(context);
 	let credential = perNodeRun.get(run);
 	if (!credential) {

@@ -1,7 +1,6 @@
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
-	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	JsonObject,
@@ -10,6 +9,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { readCredential } from './credential';
 import { budgetFor, retryAfterMs } from './rateLimit';
 import { readParameter } from './parameters';
+import type { NodeContext } from './nodeRun';
 
 export interface HighLevelErrorContext {
 	statusCode: number;
@@ -126,7 +126,7 @@ interface HighLevelResponse {
  * Authorization header cannot reach an error item.
  */
 export async function highLevelError(
-	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
+	context: NodeContext,
 	response: HighLevelResponse,
 	{ requiredScope, target }: { requiredScope: string; target?: string },
 ): Promise<NodeApiError | undefined> {

@@ -3,9 +3,9 @@ import type {
 	INodeParameterResourceLocator,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
-	ILoadOptionsFunctions,
 } from 'n8n-workflow';
 import { asItemError } from './hooks';
+import type { NodeContext } from './nodeRun';
 
 /**
  * How the hooks read the node's parameters. n8n's getNodeParameter evaluates the value (and, in
@@ -31,7 +31,7 @@ export function isLocator(value: unknown): value is INodeParameterResourceLocato
 }
 
 export function readParameter<T = unknown>(
-	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
+	context: NodeContext,
 	path: string,
 	fallback?: unknown,
 	options: { extractValue?: boolean } = {},

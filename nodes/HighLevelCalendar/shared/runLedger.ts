@@ -1,11 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	ILoadOptionsFunctions,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 import { readParameter } from './parameters';
-import { nodeRunOf } from './nodeRun';
+import { nodeRunOf, type NodeContext } from './nodeRun';
 
 /**
  * What each item of one node run has done in HighLevel: whether anything was sent for it, and what
@@ -21,7 +16,7 @@ interface ItemRecord {
 	created: string[];
 }
 
-type Context = IExecuteSingleFunctions | ILoadOptionsFunctions;
+type Context = NodeContext;
 
 /** One ledger per node run (see nodeRun.ts). */
 const ledgers = new WeakMap<object, Map<number, ItemRecord>>();
