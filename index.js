@@ -3,6 +3,9 @@
 module.exports = {
 	HighLevelCalendar: require('./dist/nodes/HighLevelCalendar/HighLevelCalendar.node.js')
 		.HighLevelCalendar,
+	HighLevelCalendarTrigger:
+		require('./dist/nodes/HighLevelCalendarTrigger/HighLevelCalendarTrigger.node.js')
+			.HighLevelCalendarTrigger,
 	HighLevelCalendarApi: require('./dist/credentials/HighLevelCalendarApi.credentials.js')
 		.HighLevelCalendarApi,
 };

@@ -52,7 +52,10 @@ it('declares no runtime dependencies, only the n8n-workflow peer', () => {
 	const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
 	expect(manifest.dependencies).toBeUndefined();
 	expect(manifest.peerDependencies).toEqual({ 'n8n-workflow': '*' });
-	expect(manifest.n8n.nodes).toEqual(['dist/nodes/HighLevelCalendar/HighLevelCalendar.node.js']);
+	expect(manifest.n8n.nodes).toEqual([
+		'dist/nodes/HighLevelCalendar/HighLevelCalendar.node.js',
+		'dist/nodes/HighLevelCalendarTrigger/HighLevelCalendarTrigger.node.js',
+	]);
 	expect(fs.existsSync(path.join(installDir, 'node_modules', 'rrule'))).toBe(false);
 	expect(() => require.resolve('rrule', { paths: [packageDir] })).toThrow();
 });

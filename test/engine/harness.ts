@@ -65,7 +65,7 @@ function asServerLoadsIt(nodeType: INodeType): INodeType {
 	} as INodeType;
 }
 
-class TestNodeTypes implements INodeTypes {
+export class TestNodeTypes implements INodeTypes {
 	private readonly types: Record<string, INodeType>;
 	constructor(types: Record<string, INodeType>) {
 		this.types = Object.fromEntries(
@@ -271,7 +271,7 @@ export async function runChain(options: RunChainOptions): Promise<ChainRunResult
 	return { nodes: results, run };
 }
 
-function createAdditionalData(
+export function createAdditionalData(
 	hooks: ExecutionLifecycleHooks | undefined,
 	credentialType: ICredentialType,
 	credentials: ICredentialDataDecryptedObject,

@@ -1,0 +1,40 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { searchCalendars } from '../HighLevelCalendar/listSearch/calendars';
+import { searchUsers } from '../HighLevelCalendar/listSearch/users';
+import { CREDENTIAL_NAME, MAIN_CONNECTION } from '../HighLevelCalendar/shared/constants';
+import { pollAppointments } from './poll';
+import { triggerProperties } from './properties';
+
+/**
+ * Starts a workflow when an appointment is booked, changed, cancelled, about to start or over.
+ * A polling trigger (n8n's Google Calendar Trigger is the model): each poll lists the watched
+ * window through the package's one client, compares it with what the last poll recorded in the
+ * workflow's static data (changes.ts) and fires each change once. See poll.ts for the order.
+ */
+export class HighLevelCalendarTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'HighLevel Calendar Trigger',
+		name: 'highLevelCalendarTrigger',
+		icon: {
+			light: 'file:highLevelCalendarTrigger.svg',
+			dark: 'file:highLevelCalendarTrigger.dark.svg',
+		},
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description:
+			'Starts the workflow when a HighLevel (LeadConnector) appointment is booked, changed, cancelled, about to start or over',
+		defaults: { name: 'HighLevel Calendar Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [MAIN_CONNECTION],
+		credentials: [{ name: CREDENTIAL_NAME, required: true }],
+		properties: triggerProperties,
+	};
+
+	methods = {
+		listSearch: { searchCalendars, searchUsers },
+	};
+
+	poll = pollAppointments;
+}

@@ -1,0 +1,182 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * What the trigger remembers between polls and how it decides what fired: pure functions, so each
+ * rule is tested alone (test/unit/trigger/changes.test.ts) and poll.ts only fetches and stores.
+ *
+ * Each change fires exactly once because the trigger compares what HighLevel says now with what
+ * it recorded at the last successful poll, never with a clock: a poll that fails records nothing,
+ * so the next one still sees the change. Starting and Ended are moments (start minus the lead
+ * time, the end): each fires in the one poll whose interval (last poll, this poll] holds it.
+ */
+
+/** Each event and its name in the editor (an expression may give either). */
+export const TRIGGER_EVENT_NAMES = {
+	appointmentBooked: 'Appointment Booked',
+	appointmentUpdated: 'Appointment Updated',
+	appointmentRescheduled: 'Appointment Rescheduled',
+	appointmentStatusChanged: 'Appointment Status Changed',
+	appointmentDeleted: 'Appointment Deleted',
+	appointmentStarting: 'Appointment Starting',
+	appointmentEnded: 'Appointment Ended',
+} as const;
+export type TriggerEvent = keyof typeof TRIGGER_EVENT_NAMES;
+
+/** One appointment as the trigger remembers it: [dateUpdated, status, start, end] (ms). */
+export type Snapshot = [updatedMs: number, status: string, startMs: number, endMs: number];
+
+export interface TriggerState {
+	/** Which watch the snapshot belongs to; another watch starts a new baseline. */
+	watchKey: string;
+	/** When the last successful poll started (ms). */
+	polledAt: number;
+	seen: Record<string, Snapshot>;
+}
+
+/** The trigger's settings that decide what fires (filters included). */
+export interface FiringRules {
+	events: TriggerEvent[];
+	/** Appointment Status Changed fires only for these new statuses; empty: any. */
+	toStatuses: string[];
+	/** Appointment Starting fires this many minutes before the start. */
+	minutesBefore: number;
+	/** Only appointments with one of these statuses fire; empty: any. */
+	statuses: string[];
+	calendarIds: string[];
+	assignedUserIds: string[];
+}
+
+export interface Fired {
+	event: TriggerEvent;
+	appointment: IDataObject;
+	/** What the trigger had recorded before the change (Rescheduled, Status Changed, Updated). */
+	previous?: { startTime: string; endTime: string; appointmentStatus: string };
+}
+
+/**
+ * An appointment not seen before counts as booked when HighLevel added it at most this long
+ * before the previous poll: a booking may show up in the list a little after it was made. Older
+ * ones merely entered the window as time passed, and are recorded silently.
+ */
+export const BOOKED_SLACK_MS = 10 * 60_000;
+
+/** Starting and Ended do not fire for appointments that will not take place. */
+const NOT_TAKING_PLACE = new Set(['cancelled', 'invalid']);
+
+const timeOf = (value: unknown): number => {
+	const ms =
+		typeof value === 'string' || typeof value === 'number' ? Date.parse(String(value)) : NaN;
+	return Number.isFinite(ms) ? ms : 0;
+};
+
+export function snapshotOf(appointment: IDataObject): Snapshot {
+	return [
+		timeOf(appointment.dateUpdated),
+		String(appointment.appointmentStatus ?? ''),
+		timeOf(appointment.startTime),
+		timeOf(appointment.endTime),
+	];
+}
+
+function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
+	return a.every((value, index) => value === b[index]);
+}
+
+/** ISO 8601 in UTC for a remembered time (HighLevel's own offset is not remembered). */
+const iso = (ms: number): string => (ms ? new Date(ms).toISOString() : '');
+
+export function previousOf(snapshot: Snapshot): NonNullable<Fired['previous']> {
+	return { startTime: iso(snapshot[2]), endTime: iso(snapshot[3]), appointmentStatus: snapshot[1] };
+}
+
+export function passesFilters(appointment: IDataObject, rules: FiringRules): boolean {
+	const within = (list: string[], value: unknown) => !list.length || list.includes(String(value));
+	return (
+		within(rules.statuses, appointment.appointmentStatus) &&
+		within(rules.calendarIds, appointment.calendarId) &&
+		within(rules.assignedUserIds, appointment.assignedUserId)
+	);
+}
+
+/** What changed between a remembered appointment and HighLevel's current one. */
+export function changesOf(before: Snapshot, appointment: IDataObject, rules: FiringRules): Fired[] {
+	const now = snapshotOf(appointment);
+	if (sameSnapshot(before, now)) return [];
+	const previous = previousOf(before);
+	const fired: Fired[] = [];
+	const wants = (event: TriggerEvent) => rules.events.includes(event);
+	if (wants('appointmentUpdated'))
+		fired.push({ event: 'appointmentUpdated', appointment, previous });
+	if (wants('appointmentRescheduled') && (before[2] !== now[2] || before[3] !== now[3]))
+		fired.push({ event: 'appointmentRescheduled', appointment, previous });
+	const toStatusWanted = !rules.toStatuses.length || rules.toStatuses.includes(now[1]);
+	if (wants('appointmentStatusChanged') && before[1] !== now[1] && toStatusWanted)
+		fired.push({ event: 'appointmentStatusChanged', appointment, previous });
+	return fired;
+}
+
+/** Starting and Ended: the moments that fall in (since, until]. */
+export function momentsOf(
+	appointment: IDataObject,
+	since: number,
+	until: number,
+	rules: FiringRules,
+): Fired[] {
+	if (NOT_TAKING_PLACE.has(String(appointment.appointmentStatus))) return [];
+	const [, , startMs, endMs] = snapshotOf(appointment);
+	const inInterval = (moment: number) => moment > since && moment <= until;
+	const fired: Fired[] = [];
+	if (
+		rules.events.includes('appointmentStarting') &&
+		startMs &&
+		inInterval(startMs - rules.minutesBefore * 60_000)
+	)
+		fired.push({ event: 'appointmentStarting', appointment });
+	if (rules.events.includes('appointmentEnded') && endMs && inInterval(endMs))
+		fired.push({ event: 'appointmentEnded', appointment });
+	return fired;
+}
+
+export function isBooking(appointment: IDataObject, previousPollAt: number): boolean {
+	const added = timeOf(appointment.dateAdded);
+	return !added || added >= previousPollAt - BOOKED_SLACK_MS;
+}
+
+export interface PollDiff {
+	fired: Fired[];
+	/** Remembered appointments HighLevel no longer lists although they are in the window. */
+	missing: string[];
+	seen: Record<string, Snapshot>;
+}
+
+/**
+ * Compares this poll's appointments with the state. `window` is this poll's; a remembered
+ * appointment outside it left the window and is forgotten; one inside it that HighLevel no longer
+ * lists is `missing` (poll.ts asks HighLevel whether it was deleted).
+ */
+export function diffPoll(
+	state: TriggerState,
+	appointments: IDataObject[],
+	now: number,
+	window: { startMs: number; endMs: number },
+	rules: FiringRules,
+): PollDiff {
+	const fired: Fired[] = [];
+	const seen: Record<string, Snapshot> = {};
+	for (const appointment of appointments) {
+		const id = String(appointment.id);
+		seen[id] = snapshotOf(appointment);
+		const matches = passesFilters(appointment, rules);
+		const before = state.seen[id];
+		if (!matches) continue;
+		if (before) fired.push(...changesOf(before, appointment, rules));
+		else if (rules.events.includes('appointmentBooked') && isBooking(appointment, state.polledAt))
+			fired.push({ event: 'appointmentBooked', appointment });
+		fired.push(...momentsOf(appointment, state.polledAt, now, rules));
+	}
+	const missing = Object.entries(state.seen)
+		.filter(([id]) => !(id in seen))
+		.filter(([, [, , startMs, endMs]]) => endMs > window.startMs && startMs < window.endMs)
+		.map(([id]) => id);
+	return { fired, missing, seen };
+}

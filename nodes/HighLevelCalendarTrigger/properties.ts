@@ -1,0 +1,198 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { rateLimitOption } from '../HighLevelCalendar/shared/client';
+import { APPOINTMENT_STATUSES } from '../HighLevelCalendar/shared/constants';
+import { calendarLocator, userLocator } from '../HighLevelCalendar/shared/locators';
+import { SIMPLIFIED_EVENT_FIELDS } from '../HighLevelCalendar/shared/simplify';
+
+/**
+ * The trigger's fields, in the order the editor shows them. Names are the API's where the value
+ * is an API field (calendarId, userId, groupId, appointmentStatus); the window and the events
+ * are the trigger's own.
+ */
+
+/** The trigger's limits, checked before any request (settings.ts); the field help says them. */
+export const LIMITS = {
+	lookAheadDays: { default: 30, max: 90 },
+	lookBackHours: { default: 24, max: 744 },
+	minutesBefore: { default: 15, max: 10_080 },
+};
+
+const statusOptions = APPOINTMENT_STATUSES.map((status) => ({ name: status, value: status }));
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Watch',
+		name: 'watch',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Calendar', value: 'calendar', description: 'One calendar (one request per poll)' },
+			{
+				name: 'Every Calendar',
+				value: 'location',
+				description:
+					'Every calendar of the sub-account: one request per calendar and poll, which adds up in a big sub-account',
+			},
+			{ name: 'Group', value: 'group', description: 'A calendar group (one request per poll)' },
+			{
+				name: 'User',
+				value: 'user',
+				description: "A team member's appointments on any calendar (one request per poll)",
+			},
+		],
+		default: 'calendar',
+	},
+	calendarLocator({
+		required: true,
+		displayOptions: { show: { watch: ['calendar'] } },
+	}),
+	userLocator({
+		name: 'userId',
+		required: true,
+		displayOptions: { show: { watch: ['user'] } },
+	}),
+	{
+		displayName: 'Group ID',
+		name: 'groupId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'BqTwX8QFwXzpegMve9EQ',
+		description: 'ID of the calendar group',
+		displayOptions: { show: { watch: ['group'] } },
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		options: [
+			{
+				name: 'Appointment Booked',
+				value: 'appointmentBooked',
+				description: 'A new appointment in HighLevel since the last poll',
+			},
+			{
+				name: 'Appointment Deleted',
+				value: 'appointmentDeleted',
+				description: 'An appointment disappeared from the window (confirmed with HighLevel first)',
+			},
+			{
+				name: 'Appointment Ended',
+				value: 'appointmentEnded',
+				description: 'Its end time passed (not for cancelled or invalid appointments)',
+			},
+			{
+				name: 'Appointment Rescheduled',
+				value: 'appointmentRescheduled',
+				description: 'Its start or end moved; the item holds the previous times',
+			},
+			{
+				name: 'Appointment Starting',
+				value: 'appointmentStarting',
+				description:
+					'A chosen number of minutes before its start (not for cancelled or invalid appointments)',
+			},
+			{
+				name: 'Appointment Status Changed',
+				value: 'appointmentStatusChanged',
+				description: 'Its status changed; the item holds the previous status',
+			},
+			{
+				name: 'Appointment Updated',
+				value: 'appointmentUpdated',
+				description: 'Any change HighLevel reports (times, status, title, notes, ...)',
+			},
+		],
+		default: ['appointmentBooked'],
+		description:
+			'What starts the workflow. Each output item has an "event" field naming what fired; one appointment can fire several events in one poll.',
+	},
+	{
+		displayName: 'To Statuses',
+		name: 'toStatuses',
+		type: 'multiOptions',
+		options: statusOptions,
+		default: [],
+		description:
+			'Fire Appointment Status Changed only when the new status is one of these (none: any)',
+		displayOptions: { show: { events: ['appointmentStatusChanged'] } },
+	},
+	{
+		displayName: 'Minutes Before Start',
+		name: 'minutesBefore',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: LIMITS.minutesBefore.max },
+		default: 15, // LIMITS.minutesBefore.default
+		description:
+			'Appointment Starting fires in the first poll after this moment; with a poll every minute, up to a minute later',
+		displayOptions: { show: { events: ['appointmentStarting'] } },
+	},
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: `Whether to return only ${SIMPLIFIED_EVENT_FIELDS.join(', ')} (and the event) instead of HighLevel's full object`,
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Appointment Status',
+				name: 'appointmentStatus',
+				type: 'multiOptions',
+				options: statusOptions,
+				default: [],
+				description: 'Fire only for appointments that have one of these statuses now',
+			},
+			{
+				displayName: 'Assigned User IDs',
+				name: 'assignedUserId',
+				type: 'string',
+				default: '',
+				placeholder: 'CVokAlI8fgw4WYWoCtQz, 0007BWpSzSwfiuSl0tR2',
+				description: 'Fire only for appointments assigned to one of these users (comma-separated)',
+			},
+			{
+				displayName: 'Calendar IDs',
+				name: 'calendarId',
+				type: 'string',
+				default: '',
+				placeholder: 'BqTwX8QFwXzpegMve9EQ',
+				description:
+					'Fire only for appointments on one of these calendars (comma-separated); for a user, group or every calendar',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Look Ahead (Days)',
+				name: 'lookAheadDays',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: LIMITS.lookAheadDays.max },
+				default: 30, // LIMITS.lookAheadDays.default
+				description: `How far ahead each poll looks (at most ${LIMITS.lookAheadDays.max} days). Appointments further ahead are seen only once they enter the window: one booked further ahead than this does not fire Appointment Booked (its later changes do fire).`,
+			},
+			{
+				displayName: 'Look Back (Hours)',
+				name: 'lookBackHours',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: LIMITS.lookBackHours.max },
+				default: 24, // LIMITS.lookBackHours.default
+				description: `How far back each poll looks (at most ${LIMITS.lookBackHours.max} hours): changes to appointments that ended longer ago are not seen. Keep it longer than the time between polls.`,
+			},
+		],
+	},
+	rateLimitOption,
+];

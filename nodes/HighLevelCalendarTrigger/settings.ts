@@ -1,0 +1,137 @@
+import type { IDataObject } from 'n8n-workflow';
+import { APPOINTMENT_STATUS_NAMES } from '../HighLevelCalendar/shared/constants';
+import { matchOption } from '../HighLevelCalendar/shared/bodyChecks';
+import { InputError } from '../HighLevelCalendar/shared/inputError';
+import { TRIGGER_EVENT_NAMES, type FiringRules, type TriggerEvent } from './changes';
+import { LIMITS } from './properties';
+
+/**
+ * The trigger's settings, read from its parameters and checked before any request: bad settings
+ * fail activation and "Fetch Test Event" with a message naming the field and the fix.
+ */
+
+export type Watch = 'calendar' | 'user' | 'group' | 'location';
+
+export interface TriggerSettings extends FiringRules {
+	watch: Watch;
+	/** The calendar, user or group watched; '' for every calendar. */
+	targetId: string;
+	lookAheadDays: number;
+	lookBackHours: number;
+	simplify: boolean;
+}
+
+/** Each watch, the parameter that names what is watched, and its name in the editor. */
+const WATCHES: Record<Watch, { idField: string; name: string }> = {
+	calendar: { idField: 'calendarId', name: 'Calendar' },
+	user: { idField: 'userId', name: 'User' },
+	group: { idField: 'groupId', name: 'Group' },
+	location: { idField: '', name: 'Every Calendar' },
+};
+const WATCH_NAMES = Object.fromEntries(
+	Object.entries(WATCHES).map(([watch, { name }]) => [watch, name]),
+) as Record<Watch, string>;
+
+function idList(value: unknown): string[] {
+	if (Array.isArray(value)) return value.map((id) => String(id).trim()).filter(Boolean);
+	return String(value ?? '')
+		.split(',')
+		.map((id) => id.trim())
+		.filter(Boolean);
+}
+
+function wholeNumber(field: string, value: unknown, min: number, max: number): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
+		throw new InputError(
+			field,
+			value,
+			`Use a whole number from ${min} to ${max}.`,
+			'is out of range',
+		);
+	}
+	return number;
+}
+
+function statusList(field: string, value: unknown): string[] {
+	return idList(value).map((status) => matchOption(field, status, APPOINTMENT_STATUS_NAMES));
+}
+
+/** `read(name, fallback)` gives a parameter's value; `targetId` the picked id. */
+export function readSettings(
+	read: (name: string, fallback: unknown) => unknown,
+	targetId: (name: string) => string,
+): TriggerSettings {
+	const watch = matchOption('watch', read('watch', 'calendar'), WATCH_NAMES) as Watch;
+	const { idField } = WATCHES[watch];
+	const target = idField ? targetId(idField).trim() : '';
+	if (idField && !target) {
+		throw new InputError(
+			idField,
+			target,
+			`Pick the ${watch} to watch, or enter its ID.`,
+			'is empty',
+		);
+	}
+	const events = idList(read('events', [])).map(
+		(event) => matchOption('events', event, TRIGGER_EVENT_NAMES) as TriggerEvent,
+	);
+	if (!events.length) {
+		throw new InputError(
+			'events',
+			events,
+			'Choose at least one event, such as Appointment Booked.',
+			'is empty',
+		);
+	}
+	const filters = (read('filters', {}) ?? {}) as IDataObject;
+	const options = (read('options', {}) ?? {}) as IDataObject;
+	return {
+		watch,
+		targetId: target,
+		events,
+		toStatuses: events.includes('appointmentStatusChanged')
+			? statusList('toStatuses', read('toStatuses', []))
+			: [],
+		minutesBefore: events.includes('appointmentStarting')
+			? wholeNumber(
+					'minutesBefore',
+					read('minutesBefore', LIMITS.minutesBefore.default),
+					0,
+					LIMITS.minutesBefore.max,
+				)
+			: 0,
+		statuses: statusList('appointmentStatus', filters.appointmentStatus),
+		calendarIds: idList(filters.calendarId),
+		assignedUserIds: idList(filters.assignedUserId),
+		lookAheadDays: wholeNumber(
+			'lookAheadDays',
+			options.lookAheadDays ?? LIMITS.lookAheadDays.default,
+			1,
+			LIMITS.lookAheadDays.max,
+		),
+		lookBackHours: wholeNumber(
+			'lookBackHours',
+			options.lookBackHours ?? LIMITS.lookBackHours.default,
+			0,
+			LIMITS.lookBackHours.max,
+		),
+		simplify: read('simplify', true) !== false,
+	};
+}
+
+/** Which watch a state belongs to: another calendar, user or group needs a new baseline. */
+export function watchKeyOf(settings: TriggerSettings): string {
+	return `${settings.watch}:${settings.targetId}`;
+}
+
+/** This poll's window, from the look-back to the look-ahead. */
+export function windowOf(
+	settings: TriggerSettings,
+	now: number,
+): { startMs: number; endMs: number } {
+	return {
+		startMs: now - settings.lookBackHours * 3_600_000,
+		endMs: now + settings.lookAheadDays * 86_400_000,
+	};
+}
