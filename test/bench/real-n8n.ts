@@ -32,7 +32,8 @@ import {
 	startSandbox,
 	type Sandbox,
 } from '../sandbox';
-import { installN8n, StepError } from '../e2e/install-n8n';
+import { StepError } from '../e2e/checks';
+import { installN8n } from '../e2e/install-n8n';
 import { ONE_PROPERTY_CREATE_BODY } from './fixture';
 import {
 	buildAndPack,

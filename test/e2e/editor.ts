@@ -18,7 +18,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, selectors, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { SANDBOX_LOCATION_ID, SANDBOX_TOKEN } from '../sandbox';
-import { CACHE_DIR, installN8n, StepError } from './install-n8n';
+import { StepError } from './checks';
+import { CACHE_DIR, installN8n } from './install-n8n';
 import {
 	buildAndPack,
 	installCommunityPackage,

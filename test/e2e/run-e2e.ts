@@ -19,7 +19,8 @@ import {
 } from '../sandbox';
 import { E2E_FIXTURE } from './fixture';
 import { checkFirstRun, checkSecondRun, RERUN_WORKFLOW_ID, rerunWorkflow } from './rerun';
-import { installN8n, installN8nVersion, n8nMajor, StepError } from './install-n8n';
+import { StepError } from './checks';
+import { installN8n, installN8nVersion, n8nMajor } from './install-n8n';
 import {
 	buildAndPack,
 	installCommunityPackage,
