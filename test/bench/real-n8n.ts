@@ -573,7 +573,7 @@ async function main(): Promise<void> {
 				variant.key,
 				round,
 				sandbox!,
-				parseRunOutput(r.stdout) as Json,
+				parseRunOutput(`execute ${variant.key}`, r.stdout) as Json,
 				r.seconds,
 			);
 			console.log(

@@ -18,8 +18,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, selectors, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { SANDBOX_LOCATION_ID, SANDBOX_TOKEN } from '../sandbox';
-import { StepError } from './checks';
-import { CACHE_DIR, installN8n } from './install-n8n';
+import { begin, check, report, step, StepError, stop, passed } from './checks';
+import { CACHE_DIR, installN8n, N8N_VERSION } from './install-n8n';
 import {
 	buildAndPack,
 	installCommunityPackage,
@@ -93,49 +93,6 @@ function killBrowser(): void {
 	}
 }
 killChildrenOnExit({ alsoKill: killBrowser });
-
-// ---------------------------------------------------------------- steps and checks
-const failures: string[] = [];
-let checks = 0;
-function check(step: string, ok: boolean, what: string, detail?: unknown): void {
-	checks++;
-	if (ok) console.log(`    ok   ${what}`);
-	else {
-		const msg = `[${step}] ${what}${detail === undefined ? '' : `: ${JSON.stringify(detail)}`}`;
-		console.log(
-			`    FAIL ${what}${detail === undefined ? '' : `\n         got ${JSON.stringify(detail)}`}`,
-		);
-		failures.push(msg);
-	}
-}
-
-const timings: Record<string, number> = {};
-let failurePage: Page | undefined;
-let failureDir: string | undefined;
-async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
-	console.log(`\n▶ ${name}`);
-	const started = Date.now();
-	try {
-		return await fn();
-	} catch (e) {
-		if (failurePage && failureDir) {
-			const shot = path.join(failureDir, `failure-${name.replace(/[^a-z0-9]+/gi, '-')}.png`);
-			await failurePage.screenshot({ path: shot }).then(
-				() => console.log(`  screenshot of the failure: ${shot}`),
-				() => undefined,
-			);
-			await failurePage.content().then(
-				(html) => fs.writeFileSync(shot.replace(/\.png$/, '.html'), html),
-				() => undefined,
-			);
-		}
-		if (e instanceof StepError) throw e;
-		throw new StepError(name, (e as Error).stack ?? String(e));
-	} finally {
-		timings[name] = (Date.now() - started) / 1000;
-		console.log(`  (${timings[name].toFixed(1)}s)`);
-	}
-}
 
 // ---------------------------------------------------------------- setup: chromium, n8n with the package
 /** A fresh machine has no browser: Debian's chromium is installed with apt-get when we are root. */
@@ -257,7 +214,10 @@ async function setup(work: string): Promise<Running> {
 			const r = await fetch(`${url}/rest/settings`).catch(() => undefined);
 			if (r?.ok && (r.headers.get('content-type') ?? '').includes('json')) break;
 			if (Date.now() > until)
-				throw new Error(`n8n's REST API did not come up within 120s (log: ${logFile})`);
+				throw new StepError(
+					'n8n-start',
+					`n8n's REST API did not come up within 120s (log: ${logFile})`,
+				);
 			await sleep(500);
 		}
 		console.log(`  n8n at ${url}`);
@@ -271,16 +231,18 @@ async function setup(work: string): Promise<Running> {
 			body: JSON.stringify(OWNER),
 		});
 		if (!res.ok)
-			throw new Error(
+			throw new StepError(
+				'owner-setup',
 				`POST /rest/owner/setup: HTTP ${res.status} ${(await res.text()).slice(0, 500)}`,
 			);
 		const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
-		return { base, work, ...(await iconUrls(base, cookie)) };
+		return { base, work, ...(await iconUrls('owner-setup', base, cookie)) };
 	});
 }
 
 /** Where the editor loads the icons from, as n8n's own node and credential type lists give it. */
 async function iconUrls(
+	stepName: string,
 	base: string,
 	cookie: string,
 ): Promise<{ nodeIconUrl: string; credIconUrl: string }> {
@@ -294,8 +256,13 @@ async function iconUrls(
 		).json()) as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 		const node = nodes.find((n) => n.name === NODE_TYPE);
 		const cred = creds.find((c) => c.name === CRED_TYPE);
-		if (!node) throw new Error(`${NODE_TYPE} is not among n8n's ${nodes.length} node types`);
-		if (!cred) throw new Error(`${CRED_TYPE} is not among n8n's ${creds.length} credential types`);
+		if (!node)
+			throw new StepError(stepName, `${NODE_TYPE} is not among n8n's ${nodes.length} node types`);
+		if (!cred)
+			throw new StepError(
+				stepName,
+				`${CRED_TYPE} is not among n8n's ${creds.length} credential types`,
+			);
 		const iconUrl = (x: Record<string, any>) =>
 			(typeof x.iconUrl === 'string' ? x.iconUrl : x.iconUrl?.light) as string; // eslint-disable-line @typescript-eslint/no-explicit-any
 		console.log(
@@ -305,7 +272,8 @@ async function iconUrls(
 		for (const u of new Set(Object.values(urls))) {
 			const r = await fetch(`${base}/${u}`, { headers });
 			const type = r.headers.get('content-type') ?? '';
-			if (!r.ok || !type.includes('svg')) throw new Error(`GET /${u}: HTTP ${r.status} ${type}`);
+			if (!r.ok || !type.includes('svg'))
+				throw new StepError(stepName, `GET /${u}: HTTP ${r.status} ${type}`);
 		}
 		return urls;
 	}
@@ -320,10 +288,12 @@ async function attach(base: string, work: string): Promise<Running> {
 	});
 	if (!res.ok) throw new StepError('attach', `POST /rest/login: HTTP ${res.status}`);
 	const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
-	return { base, work, ...(await iconUrls(base, cookie)) };
+	return { base, work, ...(await iconUrls('attach', base, cookie)) };
 }
 
 // ---------------------------------------------------------------- main
+const tally = begin(`editor in n8n@${N8N_VERSION}`);
+
 async function main(): Promise<void> {
 	const deadline = setTimeout(() => {
 		console.error(
@@ -363,34 +333,17 @@ async function main(): Promise<void> {
 			console.error(`left behind: ${left.join(', ')}; killing`);
 			killBrowser();
 			for (const g of groupsLeftBehind()) process.kill(-g, 'SIGKILL');
-			process.exitCode = 1;
+			stop(tally, new StepError('cleanup', `left behind: ${left.join(', ')}`));
 		} else console.log('\nno process left behind (chromium, n8n, sandbox)');
-		if (!KEEP && failures.length === 0 && !process.exitCode)
-			fs.rmSync(work, { recursive: true, force: true });
+		if (!KEEP && passed(tally)) fs.rmSync(work, { recursive: true, force: true });
 		else console.log(`\nkept ${work} for inspection`);
 	}
 }
 
-main()
-	.then(() => {
-		console.log('\ntimings (s):', JSON.stringify(timings));
-		if (process.exitCode) failures.push('[cleanup] processes were left behind');
-		if (failures.length) {
-			console.error(
-				`\nE2E EDITOR FAILED: ${failures.length} of ${checks} check(s):\n${failures.map((f) => `  - ${f}`).join('\n')}`,
-			);
-			process.exit(1);
-		}
-		console.log(`\nE2E EDITOR PASSED (${checks} checks)`);
-		process.exit(0);
-	})
-	.catch((e) => {
-		console.log('\ntimings (s):', JSON.stringify(timings));
-		console.error(
-			`\nE2E EDITOR FAILED at ${e instanceof StepError ? e.message : (e as Error).stack}`,
-		);
-		process.exit(1);
-	});
+main().then(
+	() => report('E2E EDITOR', [tally]),
+	(e) => report('E2E EDITOR', [tally], e),
+);
 
 // ---------------------------------------------------------------- the editor
 /**
@@ -608,8 +561,17 @@ async function driveEditor(running: Running): Promise<void> {
 		p.on('requestfailed', (r) =>
 			failedRequests.push({ url: r.url(), error: r.failure()?.errorText ?? '', phase }),
 		);
-		failurePage = p;
-		failureDir = running.work;
+		tally.onStepFailure = async (name) => {
+			const file = path.join(running.work, `failure-${name.replace(/[^a-z0-9]+/gi, '-')}.png`);
+			await p.screenshot({ path: file }).then(
+				() => console.log(`  screenshot of the failure: ${file}`),
+				() => undefined,
+			);
+			await p.content().then(
+				(html) => fs.writeFileSync(file.replace(/\.png$/, '.html'), html),
+				() => undefined,
+			);
+		};
 		return p;
 	});
 

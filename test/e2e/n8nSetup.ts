@@ -3,6 +3,7 @@
 // and n8n's environment on 127.0.0.1.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { StepError } from './checks';
 import { envWithNode } from './install-n8n';
 import { run, startBackground, tail } from './processes';
 
@@ -20,7 +21,7 @@ export async function buildAndPack(
 	const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')));
 	const tarball = path.join(work, info.filename);
 	if (!fs.existsSync(tarball))
-		throw new Error(`npm pack reported ${tarball}, which does not exist`);
+		throw new StepError(step, `npm pack reported ${tarball}, which does not exist`);
 	return { tarball, entryCount: info.entryCount, size: info.size };
 }
 
@@ -54,7 +55,8 @@ export async function installCommunityPackage(
 		),
 	);
 	for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) {
-		if (!fs.existsSync(path.join(dir, file))) throw new Error(`the tarball lacks ${file}`);
+		if (!fs.existsSync(path.join(dir, file)))
+			throw new StepError(step, `the tarball lacks ${file}`);
 	}
 }
 
@@ -117,7 +119,7 @@ export function n8nEnvironment(
  * n8n's task runner can log "Registered runner ..." after it. The indented object starts with a line
  * "{" and ends with the first line "}" after it.
  */
-export function parseRunOutput(stdout: string): Record<string, unknown> {
+export function parseRunOutput(step: string, stdout: string): Record<string, unknown> {
 	const lines = stdout.split('\n');
 	for (let i = 0; i < lines.length; i++) {
 		if (lines[i] !== '{') continue;
@@ -129,5 +131,5 @@ export function parseRunOutput(stdout: string): Record<string, unknown> {
 			/* try the next candidate */
 		}
 	}
-	throw new Error(`no run JSON in n8n's output:\n${tail(stdout)}`);
+	throw new StepError(step, `no run JSON in n8n's output:\n${tail(stdout)}`);
 }

@@ -19,7 +19,19 @@ import {
 } from '../sandbox';
 import { E2E_FIXTURE } from './fixture';
 import { checkFirstRun, checkSecondRun, RERUN_WORKFLOW_ID, rerunWorkflow } from './rerun';
-import { StepError } from './checks';
+import {
+	asStepError,
+	begin,
+	check,
+	currentTally,
+	errorText,
+	passed,
+	report,
+	step,
+	StepError,
+	stop,
+	type Tally,
+} from './checks';
 import { installN8n, installN8nVersion, n8nMajor } from './install-n8n';
 import {
 	buildAndPack,
@@ -63,64 +75,12 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 killChildrenOnExit();
 
-// ---------------------------------------------------------------- per-major bookkeeping
-interface MajorResult {
-	major: 1 | 2;
-	version: string;
-	tag: string; // e.g. "n8n@1.123.81", prefixed to every step and check
-	node?: string;
-	install?: string;
-	timings: Record<string, number>;
-	passed: number;
-	failures: string[];
-	error?: string; // the step error that stopped this major
-	seconds: number;
-}
-
-/** Thrown by step() once a major ran out of time, so its remaining steps do not start. */
-let current: { result: MajorResult; aborted: boolean } | undefined;
-
-function check(step: string, ok: boolean, what: string, detail?: unknown): void {
-	const r = current!.result;
-	if (ok) {
-		r.passed++;
-		console.log(`    ok   ${what}`);
-	} else {
-		const msg = `[${r.tag} ${step}] ${what}${detail === undefined ? '' : `: ${JSON.stringify(detail)}`}`;
-		console.log(
-			`    FAIL ${what}${detail === undefined ? '' : `\n         got ${JSON.stringify(detail)}`}`,
-		);
-		r.failures.push(msg);
-	}
-}
-
-/** Runs one step of the current major; a failure is a StepError naming the major and the step. */
-async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
-	const ctx = current!;
-	const full = `${ctx.result.tag} ${name}`;
-	if (ctx.aborted) throw new StepError(full, 'not started: the major ran out of time');
-	console.log(`\n▶ ${full}`);
-	const started = Date.now();
-	try {
-		return await fn();
-	} catch (e) {
-		if (e instanceof StepError) {
-			// Inner helpers name the bare step; add the major if it is not there yet.
-			if (e.step.startsWith(ctx.result.tag)) throw e;
-			throw new StepError(`${ctx.result.tag} ${e.step}`, e.message.replace(`[${e.step}] `, ''));
-		}
-		throw new StepError(full, (e as Error).stack ?? String(e));
-	} finally {
-		ctx.result.timings[name] = (Date.now() - started) / 1000;
-		console.log(`  (${ctx.result.timings[name].toFixed(1)}s)`);
-	}
-}
-
 // ---------------------------------------------------------------- n8n output
-function nodeOutput(runJson: Json, nodeName: string): Json[] {
+function nodeOutput(stepName: string, runJson: Json, nodeName: string): Json[] {
 	const runs = runJson.data?.resultData?.runData?.[nodeName];
 	if (!runs)
-		throw new Error(
+		throw new StepError(
+			stepName,
 			`node "${nodeName}" did not run (ran: ${Object.keys(runJson.data?.resultData?.runData ?? {}).join(', ')})`,
 		);
 	return (runs[0]?.data?.main?.[0] ?? []).map((item: Json) => item.json);
@@ -183,8 +143,11 @@ async function runMajor(major: 1 | 2, tarball: string, root: string): Promise<vo
 				timeoutMs: 30_000,
 			})
 		).stdout.trim();
-		current!.result.node = nodeVersion;
-		current!.result.install = `${install.cached ? 'warm (cache reused)' : 'cold (fresh install)'} ${install.seconds.toFixed(1)}s`;
+		const tally = currentTally();
+		tally.label = `n8n ${major}.x = n8n@${cfg.version} on node ${nodeVersion}`;
+		tally.notes.push(
+			`install ${install.cached ? 'warm (cache reused)' : 'cold (fresh install)'} ${install.seconds.toFixed(1)}s`,
+		);
 		console.log(
 			`  n8n@${cfg.version} in ${install.cacheDir} (${install.cached ? 'cache reused' : 'fresh install'}, ${install.seconds.toFixed(1)}s); node ${nodeVersion}: ${install.nodeBinDir}`,
 		);
@@ -304,7 +267,7 @@ async function runMajor(major: 1 | 2, tarball: string, root: string): Promise<vo
 					stepName,
 					`n8n execute exited ${r.code}:\n${tail(r.stdout + '\n' + r.stderr)}`,
 				);
-			const runJson = parseRunOutput(r.stdout) as Json;
+			const runJson = parseRunOutput(stepName, r.stdout) as Json;
 			if (runJson.data?.resultData?.error && !expectNodeError)
 				throw new StepError(
 					stepName,
@@ -320,9 +283,9 @@ async function runMajor(major: 1 | 2, tarball: string, root: string): Promise<vo
 		await step('run daily-no-show-sweep', async () => {
 			const s = 'run daily-no-show-sweep';
 			const runJson = await execute(s, 'hlcExampleNoShow01');
-			const listed = nodeOutput(runJson, "Today's unconfirmed appointments");
-			const over = nodeOutput(runJson, 'Already over');
-			const marked = nodeOutput(runJson, 'Mark as no-show');
+			const listed = nodeOutput(s, runJson, "Today's unconfirmed appointments");
+			const over = nodeOutput(s, runJson, 'Already over');
+			const marked = nodeOutput(s, runJson, 'Mark as no-show');
 			console.log(`  listed: ${listed.map((a) => `${a.id}(${a.appointmentStatus})`).join(', ')}`);
 			console.log(
 				`  marked: ${JSON.stringify(marked.map((a) => ({ id: a.id, appointmentStatus: a.appointmentStatus })))}`,
@@ -412,7 +375,7 @@ async function runMajor(major: 1 | 2, tarball: string, root: string): Promise<vo
 		await step('run book-from-form', async () => {
 			const s = 'run book-from-form';
 			const runJson = await execute(s, 'hlcExampleBook001');
-			const [created] = nodeOutput(runJson, 'Book weekly series');
+			const [created] = nodeOutput(s, runJson, 'Book weekly series');
 			console.log(`  output: ${JSON.stringify(created).slice(0, 600)}`);
 			check(
 				s,
@@ -476,7 +439,7 @@ async function runMajor(major: 1 | 2, tarball: string, root: string): Promise<vo
 		await step('run holiday-block', async () => {
 			const s = 'run holiday-block';
 			const runJson = await execute(s, 'hlcExampleHoliday1');
-			const out = nodeOutput(runJson, 'Block the whole day');
+			const out = nodeOutput(s, runJson, 'Block the whole day');
 			console.log(
 				`  output: ${JSON.stringify(out.map((b) => ({ id: b.id, title: b.title, startTime: b.startTime, endTime: b.endTime })))}`,
 			);
@@ -524,9 +487,9 @@ async function runMajor(major: 1 | 2, tarball: string, root: string): Promise<vo
 		await step('run re-run with Duplicate Check', async () => {
 			const s = 'run re-run with Duplicate Check';
 			const first = await execute(s, RERUN_WORKFLOW_ID, { expectNodeError: true });
-			checkFirstRun((ok, what, detail) => check(s, ok, what, detail), first, await takeDump());
+			checkFirstRun(s, first, await takeDump());
 			const again = await execute(s, RERUN_WORKFLOW_ID, { expectNodeError: true });
-			checkSecondRun((ok, what, detail) => check(s, ok, what, detail), again, await takeDump());
+			checkSecondRun(s, again, await takeDump());
 		});
 
 		// 5. credential test the way the editor runs it: POST /rest/credentials/test on a running n8n
@@ -550,7 +513,7 @@ async function runMajor(major: 1 | 2, tarball: string, root: string): Promise<vo
 				for (;;) {
 					const r = await fetch(`${base}/rest/settings`).catch(() => undefined);
 					if (r?.ok && (r.headers.get('content-type') ?? '').includes('json')) break;
-					if (current?.aborted) throw new StepError(s, 'the major ran out of time');
+					if (currentTally().aborted) throw new StepError(s, 'the major ran out of time');
 					if (Date.now() > until)
 						throw new StepError(
 							s,
@@ -660,7 +623,7 @@ async function runMajor(major: 1 | 2, tarball: string, root: string): Promise<vo
 	}
 }
 
-async function main(): Promise<MajorResult[]> {
+async function main(tallies: Tally[]): Promise<void> {
 	// Backstop for the whole run; each major also has its own deadline (below).
 	const hardMs = DEADLINE_MS * MAJORS.length + 5 * 60_000;
 	const hard = setTimeout(() => {
@@ -674,9 +637,8 @@ async function main(): Promise<MajorResult[]> {
 
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hlc-e2e-'));
 	console.log(`work folder: ${work}; majors: ${MAJORS.join(', ')}`);
-	const results: MajorResult[] = [];
-	let buildError: string | undefined;
-	let cleanupError: string | undefined;
+	let buildError: StepError | undefined;
+	let cleanupError: StepError | undefined;
 	try {
 		// 1. build and pack, once for all majors
 		let tarball: string;
@@ -687,7 +649,7 @@ async function main(): Promise<MajorResult[]> {
 			tarball = packed.tarball;
 			console.log(`  ${path.basename(tarball)}: ${packed.entryCount} files, ${packed.size} bytes`);
 		} catch (e) {
-			buildError = e instanceof StepError ? e.message : `[build-and-pack] ${(e as Error).stack}`;
+			buildError = asStepError('build-and-pack', e);
 			throw e;
 		} finally {
 			console.log(`  (${((Date.now() - started) / 1000).toFixed(1)}s)`);
@@ -695,29 +657,19 @@ async function main(): Promise<MajorResult[]> {
 
 		for (const major of MAJORS) {
 			const cfg = n8nMajor(major);
-			const result: MajorResult = {
-				major,
-				version: cfg.version,
-				tag: `n8n@${cfg.version}`,
-				timings: {},
-				passed: 0,
-				failures: [],
-				seconds: 0,
-			};
-			results.push(result);
-			const ctx = { result, aborted: false };
-			current = ctx;
+			const tally = begin(`n8n ${major}.x = n8n@${cfg.version} on node ?`, `n8n@${cfg.version}`);
+			tallies.push(tally);
 			refuseNewProcesses(undefined);
 			const t0 = Date.now();
 			let timer: NodeJS.Timeout | undefined;
 			const timeout = new Promise<never>((_, reject) => {
 				timer = setTimeout(() => {
-					ctx.aborted = true;
+					tally.aborted = true;
 					refuseNewProcesses(`the ${major}.x run ran out of time`);
 					signalChildren('SIGKILL');
 					reject(
 						new StepError(
-							`${result.tag} deadline`,
+							`${tally.tag} deadline`,
 							`the ${major}.x run did not finish within ${DEADLINE_MS / 1000}s (E2E_TIMEOUT_MS); children killed`,
 						),
 					);
@@ -728,11 +680,10 @@ async function main(): Promise<MajorResult[]> {
 			try {
 				await Promise.race([runP, timeout]);
 			} catch (e) {
-				result.error = e instanceof StepError ? e.message : ((e as Error).stack ?? String(e));
-				console.error(`\n${result.tag} FAILED at ${result.error}`);
+				console.error(`\n${tally.tag} FAILED at ${errorText(stop(tally, e))}`);
 			} finally {
 				clearTimeout(timer);
-				ctx.aborted = true;
+				tally.aborted = true;
 				refuseNewProcesses(`the ${major}.x run has ended`);
 				signalChildren('SIGKILL');
 				// After a deadline the run is still unwinding: let it settle (its children are gone and it
@@ -744,12 +695,11 @@ async function main(): Promise<MajorResult[]> {
 				]);
 				clearTimeout(settleTimer);
 				signalChildren('SIGKILL');
-				result.seconds = (Date.now() - t0) / 1000;
+				tally.seconds = (Date.now() - t0) / 1000;
 			}
 		}
 	} catch (e) {
-		if (!buildError)
-			buildError = e instanceof StepError ? e.message : ((e as Error).stack ?? String(e));
+		buildError ??= asStepError('build-and-pack', e);
 	} finally {
 		signalChildren('SIGKILL');
 		// Nothing may be left: no process in the group of any n8n, sandbox or command started here.
@@ -760,51 +710,21 @@ async function main(): Promise<MajorResult[]> {
 		if (left.length) {
 			console.error(`\nleft behind: process groups ${left.join(', ')}; killing`);
 			for (const group of left) process.kill(-group, 'SIGKILL');
-			cleanupError = `process groups ${left.join(', ')} were still running after the run`;
+			cleanupError = new StepError(
+				'cleanup',
+				`process groups ${left.join(', ')} were still running after the run`,
+			);
 		} else console.log('\nno process left behind (n8n, sandbox, commands)');
-		const ok =
-			!buildError && !cleanupError && results.every((r) => !r.error && r.failures.length === 0);
+		const ok = !buildError && !cleanupError && tallies.every(passed);
 		if (!KEEP && ok) fs.rmSync(work, { recursive: true, force: true });
 		else console.log(`\nkept ${work} for inspection`);
 	}
-	if (buildError)
-		throw new StepError('build-and-pack', buildError.replace(/^\[build-and-pack\] /, ''));
-	if (cleanupError) throw new StepError('cleanup', cleanupError);
-	return results;
+	if (buildError) throw buildError;
+	if (cleanupError) throw cleanupError;
 }
 
-function summary(results: MajorResult[]): boolean {
-	console.log('\n================ summary');
-	let ok = true;
-	for (const r of results) {
-		const pass = !r.error && r.failures.length === 0;
-		ok &&= pass;
-		console.log(
-			`${pass ? 'PASS' : 'FAIL'}  n8n ${r.major}.x = n8n@${r.version} on node ${r.node ?? '?'}: ${r.passed} checks ok, ${r.failures.length} failed, ${r.seconds.toFixed(1)}s; install ${r.install ?? '?'}`,
-		);
-		console.log(
-			`      timings (s): ${JSON.stringify(Object.fromEntries(Object.entries(r.timings).map(([k, v]) => [k, Number(v.toFixed(1))])))}`,
-		);
-		if (r.error) console.log(`      stopped: ${r.error.split('\n').slice(0, 12).join('\n      ')}`);
-		for (const f of r.failures) console.log(`      - ${f}`);
-	}
-	return ok;
-}
-
-main()
-	.then((results) => {
-		const ok = summary(results);
-		if (!ok) {
-			const bad = results
-				.filter((r) => r.error || r.failures.length)
-				.map((r) => `n8n ${r.major}.x (${r.version})`);
-			console.error(`\nE2E FAILED on ${bad.join(' and ')}`);
-			process.exit(1);
-		}
-		console.log(`\nE2E PASSED on ${results.map((r) => `n8n@${r.version}`).join(' and ')}`);
-		process.exit(0);
-	})
-	.catch((e) => {
-		console.error(`\nE2E FAILED at ${e instanceof StepError ? e.message : (e as Error).stack}`);
-		process.exit(1);
-	});
+const tallies: Tally[] = [];
+main(tallies).then(
+	() => report('E2E', tallies),
+	(e) => report('E2E', tallies, e),
+);
