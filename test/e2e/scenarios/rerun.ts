@@ -1,8 +1,9 @@
 // The e2e's re-run scenario, in a real n8n: three creates, one at a time that is taken. Run once:
 // the node fails, and its error (as n8n stores it) names the two appointments the run did create.
 // Run again, as a user would after that error, with Duplicate Check on: nothing is booked twice.
-import { SANDBOX_CALENDAR_ID } from '../sandbox';
-import { check } from './checks';
+import { SANDBOX_CALENDAR_ID } from '../../sandbox';
+import { check, step } from '../checks';
+import type { MajorRun } from './major';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -166,4 +167,15 @@ export function checkSecondRun(step: string, runJson: Json, dump: Dump): void {
 		'the re-run created nothing, and its error does not claim it did',
 		error.description,
 	);
+}
+
+/** Step "run re-run with Duplicate Check": the partial failure, then the re-run. */
+export async function rerunScenario(run: MajorRun): Promise<void> {
+	await step('run re-run with Duplicate Check', async () => {
+		const s = 'run re-run with Duplicate Check';
+		const first = await run.execute(s, RERUN_WORKFLOW_ID, { expectNodeError: true });
+		checkFirstRun(s, first, await run.takeDump());
+		const again = await run.execute(s, RERUN_WORKFLOW_ID, { expectNodeError: true });
+		checkSecondRun(s, again, await run.takeDump());
+	});
 }
