@@ -34,7 +34,8 @@ import {
 	startSandbox,
 	type Sandbox,
 } from '../sandbox';
-import { installN8n, StepError } from '../e2e/install-n8n';
+import { StepError } from '../e2e/checks';
+import { installN8n } from '../e2e/install-n8n';
 import { ONE_PROPERTY_CREATE_BODY } from './fixture';
 import {
 	buildAndPack,
@@ -574,7 +575,7 @@ async function main(): Promise<void> {
 				variant.key,
 				round,
 				sandbox!,
-				parseRunOutput(r.stdout) as Json,
+				parseRunOutput(`execute ${variant.key}`, r.stdout) as Json,
 				r.seconds,
 			);
 			console.log(

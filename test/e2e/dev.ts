@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { SANDBOX_LOCATION_ID, SANDBOX_TOKEN } from '../sandbox';
-import { installN8n, StepError } from './install-n8n';
+import { StepError } from './checks';
+import { installN8n } from './install-n8n';
 import {
 	buildAndPack,
 	installCommunityPackage,

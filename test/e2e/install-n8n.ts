@@ -8,6 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { StepError } from './checks';
 
 export const N8N_VERSION = '2.40.7';
 /** Newest n8n 1.x (`npm view n8n@1.123 version`); its engines say node ">=20.19 <= 24.x". */
@@ -25,15 +26,6 @@ export function cacheDirFor(version: string): string {
 	return path.join(CACHE_ROOT, `n8n-${version}`);
 }
 export const CACHE_DIR = process.env.N8N_E2E_CACHE ?? cacheDirFor(N8N_VERSION);
-
-export class StepError extends Error {
-	constructor(
-		readonly step: string,
-		message: string,
-	) {
-		super(`[${step}] ${message}`);
-	}
-}
 
 /**
  * Directory holding a Node 24 binary (the `node` package from the npm registry, run by npx, cached by

@@ -1,12 +1,24 @@
 // What the e2e, editor and dev scripts all do to get a real n8n with our package next to the
 // sandbox: build and pack, install the tarball as a community package, start the sandbox process,
-// and n8n's environment on 127.0.0.1.
+// n8n's environment on 127.0.0.1, and (e2e and editor) wait for n8n's REST API and set up its owner.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { StepError } from './checks';
 import { envWithNode } from './install-n8n';
-import { run, startBackground, tail } from './processes';
+import { run, sleep, startBackground, tail } from './processes';
 
 export const PACKAGE = 'n8n-nodes-highlevel-calendar';
+export const NODE_TYPE = `${PACKAGE}.highLevelCalendar`;
+export const CRED_TYPE = 'highLevelCalendarApi';
+/** The credential id the example workflows reference. */
+export const EXAMPLE_CRED_ID = 'hlcExampleCred01';
+/** The owner account the e2e and editor runs create in their n8n. */
+export const E2E_OWNER = {
+	email: 'owner@example.com',
+	firstName: 'E2E',
+	lastName: 'Owner',
+	password: 'E2e-password-123',
+};
 
 /** `npm run build`, then `npm pack` into `work`. */
 export async function buildAndPack(
@@ -20,7 +32,7 @@ export async function buildAndPack(
 	const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')));
 	const tarball = path.join(work, info.filename);
 	if (!fs.existsSync(tarball))
-		throw new Error(`npm pack reported ${tarball}, which does not exist`);
+		throw new StepError(step, `npm pack reported ${tarball}, which does not exist`);
 	return { tarball, entryCount: info.entryCount, size: info.size };
 }
 
@@ -54,7 +66,8 @@ export async function installCommunityPackage(
 		),
 	);
 	for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) {
-		if (!fs.existsSync(path.join(dir, file))) throw new Error(`the tarball lacks ${file}`);
+		if (!fs.existsSync(path.join(dir, file)))
+			throw new StepError(step, `the tarball lacks ${file}`);
 	}
 }
 
@@ -117,7 +130,7 @@ export function n8nEnvironment(
  * n8n's task runner can log "Registered runner ..." after it. The indented object starts with a line
  * "{" and ends with the first line "}" after it.
  */
-export function parseRunOutput(stdout: string): Record<string, unknown> {
+export function parseRunOutput(step: string, stdout: string): Record<string, unknown> {
 	const lines = stdout.split('\n');
 	for (let i = 0; i < lines.length; i++) {
 		if (lines[i] !== '{') continue;
@@ -129,5 +142,47 @@ export function parseRunOutput(stdout: string): Record<string, unknown> {
 			/* try the next candidate */
 		}
 	}
-	throw new Error(`no run JSON in n8n's output:\n${tail(stdout)}`);
+	throw new StepError(step, `no run JSON in n8n's output:\n${tail(stdout)}`);
+}
+
+/**
+ * Waits for n8n's REST API: the "ready" log line comes before it is mounted ("n8n is starting up"),
+ * so GET /rest/settings is polled until it answers JSON (120 s at most, or until `stopped()`).
+ */
+export async function waitForRestApi(
+	step: string,
+	base: string,
+	logFile: string,
+	stopped: () => boolean = () => false,
+): Promise<void> {
+	const until = Date.now() + 120_000;
+	for (;;) {
+		const r = await fetch(`${base}/rest/settings`).catch(() => undefined);
+		if (r?.ok && (r.headers.get('content-type') ?? '').includes('json')) return;
+		if (stopped()) throw new StepError(step, 'the run ran out of time');
+		if (Date.now() > until)
+			throw new StepError(step, `n8n's REST API did not come up within 120s (log: ${logFile})`);
+		await sleep(500);
+	}
+}
+
+/** Creates E2E_OWNER through POST /rest/owner/setup; returns the session cookie for `browserId`. */
+export async function setUpOwner(step: string, base: string, browserId: string): Promise<string> {
+	const res = await fetch(`${base}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'browser-id': browserId },
+		body: JSON.stringify(E2E_OWNER),
+	});
+	if (!res.ok)
+		throw new StepError(
+			step,
+			`POST /rest/owner/setup: HTTP ${res.status} ${(await res.text()).slice(0, 500)}`,
+		);
+	const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+	if (!cookie.includes('n8n-auth='))
+		throw new StepError(
+			step,
+			`owner setup gave no n8n-auth cookie: HTTP ${res.status} ${JSON.stringify([...res.headers])} ${(await res.text()).slice(0, 500)}`,
+		);
+	return cookie;
 }

@@ -6,7 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { StepError } from './install-n8n';
+import { StepError } from './checks';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 

@@ -1,7 +1,9 @@
 // The e2e's re-run scenario, in a real n8n: three creates, one at a time that is taken. Run once:
 // the node fails, and its error (as n8n stores it) names the two appointments the run did create.
 // Run again, as a user would after that error, with Duplicate Check on: nothing is booked twice.
-import { SANDBOX_CALENDAR_ID } from '../sandbox';
+import { SANDBOX_CALENDAR_ID } from '../../sandbox';
+import { check, step } from '../checks';
+import type { MajorRun } from './major';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -69,8 +71,6 @@ interface Dump {
 	appointments: Json[];
 }
 
-type Check = (ok: boolean, what: string, detail?: unknown) => void;
-
 /** The node's error as n8n recorded it in the run. */
 function nodeError(runJson: Json): Json {
 	return (
@@ -89,18 +89,20 @@ const booked = (dump: Dump) =>
 		.sort();
 
 /** The first run: the taken slot fails the node; the error names what the other two items created. */
-export function checkFirstRun(check: Check, runJson: Json, dump: Dump): void {
+export function checkFirstRun(step: string, runJson: Json, dump: Dump): void {
 	const error = nodeError(runJson);
 	console.log(
 		`  error: ${JSON.stringify({ message: error.message, description: error.description })}`,
 	);
 	check(
+		step,
 		error.message ===
 			'HighLevel rejected the request (400): The slot you have selected is no longer available.',
 		"the node fails with HighLevel's text for the taken slot",
 		error.message,
 	);
 	check(
+		step,
 		/Pick another start time \(Calendar: Get Free Slots lists the open ones\)/.test(
 			error.description ?? '',
 		),
@@ -108,11 +110,13 @@ export function checkFirstRun(check: Check, runJson: Json, dump: Dump): void {
 		error.description,
 	);
 	check(
+		step,
 		/Other items of this run were created in HighLevel: 2 \(/.test(error.description ?? ''),
 		'the error says the run created 2 other appointments',
 		error.description,
 	);
 	check(
+		step,
 		/Duplicate Check is on: running the node again outputs them instead of booking them again/.test(
 			error.description ?? '',
 		),
@@ -121,6 +125,7 @@ export function checkFirstRun(check: Check, runJson: Json, dump: Dump): void {
 	);
 	const statuses = posts(dump).map((r) => r.status);
 	check(
+		step,
 		statuses.length === 3 &&
 			statuses.filter((status) => status < 300).length === 2 &&
 			statuses.includes(400),
@@ -128,6 +133,7 @@ export function checkFirstRun(check: Check, runJson: Json, dump: Dump): void {
 		statuses,
 	);
 	check(
+		step,
 		JSON.stringify(booked(dump)) === JSON.stringify(['rerun-first', 'rerun-third']),
 		'the two free times are booked',
 		booked(dump),
@@ -135,26 +141,41 @@ export function checkFirstRun(check: Check, runJson: Json, dump: Dump): void {
 }
 
 /** The re-run, Duplicate Check on: the two bookings are found, only the taken one is tried again. */
-export function checkSecondRun(check: Check, runJson: Json, dump: Dump): void {
+export function checkSecondRun(step: string, runJson: Json, dump: Dump): void {
 	const error = nodeError(runJson);
 	check(
+		step,
 		posts(dump).length === 1 && posts(dump)[0].status === 400,
 		'the re-run sends only the item that failed',
 		posts(dump).map((r) => r.status),
 	);
 	check(
+		step,
 		dump.requests.filter((r) => r.method === 'GET' && r.path === '/calendars/events').length === 2,
 		'Duplicate Check: one GET per calendar and day (two days)',
 		dump.requests.map((r) => `${r.method} ${r.path}`),
 	);
 	check(
+		step,
 		JSON.stringify(booked(dump)) === JSON.stringify(['rerun-first', 'rerun-third']),
 		'nothing is booked twice',
 		booked(dump),
 	);
 	check(
+		step,
 		!/Other items of this run were created/.test(error.description ?? ''),
 		'the re-run created nothing, and its error does not claim it did',
 		error.description,
 	);
+}
+
+/** Step "run re-run with Duplicate Check": the partial failure, then the re-run. */
+export async function rerunScenario(run: MajorRun): Promise<void> {
+	await step('run re-run with Duplicate Check', async () => {
+		const s = 'run re-run with Duplicate Check';
+		const first = await run.execute(s, RERUN_WORKFLOW_ID, { expectNodeError: true });
+		checkFirstRun(s, first, await run.takeDump());
+		const again = await run.execute(s, RERUN_WORKFLOW_ID, { expectNodeError: true });
+		checkSecondRun(s, again, await run.takeDump());
+	});
 }

@@ -1,0 +1,175 @@
+// What the editor must show: the fields of the node's panel per resource and operation, the node
+// creator's actions, and which console errors are not about the node. Taken from the node's
+// description; editor/views.ts checks them.
+import { PACKAGE } from '../n8nSetup';
+import type { ConsoleEntry } from './browser';
+
+/**
+ * What each resource/operation must show in the node's panel (top-level parameters, by display name,
+ * with their default values), and, for a few, what must not show. Taken from the node's description.
+ */
+export const ALWAYS = ['Resource', 'Operation', 'Rate Limit'];
+export const EXPECTED: Array<{
+	resource: string;
+	operation: string;
+	fields: string[];
+	absent?: string[];
+	shot?: string;
+}> = [
+	{
+		resource: 'Appointment',
+		operation: 'Create',
+		fields: [
+			'Calendar',
+			'Contact',
+			'Start Time',
+			'Additional Fields',
+			'Recurrence',
+			'Options',
+			'Simplify',
+			'Add Recurrence Summary',
+		],
+		absent: ['Event ID', 'Filter By'],
+	},
+	{
+		resource: 'Appointment',
+		operation: 'Delete',
+		fields: ['Event ID'],
+		absent: ['Calendar', 'Start Time', 'Simplify'],
+	},
+	{
+		resource: 'Appointment',
+		operation: 'Get',
+		fields: ['Event ID', 'Simplify', 'Add Recurrence Summary', 'Options'],
+		absent: ['Calendar', 'Start Time'],
+	},
+	{
+		resource: 'Appointment',
+		operation: 'Get Many',
+		fields: [
+			'Filter By',
+			'Calendar',
+			'Start Time',
+			'End Time',
+			'Return All',
+			'Limit',
+			'Options',
+			'Simplify',
+		],
+		absent: ['Event ID', 'Contact'],
+		shot: 'editor-appointment-get-many.png',
+	},
+	{
+		resource: 'Appointment',
+		operation: 'Update',
+		fields: [
+			'Event ID',
+			'Update',
+			'Update Fields',
+			'Recurrence',
+			'Options',
+			'Simplify',
+			'Add Recurrence Summary',
+		],
+		absent: ['Contact', 'Filter By'],
+	},
+	{
+		resource: 'Block Slot',
+		operation: 'Create',
+		fields: ['Block', 'Calendar', 'Start Time', 'End Time', 'Additional Fields', 'Options'],
+		absent: ['Event ID', 'Recurrence'],
+		shot: 'editor-block-slot-create.png',
+	},
+	{
+		resource: 'Block Slot',
+		operation: 'Delete',
+		fields: ['Event ID'],
+		absent: ['Calendar', 'Start Time'],
+	},
+	{
+		resource: 'Block Slot',
+		operation: 'Get Many',
+		fields: [
+			'Filter By',
+			'Calendar',
+			'Start Time',
+			'End Time',
+			'Return All',
+			'Limit',
+			'Options',
+			'Simplify',
+		],
+		absent: ['Event ID'],
+	},
+	{
+		resource: 'Block Slot',
+		operation: 'Update',
+		fields: ['Event ID', 'Update Fields', 'Options'],
+		absent: ['Calendar', 'Recurrence'],
+	},
+	{
+		resource: 'Calendar',
+		operation: 'Get',
+		fields: ['Calendar'],
+		absent: ['Event ID', 'Start Time', 'Start Date'],
+	},
+	{
+		resource: 'Calendar',
+		operation: 'Get Free Slots',
+		fields: ['Calendar', 'Start Date', 'End Date', 'Output', 'Options'],
+		absent: ['Event ID', 'Start Time'],
+		shot: 'editor-free-slots.png',
+	},
+	{
+		resource: 'Calendar',
+		operation: 'Get Many',
+		fields: ['Filters'],
+		absent: ['Calendar', 'Event ID'],
+	},
+];
+/** The node creator's actions (the operations' `action` texts), in its order. */
+export const EXPECTED_ACTIONS = [
+	'Create an appointment',
+	'Delete an appointment',
+	'Get an appointment',
+	'Get many appointments',
+	'Update an appointment',
+	'Create a block slot',
+	'Delete a block slot',
+	'Get many block slots',
+	'Update a block slot',
+	'Get a calendar',
+	'Get free slots of a calendar',
+	'Get many calendars',
+];
+/** Shown once "Recurrence" is "Build a Rule" (the book-from-form example: weekly, ends after a count). */
+export const RECURRENCE_BUILD = [
+	'Frequency',
+	'Interval',
+	'Weekdays',
+	'Ends',
+	'Occurrences',
+	'Skip Dates',
+];
+/** Filter By = Contact swaps Calendar and the time window for Contact. */
+export const FILTER_BY_CONTACT = {
+	fields: ['Filter By', 'Contact'],
+	absent: ['Calendar', 'Start Time', 'End Time'],
+};
+
+/** Console errors that are not about the node, with why they may be ignored. */
+export const IGNORABLE: Array<{ why: string; test: (e: ConsoleEntry) => boolean }> = [
+	{
+		why:
+			"blocked external network: the node creator's details panel of a community node asks the npm registry " +
+			'(https://registry.npmjs.org/<package>) for the package from the browser; this closed network answers with an untrusted certificate',
+		test: (e) =>
+			e.url.startsWith(`https://registry.npmjs.org/${PACKAGE}`) &&
+			/Failed to load resource: net::ERR_/.test(e.text),
+	},
+	{
+		why: 'the sign-in page first asks GET /rest/login whether a session exists; 401 means "not signed in yet"',
+		test: (e) =>
+			e.phase === 'signin' && /status of 401/.test(e.text) && /\/rest\/login$/.test(e.url),
+	},
+];

@@ -1,0 +1,219 @@
+// The three example workflows (examples/*.json) as `n8n execute` runs them against the sandbox:
+// each checks the node's outputs and every request the sandbox received.
+import {
+	SANDBOX_CALENDAR_ID,
+	SANDBOX_CONTACT_ID,
+	SANDBOX_LOCATION_ID,
+	SANDBOX_TOKEN,
+} from '../../sandbox';
+import { check, step } from '../checks';
+import { E2E_FIXTURE } from '../fixture';
+import { type Json, type MajorRun, nodeOutput } from './major';
+
+/** The daily no-show sweep on the sandbox's day: only the past unconfirmed ones become no-shows. */
+export async function noShowSweep(run: MajorRun): Promise<void> {
+	await step('run daily-no-show-sweep', async () => {
+		const s = 'run daily-no-show-sweep';
+		const runJson = await run.execute(s, 'hlcExampleNoShow01');
+		const listed = nodeOutput(s, runJson, "Today's unconfirmed appointments");
+		const over = nodeOutput(s, runJson, 'Already over');
+		const marked = nodeOutput(s, runJson, 'Mark as no-show');
+		console.log(`  listed: ${listed.map((a) => `${a.id}(${a.appointmentStatus})`).join(', ')}`);
+		console.log(
+			`  marked: ${JSON.stringify(marked.map((a) => ({ id: a.id, appointmentStatus: a.appointmentStatus })))}`,
+		);
+		check(
+			s,
+			listed.every((a) => a.appointmentStatus === 'new'),
+			'Get Many keeps only status "new"',
+			listed.map((a) => a.appointmentStatus),
+		);
+		check(
+			s,
+			JSON.stringify(listed.map((a) => a.id).sort()) ===
+				JSON.stringify([...E2E_FIXTURE.expectedNoShows, 'apt_e2e_later_new'].sort()),
+			"Get Many lists the day's unconfirmed appointments of the calendar",
+			listed.map((a) => a.id),
+		);
+		check(
+			s,
+			JSON.stringify(over.map((a) => a.id).sort()) ===
+				JSON.stringify([...E2E_FIXTURE.expectedNoShows].sort()),
+			'the filter keeps the ones already over',
+			over.map((a) => a.id),
+		);
+		check(
+			s,
+			marked.length === 2 && marked.every((a) => a.appointmentStatus === 'noshow'),
+			'Update outputs the appointments as noshow',
+			marked,
+		);
+		const dump = await run.takeDump();
+		const list = dump.requests.filter((r) => r.method === 'GET' && r.path === '/calendars/events');
+		check(s, list.length === 1, 'one GET /calendars/events', list.length);
+		const q = list[0]?.query ?? {};
+		check(
+			s,
+			q.calendarId === SANDBOX_CALENDAR_ID && q.locationId === SANDBOX_LOCATION_ID,
+			"GET carries calendarId and the credential's locationId",
+			q,
+		);
+		check(
+			s,
+			q.startTime === String(Date.parse(E2E_FIXTURE.sweepWindow.windowStart)) &&
+				q.endTime === String(Date.parse(E2E_FIXTURE.sweepWindow.windowEnd)),
+			'the window is sent as epoch ms',
+			q,
+		);
+		check(
+			s,
+			list[0]?.headers.authorization === `Bearer ${SANDBOX_TOKEN}` &&
+				list[0]?.headers.version === '2021-04-15',
+			'Bearer token and Version header sent',
+			{ version: list[0]?.headers.version },
+		);
+		const puts = dump.requests.filter((r) => r.method === 'PUT');
+		check(
+			s,
+			JSON.stringify(puts.map((r) => r.path).sort()) ===
+				JSON.stringify(
+					E2E_FIXTURE.expectedNoShows.map((id) => `/calendars/events/appointments/${id}`).sort(),
+				),
+			'PUT only the past unconfirmed appointments',
+			puts.map((r) => r.path),
+		);
+		check(
+			s,
+			puts.every(
+				(r) => JSON.stringify(r.body) === '{"appointmentStatus":"noshow","toNotify":false}',
+			),
+			'each PUT body is exactly {"appointmentStatus":"noshow","toNotify":false}',
+			puts.map((r) => r.body),
+		);
+		const store = Object.fromEntries(dump.appointments.map((a) => [a.id, a.appointmentStatus]));
+		check(
+			s,
+			store.apt_e2e_later_new === 'new' &&
+				store.apt_e2e_past_cancelled === 'cancelled' &&
+				store.apt_sandbox_001 === 'confirmed',
+			'the others are untouched in the sandbox',
+			store,
+		);
+	});
+}
+
+/** Book from a form: the contact found by email, a weekly series with the New York offset. */
+export async function bookFromForm(run: MajorRun): Promise<void> {
+	await step('run book-from-form', async () => {
+		const s = 'run book-from-form';
+		const runJson = await run.execute(s, 'hlcExampleBook001');
+		const [created] = nodeOutput(s, runJson, 'Book weekly series');
+		console.log(`  output: ${JSON.stringify(created).slice(0, 600)}`);
+		check(
+			s,
+			typeof created?.id === 'string' && created.id.length > 0,
+			'outputs the created appointment with an id',
+			created,
+		);
+		const dump = await run.takeDump();
+		const search = dump.requests.filter(
+			(r) => r.method === 'POST' && r.path === '/contacts/search',
+		);
+		check(
+			s,
+			search.length >= 1 && search[0].headers.version === '2021-07-28',
+			'contact "By Email" resolved through POST /contacts/search (Version 2021-07-28)',
+			search.map((r) => r.body),
+		);
+		const post = dump.requests.find(
+			(r) => r.method === 'POST' && r.path === '/calendars/events/appointments',
+		);
+		const body = post?.body ?? {};
+		console.log(`  POST body: ${JSON.stringify(body)}`);
+		check(
+			s,
+			post?.status === 201 || post?.status === 200,
+			'POST /calendars/events/appointments succeeded',
+			post?.status,
+		);
+		check(
+			s,
+			body.contactId === SANDBOX_CONTACT_ID &&
+				body.calendarId === SANDBOX_CALENDAR_ID &&
+				body.locationId === SANDBOX_LOCATION_ID,
+			'body names the contact found by email, the calendar and the location',
+			body,
+		);
+		check(
+			s,
+			body.startTime === '2030-02-04T09:00:00-05:00' &&
+				body.endTime === '2030-02-04T09:45:00-05:00',
+			'times sent with the New York offset',
+			{ startTime: body.startTime, endTime: body.endTime },
+		);
+		check(
+			s,
+			body.rrule === 'RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO;COUNT=6',
+			'weekly RRULE on Mondays, with COUNT from the form',
+			body.rrule,
+		);
+		check(
+			s,
+			body.ignoreFreeSlotValidation === true &&
+				body.toNotify === false &&
+				body.title === 'Physiotherapy (weekly)',
+			'ignoreFreeSlotValidation true with the rule; toNotify false; title',
+			body,
+		);
+	});
+}
+
+/** Holiday block slots: one PUT per holiday, the whole day in the location's zone. */
+export async function holidayBlock(run: MajorRun): Promise<void> {
+	await step('run holiday-block', async () => {
+		const s = 'run holiday-block';
+		const runJson = await run.execute(s, 'hlcExampleHoliday1');
+		const out = nodeOutput(s, runJson, 'Block the whole day');
+		console.log(
+			`  output: ${JSON.stringify(out.map((b) => ({ id: b.id, title: b.title, startTime: b.startTime, endTime: b.endTime })))}`,
+		);
+		check(s, out.length === 3, 'one output item per holiday', out.length);
+		const dump = await run.takeDump();
+		const puts = dump.requests.filter((r) => r.method === 'PUT');
+		const byPath = Object.fromEntries(puts.map((r) => [r.path, r.body]));
+		const expect: Record<string, Json> = {
+			'/calendars/events/block-slots/blk_holiday_christmas': {
+				title: 'Christmas Day',
+				startTime: '2030-12-25T00:00:00-05:00',
+				endTime: '2030-12-26T00:00:00-05:00',
+			},
+			'/calendars/events/block-slots/blk_holiday_boxing_day': {
+				title: 'Boxing Day',
+				startTime: '2030-12-26T00:00:00-05:00',
+				endTime: '2030-12-27T00:00:00-05:00',
+			},
+			'/calendars/events/block-slots/blk_holiday_new_year': {
+				title: "New Year's Day",
+				startTime: '2031-01-01T00:00:00-05:00',
+				endTime: '2031-01-02T00:00:00-05:00',
+			},
+		};
+		for (const [p, e] of Object.entries(expect)) {
+			const got = byPath[p] ?? {};
+			check(
+				s,
+				Object.entries(e).every(([k, v]) => got[k] === v) &&
+					got.locationId === SANDBOX_LOCATION_ID &&
+					got.calendarId === SANDBOX_CALENDAR_ID,
+				`PUT ${p}`,
+				got,
+			);
+		}
+		check(
+			s,
+			puts.length === 3 && puts.every((r) => r.status >= 200 && r.status < 300),
+			'three PUTs, all 2xx',
+			puts.map((r) => r.status),
+		);
+	});
+}
