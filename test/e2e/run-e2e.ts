@@ -39,6 +39,7 @@ import { credentialTest } from './scenarios/credentialTest';
 import { bookFromForm, holidayBlock, noShowSweep } from './scenarios/examples';
 import { importWorkflows, installMajor } from './scenarios/major';
 import { rerunScenario } from './scenarios/rerun';
+import { triggerScenario } from './scenarios/trigger';
 
 /** Per major; a cold install of one n8n version alone takes about 5 minutes. */
 const DEADLINE_MS = Number(process.env.E2E_TIMEOUT_MS ?? 20 * 60_000);
@@ -71,6 +72,7 @@ async function runMajor(major: 1 | 2, tarball: string, root: string): Promise<vo
 		await holidayBlock(run);
 		await rerunScenario(run);
 		await credentialTest(run);
+		await triggerScenario(run);
 	} finally {
 		if (sandboxChild) await stopChild(sandboxChild);
 		signalChildren('SIGKILL');

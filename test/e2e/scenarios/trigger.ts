@@ -1,0 +1,207 @@
+// The trigger in a real n8n: a workflow "when an appointment is booked, confirm it" (HighLevel
+// Calendar Trigger polling every minute -> HighLevel Calendar Update), activated and run by
+// `n8n start`. Someone books through HighLevel's API; the downstream node confirms it exactly
+// once, the next poll does not repeat it, and neither does n8n after a restart. Every wait is for
+// a condition the sandbox records (a request), with a deadline; none is for a fixed time.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+	SANDBOX_CALENDAR_ID,
+	SANDBOX_CONTACT_ID,
+	SANDBOX_LOCATION_ID,
+	SANDBOX_TOKEN,
+} from '../../sandbox';
+import { check, step, StepError } from '../checks';
+import { CRED_TYPE, NODE_TYPE, PACKAGE, waitForRestApi } from '../n8nSetup';
+import { freePort, sleep, startBackground, stopChild } from '../processes';
+import { GOOD_CRED_ID, type Json, type MajorRun, type SandboxDump } from './major';
+
+const WORKFLOW_ID = 'hlcE2eTrigger001';
+const TRIGGER_TYPE = `${PACKAGE}.highLevelCalendarTrigger`;
+/** A poll every minute, so each wait below is over within about a minute. */
+const POLL_WAIT_MS = 150_000;
+
+function triggerWorkflow(): Json {
+	const credentials = { [CRED_TYPE]: { id: GOOD_CRED_ID, name: 'HighLevel Calendar account' } };
+	return {
+		id: WORKFLOW_ID,
+		name: 'e2e: when an appointment is booked, confirm it',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		connections: {
+			'When booked': { main: [[{ node: 'Confirm it', type: 'main', index: 0 }]] },
+		},
+		nodes: [
+			{
+				id: 'tr-trigger',
+				name: 'When booked',
+				type: TRIGGER_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {
+					pollTimes: { item: [{ mode: 'everyMinute' }] },
+					watch: 'calendar',
+					calendarId: { __rl: true, mode: 'id', value: SANDBOX_CALENDAR_ID },
+					events: ['appointmentBooked'],
+				},
+				credentials,
+			},
+			{
+				id: 'tr-confirm',
+				name: 'Confirm it',
+				type: NODE_TYPE,
+				typeVersion: 1,
+				position: [300, 0],
+				parameters: {
+					resource: 'appointment',
+					operation: 'update',
+					eventId: '={{ $json.id }}',
+					updateFields: { appointmentStatus: 'confirmed', toNotify: false },
+				},
+				credentials,
+			},
+		],
+	};
+}
+
+/** What the sandbox received, accumulated over dumps (each dump starts a new recording). */
+function recorder(run: MajorRun) {
+	const requests: SandboxDump['requests'] = [];
+	const take = async () => requests.push(...(await run.takeDump()).requests);
+	/** Waits until `count(requests)` reaches `atLeast`, taking a dump every 2 seconds. */
+	const waitUntil = async (what: string, count: () => number, atLeast: number) => {
+		const deadline = Date.now() + POLL_WAIT_MS;
+		for (;;) {
+			await take();
+			if (count() >= atLeast) return;
+			if (Date.now() > deadline)
+				throw new StepError('trigger', `${what}: not within ${POLL_WAIT_MS / 1000}s`);
+			await sleep(2_000);
+		}
+	};
+	const lists = () => requests.filter((r) => r.method === 'GET' && r.path === '/calendars/events');
+	return { requests, take, waitUntil, lists };
+}
+
+async function startN8n(run: MajorRun, port: number, label: string) {
+	const logFile = path.join(run.work, `n8n-trigger-${label}.log`);
+	const bg = startBackground(
+		`trigger-${label}`,
+		path.join(run.nodeBinDir, 'node'),
+		[run.n8nBin, 'start'],
+		{ ...run.env, N8N_PORT: String(port), N8N_LOG_LEVEL: 'info' },
+		/Editor is now accessible|n8n ready on/i,
+		180_000,
+		logFile,
+	);
+	await bg.first;
+	await waitForRestApi(`trigger-${label}`, `http://127.0.0.1:${port}`, logFile);
+	return bg;
+}
+
+/** Someone books in HighLevel (through its API, as a booking widget would). */
+async function bookThroughApi(baseUrl: string): Promise<string> {
+	const start = Date.now() + 3 * 24 * 3_600_000;
+	const response = await fetch(`${baseUrl}/calendars/events/appointments`, {
+		method: 'POST',
+		headers: {
+			Authorization: `Bearer ${SANDBOX_TOKEN}`,
+			Version: '2021-04-15',
+			'Content-Type': 'application/json',
+			Accept: 'application/json',
+		},
+		body: JSON.stringify({
+			calendarId: SANDBOX_CALENDAR_ID,
+			locationId: SANDBOX_LOCATION_ID,
+			contactId: SANDBOX_CONTACT_ID,
+			title: 'e2e trigger booking',
+			startTime: new Date(start).toISOString(),
+			endTime: new Date(start + 30 * 60_000).toISOString(),
+			ignoreFreeSlotValidation: true,
+		}),
+	});
+	const body = (await response.json()) as Json;
+	if (!response.ok || !body.id)
+		throw new StepError('trigger', `booking failed: ${response.status} ${JSON.stringify(body)}`);
+	return String(body.id);
+}
+
+export async function triggerScenario(run: MajorRun): Promise<void> {
+	const s = 'trigger';
+	await step('trigger-import', async () => {
+		const file = path.join(run.work, 'trigger-workflow.json');
+		fs.writeFileSync(file, JSON.stringify([triggerWorkflow()], null, 2));
+		await run.n8n('trigger-import', ['import:workflow', `--input=${file}`], 180_000);
+		// 2.x publishes a workflow's version to activate it; 1.x sets it active.
+		const activate =
+			run.major === 2
+				? ['publish:workflow', `--id=${WORKFLOW_ID}`]
+				: ['update:workflow', `--id=${WORKFLOW_ID}`, '--active=true'];
+		await run.n8n('trigger-import', activate, 180_000);
+	});
+	const seen = recorder(run);
+	await seen.take(); // nothing before n8n starts counts
+	const port = await freePort();
+	let n8n = await step('trigger-start', () => startN8n(run, port, 'first'));
+	try {
+		await step('trigger-baseline', () =>
+			seen.waitUntil('the activation poll', () => seen.lists().length, 1),
+		);
+		const id = await step('trigger-book', () => bookThroughApi(run.sandbox.baseUrl));
+		const confirmsOf = (appointmentId: string) =>
+			seen.requests.filter(
+				(r) => r.method === 'PUT' && r.path === `/calendars/events/appointments/${appointmentId}`,
+			);
+		const confirms = () => confirmsOf(id);
+		await step('trigger-fires', () =>
+			seen.waitUntil('the downstream node confirming the booking', () => confirms().length, 1),
+		);
+		const listsAtFire = seen.lists().length;
+		check(s, confirms().length === 1, 'the booking reaches the downstream node once', confirms());
+		check(
+			s,
+			confirms()[0]?.body?.appointmentStatus === 'confirmed',
+			'the downstream node got the booked appointment (its id, then confirmed it)',
+			confirms()[0]?.body,
+		);
+		await step('trigger-next-poll', () =>
+			seen.waitUntil('the next poll', () => seen.lists().length, listsAtFire + 1),
+		);
+		check(s, confirms().length === 1, 'the next poll does not fire it again', confirms().length);
+
+		// n8n goes down; a booking comes in meanwhile. After the restart the trigger still knows
+		// what it fired (the static data n8n saved): it fires the new booking, not the old one.
+		let whileDown = '';
+		await step('trigger-restart', async () => {
+			await stopChild(n8n.child);
+			whileDown = await bookThroughApi(run.sandbox.baseUrl);
+			n8n = await startN8n(run, port, 'restarted');
+		});
+		await step('trigger-after-restart', () =>
+			seen.waitUntil('the booking made while n8n was down', () => confirmsOf(whileDown).length, 1),
+		);
+		const listsAfterRestart = seen.lists().length;
+		await step('trigger-poll-after-restart', () =>
+			seen.waitUntil('one more poll', () => seen.lists().length, listsAfterRestart + 1),
+		);
+		check(
+			s,
+			confirmsOf(whileDown).length === 1,
+			'a booking made while n8n was down fires once after the restart',
+			confirmsOf(whileDown).length,
+		);
+		check(
+			s,
+			confirms().length === 1,
+			'after a restart, n8n does not fire the earlier booking again',
+			confirms().length,
+		);
+	} finally {
+		await stopChild(n8n.child);
+	}
+	const logs = ['first', 'restarted']
+		.map((label) => path.join(run.work, `n8n-trigger-${label}.log`))
+		.filter((file) => fs.existsSync(file))
+		.map((file) => fs.readFileSync(file, 'utf8'));
+	check(s, !logs.join('\n').includes(SANDBOX_TOKEN), "the token is not in n8n's log", logs.length);
+}
