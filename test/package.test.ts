@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 import { runNode } from './engine/harness';
+import { startPoller } from './engine/poller';
 import {
 	SANDBOX_CALENDAR_ID,
 	SANDBOX_CONTACT_ID,
@@ -103,6 +104,59 @@ it('loads there and books a weekly series built from fields', async () => {
 			isRecurring: true,
 			recurrence: { rule: 'RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,WE;COUNT=4' },
 		});
+	} finally {
+		await sandbox.close();
+	}
+});
+
+it('the trigger and the action node spend one budget per location (one module instance, as n8n loads them)', async () => {
+	const load = (file: string) => require(path.join(packageDir, 'dist', file));
+	const { HighLevelCalendar } = load('nodes/HighLevelCalendar/HighLevelCalendar.node.js');
+	const { HighLevelCalendarTrigger } = load(
+		'nodes/HighLevelCalendarTrigger/HighLevelCalendarTrigger.node.js',
+	);
+	const { HighLevelCalendarApi } = load('credentials/HighLevelCalendarApi.credentials.js');
+	// 6 requests per 400 ms: the node learns it from the first answer's headers.
+	const sandbox = await startSandbox({ rateLimit: { max: 6, windowMs: 400, dailyMax: 10_000 } });
+	const credentials = {
+		accessToken: SANDBOX_TOKEN,
+		locationId: SANDBOX_LOCATION_ID,
+		baseUrl: sandbox.baseUrl,
+	};
+	const getMany = (count: number) =>
+		runNode({
+			nodeType: new HighLevelCalendar() as INodeType,
+			credentialType: new HighLevelCalendarApi() as ICredentialType,
+			credentials,
+			parameters: {
+				resource: 'calendar',
+				operation: 'get',
+				calendarId: SANDBOX_CALENDAR_ID,
+			},
+			items: Array.from({ length: count }, () => ({ json: {} })),
+		});
+	try {
+		await getMany(1);
+		await new Promise((resolve) => setTimeout(resolve, 400));
+		sandbox.resetStats();
+		const poller = startPoller({
+			nodeType: new HighLevelCalendarTrigger() as INodeType,
+			credentialType: new HighLevelCalendarApi() as ICredentialType,
+			credentials,
+			parameters: {
+				watch: 'calendar',
+				calendarId: SANDBOX_CALENDAR_ID,
+				events: ['appointmentBooked'],
+			},
+		});
+		const polls = async () => {
+			for (let i = 0; i < 4; i++) await poller.poll();
+		};
+		const [{ error }] = await Promise.all([getMany(8), polls()]);
+		expect(error).toBeUndefined();
+		// 8 gets, a baseline poll of 2 requests and 3 more polls: 13 requests, over three windows.
+		expect(sandbox.requests.length).toBe(13);
+		expect(sandbox.stats.rateLimited).toBe(0);
 	} finally {
 		await sandbox.close();
 	}
