@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { rateLimitOption } from '../HighLevelCalendar/shared/client';
 import { APPOINTMENT_STATUSES } from '../HighLevelCalendar/shared/constants';
-import { calendarLocator, userLocator } from '../HighLevelCalendar/shared/locators';
+import { calendarLocator, groupIdField, userLocator } from '../HighLevelCalendar/shared/locators';
 import { SIMPLIFIED_EVENT_FIELDS } from '../HighLevelCalendar/shared/simplify';
 
 /**
@@ -51,16 +51,7 @@ export const triggerProperties: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: { watch: ['user'] } },
 	}),
-	{
-		displayName: 'Group ID',
-		name: 'groupId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'BqTwX8QFwXzpegMve9EQ',
-		description: 'ID of the calendar group',
-		displayOptions: { show: { watch: ['group'] } },
-	},
+	groupIdField({ show: { watch: ['group'] } }),
 	{
 		displayName: 'Events',
 		name: 'events',

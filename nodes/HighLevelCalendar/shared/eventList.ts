@@ -12,7 +12,7 @@ import { TIME_HINT, timeZoneOptions } from './descriptions';
 import { responseCheckPostReceive } from './errors';
 import { asItemError, credentialLocationId, readingTimeZone, pathIdsPreSend } from './hooks';
 import { readParameter, parametersPreSend } from './parameters';
-import { userLocator } from './locators';
+import { groupIdField, userLocator } from './locators';
 import { simplifyField, simplifyPostReceive } from './simplify';
 import { assertEndAfterStart, toApiTime } from './time';
 
@@ -140,16 +140,7 @@ export const getManyTargetFields: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: { ...show, filterBy: ['user'] } },
 	}),
-	{
-		displayName: 'Group ID',
-		name: 'groupId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'BqTwX8QFwXzpegMve9EQ',
-		description: 'ID of the calendar group',
-		displayOptions: { show: { ...show, filterBy: ['group'] } },
-	},
+	groupIdField({ show: { ...show, filterBy: ['group'] } }),
 ];
 
 export const getManyEndTimeField: INodeProperties = {

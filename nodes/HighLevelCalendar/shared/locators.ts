@@ -130,3 +130,17 @@ export async function resolveId(context: IExecuteSingleFunctions, name: string):
 	if (isLocator(raw)) return raw.value;
 	return raw;
 }
+
+/** A calendar group, by ID: there is no group picker yet (listing groups needs calendars/groups.readonly). */
+export function groupIdField(displayOptions: INodeProperties['displayOptions']): INodeProperties {
+	return {
+		displayName: 'Group ID',
+		name: 'groupId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'BqTwX8QFwXzpegMve9EQ',
+		description: 'ID of the calendar group',
+		displayOptions,
+	};
+}

@@ -1,31 +1,19 @@
 // The credential test the way the editor runs it: `n8n start`, an owner account, then
 // POST /rest/credentials/test with a good and a bad token; checks n8n's answers and the requests
 // the sandbox received.
-import * as path from 'node:path';
 import { SANDBOX_LOCATION_ID, SANDBOX_TOKEN } from '../../sandbox';
-import { check, currentTally, step, StepError } from '../checks';
-import { CRED_TYPE, setUpOwner, waitForRestApi } from '../n8nSetup';
-import { freePort, startBackground, stopChild } from '../processes';
-import { BAD_CRED_ID, BAD_TOKEN, GOOD_CRED_ID, type MajorRun } from './major';
+import { check, step, StepError } from '../checks';
+import { CRED_TYPE, setUpOwner } from '../n8nSetup';
+import { freePort, stopChild } from '../processes';
+import { BAD_CRED_ID, BAD_TOKEN, GOOD_CRED_ID, startN8n, type MajorRun } from './major';
 
 export async function credentialTest(run: MajorRun): Promise<void> {
 	await step('credential-test (n8n start + REST)', async () => {
 		const s = 'credential-test';
 		const port = await freePort();
-		const logFile = path.join(run.work, 'n8n-start.log');
-		const bg = startBackground(
-			s,
-			path.join(run.nodeBinDir, 'node'),
-			[run.n8nBin, 'start'],
-			{ ...run.env, N8N_PORT: String(port), N8N_LOG_LEVEL: 'info' },
-			/Editor is now accessible|n8n ready on/i,
-			180_000,
-			logFile,
-		);
+		const n8n = await startN8n(run, s, port, 'start');
 		try {
-			await bg.first;
-			const base = `http://127.0.0.1:${port}`;
-			await waitForRestApi(s, base, logFile, () => currentTally().aborted);
+			const { base } = n8n;
 			const browserId = 'e2e-browser';
 			const cookie = await setUpOwner(s, base, browserId);
 			await run.takeDump();
@@ -94,7 +82,7 @@ export async function credentialTest(run: MajorRun): Promise<void> {
 				calls.map((r) => r.status),
 			);
 		} finally {
-			await stopChild(bg.child);
+			await stopChild(n8n.child);
 		}
 	});
 }

@@ -15,9 +15,10 @@ import {
 	n8nEnvironment,
 	NODE_TYPE,
 	parseRunOutput,
+	waitForRestApi,
 	startSandboxProcess,
 } from '../n8nSetup';
-import { freePort, ROOT, run, tail } from '../processes';
+import { freePort, ROOT, run, startBackground, tail } from '../processes';
 import { rerunWorkflow } from './rerun';
 
 export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -254,4 +255,25 @@ export async function importWorkflows(n8n: MajorN8n, sandbox: Sandbox): Promise<
 	};
 	await takeDump(); // start the recording afresh: nothing before the runs counts
 	return { ...n8n, sandbox, execute, takeDump };
+}
+
+/**
+ * `n8n start` of the major's user folder on `port`, logging to n8n-<label>.log in its work folder;
+ * resolves once n8n's REST API answers.
+ */
+export async function startN8n(run: MajorN8n, stepName: string, port: number, label: string) {
+	const logFile = path.join(run.work, `n8n-${label}.log`);
+	const bg = startBackground(
+		stepName,
+		path.join(run.nodeBinDir, 'node'),
+		[run.n8nBin, 'start'],
+		{ ...run.env, N8N_PORT: String(port), N8N_LOG_LEVEL: 'info' },
+		/Editor is now accessible|n8n ready on/i,
+		180_000,
+		logFile,
+	);
+	await bg.first;
+	const base = `http://127.0.0.1:${port}`;
+	await waitForRestApi(stepName, base, logFile, () => currentTally().aborted);
+	return { ...bg, base, logFile };
 }

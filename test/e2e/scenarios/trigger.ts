@@ -12,9 +12,9 @@ import {
 	SANDBOX_TOKEN,
 } from '../../sandbox';
 import { check, step, StepError } from '../checks';
-import { CRED_TYPE, NODE_TYPE, PACKAGE, waitForRestApi } from '../n8nSetup';
-import { freePort, sleep, startBackground, stopChild } from '../processes';
-import { GOOD_CRED_ID, type Json, type MajorRun, type SandboxDump } from './major';
+import { CRED_TYPE, NODE_TYPE, PACKAGE } from '../n8nSetup';
+import { freePort, sleep, stopChild } from '../processes';
+import { GOOD_CRED_ID, startN8n, type Json, type MajorRun, type SandboxDump } from './major';
 
 const WORKFLOW_ID = 'hlcE2eTrigger001';
 const TRIGGER_TYPE = `${PACKAGE}.highLevelCalendarTrigger`;
@@ -83,22 +83,6 @@ function recorder(run: MajorRun) {
 	return { requests, take, waitUntil, lists };
 }
 
-async function startN8n(run: MajorRun, port: number, label: string) {
-	const logFile = path.join(run.work, `n8n-trigger-${label}.log`);
-	const bg = startBackground(
-		`trigger-${label}`,
-		path.join(run.nodeBinDir, 'node'),
-		[run.n8nBin, 'start'],
-		{ ...run.env, N8N_PORT: String(port), N8N_LOG_LEVEL: 'info' },
-		/Editor is now accessible|n8n ready on/i,
-		180_000,
-		logFile,
-	);
-	await bg.first;
-	await waitForRestApi(`trigger-${label}`, `http://127.0.0.1:${port}`, logFile);
-	return bg;
-}
-
 /** Someone books in HighLevel (through its API, as a booking widget would). */
 async function bookThroughApi(baseUrl: string): Promise<string> {
 	const start = Date.now() + 3 * 24 * 3_600_000;
@@ -142,7 +126,9 @@ export async function triggerScenario(run: MajorRun): Promise<void> {
 	const seen = recorder(run);
 	await seen.take(); // nothing before n8n starts counts
 	const port = await freePort();
-	let n8n = await step('trigger-start', () => startN8n(run, port, 'first'));
+	let n8n = await step('trigger-start', () =>
+		startN8n(run, 'trigger-start', port, 'trigger-first'),
+	);
 	try {
 		await step('trigger-baseline', () =>
 			seen.waitUntil('the activation poll', () => seen.lists().length, 1),
@@ -175,7 +161,7 @@ export async function triggerScenario(run: MajorRun): Promise<void> {
 		await step('trigger-restart', async () => {
 			await stopChild(n8n.child);
 			whileDown = await bookThroughApi(run.sandbox.baseUrl);
-			n8n = await startN8n(run, port, 'restarted');
+			n8n = await startN8n(run, 'trigger-restart', port, 'trigger-restarted');
 		});
 		await step('trigger-after-restart', () =>
 			seen.waitUntil('the booking made while n8n was down', () => confirmsOf(whileDown).length, 1),
