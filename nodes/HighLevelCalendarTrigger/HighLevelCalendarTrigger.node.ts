@@ -21,7 +21,7 @@ export class HighLevelCalendarTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: '={{ [].concat($parameter["events"]).join(", ") }}',
 		description:
 			'Starts the workflow when a HighLevel (LeadConnector) appointment is booked, changed, cancelled, about to start or over',
 		defaults: { name: 'HighLevel Calendar Trigger' },
