@@ -5,9 +5,9 @@ import { searchUsers } from './listSearch/users';
 import * as appointment from './resources/appointment';
 import * as blockSlot from './resources/blockSlot';
 import { calendarDescription } from './resources/calendar';
-import { CALENDARS_API_VERSION, CREDENTIAL_NAME, MAIN_CONNECTION } from './shared/constants';
+import { CALENDARS_API_VERSION, MAIN_CONNECTION } from './shared/constants';
 import { rateLimitOption, sendRoutedRequest } from './shared/client';
-import { DEFAULT_BASE_URL } from './shared/credential';
+import { authenticationField, credentialDescriptions, DEFAULT_BASE_URL } from './shared/credential';
 import {
 	additionalFieldsField,
 	calendarIdField,
@@ -32,7 +32,7 @@ export class HighLevelCalendar implements INodeType {
 		usableAsTool: true,
 		inputs: [MAIN_CONNECTION],
 		outputs: [MAIN_CONNECTION],
-		credentials: [{ name: CREDENTIAL_NAME, required: true }],
+		credentials: credentialDescriptions,
 		requestDefaults: {
 			// A plain value, not an expression: n8n evaluates requestDefaults twice per item. The
 			// client (shared/client.ts) sends each request to the credential's Base URL.
@@ -47,6 +47,7 @@ export class HighLevelCalendar implements INodeType {
 			ignoreHttpStatusErrors: true,
 		},
 		properties: [
+			authenticationField,
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -1,7 +1,11 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { searchCalendars } from '../HighLevelCalendar/listSearch/calendars';
 import { searchUsers } from '../HighLevelCalendar/listSearch/users';
-import { CREDENTIAL_NAME, MAIN_CONNECTION } from '../HighLevelCalendar/shared/constants';
+import { MAIN_CONNECTION } from '../HighLevelCalendar/shared/constants';
+import {
+	authenticationField,
+	credentialDescriptions,
+} from '../HighLevelCalendar/shared/credential';
 import { pollAppointments } from './poll';
 import { triggerProperties } from './properties';
 
@@ -28,8 +32,8 @@ export class HighLevelCalendarTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [MAIN_CONNECTION],
-		credentials: [{ name: CREDENTIAL_NAME, required: true }],
-		properties: triggerProperties,
+		credentials: credentialDescriptions,
+		properties: [authenticationField, ...triggerProperties],
 	};
 
 	methods = {

@@ -9,7 +9,6 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { CREDENTIAL_NAME } from './constants';
 import { readCredential } from './credential';
 import { highLevelError } from './errors';
 import {
@@ -290,24 +289,20 @@ export async function highLevelRequest(
 	context: ClientContext,
 	request: HighLevelRequest,
 ): Promise<IDataObject> {
-	const { baseUrl } = await readCredential(context);
+	const { baseUrl, type } = await readCredential(context);
 	const changesNothing = request.changesNothing ?? request.method === 'GET';
 	return await sendPaced(context, { method: request.method, changesNothing }, async () => {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			CREDENTIAL_NAME,
-			{
-				method: request.method,
-				baseURL: baseUrl,
-				url: request.path,
-				qs: request.qs,
-				body: request.body,
-				headers: { Accept: 'application/json', Version: request.version },
-				json: true,
-				ignoreHttpStatusErrors: true,
-				returnFullResponse: true,
-			},
-		)) as { statusCode: number; body: unknown; headers?: IDataObject };
+		const response = (await context.helpers.httpRequestWithAuthentication.call(context, type, {
+			method: request.method,
+			baseURL: baseUrl,
+			url: request.path,
+			qs: request.qs,
+			body: request.body,
+			headers: { Accept: 'application/json', Version: request.version },
+			json: true,
+			ignoreHttpStatusErrors: true,
+			returnFullResponse: true,
+		})) as { statusCode: number; body: unknown; headers?: IDataObject };
 		const error = await highLevelError(context, response, {
 			requiredScope: request.requiredScope,
 			target: request.target,

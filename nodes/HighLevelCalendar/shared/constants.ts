@@ -8,6 +8,7 @@ export const CONTACTS_API_VERSION = '2021-07-28';
 export const USERS_API_VERSION = '2021-07-28';
 
 export const CREDENTIAL_NAME = 'highLevelCalendarApi';
+export const APP_CREDENTIAL_NAME = 'highLevelCalendarOAuth2Api';
 
 /** Enums as the official spec (apps/calendars.json) lists them for AppointmentCreateSchema/EditSchema. */
 export const MEETING_LOCATION_TYPES = [
