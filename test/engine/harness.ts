@@ -98,8 +98,9 @@ class InMemoryCredentialsHelper extends ICredentialsHelper {
 		super();
 	}
 
-	getParentTypes(): string[] {
-		return [];
+	/** An OAuth2 credential type extends n8n's oAuth2Api, which is how n8n-core knows to sign with it. */
+	getParentTypes(type: string): string[] {
+		return this.credentialTypes[type]?.extends ?? [];
 	}
 
 	async authenticate(
@@ -151,10 +152,28 @@ class InMemoryCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.data[type];
 		if (!data) throw new Error(`No test credential of type ${type}`);
-		return data;
+		// Like n8n's database: every read is a fresh copy, and a write is seen by later reads.
+		return structuredClone(data);
 	}
-	async updateCredentials() {}
-	async updateCredentialsOauthTokenData() {}
+	/**
+	 * n8n 2.x stores a refreshed OAuth2 token here (1.x calls updateCredentials). The test's own
+	 * credentials object is the store: a test reads back what a refresh wrote, and passes it on to
+	 * the next run as n8n would read it.
+	 */
+	async updateCredentialsOauthTokenData(
+		_nodeCredentials: unknown,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
+		this.data[type].oauthTokenData = structuredClone(data.oauthTokenData);
+	}
+	async updateCredentials(
+		_nodeCredentials: unknown,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
+		Object.assign(this.data[type], structuredClone(data));
+	}
 	getCredentialsProperties(type: string): INodeProperties[] {
 		return this.credentialTypes[type]?.properties ?? [];
 	}

@@ -21,6 +21,12 @@ import {
 	type Slot,
 } from './rateLimit';
 import { noteCreated, noteSent, withRunSummary } from './runLedger';
+import {
+	beforeOAuth2Request,
+	releaseFirstRequest,
+	renewAfterRejection,
+	usesOAuth2,
+} from './oauthRefresh';
 import { readParameter } from './parameters';
 import type { NodeContext } from './nodeRun';
 
@@ -47,7 +53,14 @@ export const RETRY = {
 	maxServerErrorRetries: 6,
 };
 
-type Outcome = 'rateLimited' | 'dailyLimit' | 'serverError' | 'refused' | 'broken' | 'final';
+type Outcome =
+	| 'rateLimited'
+	| 'dailyLimit'
+	| 'serverError'
+	| 'refused'
+	| 'broken'
+	| 'tokenRejected'
+	| 'final';
 
 interface FailureInfo {
 	outcome: Outcome;
@@ -78,6 +91,8 @@ export function classifyFailure(error: unknown): FailureInfo {
 	if (code === '429')
 		return { outcome: failure.context?.dailyLimit ? 'dailyLimit' : 'rateLimited', retryAfterMs };
 	if (SERVER_ERRORS.has(code)) return { outcome: 'serverError' };
+	// HighLevel refused the token itself (not its scope): HighLevel did nothing.
+	if (code === '401' && failure.context?.tokenRejected) return { outcome: 'tokenRejected' };
 	if (code === 'ECONNREFUSED') return { outcome: 'refused' };
 	if (BROKEN_CONNECTION.has(code) || /socket hang up|timeout/i.test(failure.message ?? ''))
 		return { outcome: 'broken' };
@@ -134,6 +149,8 @@ export const rateLimitOption: INodeProperties = {
 type ClientContext = NodeContext;
 
 interface Pacing {
+	/** The credential type requests are signed with. */
+	type: string;
 	budget: LocationBudget;
 	/** Share of the location's budget this node may use, 0 to 1. */
 	share: number;
@@ -142,9 +159,10 @@ interface Pacing {
 }
 
 async function pacingFor(context: ClientContext): Promise<Pacing> {
-	const { baseUrl, locationId } = await readCredential(context);
+	const { baseUrl, locationId, type } = await readCredential(context);
 	const settings = (readParameter(context, 'rateLimit', {}) ?? {}) as IDataObject;
 	return {
+		type,
 		budget: budgetFor(baseUrl, locationId),
 		// Said in HighLevel's published terms; applied as that share of whatever HighLevel reports.
 		share: Number(settings.maxRequestsPer10Seconds ?? PUBLISHED_LIMIT.max) / PUBLISHED_LIMIT.max,
@@ -199,43 +217,60 @@ async function sendPaced<T>(
 	request: { method: string; changesNothing: boolean },
 	send: () => Promise<T>,
 ): Promise<T> {
-	const { budget, share, maxRetryMs, signal } = await pacingFor(context);
+	const { type, budget, share, maxRetryMs, signal } = await pacingFor(context);
 	const method = request.method.toUpperCase();
 	const startedAt = Date.now();
-	for (let attempt = 0; ; attempt++) {
-		let slot: Slot | undefined;
-		try {
-			slot = await budget.acquire(share, signal);
-			noteSent(context);
-			const result = await send();
-			budget.complete(slot);
-			return result;
-		} catch (error) {
-			if (slot) budget.complete(slot);
-			budget.settle();
-			if (error instanceof CancelledError || error instanceof DailyLimitError) {
-				throw finalError(context, itemError(context, error));
-			}
-			const { outcome, retryAfterMs } = classifyFailure(error);
-			if (!isSafeToResend(method, outcome, request.changesNothing)) {
-				if (outcome === 'serverError' || outcome === 'broken')
-					throw finalError(context, uncertainCreateError(context, error));
-				throw finalError(context, asNodeError(context, error));
-			}
-			const delay =
-				outcome === 'rateLimited' ? budget.onTooManyRequests(retryAfterMs) : backoffMs(attempt);
-			const outOfTries = outcome !== 'rateLimited' && attempt >= RETRY.maxServerErrorRetries;
-			if (outOfTries || Date.now() - startedAt + delay > maxRetryMs) {
-				if (error instanceof NodeApiError) {
-					error.description =
-						`${error.description ?? ''} Gave up after ${attempt + 1} attempt${attempt ? 's' : ''} in ${Math.round((Date.now() - startedAt) / 1000)} s.`.trim();
+	await beforeOAuth2Request(context, type).catch((refused: Error) => {
+		throw finalError(context, refused);
+	});
+	let renewed = false;
+	try {
+		for (let attempt = 0; ; attempt++) {
+			let slot: Slot | undefined;
+			let sentAt = 0;
+			try {
+				slot = await budget.acquire(share, signal);
+				noteSent(context);
+				sentAt = Date.now();
+				const result = await send();
+				budget.complete(slot);
+				return result;
+			} catch (error) {
+				if (slot) budget.complete(slot);
+				budget.settle();
+				if (error instanceof CancelledError || error instanceof DailyLimitError) {
+					throw finalError(context, itemError(context, error));
 				}
-				throw finalError(context, new NodeApiError(context.getNode(), error as JsonObject));
+				const { outcome, retryAfterMs } = classifyFailure(error);
+				if (outcome === 'tokenRejected' && usesOAuth2(type) && !renewed) {
+					renewed = true;
+					await renewAfterRejection(context, type, sentAt).catch((refused: Error) => {
+						throw finalError(context, refused);
+					});
+					continue;
+				}
+				if (!isSafeToResend(method, outcome, request.changesNothing)) {
+					if (outcome === 'serverError' || outcome === 'broken')
+						throw finalError(context, uncertainCreateError(context, error));
+					throw finalError(context, asNodeError(context, error));
+				}
+				const delay =
+					outcome === 'rateLimited' ? budget.onTooManyRequests(retryAfterMs) : backoffMs(attempt);
+				const outOfTries = outcome !== 'rateLimited' && attempt >= RETRY.maxServerErrorRetries;
+				if (outOfTries || Date.now() - startedAt + delay > maxRetryMs) {
+					if (error instanceof NodeApiError) {
+						error.description =
+							`${error.description ?? ''} Gave up after ${attempt + 1} attempt${attempt ? 's' : ''} in ${Math.round((Date.now() - startedAt) / 1000)} s.`.trim();
+					}
+					throw finalError(context, new NodeApiError(context.getNode(), error as JsonObject));
+				}
+				await wait(delay, signal).catch((cancelled: Error) => {
+					throw finalError(context, itemError(context, cancelled));
+				});
 			}
-			await wait(delay, signal).catch((cancelled: Error) => {
-				throw finalError(context, itemError(context, cancelled));
-			});
 		}
+	} finally {
+		releaseFirstRequest(context);
 	}
 }
 

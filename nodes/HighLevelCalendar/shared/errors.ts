@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { readCredential } from './credential';
+import { releaseFirstRequest } from './oauthRefresh';
 import { budgetFor, retryAfterMs } from './rateLimit';
 import { readParameter } from './parameters';
 import type { NodeContext } from './nodeRun';
@@ -37,6 +38,11 @@ function highLevelMessages(body: unknown): string[] {
 }
 
 /** Turns a HighLevel error response into a message that says what happened and what to do. */
+/** A 401 about a scope (or the token's kind) is the token's rights, not an expired token. */
+function scopeProblem(body: unknown): boolean {
+	return /scope|authClass/i.test(highLevelMessages(body).join('; '));
+}
+
 export function describeHighLevelError({
 	statusCode,
 	body,
@@ -46,7 +52,7 @@ export function describeHighLevelError({
 	const messages = highLevelMessages(body);
 	const said = messages.join('; ') || 'no details';
 	if (statusCode === 401) {
-		if (/scope/i.test(said)) {
+		if (scopeProblem(body)) {
 			return {
 				message: `The access token is missing the scope ${requiredScope}`,
 				description: `HighLevel said: "${said}". Add the scope ${requiredScope} to the Private Integration (sub-account Settings > Private Integrations) or use a token that has it.`,
@@ -133,6 +139,8 @@ export async function highLevelError(
 	const { baseUrl, locationId } = await readCredential(context);
 	const headers = response.headers ?? {};
 	budgetFor(baseUrl, locationId).observe(headers, response.statusCode);
+	const tokenRejected = response.statusCode === 401 && !scopeProblem(response.body);
+	if (!tokenRejected) releaseFirstRequest(context);
 	if (response.statusCode < 400) return undefined;
 	const { message, description } = describeHighLevelError({
 		statusCode: response.statusCode,
@@ -146,6 +154,7 @@ export async function highLevelError(
 		httpCode: String(response.statusCode),
 		itemIndex: 'getItemIndex' in context ? context.getItemIndex() : undefined,
 	});
+	if (tokenRejected) error.context.tokenRejected = true;
 	if (response.statusCode === 429) {
 		error.context.retryAfterMs = retryAfterMs(headers, Date.now());
 		error.context.dailyLimit =
