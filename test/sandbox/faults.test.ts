@@ -302,6 +302,10 @@ describe('stats', () => {
 			rateLimited: 0,
 			injected: {},
 			applied: [],
+			codeExchanges: 0,
+			tokenRefreshes: 0,
+			refusedRefreshes: 0,
+			locationTokenMints: {},
 		});
 		expect(sandbox.requests).toEqual([]);
 		expect(title()).toBe('kept');

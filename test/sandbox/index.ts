@@ -1,9 +1,10 @@
 // HighLevel sandbox: a small model of the HighLevel Calendars, Users, Contacts and Locations APIs
-// over real HTTP on 127.0.0.1, checked against HighLevel's own OpenAPI documents. See
-// spec/README.md for where those come from.
+// over real HTTP on 127.0.0.1, checked against HighLevel's own OpenAPI documents, and of its OAuth
+// side (oauth.ts, handlers/oauth.ts). See spec/README.md for where the documents come from.
 export { startSandbox } from './server';
 export type {
 	AppliedWrite,
+	AuthorizedToken,
 	RecordedRequest,
 	Sandbox,
 	SandboxOptions,
@@ -40,6 +41,18 @@ export type {
 	LocationRecord,
 	UserRecord,
 } from './store';
+export {
+	DEFAULT_ACCESS_TOKEN_LIFETIME_SECONDS,
+	DEFAULT_OAUTH_APPS,
+	OAuthServer,
+	SANDBOX_AGENCY_CLIENT_ID,
+	SANDBOX_AGENCY_CLIENT_SECRET,
+	SANDBOX_AGENCY_OAUTH_APP,
+	SANDBOX_CLIENT_ID,
+	SANDBOX_CLIENT_SECRET,
+	SANDBOX_OAUTH_APP,
+} from './oauth';
+export type { IssuedTokens, OAuthApp, OAuthGrant } from './oauth';
 export { MAX_GENERATED_PER_MASTER, MAX_INSTANCES_PER_MASTER } from './recurrence';
 export type { AppointmentView } from './recurrence';
 export { ALL_SCOPES, API_VERSIONS, CALENDAR_SCOPES } from './spec';

@@ -12,6 +12,7 @@ import { apply, errorReply } from './apply';
 import { type FaultDecision, FaultInjector, type FaultKind } from './faults';
 import type { Reply } from './handlers';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from './limits';
+import { OAuthServer } from './oauth';
 import { parseBody, prepare, type Prepared, tokenOf } from './prepare';
 import { ALL_SCOPES } from './spec';
 import { SANDBOX_LOCATION_ID, SANDBOX_TOKEN, SandboxStore } from './store';
@@ -57,12 +58,14 @@ function decide(
 	const { options, stats } = sandbox;
 	const bodyError = parseBody(record);
 	const delayMs = Math.max(0, options.latencyMs ?? 0);
-	const token = tokenOf(options, record.headers);
+	const token = tokenOf(sandbox, record.headers);
 	const limit = options.rateLimit === null ? undefined : (options.rateLimit ?? DEFAULT_RATE_LIMIT);
 	let headers: Record<string, string> = {};
 	if (limit && !token) headers = { ...internals.limiter.unplaced(limit) };
 	if (limit && token) {
-		const admission = internals.limiter.admit(limit, token.locationId, performance.now());
+		// HighLevel counts per resource: a sub-account, or (for an agency token) the company.
+		const resource = token.userType === 'Location' ? token.locationId : token.companyId;
+		const admission = internals.limiter.admit(limit, resource, performance.now());
 		headers = { ...admission.headers };
 		if (!admission.admitted) {
 			stats.rateLimited++;
@@ -112,8 +115,9 @@ function send(
 	res: http.ServerResponse,
 	headers: Record<string, string>,
 	reply: Reply,
-	html = false,
+	html = reply.html ?? false,
 ): void {
+	if (reply.headers) headers = { ...headers, ...reply.headers };
 	record.status = reply.status;
 	record.response = reply.body;
 	record.responseHeaders = headers;
@@ -262,11 +266,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			latencyMs: options.latencyMs ?? 0,
 			record: options.record ?? true,
 		},
-		stats: { received: 0, byStatus: {}, rateLimited: 0, injected: {}, applied: [] },
+		stats: {
+			received: 0,
+			byStatus: {},
+			rateLimited: 0,
+			injected: {},
+			applied: [],
+			codeExchanges: 0,
+			tokenRefreshes: 0,
+			refusedRefreshes: 0,
+			locationTokenMints: {},
+		},
+		oauth: new OAuthServer(),
 		reset() {
 			sandbox.resetStats();
 			sandbox.resetLimits();
 			sandbox.store.reset();
+			sandbox.oauth.reset();
 		},
 		resetStats() {
 			const { stats } = sandbox;
@@ -276,6 +292,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			for (const key of Object.keys(stats.byStatus)) delete stats.byStatus[key];
 			for (const key of Object.keys(stats.injected) as FaultKind[]) delete stats.injected[key];
 			stats.applied.length = 0;
+			stats.codeExchanges = 0;
+			stats.tokenRefreshes = 0;
+			stats.refusedRefreshes = 0;
+			for (const key of Object.keys(stats.locationTokenMints)) delete stats.locationTokenMints[key];
 			stats.firstAt = undefined;
 			stats.lastAt = undefined;
 		},

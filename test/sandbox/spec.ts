@@ -35,11 +35,19 @@ export interface Route {
 	version: string;
 	/** Alternatives from `security`: the token must hold every scope of at least one. */
 	scopeSets: string[][];
+	/** The same alternatives with the names of their security schemes, which say who may use them. */
+	security: SecurityAlternative[];
 	hasBody: boolean;
 	/** Template split like a request path: literal strings, or `{ param }` for a parameter. */
 	segments: Array<string | { param: string }>;
 	/** JSON pointer (with the file's $id) to the operation's request body schema. */
 	bodyRef: string;
+}
+
+/** One alternative of an operation's `security`: its scheme names and the scopes it needs. */
+export interface SecurityAlternative {
+	schemes: string[];
+	scopes: string[];
 }
 
 export interface RouteMatch {
@@ -119,6 +127,10 @@ function splitPath(p: string): string[] {
 const pointer = (segments: string[]) =>
 	segments.map((s) => encodeURIComponent(s.replace(/~/g, '~0').replace(/\//g, '~1'))).join('/');
 
+/** An operation's (or a hand-written route's) `security`, as SecurityAlternatives. */
+export const securityOf = (security: Array<Record<string, string[]>>): SecurityAlternative[] =>
+	security.map((alt) => ({ schemes: Object.keys(alt), scopes: Object.values(alt).flat() }));
+
 function buildRoutes(): Route[] {
 	const routes: Route[] = [];
 	const seen = new Set<string>();
@@ -136,6 +148,7 @@ function buildRoutes(): Route[] {
 					parameters: op.parameters ?? [],
 					version: API_VERSIONS[api],
 					scopeSets: (op.security ?? []).map((alt) => Object.values(alt).flat()),
+					security: securityOf(op.security ?? []),
 					hasBody: op.requestBody?.content?.['application/json'] !== undefined,
 					segments: splitPath(template).map((s) => {
 						const m = /^\{(.+)\}$/.exec(s);
@@ -178,13 +191,40 @@ export function matchRoute(method: string, rawPath: string): RouteMatch | undefi
 }
 
 /**
- * The security scheme's name (`bearer`, `Location-Access`, `Agency-Access`) only says which kind
- * of token the spec expects; a sub-account token is accepted wherever its scopes fit, so only
- * the scope lists count. An empty list (`{ "bearer": [] }`) needs no scope at all.
+ * Whether the scopes held fit one alternative. Only the scope lists count here; the scheme names
+ * (`bearer`, `Location-Access`, `Agency-Access`), which say which kind of token may use an
+ * alternative, are tokenAllows' concern. An empty list (`{ "bearer": [] }`) needs no scope at all.
  */
 export function scopesAllow(route: Pick<Route, 'scopeSets'>, held: string[]): boolean {
 	return (
 		route.scopeSets.length === 0 ||
 		route.scopeSets.some((set) => set.every((s) => held.includes(s)))
 	);
+}
+
+/** Schemes an agency (Company) token may use; the rest are for sub-account tokens. */
+const AGENCY_SCHEMES = ['Agency-Access', 'Agency-Access-Only'];
+
+/**
+ * scopesAllow, for a token of a given class. Here the scheme names count: an agency (Company)
+ * token may only use alternatives under `Agency-Access` or `Agency-Access-Only`, so it is refused
+ * wherever the spec names only `bearer` or `Location-Access` (every Calendars route), the way
+ * HighLevel refuses a token of the wrong class. A sub-account token may use every alternative
+ * but `Agency-Access-Only` ones (none in the vendored specs; POST /oauth/locationToken is one).
+ */
+export function tokenAllows(
+	route: Pick<Route, 'security'>,
+	userType: 'Location' | 'Company',
+	held: string[],
+): boolean {
+	if (route.security.length === 0) return true;
+	// `{}` among the alternatives would mean "no token needed": usable by anyone.
+	const usable = route.security.filter(
+		(alt) =>
+			alt.schemes.length === 0 ||
+			alt.schemes.some((scheme) =>
+				userType === 'Company' ? AGENCY_SCHEMES.includes(scheme) : scheme !== 'Agency-Access-Only',
+			),
+	);
+	return usable.length > 0 && scopesAllow({ scopeSets: usable.map((alt) => alt.scopes) }, held);
 }

@@ -9,6 +9,8 @@ import {
 	DEFAULT_RATE_LIMIT,
 	SANDBOX_APPOINTMENT_ID,
 	SANDBOX_CALENDAR_ID,
+	SANDBOX_CLIENT_ID,
+	SANDBOX_CLIENT_SECRET,
 	SANDBOX_CONTACT_ID,
 	SANDBOX_LOCATION_ID,
 	SANDBOX_TOKEN,
@@ -18,7 +20,7 @@ import {
 
 // The sandbox's own exports, so a test file imports all it needs from here.
 export * from './index';
-export { scopesAllow } from './spec';
+export { scopesAllow, securityOf, tokenAllows } from './spec';
 
 export const VERSION = '2021-04-15';
 export const VERSION_2021_07_28 = '2021-07-28';
@@ -58,6 +60,8 @@ export function useSandbox(): void {
 		sandbox.options.latencyMs = 0;
 		sandbox.options.faults = undefined;
 		sandbox.options.record = true;
+		sandbox.options.oauthApps = undefined;
+		sandbox.options.accessTokenLifetimeSeconds = undefined;
 	});
 }
 
@@ -231,3 +235,86 @@ export async function outcome(
 		return 'reset';
 	}
 }
+
+// OAuth (oauth.test.ts): the authorization page, then forms posted to the token endpoints.
+
+/** n8n's OAuth2 callback, as a redirect_uri the default apps accept. */
+export const REDIRECT_URI = 'http://127.0.0.1:5678/rest/oauth2-credential/callback';
+
+export const authorizeParams = (extra: Record<string, string> = {}) => ({
+	response_type: 'code',
+	client_id: SANDBOX_CLIENT_ID,
+	redirect_uri: REDIRECT_URI,
+	scope: ALL_SCOPES.join(' '),
+	state: 'state-123',
+	...extra,
+});
+
+/** GETs the authorization page without following its redirect. */
+export async function authorizePage(
+	params: Record<string, string>,
+	page = '/v2/oauth/chooselocation',
+) {
+	const res = await fetch(`${sandbox.baseUrl}${page}?${new URLSearchParams(params)}`, {
+		redirect: 'manual',
+	});
+	const text = await res.text();
+	const json = /json/.test(res.headers.get('content-type') ?? '');
+	return {
+		status: res.status,
+		location: res.headers.get('location'),
+		body: (json ? JSON.parse(text) : text) as Record<string, any>,
+	};
+}
+
+/** POSTs `fields` form-urlencoded, as OAuth clients do. */
+export async function postForm(
+	urlPath: string,
+	fields: Record<string, string>,
+	headers: Record<string, string> = {},
+) {
+	const res = await fetch(sandbox.baseUrl + urlPath, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+		body: new URLSearchParams(fields).toString(),
+	});
+	return { status: res.status, body: (await res.json()) as Record<string, any> };
+}
+
+/** The authorization page's code for these parameters. */
+export async function authorizationCode(params: Record<string, string>): Promise<string> {
+	const { status, location } = await authorizePage(params);
+	expect(status).toBe(302);
+	return new URL(location!).searchParams.get('code')!;
+}
+
+/** The whole code flow for an app: approve `scope`, exchange the code; the token answer. */
+export async function connect(
+	clientId = SANDBOX_CLIENT_ID,
+	clientSecret = SANDBOX_CLIENT_SECRET,
+	scope = ALL_SCOPES.join(' '),
+) {
+	const code = await authorizationCode(authorizeParams({ client_id: clientId, scope }));
+	const answer = await postForm('/oauth/token', {
+		client_id: clientId,
+		client_secret: clientSecret,
+		grant_type: 'authorization_code',
+		code,
+		redirect_uri: REDIRECT_URI,
+	});
+	expect(answer.status).toBe(200);
+	return answer.body;
+}
+
+/** A refresh_token grant with the default app's credentials (or those given). */
+export const refresh = (
+	refreshToken: string,
+	clientId = SANDBOX_CLIENT_ID,
+	clientSecret = SANDBOX_CLIENT_SECRET,
+) =>
+	postForm('/oauth/token', {
+		client_id: clientId,
+		client_secret: clientSecret,
+		grant_type: 'refresh_token',
+		refresh_token: refreshToken,
+	});

@@ -2,12 +2,22 @@
 // and answers it counts.
 import type { FaultKind, FaultOptions } from './faults';
 import type { RateLimitOptions } from './limits';
+import type { OAuthApp, OAuthServer } from './oauth';
 import type { SandboxStore } from './store';
 
+/** A static token of `options.tokens`: a sub-account Private Integration Token. */
 export interface SandboxToken {
 	locationId: string;
 	scopes: string[];
 }
+
+/**
+ * What a bearer token stands for once recognised: a static token (always a Location token) or an
+ * OAuth access token (oauth.ts), a sub-account's (Location) or an agency's (Company).
+ */
+export type AuthorizedToken =
+	| { userType: 'Location'; locationId: string; companyId?: string; scopes: string[] }
+	| { userType: 'Company'; companyId: string; scopes: string[] };
 
 export interface SandboxOptions {
 	/** Default: SANDBOX_TOKEN, holding ALL_SCOPES, for SANDBOX_LOCATION_ID. */
@@ -27,6 +37,10 @@ export interface SandboxOptions {
 	faults?: FaultOptions;
 	/** Keep every request in `requests`. Default true; a benchmark sets it false. `stats` count either way. */
 	record?: boolean;
+	/** The Marketplace apps OAuth knows (oauth.ts). Default DEFAULT_OAUTH_APPS. */
+	oauthApps?: OAuthApp[];
+	/** `expires_in` of the OAuth access tokens issued from now on, in seconds. Default 86399. */
+	accessTokenLifetimeSeconds?: number;
 }
 
 export interface RecordedRequest {
@@ -36,13 +50,13 @@ export interface RecordedRequest {
 	query: Record<string, string | string[]>;
 	/** Lower-cased names; Authorization is kept so tests can assert it was sent. */
 	headers: Record<string, string>;
-	/** Parsed JSON, or undefined when there was no JSON body. */
+	/** Parsed JSON (or, on the OAuth routes, form fields), or undefined when there was no body. */
 	body: unknown;
 	rawBody: string;
 	/** What the sandbox answered; filled in when the answer is sent. 0 while pending, and for a reset socket. */
 	status: number;
 	response: unknown;
-	/** Headers the sandbox added to the answer (the x-ratelimit-* family, Retry-After). */
+	/** Headers the sandbox added to the answer (x-ratelimit-*, Retry-After, a redirect's Location). */
 	responseHeaders?: Record<string, string>;
 	/** The fault injected into this request, if any. */
 	injected?: FaultKind;
@@ -78,6 +92,14 @@ export interface SandboxStats {
 	injected: Partial<Record<FaultKind, number>>;
 	/** Every write that changed the store, in the order applied. */
 	applied: AppliedWrite[];
+	/** OAuth: authorization codes exchanged for tokens. */
+	codeExchanges: number;
+	/** OAuth: refresh_token grants that issued tokens (each one rotated its refresh token). */
+	tokenRefreshes: number;
+	/** OAuth: refresh_token grants refused invalid_grant (a spent, unknown or other app's token). */
+	refusedRefreshes: number;
+	/** OAuth: Location tokens minted from a Company token (POST /oauth/locationToken), by location. */
+	locationTokenMints: Record<string, number>;
 	/** Date.now() of the first and the latest request received (for the benchmark's timeline). */
 	firstAt?: number;
 	lastAt?: number;
@@ -90,9 +112,12 @@ export interface Sandbox {
 	/** Read on every request, so tests may change any option between (or during) calls. */
 	options: SandboxOptions;
 	stats: SandboxStats;
+	/** The OAuth state: codes and tokens issued; `expireAccessTokens()` and `expireAccessToken()`. */
+	oauth: OAuthServer;
 	/**
-	 * Empties `requests` and `stats`, re-seeds `store`, and forgets rate-limit windows and fault
-	 * progress (PRNG, script, bursts). All keep their identity. Options are kept.
+	 * Empties `requests` and `stats`, re-seeds `store`, forgets the OAuth codes and tokens issued,
+	 * and forgets rate-limit windows and fault progress (PRNG, script, bursts). All keep their
+	 * identity. Options are kept.
 	 */
 	reset(): void;
 	/** Empties `requests` and `stats` only: the store, rate-limit windows and fault progress stay. */

@@ -13,6 +13,10 @@ import type {
 export interface Reply {
 	status: number;
 	body: unknown;
+	/** Headers of this answer (the authorization page's redirect has a Location). */
+	headers?: Record<string, string>;
+	/** `body` is an HTML page, sent as is; otherwise it is sent as JSON. */
+	html?: boolean;
 }
 
 /** Thrown anywhere in a request's handling; its status and body are the answer. */
