@@ -1,0 +1,119 @@
+// The OAuth2 credential in n8n's engine against the sandbox's OAuth side: a token that expired
+// before the run is renewed once, however many items; a refused renewal says to reconnect, once;
+// a scope 401 is not mistaken for an expired token. n8n-core's own refreshOAuth2Token does the
+// renewal and the harness stores what it wrote, as n8n's database would.
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import { connectOAuth2, runWithOAuth2 } from '../engine/highLevel';
+import { SANDBOX_APPOINTMENT_ID, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from '../sandbox';
+import { sandbox, useSandbox } from './testing';
+
+// HighLevel's limit, sped up: the node learns it from the first answer.
+useSandbox({ rateLimit: { max: 1000, windowMs: 1000, dailyMax: 100_000 } });
+
+const getAppointment = {
+	resource: 'appointment',
+	operation: 'get',
+	eventId: SANDBOX_APPOINTMENT_ID,
+};
+const items = (count: number) => Array.from({ length: count }, (_, i) => ({ index: i }));
+const tokenData = (credentials: ICredentialDataDecryptedObject) =>
+	credentials.oauthTokenData as IDataObject;
+/** The answers of HighLevel's API (the token endpoint's own requests left out). */
+const statuses = () =>
+	sandbox.requests.filter((r) => !r.path.startsWith('/oauth/')).map((r) => r.status);
+
+async function spendRefreshToken(refreshToken: string): Promise<void> {
+	const answer = await fetch(`${sandbox.baseUrl}/oauth/token`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({
+			client_id: SANDBOX_CLIENT_ID,
+			client_secret: SANDBOX_CLIENT_SECRET,
+			grant_type: 'refresh_token',
+			refresh_token: refreshToken,
+		}).toString(),
+	});
+	expect(answer.status).toBe(200);
+}
+
+it('works with a sub-account token: its location comes from the token data', async () => {
+	const credentials = await connectOAuth2(sandbox);
+	sandbox.resetStats();
+	const { items: out, error } = await runWithOAuth2(sandbox, credentials, getAppointment);
+	expect(error).toBeUndefined();
+	expect(out[0].json.id).toBe(SANDBOX_APPOINTMENT_ID);
+	expect(sandbox.requests[0].headers.authorization).toBe(
+		`Bearer ${String(tokenData(credentials).access_token)}`,
+	);
+	expect(sandbox.stats.tokenRefreshes).toBe(0);
+});
+
+it('a token that expired before the run: 200 items, one refresh, one refused request, all succeed', async () => {
+	const credentials = await connectOAuth2(sandbox);
+	const { refresh_token: oldRefresh, access_token: oldAccess } = tokenData(credentials);
+	sandbox.oauth.expireAccessTokens();
+	sandbox.resetStats();
+	const { items: out, error } = await runWithOAuth2(sandbox, credentials, getAppointment, {
+		items: items(200),
+	});
+	expect(error).toBeUndefined();
+	expect(out).toHaveLength(200);
+	expect(sandbox.stats.tokenRefreshes).toBe(1);
+	expect(statuses().filter((status) => status === 401)).toHaveLength(1);
+	expect(statuses().filter((status) => status === 200)).toHaveLength(200);
+	// n8n stored the rotated tokens; the spent refresh token is gone from the credential.
+	expect(tokenData(credentials).refresh_token).not.toBe(oldRefresh);
+	expect(tokenData(credentials).access_token).not.toBe(oldAccess);
+
+	// The next run uses what was stored, and needs no refresh.
+	sandbox.resetStats();
+	const again = await runWithOAuth2(sandbox, credentials, getAppointment, { items: items(3) });
+	expect(again.error).toBeUndefined();
+	expect(sandbox.stats.tokenRefreshes).toBe(0);
+});
+
+it('a create meets the expired token: renewed and sent again, booked once', async () => {
+	const credentials = await connectOAuth2(sandbox);
+	sandbox.oauth.expireAccessTokens();
+	sandbox.resetStats();
+	const { items: out, error } = await runWithOAuth2(sandbox, credentials, {
+		resource: 'blockSlot',
+		operation: 'create',
+		blockTarget: 'calendar',
+		calendarId: { __rl: true, mode: 'id', value: 'cal_sandbox_001' },
+		startTime: '2031-02-03T12:00:00Z',
+		endTime: '2031-02-03T13:00:00Z',
+	});
+	expect(error).toBeUndefined();
+	expect(out).toHaveLength(1);
+	expect(sandbox.stats.applied).toHaveLength(1);
+	expect(statuses()).toEqual([401, 201]);
+});
+
+it('a refused renewal fails the items with "reconnect the credential", renewing only once', async () => {
+	const credentials = await connectOAuth2(sandbox);
+	await spendRefreshToken(String(tokenData(credentials).refresh_token));
+	sandbox.oauth.expireAccessTokens();
+	sandbox.resetStats();
+	const { items: out } = await runWithOAuth2(sandbox, credentials, getAppointment, {
+		items: items(20),
+		continueOnFail: true,
+	});
+	expect(out).toHaveLength(20);
+	for (const item of out) {
+		expect(String(item.json.error)).toMatch(/reconnect the credential/);
+		expect(JSON.stringify(item.json)).not.toContain(String(tokenData(credentials).access_token));
+		expect(JSON.stringify(item.json)).not.toContain(SANDBOX_CLIENT_SECRET);
+	}
+	expect(sandbox.stats.refusedRefreshes).toBe(1);
+	// Only the first request went out: the others failed unsent.
+	expect(statuses()).toEqual([401]);
+});
+
+it('a scope 401 is not an expired token: no refresh, the scope is named', async () => {
+	const credentials = await connectOAuth2(sandbox, { scope: ['calendars.readonly'] });
+	sandbox.resetStats();
+	const { error } = await runWithOAuth2(sandbox, credentials, getAppointment);
+	expect(error?.message).toMatch(/missing the scope calendars\/events.readonly/);
+	expect(sandbox.stats.tokenRefreshes).toBe(0);
+});
