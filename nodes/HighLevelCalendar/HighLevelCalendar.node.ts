@@ -7,7 +7,12 @@ import * as blockSlot from './resources/blockSlot';
 import { calendarDescription } from './resources/calendar';
 import { CALENDARS_API_VERSION, MAIN_CONNECTION } from './shared/constants';
 import { rateLimitOption, sendRoutedRequest } from './shared/client';
-import { authenticationField, credentialDescriptions, DEFAULT_BASE_URL } from './shared/credential';
+import {
+	agencyLocationField,
+	authenticationField,
+	credentialDescriptions,
+	DEFAULT_BASE_URL,
+} from './shared/credential';
 import {
 	additionalFieldsField,
 	calendarIdField,
@@ -48,6 +53,7 @@ export class HighLevelCalendar implements INodeType {
 		},
 		properties: [
 			authenticationField,
+			agencyLocationField,
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -3,6 +3,7 @@ import { searchCalendars } from '../HighLevelCalendar/listSearch/calendars';
 import { searchUsers } from '../HighLevelCalendar/listSearch/users';
 import { MAIN_CONNECTION } from '../HighLevelCalendar/shared/constants';
 import {
+	agencyLocationField,
 	authenticationField,
 	credentialDescriptions,
 } from '../HighLevelCalendar/shared/credential';
@@ -33,7 +34,7 @@ export class HighLevelCalendarTrigger implements INodeType {
 		inputs: [],
 		outputs: [MAIN_CONNECTION],
 		credentials: credentialDescriptions,
-		properties: [authenticationField, ...triggerProperties],
+		properties: [authenticationField, agencyLocationField, ...triggerProperties],
 	};
 
 	methods = {

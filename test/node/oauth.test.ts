@@ -4,7 +4,16 @@
 // renewal and the harness stores what it wrote, as n8n's database would.
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { connectOAuth2, runWithOAuth2 } from '../engine/highLevel';
-import { SANDBOX_APPOINTMENT_ID, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from '../sandbox';
+import {
+	SANDBOX_AGENCY_CLIENT_ID,
+	SANDBOX_AGENCY_CLIENT_SECRET,
+	SANDBOX_AGENCY_OAUTH_APP,
+	SANDBOX_APPOINTMENT_ID,
+	SANDBOX_CLIENT_ID,
+	SANDBOX_CLIENT_SECRET,
+	SANDBOX_LOCATION_ID,
+	SANDBOX_OAUTH_APP,
+} from '../sandbox';
 import { sandbox, useSandbox } from './testing';
 
 // HighLevel's limit, sped up: the node learns it from the first answer.
@@ -116,4 +125,111 @@ it('a scope 401 is not an expired token: no refresh, the scope is named', async 
 	const { error } = await runWithOAuth2(sandbox, credentials, getAppointment);
 	expect(error?.message).toMatch(/missing the scope calendars\/events.readonly/);
 	expect(sandbox.stats.tokenRefreshes).toBe(0);
+});
+
+describe('an agency (Company) connection', () => {
+	const OTHER_LOCATION = 'loc_sandbox_002';
+	const CALENDAR_OF_OTHER = 'cal_sandbox_201';
+
+	/** A second sub-account of the agency, with one calendar; the agency app installed in both. */
+	function secondSubAccount(installedIn = [SANDBOX_LOCATION_ID, OTHER_LOCATION]): void {
+		const store = sandbox.store;
+		store.locations.set(OTHER_LOCATION, {
+			...store.locations.get(SANDBOX_LOCATION_ID)!,
+			id: OTHER_LOCATION,
+			name: 'Sandbox Ortho',
+		});
+		store.calendars.set(CALENDAR_OF_OTHER, {
+			...store.calendars.get('cal_sandbox_001')!,
+			id: CALENDAR_OF_OTHER,
+			locationId: OTHER_LOCATION,
+			name: 'Ortho Consultations',
+		});
+		sandbox.options.oauthApps = [
+			SANDBOX_OAUTH_APP,
+			{ ...SANDBOX_AGENCY_OAUTH_APP, locationIds: installedIn },
+		];
+	}
+	const agency = () =>
+		connectOAuth2(sandbox, {
+			clientId: SANDBOX_AGENCY_CLIENT_ID,
+			clientSecret: SANDBOX_AGENCY_CLIENT_SECRET,
+		});
+	const listCalendars = {
+		resource: 'calendar',
+		operation: 'getAll',
+		locationId: '={{ $json.locationId }}',
+	};
+	const apiRequests = () => sandbox.requests.filter((r) => !r.path.startsWith('/oauth/'));
+
+	it('serves two sub-accounts item by item, minting one token for each, once', async () => {
+		secondSubAccount();
+		const credentials = await agency();
+		expect(tokenData(credentials).userType).toBe('Company');
+		sandbox.resetStats();
+		const { items: out, error } = await runWithOAuth2(sandbox, credentials, listCalendars, {
+			items: [SANDBOX_LOCATION_ID, OTHER_LOCATION, SANDBOX_LOCATION_ID, OTHER_LOCATION].map(
+				(locationId) => ({ locationId }),
+			),
+		});
+		expect(error).toBeUndefined();
+		expect(sandbox.stats.locationTokenMints).toEqual({
+			[SANDBOX_LOCATION_ID]: 1,
+			[OTHER_LOCATION]: 1,
+		});
+		const requests = apiRequests();
+		expect(requests.map((r) => r.query.locationId).sort()).toEqual([
+			SANDBOX_LOCATION_ID,
+			SANDBOX_LOCATION_ID,
+			OTHER_LOCATION,
+			OTHER_LOCATION,
+		]);
+		// Sent with the minted sub-account tokens, never the agency's own.
+		const agencyToken = `Bearer ${String(tokenData(credentials).access_token)}`;
+		expect(requests.every((r) => r.headers.authorization !== agencyToken)).toBe(true);
+		expect(requests.every((r) => r.status === 200)).toBe(true);
+		expect(out.some((item) => item.json.id === CALENDAR_OF_OTHER)).toBe(true);
+		expect(out.some((item) => item.json.id === 'cal_sandbox_001')).toBe(true);
+	});
+
+	it('a sub-account the app is not installed in fails that item, naming it', async () => {
+		secondSubAccount([SANDBOX_LOCATION_ID]);
+		const credentials = await agency();
+		const { items: out } = await runWithOAuth2(sandbox, credentials, listCalendars, {
+			items: [{ locationId: OTHER_LOCATION }, { locationId: SANDBOX_LOCATION_ID }],
+			continueOnFail: true,
+		});
+		expect(String(out[0].json.error)).toContain(
+			`HighLevel gave the agency connection no access to sub-account "${OTHER_LOCATION}"`,
+		);
+		expect(out.slice(1).every((item) => item.json.error === undefined)).toBe(true);
+	});
+
+	it('without a Location ID the item fails before anything is sent', async () => {
+		const credentials = await agency();
+		sandbox.resetStats();
+		const { error } = await runWithOAuth2(sandbox, credentials, getAppointment);
+		expect(error?.message).toMatch(/locationId .* is empty/);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('expired tokens: the agency token is renewed once, the sub-account token minted again', async () => {
+		const credentials = await agency();
+		await runWithOAuth2(sandbox, credentials, {
+			...getAppointment,
+			locationId: SANDBOX_LOCATION_ID,
+		});
+		sandbox.oauth.expireAccessTokens();
+		sandbox.resetStats();
+		const { items: out, error } = await runWithOAuth2(
+			sandbox,
+			credentials,
+			{ ...getAppointment, locationId: SANDBOX_LOCATION_ID },
+			{ items: items(10) },
+		);
+		expect(error).toBeUndefined();
+		expect(out).toHaveLength(10);
+		expect(sandbox.stats.tokenRefreshes).toBe(1);
+		expect(sandbox.stats.locationTokenMints).toEqual({ [SANDBOX_LOCATION_ID]: 1 });
+	});
 });

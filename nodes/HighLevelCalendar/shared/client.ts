@@ -4,12 +4,14 @@ import type {
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
+	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeProperties,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { readCredential } from './credential';
+import { readCredential, type HighLevelCredential } from './credential';
+import { forgetLocationToken, sendAsLocation, sendRoutedAsLocation } from './agency';
 import { highLevelError } from './errors';
 import {
 	budgetFor,
@@ -149,6 +151,7 @@ export const rateLimitOption: INodeProperties = {
 type ClientContext = NodeContext;
 
 interface Pacing {
+	credential: HighLevelCredential;
 	/** The credential type requests are signed with. */
 	type: string;
 	budget: LocationBudget;
@@ -159,9 +162,11 @@ interface Pacing {
 }
 
 async function pacingFor(context: ClientContext): Promise<Pacing> {
-	const { baseUrl, locationId, type } = await readCredential(context);
+	const credential = await readCredential(context);
+	const { baseUrl, locationId, type } = credential;
 	const settings = (readParameter(context, 'rateLimit', {}) ?? {}) as IDataObject;
 	return {
+		credential,
 		type,
 		budget: budgetFor(baseUrl, locationId),
 		// Said in HighLevel's published terms; applied as that share of whatever HighLevel reports.
@@ -217,7 +222,7 @@ async function sendPaced<T>(
 	request: { method: string; changesNothing: boolean },
 	send: () => Promise<T>,
 ): Promise<T> {
-	const { type, budget, share, maxRetryMs, signal } = await pacingFor(context);
+	const { credential, type, budget, share, maxRetryMs, signal } = await pacingFor(context);
 	const method = request.method.toUpperCase();
 	const startedAt = Date.now();
 	await beforeOAuth2Request(context, type).catch((refused: Error) => {
@@ -244,9 +249,12 @@ async function sendPaced<T>(
 				const { outcome, retryAfterMs } = classifyFailure(error);
 				if (outcome === 'tokenRejected' && usesOAuth2(type) && !renewed) {
 					renewed = true;
-					await renewAfterRejection(context, type, sentAt).catch((refused: Error) => {
-						throw finalError(context, refused);
-					});
+					// An agency's minted sub-account token is minted again; the app's own token renewed.
+					if (credential.companyId) forgetLocationToken(context, credential);
+					else
+						await renewAfterRejection(context, type, sentAt).catch((refused: Error) => {
+							throw finalError(context, refused);
+						});
 					continue;
 				}
 				if (!isSafeToResend(method, outcome, request.changesNothing)) {
@@ -292,12 +300,13 @@ export async function sendRoutedRequest(
 	// n8n makes this hook's context from the item's own, the one the preSend hooks saw.
 	const answer = answers.get(Object.getPrototypeOf(this) as object);
 	if (answer) return [{ json: answer }];
-	requestData.options.baseURL = (await readCredential(this)).baseUrl;
+	const credential = await readCredential(this);
+	requestData.options.baseURL = credential.baseUrl;
 	const method = String(requestData.options.method ?? 'GET').toUpperCase();
-	const items = await sendPaced(
-		this,
-		{ method, changesNothing: method === 'GET' },
-		async () => await this.makeRoutingRequest(requestData),
+	const items = await sendPaced(this, { method, changesNothing: method === 'GET' }, async () =>
+		credential.companyId
+			? await sendRoutedAsLocation(this, credential, requestData)
+			: await this.makeRoutingRequest(requestData),
 	);
 	if (method === 'POST') noteCreated(this, items);
 	return items;
@@ -324,12 +333,12 @@ export async function highLevelRequest(
 	context: ClientContext,
 	request: HighLevelRequest,
 ): Promise<IDataObject> {
-	const { baseUrl, type } = await readCredential(context);
+	const credential = await readCredential(context);
 	const changesNothing = request.changesNothing ?? request.method === 'GET';
 	return await sendPaced(context, { method: request.method, changesNothing }, async () => {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(context, type, {
+		const options: IHttpRequestOptions = {
 			method: request.method,
-			baseURL: baseUrl,
+			baseURL: credential.baseUrl,
 			url: request.path,
 			qs: request.qs,
 			body: request.body,
@@ -337,7 +346,16 @@ export async function highLevelRequest(
 			json: true,
 			ignoreHttpStatusErrors: true,
 			returnFullResponse: true,
-		})) as { statusCode: number; body: unknown; headers?: IDataObject };
+		};
+		const response = (
+			credential.companyId
+				? await sendAsLocation(context, credential, options)
+				: await context.helpers.httpRequestWithAuthentication.call(
+						context,
+						credential.type,
+						options,
+					)
+		) as { statusCode: number; body: unknown; headers?: IDataObject };
 		const error = await highLevelError(context, response, {
 			requiredScope: request.requiredScope,
 			target: request.target,

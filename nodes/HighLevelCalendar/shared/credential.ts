@@ -10,6 +10,11 @@ export interface HighLevelCredential {
 	/** Without trailing slashes. */
 	baseUrl: string;
 	locationId: string;
+	/**
+	 * An agency (Company) OAuth token: it serves any sub-account the app is installed in, and
+	 * requests go with a location token minted for `locationId` (agency.ts).
+	 */
+	companyId?: string;
 }
 
 export const DEFAULT_BASE_URL = 'https://services.leadconnectorhq.com';
@@ -68,24 +73,14 @@ interface StoredCredential {
 async function read(context: NodeContext): Promise<HighLevelCredential> {
 	const type = credentialTypeOf(context);
 	const data = await context.getCredentials<StoredCredential>(type);
-	const token = data.oauthTokenData;
-	// A sub-account's OAuth token names its location; a Private Integration Token's credential does.
-	const locationId = String(
-		(type === APP_CREDENTIAL_NAME ? token?.locationId : data.locationId) ?? '',
-	);
-	if (type === APP_CREDENTIAL_NAME && !locationId) {
-		throw new InputError(
-			'oauthTokenData.locationId',
-			token?.userType ?? '',
-			'Connect the app to a sub-account (choose a sub-account, not the agency, when HighLevel asks), or use a Private Integration Token.',
-			'is missing: the credential holds an agency (Company) token',
-		);
-	}
-	return {
-		type,
-		baseUrl: String(data.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, ''),
-		locationId,
-	};
+	const baseUrl = String(data.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+	if (type !== APP_CREDENTIAL_NAME)
+		return { type, baseUrl, locationId: String(data.locationId ?? '') };
+	// A sub-account's OAuth token names its location; an agency's names its company.
+	const token = data.oauthTokenData ?? {};
+	if (token.userType === 'Company' && token.companyId)
+		return { type, baseUrl, locationId: '', companyId: String(token.companyId) };
+	return { type, baseUrl, locationId: String(token.locationId ?? '') };
 }
 
 export async function readCredential(context: NodeContext): Promise<HighLevelCredential> {
@@ -97,5 +92,34 @@ export async function readCredential(context: NodeContext): Promise<HighLevelCre
 		// A failed read is not kept: the next item asks again and gets n8n's own error.
 		credential.catch(() => perNodeRun.delete(run));
 	}
-	return await credential;
+	const stored = await credential;
+	return stored.companyId ? { ...stored, locationId: agencyLocationOf(context) } : stored;
 }
+
+/** An agency connection acts in the sub-account the node's Location ID names, item by item. */
+function agencyLocationOf(context: NodeContext): string {
+	const value = context.getNodeParameter('locationId', '') as unknown;
+	const locationId =
+		typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+	if (!locationId) {
+		throw new InputError(
+			'locationId',
+			value,
+			'An agency connection serves every sub-account the app is installed in: set Location ID to the sub-account to act in (an expression per item works).',
+			'is empty',
+		);
+	}
+	return locationId;
+}
+
+/** Location ID, shown for OAuth2: the sub-account an agency (Company) connection acts in. */
+export const agencyLocationField: INodeProperties = {
+	displayName: 'Location ID',
+	name: 'locationId',
+	type: 'string',
+	default: '',
+	placeholder: 'C2QujeCh8ZnC7al2InWR',
+	description:
+		'Only for an agency (Company) connection: the sub-account to act in; an expression can give each item its own. A sub-account connection acts in its own sub-account and ignores this.',
+	displayOptions: { show: { authentication: ['oAuth2'] } },
+};
