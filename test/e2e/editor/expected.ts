@@ -157,6 +157,13 @@ export const FILTER_BY_CONTACT = {
 	absent: ['Calendar', 'Start Time', 'End Time'],
 };
 
+/**
+ * n8n's node creator merges a node and its "<name>Trigger" into one item, and that item takes the
+ * trigger's description (generateMergedNodesAndActions in n8n's editor): "HighLevel Calendar" reads
+ * the trigger's.
+ */
+export const CREATOR_ITEM_DESCRIPTION = 'Starts the workflow when a HighLevel (LeadConnector)';
+
 /** Console errors that are not about the node, with why they may be ignored. */
 export const IGNORABLE: Array<{ why: string; test: (e: ConsoleEntry) => boolean }> = [
 	{

@@ -9,6 +9,7 @@ import { ROOT } from '../processes';
 import type { Browser } from './browser';
 import {
 	ALWAYS,
+	CREATOR_ITEM_DESCRIPTION,
 	EXPECTED,
 	EXPECTED_ACTIONS,
 	FILTER_BY_CONTACT,
@@ -93,7 +94,12 @@ export async function driveEditor(running: Running, b: Browser): Promise<void> {
 		await item.waitFor();
 		await checkIcon(s, item, running.nodeIconUrl, 'the node in the node creator');
 		const text = (await item.innerText()).replace(/\s+/g, ' ').trim();
-		check(s, text.includes('Book, find, move'), 'the node creator shows the description', text);
+		check(
+			s,
+			text.includes(CREATOR_ITEM_DESCRIPTION),
+			"the node creator shows the description (the trigger's: n8n merges the two)",
+			text,
+		);
 		await item.click();
 		// A declarative node lists its operations as actions, each with the node's icon.
 		await page.getByText('Create an appointment', { exact: true }).waitFor();
