@@ -1,6 +1,6 @@
 // The editor in the browser: sign in, the example workflow on the canvas, the node creator, the
 // node's panel as the example saved it, the credential, the panel of every resource and operation,
-// then the page's console and the screenshots against docs/ and the README.
+// the trigger (trigger.ts), then the page's console and the screenshots against docs/ and the README.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check, step } from '../checks';
@@ -17,6 +17,7 @@ import {
 	RECURRENCE_BUILD,
 } from './expected';
 import { CRED_NAME, type Running } from './setup';
+import { driveTrigger } from './trigger';
 import { appears, checkIcon, expectFields, panelFields, selectOption } from './ui';
 
 const DOCS = path.join(ROOT, 'docs');
@@ -226,6 +227,8 @@ export async function driveEditor(running: Running, b: Browser): Promise<void> {
 			if (exp.shot) await page.screenshot({ path: shot(exp.shot) });
 		});
 	}
+
+	await driveTrigger(running, b, shot);
 
 	await step('console', () => {
 		const s = 'console';
