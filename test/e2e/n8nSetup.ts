@@ -9,6 +9,7 @@ import { run, sleep, startBackground, tail } from './processes';
 
 export const PACKAGE = 'n8n-nodes-highlevel-calendar';
 export const NODE_TYPE = `${PACKAGE}.highLevelCalendar`;
+export const TRIGGER_TYPE = `${PACKAGE}.highLevelCalendarTrigger`;
 export const CRED_TYPE = 'highLevelCalendarApi';
 /** The credential id the example workflows reference. */
 export const EXAMPLE_CRED_ID = 'hlcExampleCred01';

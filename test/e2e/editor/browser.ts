@@ -130,6 +130,11 @@ export async function openBrowser(work: string): Promise<Browser> {
 		p.on('pageerror', (e) =>
 			b.logs.push({ kind: 'pageerror', text: e.stack ?? e.message, url: '', phase: b.phase }),
 		);
+		// Leaving a workflow whose changes n8n has not saved yet asks "leave the page?": leave (this
+		// n8n is thrown away after the run); any other dialog is dismissed, as playwright does.
+		p.on('dialog', (d) => {
+			void (d.type() === 'beforeunload' ? d.accept() : d.dismiss()).catch(() => undefined);
+		});
 		p.on('requestfailed', (r) =>
 			b.failedRequests.push({ url: r.url(), error: r.failure()?.errorText ?? '', phase: b.phase }),
 		);

@@ -1,6 +1,6 @@
 // What the editor must show: the fields of the node's panel per resource and operation, the node
-// creator's actions, and which console errors are not about the node. Taken from the node's
-// description; editor/views.ts checks them.
+// creator's actions, the trigger's entries and panel, and which console errors are not about the
+// node. Taken from the nodes' descriptions; editor/views.ts and editor/trigger.ts check them.
 import { PACKAGE } from '../n8nSetup';
 import type { ConsoleEntry } from './browser';
 
@@ -156,6 +156,51 @@ export const FILTER_BY_CONTACT = {
 	fields: ['Filter By', 'Contact'],
 	absent: ['Calendar', 'Start Time', 'End Time'],
 };
+
+/**
+ * n8n's node creator merges a node and its "<name>Trigger" into one item, and that item takes the
+ * trigger's description (generateMergedNodesAndActions in n8n's editor): "HighLevel Calendar" reads
+ * the trigger's.
+ */
+export const CREATOR_ITEM_DESCRIPTION = 'Starts the workflow when a HighLevel (LeadConnector)';
+/** The trigger's entries in the node creator on a new workflow: one per Events option, in its order. */
+export const EXPECTED_TRIGGERS = [
+	'On appointment booked',
+	'On appointment deleted',
+	'On appointment ended',
+	'On appointment rescheduled',
+	'On appointment starting',
+	'On appointment status changed',
+	'On appointment updated',
+];
+
+/** The trigger's panel: what every Watch choice shows, then what each one adds or hides. */
+export const TRIGGER_ALWAYS = [
+	'Poll Times',
+	'Watch',
+	'Events',
+	'Simplify',
+	'Filters',
+	'Options',
+	'Rate Limit',
+];
+/** Shown only for some events (the example watches Appointment Booked alone). */
+export const TRIGGER_EVENT_ONLY = ['Minutes Before Start', 'To Statuses'];
+export const TRIGGER_WATCH: Array<{ watch: string; fields: string[]; absent: string[] }> = [
+	{ watch: 'User', fields: ['User'], absent: ['Calendar', 'Group ID'] },
+	{ watch: 'Group', fields: ['Group ID'], absent: ['Calendar', 'User'] },
+	{ watch: 'Every Calendar', fields: [], absent: ['Calendar', 'User', 'Group ID'] },
+	{ watch: 'Calendar', fields: ['Calendar'], absent: ['User', 'Group ID'] },
+];
+/** Events added one after the other (to Appointment Booked), and the fields each adds. */
+export const TRIGGER_EVENTS: Array<{ event: string; fields: string[]; absent: string[] }> = [
+	{ event: 'Appointment Starting', fields: ['Minutes Before Start'], absent: ['To Statuses'] },
+	{
+		event: 'Appointment Status Changed',
+		fields: ['Minutes Before Start', 'To Statuses'],
+		absent: [],
+	},
+];
 
 /** Console errors that are not about the node, with why they may be ignored. */
 export const IGNORABLE: Array<{ why: string; test: (e: ConsoleEntry) => boolean }> = [

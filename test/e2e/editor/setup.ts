@@ -15,19 +15,27 @@ import {
 	n8nEnvironment,
 	NODE_TYPE,
 	setUpOwner,
+	TRIGGER_TYPE,
 	startSandboxProcess,
 	waitForRestApi,
 } from '../n8nSetup';
 import { freePort, ROOT, run, startBackground } from '../processes';
+import type { SandboxDump } from '../scenarios/major';
 
 /** The name the examples give the credential. */
 export const CRED_NAME = 'HighLevel Calendar account';
 
 /** A running n8n with the package and its owner, and where the editor loads the icons from. */
-export interface Running {
+export interface Running extends IconUrls {
 	base: string;
 	work: string;
+	/** What the sandbox received since the last dump (none when attached to an n8n left running). */
+	takeDump?: () => Promise<SandboxDump>;
+}
+
+interface IconUrls {
 	nodeIconUrl: string;
+	triggerIconUrl: string;
 	credIconUrl: string;
 }
 
@@ -63,9 +71,18 @@ export async function setup(work: string): Promise<Running> {
 	});
 	const nodeExe = path.join(install.nodeBinDir, 'node');
 
-	const { baseUrl: sandboxUrl } = await step('start-sandbox', () =>
-		startSandboxProcess('start-sandbox', work),
-	);
+	// Appointments around now besides the e2e seed (as npm run dev has), so the trigger's Fetch Test
+	// Event finds one in its window.
+	process.env.SANDBOX_SEED = 'around-now';
+	const sandbox = await step('start-sandbox', () => startSandboxProcess('start-sandbox', work));
+	const sandboxUrl = sandbox.baseUrl;
+	let dumps = 0;
+	const takeDump = async (): Promise<SandboxDump> => {
+		dumps++;
+		process.kill(sandbox.child.pid!, 'SIGUSR2');
+		await sandbox.waitFor(/"dumped"/, 10_000, `sandbox dump #${dumps}`, dumps);
+		return JSON.parse(fs.readFileSync(sandbox.dumpFile, 'utf8')) as SandboxDump;
+	};
 
 	await step('import', async () => {
 		const creds = [
@@ -120,16 +137,15 @@ export async function setup(work: string): Promise<Running> {
 
 	return await step('owner-setup', async () => {
 		const cookie = await setUpOwner('owner-setup', base, 'e2e-setup');
-		return { base, work, ...(await iconUrls('owner-setup', base, cookie)) };
+		return { base, work, takeDump, ...(await iconUrls('owner-setup', base, cookie)) };
 	});
 }
 
-/** Where the editor loads the icons from, as n8n's own node and credential type lists give it. */
-async function iconUrls(
-	stepName: string,
-	base: string,
-	cookie: string,
-): Promise<{ nodeIconUrl: string; credIconUrl: string }> {
+/**
+ * Where the editor loads the icons from, as n8n's own node and credential type lists give it; each
+ * must be served as SVG.
+ */
+async function iconUrls(stepName: string, base: string, cookie: string): Promise<IconUrls> {
 	const headers = { cookie, 'browser-id': 'e2e-setup' };
 	const nodes = (await (await fetch(`${base}/types/nodes.json`, { headers })).json()) as Array<
 		Record<string, any>
@@ -138,9 +154,15 @@ async function iconUrls(
 		await fetch(`${base}/types/credentials.json`, { headers })
 	).json()) as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 	const node = nodes.find((n) => n.name === NODE_TYPE);
+	const trigger = nodes.find((n) => n.name === TRIGGER_TYPE);
 	const cred = creds.find((c) => c.name === CRED_TYPE);
-	if (!node)
-		throw new StepError(stepName, `${NODE_TYPE} is not among n8n's ${nodes.length} node types`);
+	for (const [type, found] of [
+		[NODE_TYPE, node],
+		[TRIGGER_TYPE, trigger],
+	] as const) {
+		if (!found)
+			throw new StepError(stepName, `${type} is not among n8n's ${nodes.length} node types`);
+	}
 	if (!cred)
 		throw new StepError(
 			stepName,
@@ -149,9 +171,18 @@ async function iconUrls(
 	const iconUrl = (x: Record<string, any>) =>
 		(typeof x.iconUrl === 'string' ? x.iconUrl : x.iconUrl?.light) as string; // eslint-disable-line @typescript-eslint/no-explicit-any
 	console.log(
-		`  node iconUrl ${JSON.stringify(node.iconUrl)}; credential iconUrl ${JSON.stringify(cred.iconUrl)}`,
+		`  node iconUrl ${JSON.stringify(node!.iconUrl)}; trigger iconUrl ${JSON.stringify(trigger!.iconUrl)}; credential iconUrl ${JSON.stringify(cred.iconUrl)}`,
 	);
-	const urls = { nodeIconUrl: iconUrl(node), credIconUrl: iconUrl(cred) };
+	const urls = {
+		nodeIconUrl: iconUrl(node!),
+		triggerIconUrl: iconUrl(trigger!),
+		credIconUrl: iconUrl(cred),
+	};
+	if (urls.triggerIconUrl === urls.nodeIconUrl)
+		throw new StepError(
+			stepName,
+			`the trigger has the node's icon, not its own: ${urls.nodeIconUrl}`,
+		);
 	for (const u of new Set(Object.values(urls))) {
 		const r = await fetch(`${base}/${u}`, { headers });
 		const type = r.headers.get('content-type') ?? '';

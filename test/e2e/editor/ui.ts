@@ -111,3 +111,18 @@ export async function checkIcon(
 		found ? undefined : { imgs: srcs },
 	);
 }
+
+/** Adds `option` to a multi-options parameter; its dropdown stays open for more, so Escape closes it. */
+export async function addOption(page: Page, param: string, option: string): Promise<void> {
+	const input = page.getByTestId('ndv').getByTestId(`parameter-input-${param}`);
+	await input.scrollIntoViewIfNeeded();
+	await input.click();
+	await page
+		.locator('.el-select-dropdown__item:visible')
+		.filter({ has: page.locator(`text="${option}"`) })
+		.first()
+		.click();
+	await input.locator('.el-select__tags-text').getByText(option, { exact: true }).waitFor();
+	await page.keyboard.press('Escape');
+	await page.locator('.el-select-dropdown:visible').first().waitFor({ state: 'hidden' });
+}

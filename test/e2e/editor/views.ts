@@ -1,6 +1,6 @@
 // The editor in the browser: sign in, the example workflow on the canvas, the node creator, the
 // node's panel as the example saved it, the credential, the panel of every resource and operation,
-// then the page's console and the screenshots against docs/ and the README.
+// the trigger (trigger.ts), then the page's console and the screenshots against docs/ and the README.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check, step } from '../checks';
@@ -9,6 +9,7 @@ import { ROOT } from '../processes';
 import type { Browser } from './browser';
 import {
 	ALWAYS,
+	CREATOR_ITEM_DESCRIPTION,
 	EXPECTED,
 	EXPECTED_ACTIONS,
 	FILTER_BY_CONTACT,
@@ -16,6 +17,7 @@ import {
 	RECURRENCE_BUILD,
 } from './expected';
 import { CRED_NAME, type Running } from './setup';
+import { driveTrigger } from './trigger';
 import { appears, checkIcon, expectFields, panelFields, selectOption } from './ui';
 
 const DOCS = path.join(ROOT, 'docs');
@@ -93,7 +95,12 @@ export async function driveEditor(running: Running, b: Browser): Promise<void> {
 		await item.waitFor();
 		await checkIcon(s, item, running.nodeIconUrl, 'the node in the node creator');
 		const text = (await item.innerText()).replace(/\s+/g, ' ').trim();
-		check(s, text.includes('Book, find, move'), 'the node creator shows the description', text);
+		check(
+			s,
+			text.includes(CREATOR_ITEM_DESCRIPTION),
+			"the node creator shows the description (the trigger's: n8n merges the two)",
+			text,
+		);
 		await item.click();
 		// A declarative node lists its operations as actions, each with the node's icon.
 		await page.getByText('Create an appointment', { exact: true }).waitFor();
@@ -220,6 +227,8 @@ export async function driveEditor(running: Running, b: Browser): Promise<void> {
 			if (exp.shot) await page.screenshot({ path: shot(exp.shot) });
 		});
 	}
+
+	await driveTrigger(running, b, shot);
 
 	await step('console', () => {
 		const s = 'console';
