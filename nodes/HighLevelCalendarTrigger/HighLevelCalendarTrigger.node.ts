@@ -26,7 +26,9 @@ export class HighLevelCalendarTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ [].concat($parameter["events"]).join(", ") }}',
+		// "Booked, Rescheduled": the events' names without "Appointment".
+		subtitle:
+			'={{ [].concat($parameter["events"]).map(e => String(e).replace(/^appointment/, "").replace(/([a-z])([A-Z])/g, "$1 $2")).join(", ") }}',
 		description:
 			'Starts the workflow when a HighLevel (LeadConnector) appointment is booked, changed, cancelled, about to start or over',
 		defaults: { name: 'HighLevel Calendar Trigger' },

@@ -100,16 +100,6 @@ export const triggerProperties: INodeProperties[] = [
 			'What starts the workflow. Each output item has an "event" field naming what fired; one appointment can fire several events in one poll.',
 	},
 	{
-		displayName: 'To Statuses',
-		name: 'toStatuses',
-		type: 'multiOptions',
-		options: statusOptions,
-		default: [],
-		description:
-			'Fire Appointment Status Changed only when the new status is one of these (none: any)',
-		displayOptions: { show: { events: ['appointmentStatusChanged'] } },
-	},
-	{
 		displayName: 'Minutes Before Start',
 		name: 'minutesBefore',
 		type: 'number',
@@ -118,6 +108,16 @@ export const triggerProperties: INodeProperties[] = [
 		description:
 			'Appointment Starting fires in the first poll after this moment; with a poll every minute, up to a minute later',
 		displayOptions: { show: { events: ['appointmentStarting'] } },
+	},
+	{
+		displayName: 'To Statuses',
+		name: 'toStatuses',
+		type: 'multiOptions',
+		options: statusOptions,
+		default: [],
+		description:
+			'Fire Appointment Status Changed only when the new status is one of these (none: any)',
+		displayOptions: { show: { events: ['appointmentStatusChanged'] } },
 	},
 	{
 		displayName: 'Simplify',

@@ -79,13 +79,6 @@ const SAMPLES: Sample[] = [
 		minutes: 45,
 	},
 	{
-		id: 'apt_dev_later_new',
-		title: 'Discovery call',
-		appointmentStatus: 'new',
-		at: { minutesFromNow: 150 },
-		minutes: 30,
-	},
-	{
 		id: 'apt_dev_tomorrow_confirmed',
 		title: 'Quarterly review',
 		appointmentStatus: 'confirmed',
@@ -97,6 +90,13 @@ const SAMPLES: Sample[] = [
 		title: 'Duplicate booking',
 		appointmentStatus: 'invalid',
 		at: { day: 1, hour: 11 },
+		minutes: 30,
+	},
+	{
+		id: 'apt_dev_later_new',
+		title: 'Discovery call',
+		appointmentStatus: 'new',
+		at: { minutesFromNow: 150 },
 		minutes: 30,
 	},
 ];
@@ -120,9 +120,12 @@ function startOf(sample: Sample, now: number, zone: string): number {
 export function seedAroundNow(sandbox: Sandbox, at = Date.now()): void {
 	const zone = SANDBOX_LOCATION_TIMEZONE;
 	const now = Math.floor(at / (5 * MINUTE)) * 5 * MINUTE; // whole minutes read better
-	const added = isoInZone(now - 7 * 24 * HOUR, zone);
-	for (const sample of SAMPLES) {
+	const weekAgo = isoInZone(now - 7 * 24 * HOUR, zone);
+	// Bookings still to come were made last: the newest is what Fetch Test Event shows.
+	const lastHour = (index: number) => isoInZone(now - HOUR + index * MINUTE, zone);
+	for (const [index, sample] of SAMPLES.entries()) {
 		const start = startOf(sample, now, zone);
+		const added = start > now ? lastHour(index) : weekAgo;
 		const record: AppointmentRecord = {
 			id: sample.id,
 			locationId: SANDBOX_LOCATION_ID,
