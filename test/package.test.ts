@@ -116,8 +116,8 @@ it('the trigger and the action node spend one budget per location (one module in
 		'nodes/HighLevelCalendarTrigger/HighLevelCalendarTrigger.node.js',
 	);
 	const { HighLevelCalendarApi } = load('credentials/HighLevelCalendarApi.credentials.js');
-	// 6 requests per 400 ms: the node learns it from the first answer's headers.
-	const sandbox = await startSandbox({ rateLimit: { max: 6, windowMs: 400, dailyMax: 10_000 } });
+	// 4 requests per 300 ms: the node learns it from the first answer's headers.
+	const sandbox = await startSandbox({ rateLimit: { max: 4, windowMs: 300, dailyMax: 10_000 } });
 	const credentials = {
 		accessToken: SANDBOX_TOKEN,
 		locationId: SANDBOX_LOCATION_ID,
@@ -133,14 +133,10 @@ it('the trigger and the action node spend one budget per location (one module in
 				operation: 'get',
 				calendarId: SANDBOX_CALENDAR_ID,
 			},
-			items: Array.from({ length: count }, () => ({ json: {} })),
+			items: Array.from({ length: count }, () => ({})),
 		});
-	try {
-		await getMany(1);
-		// The sandbox forgets that request's window; the node's budget still counts it (stricter).
-		sandbox.resetLimits();
-		sandbox.resetStats();
-		const poller = startPoller({
+	const firstPoll = () =>
+		startPoller({
 			nodeType: new HighLevelCalendarTrigger() as INodeType,
 			credentialType: new HighLevelCalendarApi() as ICredentialType,
 			credentials,
@@ -149,15 +145,25 @@ it('the trigger and the action node spend one budget per location (one module in
 				calendarId: SANDBOX_CALENDAR_ID,
 				events: ['appointmentBooked'],
 			},
-		});
-		const polls = async () => {
-			for (let i = 0; i < 4; i++) await poller.poll();
-		};
-		const [{ error }] = await Promise.all([getMany(8), polls()]);
+		}).poll();
+	try {
+		await getMany(1);
+		// The learning request's window passes, for the sandbox and the node alike.
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		sandbox.resetStats();
+		// 8 gets and four triggers' first polls (2 requests each), all at once: 16 requests.
+		const [{ error }] = await Promise.all([
+			getMany(8),
+			firstPoll(),
+			firstPoll(),
+			firstPoll(),
+			firstPoll(),
+		]);
 		expect(error).toBeUndefined();
-		// 8 gets, a baseline poll of 2 requests and 3 more polls: 13 requests, over three windows.
-		expect(sandbox.requests.length).toBe(13);
-		expect(sandbox.stats.rateLimited).toBe(0);
+		// Two budgets would each send 4 per window: every window 4 refused, 8 or more in all.
+		// One budget: none, or one window's worth when a loaded machine delays a window's sends.
+		expect(sandbox.stats.rateLimited).toBeLessThanOrEqual(4);
+		expect(sandbox.stats.received).toBe(16 + sandbox.stats.rateLimited);
 	} finally {
 		await sandbox.close();
 	}
