@@ -50,6 +50,15 @@ export function startHighLevelPoller(sandbox: Sandbox, parameters: INodeParamete
 	});
 }
 
+/** A form POSTed to the sandbox's token endpoint, as OAuth clients send it. */
+export async function postToTokenEndpoint(sandbox: Sandbox, fields: Record<string, string>) {
+	return await fetch(`${sandbox.baseUrl}/oauth/token`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams(fields).toString(),
+	});
+}
+
 /**
  * Connects the OAuth2 credential the way n8n does when the user clicks "Connect": the sandbox's
  * authorization page approves, and the code is exchanged at its token endpoint. Returns the
@@ -75,16 +84,12 @@ export async function connectOAuth2(
 		{ redirect: 'manual' },
 	);
 	const code = new URL(page.headers.get('location')!).searchParams.get('code')!;
-	const answer = await fetch(`${sandbox.baseUrl}/oauth/token`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({
-			client_id: clientId,
-			client_secret: clientSecret,
-			grant_type: 'authorization_code',
-			code,
-			redirect_uri: redirectUri,
-		}).toString(),
+	const answer = await postToTokenEndpoint(sandbox, {
+		client_id: clientId,
+		client_secret: clientSecret,
+		grant_type: 'authorization_code',
+		code,
+		redirect_uri: redirectUri,
 	});
 	if (answer.status !== 200)
 		throw new Error(`code exchange: ${answer.status} ${await answer.text()}`);

@@ -3,7 +3,7 @@
 // a scope 401 is not mistaken for an expired token. n8n-core's own refreshOAuth2Token does the
 // renewal and the harness stores what it wrote, as n8n's database would.
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import { connectOAuth2, runWithOAuth2 } from '../engine/highLevel';
+import { connectOAuth2, postToTokenEndpoint, runWithOAuth2 } from '../engine/highLevel';
 import {
 	SANDBOX_AGENCY_CLIENT_ID,
 	SANDBOX_AGENCY_CLIENT_SECRET,
@@ -32,15 +32,11 @@ const statuses = () =>
 	sandbox.requests.filter((r) => !r.path.startsWith('/oauth/')).map((r) => r.status);
 
 async function spendRefreshToken(refreshToken: string): Promise<void> {
-	const answer = await fetch(`${sandbox.baseUrl}/oauth/token`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({
-			client_id: SANDBOX_CLIENT_ID,
-			client_secret: SANDBOX_CLIENT_SECRET,
-			grant_type: 'refresh_token',
-			refresh_token: refreshToken,
-		}).toString(),
+	const answer = await postToTokenEndpoint(sandbox, {
+		client_id: SANDBOX_CLIENT_ID,
+		client_secret: SANDBOX_CLIENT_SECRET,
+		grant_type: 'refresh_token',
+		refresh_token: refreshToken,
 	});
 	expect(answer.status).toBe(200);
 }
