@@ -4,12 +4,14 @@
 //   E2E_N8N=2|1|both (default both)       which majors to run
 // Steps: build + pack (once) -> per major: install n8n (cached per version) -> own user folder with the
 // package installed as a community package -> own sandbox -> import credentials + example workflows ->
-// `n8n execute` each, assert outputs and what the sandbox received -> credential test through n8n's
-// REST API (good and bad token) -> a short summary per major.
+// `n8n execute` each, assert outputs and what the sandbox received -> an OAuth2 credential's expired
+// token renewed (three `n8n execute` runs) -> credential test through n8n's REST API (good and bad
+// token) -> the trigger under `n8n start` -> a short summary per major.
 // Every failure names its step and its major; each major has a deadline; children are killed on exit.
 // Here: the majors, their deadlines and the final cleanup. The scenarios are in scenarios/: major.ts
 // (install, package, import), examples.ts (the three example workflows), rerun.ts (a partial failure
-// and its re-run), credentialTest.ts; their checks and steps go through checks.ts.
+// and its re-run), oauth.ts (the OAuth2 credential: an expired token renewed once, the rotated refresh
+// token stored), credentialTest.ts, trigger.ts; their checks and steps go through checks.ts.
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -38,6 +40,7 @@ import {
 import { credentialTest } from './scenarios/credentialTest';
 import { bookFromForm, holidayBlock, noShowSweep } from './scenarios/examples';
 import { importWorkflows, installMajor } from './scenarios/major';
+import { oauthScenario } from './scenarios/oauth';
 import { rerunScenario } from './scenarios/rerun';
 import { triggerScenario } from './scenarios/trigger';
 
@@ -71,6 +74,7 @@ async function runMajor(major: 1 | 2, tarball: string, root: string): Promise<vo
 		await bookFromForm(run);
 		await holidayBlock(run);
 		await rerunScenario(run);
+		await oauthScenario(run);
 		await credentialTest(run);
 		await triggerScenario(run);
 	} finally {

@@ -1,7 +1,11 @@
 // Runs the HighLevel sandbox as a process for the end-to-end test: seeds the records the example
 // workflows work on, prints one JSON line {"baseUrl": ...} on stdout, and keeps running.
-//   SIGUSR2: write what was received since the last dump to $E2E_SANDBOX_DUMP, then print
-//            {"dumped": <path>, "requests": n} and start a new recording (the store is kept).
+//   SIGUSR2: write what was received since the last dump (requests, writes, OAuth token counts) to
+//            $E2E_SANDBOX_DUMP, then print {"dumped": <path>, "requests": n} and start a new
+//            recording (the store and the OAuth tokens are kept).
+//   SIGUSR1: expire every OAuth access token issued so far (as if a day had passed; refresh tokens
+//            keep), then print {"expired": true, "n": <how many times so far>}. Node starts its
+//            inspector on SIGUSR1 only while no listener is installed: this one replaces it.
 //   SIGTERM / SIGINT: dump the same way, close, exit 0.
 // Listens on 127.0.0.1 only (the sandbox itself binds there). With SANDBOX_SEED=around-now (npm run
 // dev) it also holds appointments around the current time (devSeed.ts).
@@ -76,6 +80,12 @@ async function main(): Promise<void> {
 		const snapshot = {
 			requests: sandbox.requests,
 			applied: sandbox.stats.applied,
+			stats: {
+				codeExchanges: sandbox.stats.codeExchanges,
+				tokenRefreshes: sandbox.stats.tokenRefreshes,
+				refusedRefreshes: sandbox.stats.refusedRefreshes,
+				byStatus: { ...sandbox.stats.byStatus },
+			},
 			appointments: [...sandbox.store.appointments.values()],
 			blockSlots: [...sandbox.store.blockSlots.values()],
 		};
@@ -87,6 +97,12 @@ async function main(): Promise<void> {
 	process.on('SIGUSR2', () => {
 		const n = dump();
 		process.stdout.write(`${JSON.stringify({ dumped: dumpPath, requests: n })}\n`);
+	});
+	let expirations = 0;
+	process.on('SIGUSR1', () => {
+		sandbox.oauth.expireAccessTokens();
+		expirations++;
+		process.stdout.write(`${JSON.stringify({ expired: true, n: expirations })}\n`);
 	});
 	const stop = () => {
 		dump();

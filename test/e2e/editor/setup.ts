@@ -29,6 +29,10 @@ export const CRED_NAME = 'HighLevel Calendar account';
 export interface Running extends IconUrls {
 	base: string;
 	work: string;
+	/** The owner's session cookie, for REST calls with the browser-id header `e2e-setup`. */
+	cookie: string;
+	/** The sandbox's base URL (none when attached to an n8n left running). */
+	sandboxUrl?: string;
 	/** What the sandbox received since the last dump (none when attached to an n8n left running). */
 	takeDump?: () => Promise<SandboxDump>;
 }
@@ -137,7 +141,14 @@ export async function setup(work: string): Promise<Running> {
 
 	return await step('owner-setup', async () => {
 		const cookie = await setUpOwner('owner-setup', base, 'e2e-setup');
-		return { base, work, takeDump, ...(await iconUrls('owner-setup', base, cookie)) };
+		return {
+			base,
+			work,
+			cookie,
+			sandboxUrl,
+			takeDump,
+			...(await iconUrls('owner-setup', base, cookie)),
+		};
 	});
 }
 
@@ -201,5 +212,5 @@ export async function attach(base: string, work: string): Promise<Running> {
 	});
 	if (!res.ok) throw new StepError('attach', `POST /rest/login: HTTP ${res.status}`);
 	const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
-	return { base, work, ...(await iconUrls('attach', base, cookie)) };
+	return { base, work, cookie, ...(await iconUrls('attach', base, cookie)) };
 }

@@ -38,6 +38,13 @@ export interface SandboxDump {
 		response: any;
 	}>; // eslint-disable-line @typescript-eslint/no-explicit-any
 	applied: Array<{ method: string; path: string; kind: string; id: string; body: unknown }>;
+	/** The OAuth token endpoint's counts since the last dump, and the answers by status. */
+	stats: {
+		codeExchanges: number;
+		tokenRefreshes: number;
+		refusedRefreshes: number;
+		byStatus: Record<string, number>;
+	};
 	appointments: Json[];
 	blockSlots: Json[];
 }
@@ -81,6 +88,8 @@ export interface MajorRun extends MajorN8n {
 	execute(stepName: string, id: string, opts?: { expectNodeError?: boolean }): Promise<Json>;
 	/** Asks the sandbox for what it received since the last dump (SIGUSR2), and waits for it. */
 	takeDump(): Promise<SandboxDump>;
+	/** Expires the sandbox's OAuth access tokens (SIGUSR1), and waits until it says it did. */
+	expireOAuthTokens(): Promise<void>;
 }
 
 /** The items a node of the run output (its first run, first output). */
@@ -253,8 +262,14 @@ export async function importWorkflows(n8n: MajorN8n, sandbox: Sandbox): Promise<
 			throw new StepError(stepName, 'the run was expected to fail, and did not');
 		return runJson;
 	};
+	let expirations = 0;
+	const expireOAuthTokens = async (): Promise<void> => {
+		expirations++;
+		process.kill(sandbox.child.pid!, 'SIGUSR1');
+		await sandbox.waitFor(/"expired"/, 10_000, `sandbox expiry #${expirations}`, expirations);
+	};
 	await takeDump(); // start the recording afresh: nothing before the runs counts
-	return { ...n8n, sandbox, execute, takeDump };
+	return { ...n8n, sandbox, execute, takeDump, expireOAuthTokens };
 }
 
 /**
