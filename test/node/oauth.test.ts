@@ -3,7 +3,10 @@
 // a scope 401 is not mistaken for an expired token. n8n-core's own refreshOAuth2Token does the
 // renewal and the harness stores what it wrote, as n8n's database would.
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import { HighLevelCalendarOAuth2Api } from '../../credentials/HighLevelCalendarOAuth2Api.credentials';
+import { HighLevelCalendarTrigger } from '../../nodes/HighLevelCalendarTrigger/HighLevelCalendarTrigger.node';
 import { connectOAuth2, postToTokenEndpoint, runWithOAuth2 } from '../engine/highLevel';
+import { startPoller } from '../engine/poller';
 import {
 	SANDBOX_AGENCY_CLIENT_ID,
 	SANDBOX_AGENCY_CLIENT_SECRET,
@@ -17,7 +20,13 @@ import {
 import { sandbox, useSandbox } from './testing';
 
 // HighLevel's limit, sped up: the node learns it from the first answer.
-useSandbox({ rateLimit: { max: 1000, windowMs: 1000, dailyMax: 100_000 } });
+const LIMIT = { max: 1000, windowMs: 1000, dailyMax: 100_000 };
+useSandbox({ rateLimit: LIMIT });
+// Options a test changes are its own.
+afterEach(() => {
+	sandbox.options.rateLimit = { ...LIMIT };
+	sandbox.options.oauthApps = undefined;
+});
 
 const getAppointment = {
 	resource: 'appointment',
@@ -228,4 +237,62 @@ describe('an agency (Company) connection', () => {
 		expect(sandbox.stats.tokenRefreshes).toBe(1);
 		expect(sandbox.stats.locationTokenMints).toEqual({ [SANDBOX_LOCATION_ID]: 1 });
 	});
+});
+
+it('the token expires mid-run: requests in flight are renewed once and sent again, none twice', async () => {
+	const credentials = await connectOAuth2(sandbox);
+	// 5 requests per 100 ms (the node learns it from the first answer): the run's 30 requests
+	// reach HighLevel over six windows, so a third of them arrive before the token expires.
+	sandbox.options.rateLimit = { max: 5, windowMs: 100, dailyMax: 100_000 };
+	sandbox.resetStats();
+	const bookings = Array.from({ length: 30 }, (_, i) => ({
+		start: new Date(Date.parse('2031-04-07T08:00:00Z') + i * 3_600_000).toISOString(),
+	}));
+	const run = runWithOAuth2(
+		sandbox,
+		credentials,
+		{
+			resource: 'blockSlot',
+			operation: 'create',
+			blockTarget: 'calendar',
+			calendarId: { __rl: true, mode: 'id', value: 'cal_sandbox_001' },
+			startTime: '={{ $json.start }}',
+			endTime: '={{ DateTime.fromISO($json.start).plus({ minutes: 30 }).toISO() }}',
+		},
+		{ items: bookings },
+	);
+	// HighLevel's token expires once a third of the run has reached it.
+	while (sandbox.stats.received < 10) await new Promise((resolve) => setImmediate(resolve));
+	sandbox.oauth.expireAccessTokens();
+	const { items: out, error } = await run;
+	expect(error).toBeUndefined();
+	expect(out).toHaveLength(30);
+	expect(sandbox.stats.tokenRefreshes).toBe(1);
+	expect(statuses().filter((status) => status === 401).length).toBeGreaterThan(0);
+	// Every block booked exactly once.
+	const starts = sandbox.stats.applied.map((write) =>
+		String((write.body as IDataObject).startTime),
+	);
+	expect(starts).toHaveLength(30);
+	expect(new Set(starts).size).toBe(30);
+});
+
+it('the trigger polls with the OAuth2 credential: an expired token is renewed once', async () => {
+	const credentials = await connectOAuth2(sandbox);
+	sandbox.oauth.expireAccessTokens();
+	sandbox.resetStats();
+	const poller = startPoller({
+		nodeType: new HighLevelCalendarTrigger(),
+		credentialType: new HighLevelCalendarOAuth2Api(),
+		credentials,
+		parameters: {
+			authentication: 'oAuth2',
+			watch: 'calendar',
+			calendarId: { __rl: true, mode: 'id', value: 'cal_sandbox_001' },
+			events: ['appointmentBooked'],
+		},
+	});
+	expect(await poller.poll()).toBeNull();
+	expect(sandbox.stats.tokenRefreshes).toBe(1);
+	expect(statuses()).toEqual([401, 200, 200]);
 });
