@@ -1,4 +1,5 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { listCalendars } from '../HighLevelCalendar/listSearch/calendars';
 import { highLevelRequest } from '../HighLevelCalendar/shared/client';
 import { CALENDARS_API_VERSION, SCOPES } from '../HighLevelCalendar/shared/constants';
 import { readCredential } from '../HighLevelCalendar/shared/credential';
@@ -36,17 +37,6 @@ async function listEvents(
 	return (response.events as IDataObject[] | undefined) ?? [];
 }
 
-async function calendarIdsOf(context: IPollFunctions, locationId: string): Promise<string[]> {
-	const response = await highLevelRequest(context, {
-		method: 'GET',
-		path: '/calendars/',
-		version: CALENDARS_API_VERSION,
-		requiredScope: SCOPES.calendarsRead,
-		qs: { locationId },
-	});
-	return ((response.calendars as IDataObject[] | undefined) ?? []).map((c) => String(c.id));
-}
-
 /** The appointments in the window, once each, without those HighLevel marks deleted. */
 export async function appointmentsInWindow(
 	context: IPollFunctions,
@@ -57,8 +47,9 @@ export async function appointmentsInWindow(
 	const lists =
 		settings.watch === 'location'
 			? await Promise.all(
-					(await calendarIdsOf(context, locationId)).map(
-						async (calendarId) => await listEvents(context, locationId, { calendarId }, window),
+					(await listCalendars(context)).map(
+						async (calendar) =>
+							await listEvents(context, locationId, { calendarId: String(calendar.id) }, window),
 					),
 				)
 			: [

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { APPOINTMENT_STATUS_NAMES } from '../HighLevelCalendar/shared/constants';
-import { matchOption } from '../HighLevelCalendar/shared/bodyChecks';
+import { commaList, matchOption } from '../HighLevelCalendar/shared/bodyChecks';
 import { InputError } from '../HighLevelCalendar/shared/inputError';
 import { TRIGGER_EVENT_NAMES, type FiringRules, type TriggerEvent } from './changes';
 import { LIMITS } from './properties';
@@ -32,14 +32,6 @@ const WATCH_NAMES = Object.fromEntries(
 	Object.entries(WATCHES).map(([watch, { name }]) => [watch, name]),
 ) as Record<Watch, string>;
 
-function idList(value: unknown): string[] {
-	if (Array.isArray(value)) return value.map((id) => String(id).trim()).filter(Boolean);
-	return String(value ?? '')
-		.split(',')
-		.map((id) => id.trim())
-		.filter(Boolean);
-}
-
 function wholeNumber(field: string, value: unknown, min: number, max: number): number {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
@@ -54,7 +46,7 @@ function wholeNumber(field: string, value: unknown, min: number, max: number): n
 }
 
 function statusList(field: string, value: unknown): string[] {
-	return idList(value).map((status) => matchOption(field, status, APPOINTMENT_STATUS_NAMES));
+	return commaList(value).map((status) => matchOption(field, status, APPOINTMENT_STATUS_NAMES));
 }
 
 /** `read(name, fallback)` gives a parameter's value; `targetId` the picked id. */
@@ -73,7 +65,7 @@ export function readSettings(
 			'is empty',
 		);
 	}
-	const events = idList(read('events', [])).map(
+	const events = commaList(read('events', [])).map(
 		(event) => matchOption('events', event, TRIGGER_EVENT_NAMES) as TriggerEvent,
 	);
 	if (!events.length) {
@@ -102,8 +94,8 @@ export function readSettings(
 				)
 			: 0,
 		statuses: statusList('appointmentStatus', filters.appointmentStatus),
-		calendarIds: idList(filters.calendarId),
-		assignedUserIds: idList(filters.assignedUserId),
+		calendarIds: commaList(filters.calendarId),
+		assignedUserIds: commaList(filters.assignedUserId),
 		lookAheadDays: wholeNumber(
 			'lookAheadDays',
 			options.lookAheadDays ?? LIMITS.lookAheadDays.default,

@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { CALENDARS_API_VERSION, SCOPES } from '../shared/constants';
 import { readCredential } from '../shared/credential';
 import { highLevelRequest } from '../shared/client';
+import type { NodeContext } from '../shared/nodeRun';
 
 export function matchesFilter(filter: string | undefined, ...texts: unknown[]): boolean {
 	if (!filter) return true;
@@ -9,20 +10,25 @@ export function matchesFilter(filter: string | undefined, ...texts: unknown[]): 
 	return texts.some((text) => typeof text === 'string' && text.toLowerCase().includes(wanted));
 }
 
-/** GET /calendars/?locationId lists every calendar at once, so the search filters here. */
-export async function searchCalendars(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	const { locationId } = await readCredential(this);
-	const response = await highLevelRequest(this, {
+/** The sub-account's calendars: GET /calendars/?locationId answers all of them at once. */
+export async function listCalendars(context: NodeContext): Promise<IDataObject[]> {
+	const { locationId } = await readCredential(context);
+	const response = await highLevelRequest(context, {
 		method: 'GET',
 		path: '/calendars/',
 		version: CALENDARS_API_VERSION,
 		requiredScope: SCOPES.calendarsRead,
 		qs: { locationId },
 	});
-	const calendars = (response.calendars as IDataObject[] | undefined) ?? [];
+	return (response.calendars as IDataObject[] | undefined) ?? [];
+}
+
+/** Every calendar comes at once, so the search filters here. */
+export async function searchCalendars(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const calendars = await listCalendars(this);
 	return {
 		results: calendars
 			.filter((calendar) => matchesFilter(filter, calendar.name, calendar.id))

@@ -85,3 +85,9 @@ export function normalizeTimeRange(body: IDataObject, timeZone: string): void {
 	if (end) body.endTime = end.iso;
 	if (start && end) assertEndAfterStart(start, end);
 }
+
+/** Ids given comma-separated (or as a list, from an expression): trimmed, empty ones dropped. */
+export function commaList(value: unknown): string[] {
+	const items = Array.isArray(value) ? value : String(value ?? '').split(',');
+	return items.map((id) => String(id).trim()).filter(Boolean);
+}

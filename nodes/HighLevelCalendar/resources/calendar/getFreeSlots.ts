@@ -16,6 +16,7 @@ import { assertEndAfterStart, toApiTime } from '../../shared/time';
 import { highLevelRequest } from '../../shared/client';
 import { readParameter, parametersPreSend } from '../../shared/parameters';
 import { TIME_HINT } from '../../shared/descriptions';
+import { commaList } from '../../shared/bodyChecks';
 
 /** HighLevel refuses windows over 31 days ("Date range cannot be more than 31 days"). */
 export const MAX_FREE_SLOT_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;
@@ -39,13 +40,6 @@ export function freeSlotWindow(
 	return { startDate: start.epochMs, endDate: end.epochMs };
 }
 
-export function splitUserIds(value: unknown): string[] {
-	return String(value ?? '')
-		.split(',')
-		.map((id) => id.trim())
-		.filter(Boolean);
-}
-
 /** preSend: dates as epoch ms, the reading zone as `timezone`, and the users to check. */
 export async function freeSlotQueryPreSend(
 	this: IExecuteSingleFunctions,
@@ -55,7 +49,7 @@ export async function freeSlotQueryPreSend(
 		const timeZone = readingTimeZone(this);
 		const qs = (requestOptions.qs ??= {});
 		Object.assign(qs, freeSlotWindow(qs.startDate, qs.endDate, timeZone), { timezone: timeZone });
-		const userIds = splitUserIds(readParameter(this, 'options.userIds', ''));
+		const userIds = commaList(readParameter(this, 'options.userIds', ''));
 		if (userIds.length && qs.userId) {
 			throw new InputError(
 				'userIds',
