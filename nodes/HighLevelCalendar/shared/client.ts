@@ -29,6 +29,7 @@ import {
 	renewAfterRejection,
 	usesOAuth2,
 } from './oauthRefresh';
+import { pagingOf, sendPages } from './pagedList';
 import { readParameter } from './parameters';
 import type { NodeContext } from './nodeRun';
 
@@ -300,15 +301,26 @@ export async function sendRoutedRequest(
 	// n8n makes this hook's context from the item's own, the one the preSend hooks saw.
 	const answer = answers.get(Object.getPrototypeOf(this) as object);
 	if (answer) return [{ json: answer }];
-	const credential = await readCredential(this);
+	const paging = pagingOf(this);
+	if (paging)
+		return await sendPages(this, requestData, paging, async (page) => await sendRouted(this, page));
+	return await sendRouted(this, requestData);
+}
+
+/** One routed request, paced and safely retried, shaped by the operation's postReceive steps. */
+async function sendRouted(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const credential = await readCredential(context);
 	requestData.options.baseURL = credential.baseUrl;
 	const method = String(requestData.options.method ?? 'GET').toUpperCase();
-	const items = await sendPaced(this, { method, changesNothing: method === 'GET' }, async () =>
+	const items = await sendPaced(context, { method, changesNothing: method === 'GET' }, async () =>
 		credential.companyId
-			? await sendRoutedAsLocation(this, credential, requestData)
-			: await this.makeRoutingRequest(requestData),
+			? await sendRoutedAsLocation(context, credential, requestData)
+			: await context.makeRoutingRequest(requestData),
 	);
-	if (method === 'POST') noteCreated(this, items);
+	if (method === 'POST') noteCreated(context, items);
 	return items;
 }
 

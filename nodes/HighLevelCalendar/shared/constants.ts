@@ -56,6 +56,11 @@ export const SCOPES = {
 	eventsRead: 'calendars/events.readonly',
 	eventsWrite: 'calendars/events.write',
 	calendarsRead: 'calendars.readonly',
+	calendarsWrite: 'calendars.write',
+	groupsRead: 'calendars/groups.readonly',
+	groupsWrite: 'calendars/groups.write',
+	resourcesRead: 'calendars/resources.readonly',
+	resourcesWrite: 'calendars/resources.write',
 	contactsRead: 'contacts.readonly',
 	usersRead: 'users.readonly',
 } as const;

@@ -13,6 +13,7 @@ import { responseCheckPostReceive } from './errors';
 import { asItemError, credentialLocationId, readingTimeZone, pathIdsPreSend } from './hooks';
 import { readParameter, parametersPreSend } from './parameters';
 import { groupIdField, userLocator } from './locators';
+import { cutToLimit, limitField, returnAllField } from './pagedList';
 import { simplifyField, simplifyPostReceive } from './simplify';
 import { assertEndAfterStart, toApiTime } from './time';
 
@@ -69,9 +70,7 @@ export async function eventListPostReceive(
 	const kept = statuses.length
 		? events.filter((event) => statuses.includes(String(event.appointmentStatus)))
 		: events;
-	const returnAll = readParameter(this, 'returnAll', false) as boolean;
-	const limit = readParameter(this, 'limit', 50) as number;
-	return (returnAll ? kept : kept.slice(0, limit)).map((json) => ({ json }));
+	return cutToLimit(this, kept).map((json) => ({ json }));
 }
 
 function listScope(context: IExecuteSingleFunctions): string {
@@ -155,23 +154,8 @@ export const getManyEndTimeField: INodeProperties = {
 };
 
 export const getManyListFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	returnAllField,
+	limitField,
 	simplifyField(EVENT_RESOURCES, ['getAll'], true),
 	timeZoneOptions(
 		EVENT_RESOURCES,

@@ -79,6 +79,26 @@ export async function credentialLocationId(context: IExecuteSingleFunctions): Pr
 	return (await readCredential(context)).locationId;
 }
 
+/**
+ * preSend factory: the credential's sub-account as `locationId`, in the query (list endpoints) or
+ * the body (creates), where the API requires it and no field asks for it.
+ */
+export function credentialLocationPreSend(where: 'qs' | 'body') {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		try {
+			const locationId = await credentialLocationId(this);
+			if (where === 'qs') requestOptions.qs = { ...requestOptions.qs, locationId };
+			else requestOptions.body = { ...(requestOptions.body as IDataObject), locationId };
+		} catch (error) {
+			throw asItemError(this, error);
+		}
+		return requestOptions;
+	};
+}
+
 /** preSend factory: checks and normalizes the JSON body with a pure function before it is sent. */
 export function normalizedBodyPreSend(normalize: BodyNormalizer) {
 	return async function (

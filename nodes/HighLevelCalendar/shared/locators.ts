@@ -10,7 +10,7 @@ import { isLocator, readParameter } from './parameters';
  * works, even for a token without the list's scope. The parameter keeps the API's field name.
  */
 
-type PickerKind = 'calendar' | 'user' | 'contact';
+type PickerKind = 'calendar' | 'user' | 'contact' | 'group' | 'calendarResource' | 'schedule';
 
 /** What differs between the pickers; everything else is the same resource locator. */
 const PICKERS: Record<
@@ -43,6 +43,34 @@ const PICKERS: Record<
 		search: 'searchContacts',
 		placeholder: '0007BWpSzSwfiuSl0tR2',
 		byEmail: true,
+	},
+	group: {
+		field: {
+			displayName: 'Calendar Group',
+			name: 'groupId',
+			description: 'The HighLevel calendar group (groupId)',
+		},
+		search: 'searchCalendarGroups',
+		placeholder: 'BqTwX8QFwXzpegMve9EQ',
+	},
+	// Rooms and equipment are listed per resourceType; the search reads the node's Resource Type.
+	calendarResource: {
+		field: {
+			displayName: 'Calendar Resource',
+			name: 'id',
+			description: 'The HighLevel room or equipment (id)',
+		},
+		search: 'searchCalendarResources',
+		placeholder: 'Ch1QO8ZXHvPc9fL2YxGk',
+	},
+	schedule: {
+		field: {
+			displayName: 'Availability Schedule',
+			name: 'id',
+			description: 'The HighLevel availability schedule (id)',
+		},
+		search: 'searchAvailabilitySchedules',
+		placeholder: 'sch_0dO5VTxB3o6xEoOq',
 	},
 };
 

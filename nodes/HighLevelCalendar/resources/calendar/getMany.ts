@@ -1,21 +1,8 @@
-import type {
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { responseCheckPostReceive } from '../../shared/errors';
-import { credentialLocationId } from '../../shared/hooks';
+import { credentialLocationPreSend } from '../../shared/hooks';
 import { parametersPreSend } from '../../shared/parameters';
-
-export async function credentialLocationPreSend(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	requestOptions.qs = { ...requestOptions.qs, locationId: await credentialLocationId(this) };
-	return requestOptions;
-}
 
 export const getManyOperation: INodePropertyOptions = {
 	name: 'Get Many',
@@ -24,7 +11,7 @@ export const getManyOperation: INodePropertyOptions = {
 	description: "List the sub-account's calendars",
 	routing: {
 		request: { method: 'GET', url: '/calendars/' },
-		send: { preSend: [parametersPreSend('qs', ['filters']), credentialLocationPreSend] },
+		send: { preSend: [parametersPreSend('qs', ['filters']), credentialLocationPreSend('qs')] },
 		output: {
 			postReceive: [
 				responseCheckPostReceive(SCOPES.calendarsRead, 'calendar'),
