@@ -215,6 +215,7 @@ describe('an agency (Company) connection', () => {
 		sandbox.resetStats();
 		const { error } = await runWithOAuth2(sandbox, credentials, getAppointment);
 		expect(error?.message).toMatch(/locationId .* is empty/);
+		expect(error?.description).toBe('Nothing was sent to HighLevel for this item.');
 		expect(sandbox.requests).toHaveLength(0);
 	});
 

@@ -22,7 +22,7 @@ import {
 	type LocationBudget,
 	type Slot,
 } from './rateLimit';
-import { noteCreated, noteSent, withRunSummary } from './runLedger';
+import { asItemError, noteCreated, noteSent, withRunSummary } from './runLedger';
 import {
 	beforeOAuth2Request,
 	releaseFirstRequest,
@@ -312,7 +312,10 @@ async function sendRouted(
 	context: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const credential = await readCredential(context);
+	// An agency connection's Location ID is read per item: empty, it fails the item, not the run.
+	const credential = await readCredential(context).catch((error: unknown) => {
+		throw asItemError(context, error);
+	});
 	requestData.options.baseURL = credential.baseUrl;
 	const method = String(requestData.options.method ?? 'GET').toUpperCase();
 	const items = await sendPaced(context, { method, changesNothing: method === 'GET' }, async () =>

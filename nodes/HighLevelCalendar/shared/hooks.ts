@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { readCredential } from './credential';
-import { InputError } from './inputError';
 import { resolveId } from './locators';
 import { fillPath } from './pathSegment';
-import { wasSent, withRunSummary } from './runLedger';
+import { asItemError } from './runLedger';
 import { assertTimeZone } from './time';
 import { readParameter } from './parameters';
 
@@ -17,23 +15,8 @@ export interface BodyContext {
 
 export type BodyNormalizer = (body: IDataObject, context: BodyContext) => IDataObject;
 
-/**
- * Input errors become NodeOperationErrors on the item, so "Continue On Fail" keeps the other items
- * going. "Nothing was sent" is said only when no look-up went out for the item either.
- */
-export function asItemError(context: IExecuteSingleFunctions, error: unknown): unknown {
-	if (!(error instanceof InputError)) return error;
-	const sent = wasSent(context)
-		? 'Only look-ups were sent to HighLevel for this item; nothing was created or changed.'
-		: 'Nothing was sent to HighLevel for this item.';
-	return withRunSummary(
-		context,
-		new NodeOperationError(context.getNode(), error.message, {
-			itemIndex: context.getItemIndex(),
-			description: sent,
-		}),
-	);
-}
+// Kept here too: every hook file imports it with the other hook helpers.
+export { asItemError } from './runLedger';
 
 /**
  * preSend: fills each `{name}` of the operation's spec-style URL (`.../{eventId}`, `/calendars/{calendarId}`)

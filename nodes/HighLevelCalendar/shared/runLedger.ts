@@ -1,4 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { InputError } from './inputError';
 import { readParameter } from './parameters';
 import { nodeRunOf, type NodeContext } from './nodeRun';
 
@@ -86,4 +88,22 @@ export function withRunSummary<T extends object>(context: IExecuteSingleFunction
 		set: (value: string) => (own = value),
 	});
 	return error;
+}
+
+/**
+ * Input errors become NodeOperationErrors on the item, so "Continue On Fail" keeps the other items
+ * going. "Nothing was sent" is said only when no look-up went out for the item either.
+ */
+export function asItemError(context: IExecuteSingleFunctions, error: unknown): unknown {
+	if (!(error instanceof InputError)) return error;
+	const sent = wasSent(context)
+		? 'Only look-ups were sent to HighLevel for this item; nothing was created or changed.'
+		: 'Nothing was sent to HighLevel for this item.';
+	return withRunSummary(
+		context,
+		new NodeOperationError(context.getNode(), error.message, {
+			itemIndex: context.getItemIndex(),
+			description: sent,
+		}),
+	);
 }
