@@ -17,6 +17,7 @@ import {
 	IGNORABLE,
 	RECURRENCE_BUILD,
 } from './expected';
+import { derivedActions, derivedPanels } from './panels';
 import { CRED_NAME, type Running } from './setup';
 import { driveOAuth } from './oauth';
 import { driveTrigger } from './trigger';
@@ -114,15 +115,23 @@ export async function driveEditor(running: Running, b: Browser): Promise<void> {
 			(t) => t.trim(),
 		);
 		console.log(`  actions: ${actionNames.join(' | ')}`);
+		// Every operation's action, in the description's order; the hand-written ones among them.
+		const expectedActions = derivedActions();
 		check(
 			s,
-			JSON.stringify(actionNames) === JSON.stringify(EXPECTED_ACTIONS),
-			`the node creator lists the ${EXPECTED_ACTIONS.length} actions`,
+			JSON.stringify(actionNames) === JSON.stringify(expectedActions),
+			`the node creator lists the ${expectedActions.length} actions`,
 			{
 				got: actionNames,
-				missing: EXPECTED_ACTIONS.filter((a) => !actionNames.includes(a)),
-				unexpected: actionNames.filter((a) => !EXPECTED_ACTIONS.includes(a)),
+				missing: expectedActions.filter((a) => !actionNames.includes(a)),
+				unexpected: actionNames.filter((a) => !expectedActions.includes(a)),
 			},
+		);
+		check(
+			s,
+			EXPECTED_ACTIONS.every((a) => actionNames.includes(a)),
+			`the actions include the ${EXPECTED_ACTIONS.length} written out in expected.ts`,
+			EXPECTED_ACTIONS.filter((a) => !actionNames.includes(a)),
 		);
 		const actionIcons = await actions
 			.filter({ has: page.locator(`img[src$="${running.nodeIconUrl}"]`) })
@@ -201,7 +210,12 @@ export async function driveEditor(running: Running, b: Browser): Promise<void> {
 		await modal.waitFor({ state: 'hidden' });
 	});
 
-	for (const exp of EXPECTED) {
+	// The hand-written panels first, then every other operation's, worked out from the description.
+	const written = new Set(EXPECTED.map((exp) => `${exp.resource} / ${exp.operation}`));
+	const derived = derivedPanels().filter(
+		(panel) => !written.has(`${panel.resource} / ${panel.operation}`),
+	);
+	for (const exp of [...EXPECTED, ...derived]) {
 		const label = `${exp.resource} / ${exp.operation}`;
 		await step(`node panel: ${label}`, async () => {
 			b.phase = `ndv ${label}`;
