@@ -27,9 +27,9 @@ export function useSandboxPerTest(): void {
 }
 
 /**
- * Starts the test's sandbox. Until HighLevel first answers, the node allows itself the trial limit
- * (25 per window); these sandboxes allow fewer, so one request first teaches the node the
- * location's real limit, and its window is let pass before the test's own requests.
+ * Starts the test's sandbox. One request first teaches the node the location's real limit (the
+ * node sends one request until HighLevel first answers, then ramps up), and its window is let
+ * pass before the test's own requests.
  */
 export async function startPacedSandbox(options: SandboxOptions, { learnLimit = true } = {}) {
 	sandbox = await startSandbox(options);

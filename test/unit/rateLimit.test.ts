@@ -6,24 +6,45 @@ import {
 	RETRY,
 } from '../../nodes/HighLevelCalendar/shared/client';
 
+/** A request let go and answered at once (the in-flight cap never holds it back). */
+async function sendAnswered(budget: LocationBudget, share = 1) {
+	const slot = await budget.acquire(share);
+	budget.complete(slot);
+	return slot;
+}
+
+/** As after `count` answers that said the window is empty: that many may be in flight at once. */
+function answeredBefore(budget: LocationBudget, count: number) {
+	for (let answer = 0; answer < count; answer++)
+		budget.observe({ 'x-ratelimit-max': '100', 'x-ratelimit-remaining': '100' }, 200);
+}
+
+const nextTick = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('LocationBudget', () => {
-	it('sends at most the trial limit (25) until HighLevel first answers', async () => {
+	it('sends one request until HighLevel answers, then one more per answer (doubling each round trip)', async () => {
 		const budget = new LocationBudget();
-		for (let sent = 0; sent < 25; sent++) await budget.acquire(1);
-		let next = false;
-		const waiting = budget.acquire(1).then(() => (next = true));
-		await new Promise((resolve) => setTimeout(resolve, 20));
-		expect(next).toBe(false);
-		budget.observe({ 'x-ratelimit-max': '100' }, 200);
-		await waiting;
-		expect(next).toBe(true);
+		const first = await budget.acquire(1);
+		const sent: number[] = [];
+		const waiting = [1, 2, 3].map((n) => budget.acquire(1).then((slot) => (sent.push(n), slot)));
+		await nextTick();
+		expect(sent).toEqual([]);
+		budget.observe({ 'x-ratelimit-max': '100', 'x-ratelimit-remaining': '99' }, 200);
+		budget.complete(first);
+		await Promise.all(waiting.slice(0, 2));
+		await nextTick();
+		expect(sent).toEqual([1, 2]); // two in flight now; the third waits for one of them
+		const [second] = await Promise.all(waiting.slice(0, 1));
+		budget.observe({ 'x-ratelimit-max': '100', 'x-ratelimit-remaining': '97' }, 200);
+		budget.complete(second);
+		await waiting[2];
+		expect(sent).toEqual([1, 2, 3]);
 	});
 
 	it('lets the published 100 per 10 s through at once, then spaces by the window', async () => {
 		let now = 1_000_000;
 		const budget = new LocationBudget(() => now);
-		budget.settle();
-		for (let sent = 0; sent < 100; sent++) await budget.acquire(1);
+		for (let sent = 0; sent < 100; sent++) await sendAnswered(budget);
 		expect(budget.delayFor(1)).toBe(10_000 + 100);
 		now += 5_000;
 		expect(budget.delayFor(1)).toBe(5_000 + 100);
@@ -34,7 +55,7 @@ describe('LocationBudget', () => {
 	it('counts a request in the window from when it was answered, never earlier', async () => {
 		let now = 2_000_000;
 		const budget = new LocationBudget(() => now);
-		budget.settle();
+		answeredBefore(budget, 100);
 		const slots = [];
 		for (let sent = 0; sent < 100; sent++) slots.push(await budget.acquire(1));
 		// n8n's busy thread sent them late; HighLevel answered them 3 s after we let them go.
@@ -49,8 +70,7 @@ describe('LocationBudget', () => {
 	it('gives a workflow only its share of the budget', async () => {
 		const now = 5_000_000;
 		const budget = new LocationBudget(() => now);
-		budget.settle();
-		for (let sent = 0; sent < 25; sent++) await budget.acquire(0.25);
+		for (let sent = 0; sent < 25; sent++) await sendAnswered(budget, 0.25);
 		expect(budget.delayFor(0.25)).toBeGreaterThan(0);
 		expect(budget.delayFor(1)).toBe(0);
 	});
@@ -69,10 +89,45 @@ describe('LocationBudget', () => {
 		expect([budget.max, budget.windowMs]).toEqual([25, 2000]);
 		await budget.acquire(1);
 		now = 100;
+		// A 429 itself blocks nothing here (onTooManyRequests does); but a full window holding 24
+		// requests that are not ours says another client shares the budget: we may send 1 per window
+		// (contention.ts), so the next waits until ours leaves the window.
 		budget.observe({ 'x-ratelimit-remaining': '0' }, 429);
-		expect(budget.delayFor(1)).toBe(0);
+		expect(budget.contention.rate).toBe(25 * 0.05);
+		expect(budget.delayFor(1)).toBe(2000 + 50 - 100);
 		budget.observe({ 'x-ratelimit-remaining': '0' }, 200);
 		expect(budget.delayFor(1)).toBe(2000 + 50 - 100);
+	});
+
+	it('with another client in the window: its rate caps ours and our sends are spaced', async () => {
+		let now = 0;
+		const budget = new LocationBudget(() => now);
+		await sendAnswered(budget);
+		// 100 per 10 s; after ours, 60 are left: 39 belong to someone else.
+		budget.observe({ 'x-ratelimit-remaining': '60' }, 200);
+		const rate = budget.contention.rate!;
+		expect(rate).toBeCloseTo(1 + (60 - 5) / 2 + (0.05 * 100) / (1 + 55 / 2), 5);
+		expect(budget.delayFor(1)).toBeCloseTo((10_000 / rate) * 0.5, 5);
+		now += 10_000;
+		// Alone again: the window holds nobody else's requests.
+		budget.observe({ 'x-ratelimit-remaining': '99' }, 200);
+		expect(budget.contention.rate).toBeUndefined();
+		expect(budget.delayFor(1)).toBe(0);
+	});
+
+	it('holds back while HighLevel says the window is full and an answer is on its way', async () => {
+		let now = 0;
+		const budget = new LocationBudget(() => now);
+		answeredBefore(budget, 1); // two may be in flight
+		const a = await budget.acquire(1);
+		await budget.acquire(1);
+		// 3 per window, 1 left after our first: our second, unanswered, may take it.
+		budget.observe({ 'x-ratelimit-max': '3', 'x-ratelimit-remaining': '1' }, 200);
+		budget.complete(a);
+		expect(budget.contention.rate).toBeUndefined();
+		expect(budget.delayFor(1)).toBe(Math.round(10_000 / 3)); // until the next answer says more
+		now += 10_001;
+		expect(budget.delayFor(1)).toBe(0); // what it said is a window old
 	});
 
 	it('fails fast once the daily budget is spent', async () => {

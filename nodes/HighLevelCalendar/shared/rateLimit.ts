@@ -1,4 +1,5 @@
 import { sleep } from 'n8n-workflow';
+import { Contention } from './contention';
 
 /**
  * HighLevel's budget per location: 100 requests per 10 seconds and 200,000 a day (published), told
@@ -8,9 +9,6 @@ import { sleep } from 'n8n-workflow';
  */
 
 export const PUBLISHED_LIMIT = { max: 100, windowMs: 10_000 };
-
-/** Sandbox and trial accounts get 25 per 10 seconds: safe to send before HighLevel has said which. */
-export const TRIAL_LIMIT = 25;
 
 /**
  * Sends are spaced this much beyond the window: HighLevel counts arrivals, we count sends, and
@@ -80,6 +78,15 @@ export async function wait(ms: number, signal?: AbortSignal): Promise<void> {
 /** One request's place in the window; its time moves later once we learn when it really went out. */
 export interface Slot {
 	at: number;
+	answered?: boolean;
+}
+
+/** What the last answer said is left in the window, less our requests it had not counted yet. */
+interface Room {
+	left: number;
+	at: number;
+	/** How many we had sent by then: whatever we sent since comes off `left`. */
+	sentBefore: number;
 }
 
 interface Waiter {
@@ -98,16 +105,42 @@ export class LocationBudget {
 	private dailyExhaustedAt?: number;
 	private queue: Waiter[] = [];
 	private pumping = false;
+	/** Other processes spending this budget (contention.ts): the rate and spacing they leave us. */
+	readonly contention = new Contention();
+	private sentTotal = 0;
+	private lastSentAt = -Infinity;
+	private room?: Room;
 	/**
-	 * Until HighLevel has answered once, at most TRIAL_LIMIT requests go: a trial account allows 25
-	 * per 10 seconds, not the published 100, and the first answer's headers say which applies.
+	 * Requests in flight at once. One while no answer in the last window said how much room is
+	 * left (a first request, or the first after a pause): the answer says the limit (a trial
+	 * account has 25, not 100) and what others use. Then one more per accepted answer, so it
+	 * doubles each round trip, up to the limit; a 429 halves it. Like TCP's slow start, this lets
+	 * processes that start together see each other in the headers before they fill the window.
 	 */
-	private learned = false;
-	private firstAnswer: Promise<void>;
-	private markLearned: () => void = () => {};
+	private inFlightCap = 1;
+	private answerArrived: () => void = () => {};
+	private nextAnswer: Promise<void> = this.expectAnswer();
 
-	constructor(private readonly now: () => number = Date.now) {
-		this.firstAnswer = new Promise((resolve) => (this.markLearned = resolve));
+	constructor(private readonly now: () => number = Date.now) {}
+
+	private expectAnswer(): Promise<void> {
+		return new Promise((resolve) => (this.answerArrived = resolve));
+	}
+
+	private answered(): void {
+		const arrived = this.answerArrived;
+		this.nextAnswer = this.expectAnswer();
+		arrived();
+	}
+
+	/** Ours unanswered; one unanswered for a whole window (a hung connection) holds nothing back. */
+	private inFlight(): number {
+		const since = this.now() - this.windowMs;
+		return this.sends.filter((slot) => !slot.answered && slot.at > since).length;
+	}
+
+	private roomIsKnown(at: number): boolean {
+		return this.room !== undefined && at - this.room.at <= this.windowMs;
 	}
 
 	/**
@@ -117,10 +150,24 @@ export class LocationBudget {
 	delayFor(share: number, at = this.now()): number {
 		this.sends = this.sends.filter((slot) => slot.at > at - this.windowMs);
 		if (at < this.blockedUntil) return this.blockedUntil - at;
-		const allowed = Math.max(1, Math.floor(this.max * Math.min(1, share)));
-		if (this.sends.length < allowed) return 0;
-		const times = this.sends.map((slot) => slot.at).sort((a, b) => a - b);
-		return times[times.length - allowed] + this.windowMs + safetyMarginMs(this.windowMs) - at;
+		const ours = this.max * Math.min(1, share);
+		const allowed = Math.max(1, Math.floor(Math.min(ours, this.contention.rate ?? Infinity)));
+		if (this.sends.length >= allowed) {
+			const times = this.sends.map((slot) => slot.at).sort((a, b) => a - b);
+			return times[times.length - allowed] + this.windowMs + safetyMarginMs(this.windowMs) - at;
+		}
+		const spacing = this.contention.spacingMs(this.windowMs);
+		if (at < this.lastSentAt + spacing) return this.lastSentAt + spacing - at;
+		// HighLevel said the window is full and an answer is on its way: it will say when there is room.
+		if (this.noRoomLeft(at)) return Math.max(5, Math.round(this.windowMs / this.max));
+		return 0;
+	}
+
+	private noRoomLeft(at: number): boolean {
+		const room = this.room;
+		if (!room || at - room.at > this.windowMs) return false;
+		const awaited = this.sends.some((slot) => !slot.answered);
+		return awaited && room.left - (this.sentTotal - room.sentBefore) <= 0;
 	}
 
 	/** How many requests are waiting for their turn. */
@@ -156,8 +203,9 @@ export class LocationBudget {
 		this.pumping = true;
 		try {
 			while (this.queue.length) {
-				if (!this.learned && this.sends.length >= TRIAL_LIMIT) {
-					await this.firstAnswer;
+				const cap = this.roomIsKnown(this.now()) ? this.inFlightCap : 1;
+				if (this.inFlight() >= cap) {
+					await Promise.race([this.nextAnswer, sleep(this.windowMs)]);
 					continue;
 				}
 				const head = this.queue[0];
@@ -169,8 +217,10 @@ export class LocationBudget {
 				this.queue.shift();
 				if (head.signal?.aborted) continue;
 				const at = this.now();
-				const slot = { at };
+				const slot: Slot = { at };
 				this.sends.push(slot);
+				this.sentTotal++;
+				this.lastSentAt = at;
 				head.resolve(slot);
 			}
 		} finally {
@@ -185,17 +235,17 @@ export class LocationBudget {
 	 */
 	complete(slot: Slot): void {
 		slot.at = Math.max(slot.at, this.now());
+		slot.answered = true;
+		this.answered();
 	}
 
 	/** A request ended without any answer from HighLevel (e.g. refused): stop waiting for one. */
 	settle(): void {
-		this.learned = true;
-		this.markLearned();
+		this.answered();
 	}
 
 	/** Follows what HighLevel says about the budget on every response. */
 	observe(headers: Headers, statusCode: number): void {
-		this.settle();
 		const at = this.now();
 		const max = headerNumber(headers, 'x-ratelimit-max');
 		const interval = headerNumber(headers, 'x-ratelimit-interval-milliseconds');
@@ -207,6 +257,29 @@ export class LocationBudget {
 		// A 429 is handled by onTooManyRequests, which prefers Retry-After.
 		if (remaining === 0 && statusCode !== 429) this.pauseUntilWindowResets(at);
 		if (dailyRemaining === 0) this.dailyExhaustedAt = at;
+		if (remaining !== undefined) this.followRoom(at, remaining, statusCode === 429);
+		this.inFlightCap =
+			statusCode === 429
+				? Math.max(1, Math.floor(this.inFlightCap / 2))
+				: Math.min(this.max, this.inFlightCap + 1);
+	}
+
+	/**
+	 * The room this answer reports is everyone's: our requests still unanswered (but this one) may
+	 * not be counted in it yet, and what the window holds beyond ours is another client's.
+	 */
+	private followRoom(at: number, remaining: number, refused: boolean): void {
+		const inWindow = this.sends.filter((slot) => slot.at > at - this.windowMs);
+		const unanswered = inWindow.filter((slot) => !slot.answered).length;
+		this.room = { left: remaining - Math.max(0, unanswered - 1), at, sentBefore: this.sentTotal };
+		this.contention.observe({
+			at,
+			max: this.max,
+			windowMs: this.windowMs,
+			remaining,
+			ownInWindow: inWindow.length,
+			refused,
+		});
 	}
 
 	/** After a 429: nothing more goes until Retry-After, or until the window has room again. */
