@@ -3,7 +3,7 @@ import {
 	normalizeCalendarCreateBody,
 	normalizeCalendarUpdateBody,
 } from '../../../nodes/HighLevelCalendar/resources/calendar/normalize';
-import { parseClock } from '../../../nodes/HighLevelCalendar/resources/calendar/nested';
+import { parseClock } from '../../../nodes/HighLevelCalendar/resources/calendar/hours';
 import {
 	checkAvailabilityDate,
 	checkDay,
