@@ -14,7 +14,19 @@ const WRITES: Record<string, (ctx: HandlerContext) => AppliedWrite['kind']> = {
 	// Mirrors deleteEvent: a live appointment (or occurrence) with the id wins over a block slot.
 	'DELETE /calendars/events/{eventId}': (ctx) =>
 		liveAppointmentFor(ctx.store, ctx.params.eventId) ? 'appointment' : 'blockSlot',
+	'POST /calendars/': () => 'calendar',
+	'PUT /calendars/{calendarId}': () => 'calendar',
+	'DELETE /calendars/{calendarId}': () => 'calendar',
 };
+
+/** The written record's id: a create's from its answer (flat, or wrapped like `{ calendar }`), else the path's. */
+function writtenId(routeKey: string, ctx: HandlerContext, reply: Reply): string {
+	if (routeKey.startsWith('POST ')) {
+		const body = reply.body as { id?: unknown; calendar?: { id?: unknown } };
+		return String(body.id ?? body.calendar?.id);
+	}
+	return ctx.params.eventId ?? ctx.params.calendarId;
+}
 
 export const errorReply = (e: unknown): Reply =>
 	e instanceof HttpError
@@ -32,8 +44,7 @@ export function apply(sandbox: Sandbox, record: RecordedRequest, prepared: Prepa
 		const kind = kindOf?.(ctx);
 		const reply = handler(ctx);
 		if (kind && reply.status >= 200 && reply.status < 300) {
-			const created = routeKey.startsWith('POST ');
-			const id = created ? String((reply.body as { id?: unknown }).id) : ctx.params.eventId;
+			const id = writtenId(routeKey, ctx, reply);
 			sandbox.stats.applied.push({
 				method: record.method,
 				path: record.path,

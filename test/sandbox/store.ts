@@ -32,7 +32,101 @@ export interface LocationRecord {
 	website: string;
 }
 
-export interface CalendarRecord {
+/** A calendar's nested settings, as CalendarDTO holds them (apps/calendars.json). */
+export interface CalendarHour {
+	openHour: number;
+	openMinute: number;
+	closeHour: number;
+	closeMinute: number;
+}
+
+export interface CalendarOpenHour {
+	/** 0 is Sunday. */
+	daysOfTheWeek: number[];
+	hours: CalendarHour[];
+}
+
+/** A custom availability: the sandbox gives each an id, which Update needs to change or delete it. */
+export interface CalendarAvailability {
+	id: string;
+	/** `<YYYY-MM-DD in local timezone>T00:00:00.000Z`, as the spec asks. */
+	date: string;
+	hours: CalendarHour[];
+	deleted: boolean;
+}
+
+export interface CalendarLocationConfiguration {
+	kind: string;
+	location?: string;
+	/** What an appointment's meetingLocationId names: `<kind>_<index>`. */
+	meetingId?: string;
+}
+
+export interface CalendarTeamMember {
+	userId: string;
+	priority: number;
+	isPrimary: boolean;
+	locationConfigurations?: CalendarLocationConfiguration[];
+}
+
+/** The optional settings of CalendarDTO; absent when never set and without a spec default. */
+export interface CalendarSettings {
+	widgetType?: 'default' | 'classic';
+	eventColor?: string;
+	locationConfigurations?: CalendarLocationConfiguration[];
+	slotBuffer?: number;
+	slotBufferUnit?: 'mins' | 'hours';
+	preBuffer?: number;
+	preBufferUnit?: 'mins' | 'hours';
+	appoinmentPerSlot?: number;
+	appoinmentPerDay?: number;
+	allowBookingAfter?: number;
+	allowBookingAfterUnit?: 'hours' | 'days' | 'weeks' | 'months';
+	allowBookingFor?: number;
+	allowBookingForUnit?: 'days' | 'weeks' | 'months';
+	/** Absent: the sandbox's free slots use 09:00-17:00, Monday to Friday. */
+	openHours?: CalendarOpenHour[];
+	enableRecurring?: boolean;
+	recurring?: {
+		freq?: 'DAILY' | 'WEEKLY' | 'MONTHLY';
+		count?: number;
+		bookingOption?: 'skip' | 'continue' | 'book_next';
+		bookingOverlapDefaultStatus?: 'confirmed' | 'new';
+	};
+	formId?: string;
+	stickyContact?: boolean;
+	isLivePaymentMode?: boolean;
+	autoConfirm?: boolean;
+	shouldSendAlertEmailsToAssignedMember?: boolean;
+	alertEmail?: string;
+	googleInvitationEmails?: boolean;
+	allowReschedule?: boolean;
+	allowCancellation?: boolean;
+	shouldAssignContactToTeamMember?: boolean;
+	shouldSkipAssigningContactForExisting?: boolean;
+	notes?: string;
+	pixelId?: string;
+	formSubmitType?: 'RedirectURL' | 'ThankYouMessage';
+	formSubmitRedirectURL?: string;
+	formSubmitThanksMessage?: string;
+	/** 0: open hours only; 1: custom availabilities only; absent: both. */
+	availabilityType?: 0 | 1;
+	availabilities?: CalendarAvailability[];
+	guestType?: 'count_only' | 'collect_detail';
+	consentLabel?: string;
+	calendarCoverImage?: string;
+	lookBusyConfig?: { enabled: boolean; LookBusyPercentage: number };
+	notifications?: Array<{
+		type?: 'email';
+		shouldSendToContact: boolean;
+		shouldSendToGuest: boolean;
+		shouldSendToUser: boolean;
+		shouldSendToSelectedUsers: boolean;
+		selectedUsers: string;
+	}>;
+}
+
+export interface CalendarRecord extends CalendarSettings {
 	id: string;
 	locationId: string;
 	groupId?: string;
@@ -54,7 +148,7 @@ export interface CalendarRecord {
 	slotInterval: number;
 	slotIntervalUnit: 'mins' | 'hours';
 	isActive: boolean;
-	teamMembers: Array<{ userId: string; priority: number; isPrimary: boolean }>;
+	teamMembers: CalendarTeamMember[];
 }
 
 export interface UserRecord {

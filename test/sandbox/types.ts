@@ -64,12 +64,12 @@ export interface RecordedRequest {
 	receivedAt: number;
 }
 
-/** A write that changed the store: create, update or delete of an appointment or a block slot. */
+/** A write that changed the store: create, update or delete of an appointment, a block slot or a calendar. */
 export interface AppliedWrite {
 	method: string;
 	/** Raw path, as in RecordedRequest. */
 	path: string;
-	kind: 'appointment' | 'blockSlot';
+	kind: 'appointment' | 'blockSlot' | 'calendar';
 	/**
 	 * The created, updated or deleted record's id; for one occurrence of a recurring series, the
 	 * instance id the request named (`<masterId>_<startMs>_<seconds>`), not the master's.

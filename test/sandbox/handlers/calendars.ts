@@ -1,7 +1,7 @@
-// Calendars: the list, one calendar, and its free slots.
+// Calendars: the list, one calendar, and its free slots (writes are in calendarWrites.ts).
 import { randomUUID } from 'crypto';
 import { appointmentsIn } from '../recurrence';
-import type { CalendarRecord } from '../store';
+import type { CalendarHour, CalendarRecord } from '../store';
 import { dateKey, instantOf, isoInZone, isTimeZone, wallClock } from '../zones';
 import {
 	blocksTime,
@@ -40,11 +40,33 @@ export const getCalendar: Handler = (ctx) => {
 const DAY_MS = 86_400_000;
 /** The spec: "Date range cannot be more than 31 days". */
 const MAX_RANGE_MS = 31 * DAY_MS;
-/** Every sandbox calendar is open 09:00-17:00, Monday to Friday, on the requested zone's clock. */
+/** A calendar without open hours (the seed's) is open 09:00-17:00, Monday to Friday. */
 const OPENS_AT = 9 * 60;
 const CLOSES_AT = 17 * 60;
 
 type Interval = [number, number];
+
+const minutesOf = (h: CalendarHour): Interval => [
+	h.openHour * 60 + h.openMinute,
+	h.closeHour * 60 + h.closeMinute,
+];
+
+/**
+ * The day's open ranges in minutes, on the requested zone's clock: a custom availability of that
+ * date replaces the open hours (availabilityType 0 ignores custom days, 1 uses only them).
+ */
+function openRanges(calendar: CalendarRecord, date: string, weekday: number): Interval[] {
+	const custom =
+		calendar.availabilityType === 0
+			? []
+			: (calendar.availabilities ?? []).filter((a) => !a.deleted && a.date.startsWith(date));
+	if (custom.length > 0) return custom.flatMap((a) => a.hours.map(minutesOf));
+	if (calendar.availabilityType === 1) return [];
+	if (!calendar.openHours) return weekday >= 1 && weekday <= 5 ? [[OPENS_AT, CLOSES_AT]] : [];
+	return calendar.openHours
+		.filter((o) => o.daysOfTheWeek.includes(weekday))
+		.flatMap((o) => o.hours.map(minutesOf));
+}
 
 /** userId and userIds together; userIds may repeat (`a&userIds=b`) or be comma-separated. */
 function requestedUsers(ctx: HandlerContext): string[] {
@@ -125,9 +147,12 @@ export const freeSlots: Handler = (ctx) => {
 		};
 		const key = dateKey(day);
 		if (key > lastKey) break;
-		if (date.getUTCDay() === 0 || date.getUTCDay() === 6) continue;
+		const starts = new Set<number>();
+		for (const [opens, closes] of openRanges(calendar, key, date.getUTCDay())) {
+			for (let minute = opens; minute + length <= closes; minute += length) starts.add(minute);
+		}
 		const slots: string[] = [];
-		for (let minute = OPENS_AT; minute + length <= CLOSES_AT; minute += length) {
+		for (const minute of [...starts].sort((a, b) => a - b)) {
 			const slotStart = instantOf(
 				{ ...day, hour: Math.floor(minute / 60), minute: minute % 60 },
 				zone,

@@ -3,6 +3,7 @@
 import { createAppointment, getAppointment, updateAppointment } from './appointments';
 import { createBlockSlot, updateBlockSlot } from './blockSlots';
 import { freeSlots, getCalendar, listCalendars } from './calendars';
+import { createCalendar, deleteCalendar, updateCalendar } from './calendarWrites';
 import type { Handler } from './common';
 import { contactAppointments, searchContacts } from './contacts';
 import { deleteEvent, listBlockedSlots, listEvents } from './events';
@@ -15,7 +16,10 @@ export type { Handler, HandlerContext, Reply } from './common';
 export const handlers: Record<string, Handler> = {
 	// Calendars API, Version 2021-04-15
 	'GET /calendars/': listCalendars,
+	'POST /calendars/': createCalendar,
 	'GET /calendars/{calendarId}': getCalendar,
+	'PUT /calendars/{calendarId}': updateCalendar,
+	'DELETE /calendars/{calendarId}': deleteCalendar,
 	'GET /calendars/{calendarId}/free-slots': freeSlots,
 	'GET /calendars/events': listEvents,
 	'GET /calendars/blocked-slots': listBlockedSlots,

@@ -35,9 +35,12 @@ export const getOperation: INodePropertyOptions = {
 	},
 };
 
+/** The calendar addressed by Get, Get Free Slots, Update and Delete (the path's calendarId). */
 export const getFields: INodeProperties[] = [
 	calendarLocator({
 		required: true,
-		displayOptions: { show: { resource: ['calendar'], operation: ['get', 'getFreeSlots'] } },
+		displayOptions: {
+			show: { resource: ['calendar'], operation: ['get', 'getFreeSlots', 'update', 'delete'] },
+		},
 	}),
 ];

@@ -1,0 +1,23 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+import { SCOPES } from '../../shared/constants';
+import { deletedPostReceive } from '../../shared/deleted';
+import { responseCheckPostReceive } from '../../shared/errors';
+import { pathIdsPreSend } from '../../shared/hooks';
+
+/** DELETE /calendars/{calendarId}: HighLevel answers `{ success: true }`; the output names the calendar. */
+export const deleteOperation: INodePropertyOptions = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a calendar',
+	description: 'Delete a calendar by its ID',
+	routing: {
+		request: { method: 'DELETE', url: '/calendars/{calendarId}' },
+		send: { preSend: [pathIdsPreSend] },
+		output: {
+			postReceive: [
+				responseCheckPostReceive(SCOPES.calendarsWrite, 'calendar', 'calendarId'),
+				deletedPostReceive('calendarId'),
+			],
+		},
+	},
+};
