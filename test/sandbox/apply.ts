@@ -14,7 +14,22 @@ const WRITES: Record<string, (ctx: HandlerContext) => AppliedWrite['kind']> = {
 	// Mirrors deleteEvent: a live appointment (or occurrence) with the id wins over a block slot.
 	'DELETE /calendars/events/{eventId}': (ctx) =>
 		liveAppointmentFor(ctx.store, ctx.params.eventId) ? 'appointment' : 'blockSlot',
+	// Validate Slug is a POST that changes nothing, so it is not listed.
+	'POST /calendars/groups': () => 'calendarGroup',
+	'PUT /calendars/groups/{groupId}': () => 'calendarGroup',
+	'PUT /calendars/groups/{groupId}/status': () => 'calendarGroup',
+	'DELETE /calendars/groups/{groupId}': () => 'calendarGroup',
+	'POST /calendars/appointments/{appointmentId}/notes': () => 'appointmentNote',
+	'PUT /calendars/appointments/{appointmentId}/notes/{noteId}': () => 'appointmentNote',
+	'DELETE /calendars/appointments/{appointmentId}/notes/{noteId}': () => 'appointmentNote',
 };
+
+/** A create's new id: flat (events), or inside the answer's envelope (`{ group }`, `{ note }`). */
+function createdId(body: unknown): string {
+	type Id = { id?: unknown };
+	const answer = (body ?? {}) as Id & { group?: Id; note?: Id };
+	return String(answer.id ?? answer.group?.id ?? answer.note?.id);
+}
 
 export const errorReply = (e: unknown): Reply =>
 	e instanceof HttpError
@@ -33,7 +48,8 @@ export function apply(sandbox: Sandbox, record: RecordedRequest, prepared: Prepa
 		const reply = handler(ctx);
 		if (kind && reply.status >= 200 && reply.status < 300) {
 			const created = routeKey.startsWith('POST ');
-			const id = created ? String((reply.body as { id?: unknown }).id) : ctx.params.eventId;
+			const { eventId, groupId, noteId } = ctx.params;
+			const id = created ? createdId(reply.body) : (noteId ?? groupId ?? eventId);
 			sandbox.stats.applied.push({
 				method: record.method,
 				path: record.path,
