@@ -2,6 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { searchCalendars } from './listSearch/calendars';
 import { searchContacts } from './listSearch/contacts';
 import { searchCalendarGroups } from './listSearch/groups';
+import { searchAppointmentNotes } from './listSearch/notes';
 import { searchUsers } from './listSearch/users';
 import * as appointment from './resources/appointment';
 import * as appointmentNote from './resources/appointmentNote';
@@ -111,6 +112,12 @@ export class HighLevelCalendar implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchCalendarGroups, searchCalendars, searchContacts, searchUsers },
+		listSearch: {
+			searchAppointmentNotes,
+			searchCalendarGroups,
+			searchCalendars,
+			searchContacts,
+			searchUsers,
+		},
 	};
 }

@@ -2,7 +2,7 @@
 // and the README's recipe as a workflow.
 import { HighLevelCalendarApi } from '../../credentials/HighLevelCalendarApi.credentials';
 import { HighLevelCalendar } from '../../nodes/HighLevelCalendar/HighLevelCalendar.node';
-import { runChain } from '../engine/harness';
+import { runChain, runListSearch } from '../engine/harness';
 import { runHighLevel, sandboxCredentials } from '../engine/highLevel';
 import {
 	ALL_SCOPES,
@@ -240,7 +240,7 @@ describe('Appointment Note: Update', () => {
 		const { items, error } = await runHighLevel(sandbox, {
 			...note,
 			operation: 'update',
-			noteId: SANDBOX_NOTE_ID,
+			noteId: { __rl: true, mode: 'list', value: SANDBOX_NOTE_ID },
 			body: 'Prefers mornings now.',
 			appointmentNoteUpdateFields: {
 				userId: { __rl: true, mode: 'list', value: SANDBOX_USER_2_ID },
@@ -269,7 +269,7 @@ describe('Appointment Note: Update', () => {
 		const { error } = await runHighLevel(sandbox, {
 			...note,
 			operation: 'update',
-			noteId: 'note/1?x',
+			noteId: byId('note/1?x'),
 			body: 'x',
 		});
 		expect(sandbox.requests[0].path).toBe(`${notesPath}/note%2F1%3Fx`);
@@ -282,7 +282,7 @@ describe('Appointment Note: Delete', () => {
 		const { items, error } = await runHighLevel(sandbox, {
 			...note,
 			operation: 'delete',
-			noteId: SANDBOX_NOTE_ID,
+			noteId: byId(SANDBOX_NOTE_ID),
 		});
 		expect(error).toBeUndefined();
 		expect(sandbox.requests).toHaveLength(1);
@@ -299,9 +299,66 @@ describe('Appointment Note: Delete', () => {
 	});
 
 	it('refuses an empty note id before any request', async () => {
-		const { error } = await runHighLevel(sandbox, { ...note, operation: 'delete', noteId: ' ' });
+		const { error } = await runHighLevel(sandbox, {
+			...note,
+			operation: 'delete',
+			noteId: byId(' '),
+		});
 		expect(sandbox.requests).toHaveLength(0);
 		expect(error?.message).toContain('noteId " " is empty.');
+	});
+});
+
+describe('the note picker', () => {
+	const listSearch = (appointmentId: string, filter?: string, paginationToken?: string) =>
+		runListSearch({
+			nodeType: new HighLevelCalendar(),
+			credentialType: new HighLevelCalendarApi(),
+			credentials: sandboxCredentials(sandbox),
+			method: 'searchAppointmentNotes',
+			parameters: { resource: 'appointmentNote', operation: 'update', appointmentId },
+			filter,
+			paginationToken,
+		});
+
+	it("lists the Appointment ID's notes a page of 20 at a time, newest first", async () => {
+		addNotes(24);
+		const first = await listSearch(SANDBOX_APPOINTMENT_ID);
+		expect(first.results).toHaveLength(20);
+		expect(first.results[0]).toEqual({ name: 'Note 24 (2030-01-01)', value: 'note_24' });
+		expect(first.paginationToken).toBe('20');
+		const second = await listSearch(SANDBOX_APPOINTMENT_ID, undefined, first.paginationToken);
+		expect(second.results.map((result) => result.value)).toEqual([
+			'note_4',
+			'note_3',
+			'note_2',
+			'note_1',
+			SANDBOX_NOTE_ID,
+		]);
+		expect(second.results[4].name).toBe('Prefers afternoon appointments. (2029-12-01)');
+		expect(second.paginationToken).toBeUndefined();
+		expect(queries()).toEqual([
+			{ limit: '20', offset: '0' },
+			{ limit: '20', offset: '20' },
+		]);
+		expect(sandbox.requests[0].path).toBe(notesPath);
+		// HighLevel cannot search notes: the filter applies to each page.
+		const filtered = await listSearch(SANDBOX_APPOINTMENT_ID, 'note 2');
+		expect(filtered.results.map((result) => result.value)).toEqual([
+			'note_24',
+			'note_23',
+			'note_22',
+			'note_21',
+			'note_20',
+		]);
+		expect(filtered.paginationToken).toBe('20');
+	});
+
+	it('asks for a fixed Appointment ID rather than guessing an expression', async () => {
+		await expect(listSearch('={{ $json.id }}')).rejects.toThrow(
+			'Set Appointment ID to list its notes',
+		);
+		expect(sandbox.requests).toHaveLength(0);
 	});
 });
 

@@ -10,7 +10,14 @@ import { isLocator, readParameter } from './parameters';
  * works, even for a token without the list's scope. The parameter keeps the API's field name.
  */
 
-type PickerKind = 'calendar' | 'user' | 'contact' | 'group' | 'calendarResource' | 'schedule';
+type PickerKind =
+	| 'calendar'
+	| 'user'
+	| 'contact'
+	| 'group'
+	| 'calendarResource'
+	| 'schedule'
+	| 'appointmentNote';
 
 /** What differs between the pickers; everything else is the same resource locator. */
 const PICKERS: Record<
@@ -71,6 +78,16 @@ const PICKERS: Record<
 		},
 		search: 'searchAvailabilitySchedules',
 		placeholder: 'sch_0dO5VTxB3o6xEoOq',
+	},
+	// Notes are listed per appointment; the search reads the node's Appointment ID.
+	appointmentNote: {
+		field: {
+			displayName: 'Note',
+			name: 'noteId',
+			description: 'The note of the appointment (noteId)',
+		},
+		search: 'searchAppointmentNotes',
+		placeholder: 'HGPcayliwcdoUFzvbTok',
 	},
 };
 

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { pickerField } from '../../shared/locators';
 
 /** The appointment every note operation addresses, and the note Update and Delete address. */
 export const noteTargetFields: INodeProperties[] = [
@@ -13,16 +14,12 @@ export const noteTargetFields: INodeProperties[] = [
 			"ID of the appointment the notes belong to (appointmentId): an appointment's ID as Appointment: Create, Get or Get Many output it",
 		displayOptions: { show: { resource: ['appointmentNote'] } },
 	},
-	{
-		displayName: 'Note ID',
-		name: 'noteId',
-		type: 'string',
+	pickerField('appointmentNote', {
 		required: true,
-		default: '',
-		placeholder: 'HGPcayliwcdoUFzvbTok',
-		description: 'ID of the note (noteId), as Appointment Note: Create or Get Many output it',
+		description:
+			"The note (noteId): From List shows the appointment's notes, By ID takes the id Appointment Note: Create or Get Many output",
 		displayOptions: { show: { resource: ['appointmentNote'], operation: ['update', 'delete'] } },
-	},
+	}),
 ];
 
 /** NotesDTO requires body on create and update alike. */
