@@ -1,10 +1,14 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { searchCalendars } from './listSearch/calendars';
 import { searchContacts } from './listSearch/contacts';
+import { searchCalendarGroups } from './listSearch/groups';
+import { searchAppointmentNotes } from './listSearch/notes';
 import { searchUsers } from './listSearch/users';
 import * as appointment from './resources/appointment';
+import * as appointmentNote from './resources/appointmentNote';
 import * as blockSlot from './resources/blockSlot';
 import { calendarDescription } from './resources/calendar';
+import { calendarGroupFields, calendarGroupOperation } from './resources/calendarGroup';
 import { CALENDARS_API_VERSION, MAIN_CONNECTION } from './shared/constants';
 import { rateLimitOption, sendRoutedRequest } from './shared/client';
 import {
@@ -61,25 +65,32 @@ export class HighLevelCalendar implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Appointment', value: 'appointment' },
+					{ name: 'Appointment Note', value: 'appointmentNote' },
 					{ name: 'Block Slot', value: 'blockSlot' },
 					{ name: 'Calendar', value: 'calendar' },
+					{ name: 'Calendar Group', value: 'calendarGroup' },
 				],
 				default: 'appointment',
 				// Routes every request through the one client (shared/client.ts), as n8n's declarative pagination hook.
 				routing: { send: { paginate: true } },
 			},
 			appointment.appointmentOperation,
+			appointmentNote.appointmentNoteOperation,
 			blockSlot.blockSlotOperation,
+			calendarGroupOperation,
 			// Appointments and block slots, in the order the editor shows them. Fields that mean the
 			// same in several operations are one property each (shared/eventFields.ts): n8n evaluates
 			// a parameter once per property of its name, twice per item (docs/architecture.md).
 			eventIdField,
+			// Before Return All and Limit, which Appointment Note: Get Many shows after them.
+			...appointmentNote.noteTargetFields,
 			...appointment.updateTargetFields,
 			...blockSlot.blockTargetFields,
 			appointment.getManyFilterField,
 			blockSlot.getManyFilterField,
 			calendarIdField,
 			contactIdField,
+			// Its groupId is also the group of the Calendar Group operations (shared/locators.ts).
 			...getManyTargetFields,
 			startTimeField,
 			blockSlot.blockEndTimeField,
@@ -93,12 +104,20 @@ export class HighLevelCalendar implements INodeType {
 			...blockSlot.updateFields,
 			...getManyListFields,
 			...calendarDescription,
+			...calendarGroupFields,
+			...appointmentNote.noteFields,
 			rateLimitOption,
 		],
 		requestOperations: { pagination: sendRoutedRequest },
 	};
 
 	methods = {
-		listSearch: { searchCalendars, searchContacts, searchUsers },
+		listSearch: {
+			searchAppointmentNotes,
+			searchCalendarGroups,
+			searchCalendars,
+			searchContacts,
+			searchUsers,
+		},
 	};
 }

@@ -1,5 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { searchCalendars } from '../HighLevelCalendar/listSearch/calendars';
+import { searchCalendarGroups } from '../HighLevelCalendar/listSearch/groups';
 import { searchUsers } from '../HighLevelCalendar/listSearch/users';
 import { MAIN_CONNECTION } from '../HighLevelCalendar/shared/constants';
 import {
@@ -40,7 +41,7 @@ export class HighLevelCalendarTrigger implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchCalendars, searchUsers },
+		listSearch: { searchCalendarGroups, searchCalendars, searchUsers },
 	};
 
 	poll = pollAppointments;

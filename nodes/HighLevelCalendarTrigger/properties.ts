@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { rateLimitOption } from '../HighLevelCalendar/shared/client';
 import { APPOINTMENT_STATUSES } from '../HighLevelCalendar/shared/constants';
-import { calendarLocator, groupIdField, userLocator } from '../HighLevelCalendar/shared/locators';
+import { calendarLocator, groupLocator, userLocator } from '../HighLevelCalendar/shared/locators';
 import { SIMPLIFIED_EVENT_FIELDS } from '../HighLevelCalendar/shared/simplify';
 
 /**
@@ -51,7 +51,7 @@ export const triggerProperties: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: { watch: ['user'] } },
 	}),
-	groupIdField({ show: { watch: ['group'] } }),
+	groupLocator({ required: true, displayOptions: { show: { watch: ['group'] } } }),
 	{
 		displayName: 'Events',
 		name: 'events',

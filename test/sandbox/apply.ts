@@ -17,15 +17,25 @@ const WRITES: Record<string, (ctx: HandlerContext) => AppliedWrite['kind']> = {
 	'POST /calendars/': () => 'calendar',
 	'PUT /calendars/{calendarId}': () => 'calendar',
 	'DELETE /calendars/{calendarId}': () => 'calendar',
+	// Validate Slug is a POST that changes nothing, so it is not listed.
+	'POST /calendars/groups': () => 'calendarGroup',
+	'PUT /calendars/groups/{groupId}': () => 'calendarGroup',
+	'PUT /calendars/groups/{groupId}/status': () => 'calendarGroup',
+	'DELETE /calendars/groups/{groupId}': () => 'calendarGroup',
+	'POST /calendars/appointments/{appointmentId}/notes': () => 'appointmentNote',
+	'PUT /calendars/appointments/{appointmentId}/notes/{noteId}': () => 'appointmentNote',
+	'DELETE /calendars/appointments/{appointmentId}/notes/{noteId}': () => 'appointmentNote',
 };
 
-/** The written record's id: a create's from its answer (flat, or wrapped like `{ calendar }`), else the path's. */
+/** The written record's id: a create's from its answer (flat, or in an envelope like `{ calendar }`), else the path's. */
 function writtenId(routeKey: string, ctx: HandlerContext, reply: Reply): string {
 	if (routeKey.startsWith('POST ')) {
-		const body = reply.body as { id?: unknown; calendar?: { id?: unknown } };
-		return String(body.id ?? body.calendar?.id);
+		type Id = { id?: unknown };
+		const answer = (reply.body ?? {}) as Id & { calendar?: Id; group?: Id; note?: Id };
+		return String(answer.id ?? answer.calendar?.id ?? answer.group?.id ?? answer.note?.id);
 	}
-	return ctx.params.eventId ?? ctx.params.calendarId;
+	const { eventId, calendarId, groupId, noteId } = ctx.params;
+	return noteId ?? groupId ?? calendarId ?? eventId;
 }
 
 export const errorReply = (e: unknown): Reply =>

@@ -22,9 +22,11 @@ export {
 	SANDBOX_CALENDAR_ID,
 	SANDBOX_COMPANY_ID,
 	SANDBOX_CONTACT_ID,
+	SANDBOX_GROUP_2_ID,
 	SANDBOX_GROUP_ID,
 	SANDBOX_LOCATION_ID,
 	SANDBOX_LOCATION_TIMEZONE,
+	SANDBOX_NOTE_ID,
 	SANDBOX_TOKEN,
 	SANDBOX_USER_2_ID,
 	SANDBOX_USER_3_ID,
@@ -43,8 +45,10 @@ export type {
 	CalendarSettings,
 	CalendarTeamMember,
 	ContactRecord,
+	GroupRecord,
 	InstanceOverride,
 	LocationRecord,
+	NoteRecord,
 	UserRecord,
 } from './store';
 export {

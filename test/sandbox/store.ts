@@ -8,6 +8,8 @@ export const SANDBOX_LOCATION_ID = 'loc_sandbox_001';
 /** The sub-account's time zone: free slots default to it, contact appointments are written in it. */
 export const SANDBOX_LOCATION_TIMEZONE = 'America/New_York';
 export const SANDBOX_GROUP_ID = 'grp_sandbox_001';
+/** A second calendar group, with no calendars. */
+export const SANDBOX_GROUP_2_ID = 'grp_sandbox_002';
 export const SANDBOX_CALENDAR_ID = 'cal_sandbox_001';
 export const SANDBOX_CALENDAR_2_ID = 'cal_sandbox_002';
 export const SANDBOX_USER_ID = 'usr_sandbox_001';
@@ -16,6 +18,8 @@ export const SANDBOX_USER_3_ID = 'usr_sandbox_003';
 export const SANDBOX_CONTACT_ID = 'con_sandbox_001';
 export const SANDBOX_APPOINTMENT_ID = 'apt_sandbox_001';
 export const SANDBOX_BLOCK_SLOT_ID = 'blk_sandbox_001';
+/** A note on the seeded appointment, written by SANDBOX_USER_ID. */
+export const SANDBOX_NOTE_ID = 'note_sandbox_001';
 
 export interface LocationRecord {
 	id: string;
@@ -151,6 +155,16 @@ export interface CalendarRecord extends CalendarSettings {
 	teamMembers: CalendarTeamMember[];
 }
 
+/** GroupDTO. Slugs are unique per location (POST /calendars/groups/validate-slug). */
+export interface GroupRecord {
+	id: string;
+	locationId: string;
+	name: string;
+	description: string;
+	slug: string;
+	isActive: boolean;
+}
+
 export interface UserRecord {
 	id: string;
 	locationId: string;
@@ -240,6 +254,19 @@ export interface BlockSlotRecord {
 	dateUpdated: string;
 }
 
+/** GetNoteSchema, and what the note belongs to: an appointment (or one occurrence) of a location. */
+export interface NoteRecord {
+	id: string;
+	locationId: string;
+	/** The appointment id the note was written on, as the path named it (an instance id too). */
+	appointmentId: string;
+	body: string;
+	/** The user who wrote it (NotesDTO's optional userId). */
+	userId?: string;
+	contactId: string;
+	dateAdded: string;
+}
+
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** A fresh id shaped like HighLevel's (20 alphanumerics), never one of the seed ids. */
@@ -254,6 +281,9 @@ export class SandboxStore {
 	readonly contacts = new Map<string, ContactRecord>();
 	readonly appointments = new Map<string, AppointmentRecord>();
 	readonly blockSlots = new Map<string, BlockSlotRecord>();
+	readonly groups = new Map<string, GroupRecord>();
+	/** In the order written; lists show the newest first. */
+	readonly notes = new Map<string, NoteRecord>();
 
 	constructor() {
 		this.reset();
@@ -267,6 +297,8 @@ export class SandboxStore {
 			this.contacts,
 			this.appointments,
 			this.blockSlots,
+			this.groups,
+			this.notes,
 		]) {
 			map.clear();
 		}
@@ -285,6 +317,23 @@ export class SandboxStore {
 			postalCode: '20001',
 			website: 'https://sandbox-dental.example.com',
 		});
+
+		const group = (id: string, name: string, slug: string, description: string): GroupRecord => ({
+			id,
+			locationId: SANDBOX_LOCATION_ID,
+			name,
+			description,
+			slug,
+			isActive: true,
+		});
+		this.groups.set(
+			SANDBOX_GROUP_ID,
+			group(SANDBOX_GROUP_ID, 'Sandbox Team', 'sandbox-team', 'Consultations and follow-ups'),
+		);
+		this.groups.set(
+			SANDBOX_GROUP_2_ID,
+			group(SANDBOX_GROUP_2_ID, 'Sandbox Hygiene', 'sandbox-hygiene', ''),
+		);
 
 		const calendar = (id: string, name: string, slug: string): CalendarRecord => ({
 			id,
@@ -392,6 +441,15 @@ export class SandboxStore {
 			dateAdded: seededAt,
 			dateUpdated: seededAt,
 			deleted: false,
+		});
+		this.notes.set(SANDBOX_NOTE_ID, {
+			id: SANDBOX_NOTE_ID,
+			locationId: SANDBOX_LOCATION_ID,
+			appointmentId: SANDBOX_APPOINTMENT_ID,
+			body: 'Prefers afternoon appointments.',
+			userId: SANDBOX_USER_ID,
+			contactId: SANDBOX_CONTACT_ID,
+			dateAdded: seededAt,
 		});
 		this.blockSlots.set(SANDBOX_BLOCK_SLOT_ID, {
 			id: SANDBOX_BLOCK_SLOT_ID,

@@ -64,15 +64,19 @@ export interface RecordedRequest {
 	receivedAt: number;
 }
 
-/** A write that changed the store: create, update or delete of an appointment, a block slot or a calendar. */
+/**
+ * A write that changed the store: create, update or delete of an appointment, a block slot, a
+ * calendar, a calendar group (its status too) or an appointment note.
+ */
 export interface AppliedWrite {
 	method: string;
 	/** Raw path, as in RecordedRequest. */
 	path: string;
-	kind: 'appointment' | 'blockSlot' | 'calendar';
+	kind: 'appointment' | 'blockSlot' | 'calendar' | 'calendarGroup' | 'appointmentNote';
 	/**
 	 * The created, updated or deleted record's id; for one occurrence of a recurring series, the
-	 * instance id the request named (`<masterId>_<startMs>_<seconds>`), not the master's.
+	 * instance id the request named (`<masterId>_<startMs>_<seconds>`), not the master's; for a
+	 * note, the note's (not its appointment's).
 	 */
 	id: string;
 	/** The request's parsed body. */

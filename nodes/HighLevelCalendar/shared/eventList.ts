@@ -139,7 +139,8 @@ export const getManyTargetFields: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: { ...show, filterBy: ['user'] } },
 	}),
-	groupIdField({ show: { ...show, filterBy: ['group'] } }),
+	// Also the Calendar Group operations' group: its displayOptions are in locators.ts.
+	groupIdField,
 ];
 
 export const getManyEndTimeField: INodeProperties = {

@@ -10,7 +10,14 @@ import { isLocator, readParameter } from './parameters';
  * works, even for a token without the list's scope. The parameter keeps the API's field name.
  */
 
-type PickerKind = 'calendar' | 'user' | 'contact' | 'group' | 'calendarResource' | 'schedule';
+type PickerKind =
+	| 'calendar'
+	| 'user'
+	| 'contact'
+	| 'group'
+	| 'calendarResource'
+	| 'schedule'
+	| 'appointmentNote';
 
 /** What differs between the pickers; everything else is the same resource locator. */
 const PICKERS: Record<
@@ -72,6 +79,16 @@ const PICKERS: Record<
 		search: 'searchAvailabilitySchedules',
 		placeholder: 'sch_0dO5VTxB3o6xEoOq',
 	},
+	// Notes are listed per appointment; the search reads the node's Appointment ID.
+	appointmentNote: {
+		field: {
+			displayName: 'Note',
+			name: 'noteId',
+			description: 'The note of the appointment (noteId)',
+		},
+		search: 'searchAppointmentNotes',
+		placeholder: 'HGPcayliwcdoUFzvbTok',
+	},
 };
 
 /** A picker field: "From List" (searchable), "By ID", and for contacts "By Email". */
@@ -115,6 +132,7 @@ export const userLocator = (field: Partial<INodeProperties> & { name: string }) 
 	pickerField('user', field);
 export const contactLocator = (field: Partial<INodeProperties> = {}) =>
 	pickerField('contact', field);
+export const groupLocator = (field: Partial<INodeProperties> = {}) => pickerField('group', field);
 
 /** The contact id for an email, when exactly one contact of the sub-account has it. */
 export async function findContactIdByEmail(
@@ -159,16 +177,27 @@ export async function resolveId(context: IExecuteSingleFunctions, name: string):
 	return raw;
 }
 
-/** A calendar group, by ID: there is no group picker yet (listing groups needs calendars/groups.readonly). */
-export function groupIdField(displayOptions: INodeProperties['displayOptions']): INodeProperties {
-	return {
-		displayName: 'Group ID',
-		name: 'groupId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'BqTwX8QFwXzpegMve9EQ',
-		description: 'ID of the calendar group',
-		displayOptions,
-	};
-}
+/** The Calendar Group operations that address one group by its groupId (in the path). */
+export const GROUP_ID_OPERATIONS = ['update', 'delete', 'setStatus'];
+
+/**
+ * The one groupId property (docs/architecture.md): the group whose events Appointment and Block
+ * Slot Get Many list (Filter By: Group), and the group a Calendar Group Update, Delete or Enable or
+ * Disable addresses. n8n shows a property only when every key of its `show` matches, so one `show`
+ * covers both only if both have a Filter By: those Calendar Group operations carry a hidden one,
+ * always 'group' (resources/calendarGroup/fields.ts), and no other resource x operation matches.
+ * A picker now that groups can be listed; a plain id saved by older workflows, when this was a
+ * string field, is read as the id (parameters.ts takes a locator's value or the value itself).
+ */
+export const groupIdField: INodeProperties = groupLocator({
+	required: true,
+	description:
+		'The HighLevel calendar group (groupId): whose events are listed, or the group to change',
+	displayOptions: {
+		show: {
+			resource: ['appointment', 'blockSlot', 'calendarGroup'],
+			operation: ['getAll', ...GROUP_ID_OPERATIONS],
+			filterBy: ['group'],
+		},
+	},
+});

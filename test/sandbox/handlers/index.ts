@@ -1,5 +1,14 @@
 // The operations the sandbox models, keyed by `METHOD template` exactly as the specs write the
 // path. A spec operation missing here answers 501 once its request has passed validation.
+import { createNote, deleteNote, listNotes, updateNote } from './appointmentNotes';
+import {
+	createGroup,
+	deleteGroup,
+	listGroups,
+	setGroupStatus,
+	updateGroup,
+	validateGroupSlug,
+} from './calendarGroups';
 import { createAppointment, getAppointment, updateAppointment } from './appointments';
 import { createBlockSlot, updateBlockSlot } from './blockSlots';
 import { freeSlots, getCalendar, listCalendars } from './calendars';
@@ -29,6 +38,16 @@ export const handlers: Record<string, Handler> = {
 	'POST /calendars/events/block-slots': createBlockSlot,
 	'PUT /calendars/events/block-slots/{eventId}': updateBlockSlot,
 	'DELETE /calendars/events/{eventId}': deleteEvent,
+	'GET /calendars/groups': listGroups,
+	'POST /calendars/groups': createGroup,
+	'PUT /calendars/groups/{groupId}': updateGroup,
+	'DELETE /calendars/groups/{groupId}': deleteGroup,
+	'PUT /calendars/groups/{groupId}/status': setGroupStatus,
+	'POST /calendars/groups/validate-slug': validateGroupSlug,
+	'GET /calendars/appointments/{appointmentId}/notes': listNotes,
+	'POST /calendars/appointments/{appointmentId}/notes': createNote,
+	'PUT /calendars/appointments/{appointmentId}/notes/{noteId}': updateNote,
+	'DELETE /calendars/appointments/{appointmentId}/notes/{noteId}': deleteNote,
 	// Users, Contacts and Locations APIs, Version 2021-07-28
 	'GET /users/': listUsers,
 	'GET /users/search': searchUsers,

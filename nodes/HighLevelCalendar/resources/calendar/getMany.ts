@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { responseCheckPostReceive } from '../../shared/errors';
 import { credentialLocationPreSend } from '../../shared/hooks';
+import { groupLocator } from '../../shared/locators';
 import { parametersPreSend } from '../../shared/parameters';
 
 export const getManyOperation: INodePropertyOptions = {
@@ -30,14 +31,7 @@ export const getManyFields: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: { resource: ['calendar'], operation: ['getAll'] } },
 		options: [
-			{
-				displayName: 'Group ID',
-				name: 'groupId',
-				type: 'string',
-				default: '',
-				placeholder: 'BqTwX8QFwXzpegMve9EQ',
-				description: 'Only calendars of this calendar group',
-			},
+			groupLocator({ description: 'Only calendars of this calendar group (groupId)' }),
 			{
 				displayName: 'Show Drafted',
 				name: 'showDrafted',

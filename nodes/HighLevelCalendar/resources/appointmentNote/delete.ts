@@ -1,0 +1,26 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+import { SCOPES } from '../../shared/constants';
+import { deletedPostReceive } from '../../shared/deleted';
+import { responseCheckPostReceive } from '../../shared/errors';
+import { pathIdsPreSend } from '../../shared/hooks';
+
+/**
+ * DELETE /calendars/appointments/{appointmentId}/notes/{noteId} (the spec lists only appointmentId
+ * among its parameters): HighLevel answers `{ success: true }`, the node `{ id, deleted }`.
+ */
+export const deleteOperation: INodePropertyOptions = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete an appointment note',
+	description: 'Delete a note of an appointment',
+	routing: {
+		request: { method: 'DELETE', url: '/calendars/appointments/{appointmentId}/notes/{noteId}' },
+		send: { preSend: [pathIdsPreSend] },
+		output: {
+			postReceive: [
+				responseCheckPostReceive(SCOPES.eventsWrite, 'appointment note', 'noteId'),
+				deletedPostReceive('noteId'),
+			],
+		},
+	},
+};

@@ -1,0 +1,52 @@
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { SCOPES } from '../../shared/constants';
+import { responseCheckPostReceive } from '../../shared/errors';
+import { asItemError, pathIdsPreSend } from '../../shared/hooks';
+import { pagedListPreSend } from '../../shared/pagedList';
+import { readParameter } from '../../shared/parameters';
+import { checkListLimit, NOTES_PAGE_SIZE } from './normalize';
+
+/** preSend: a Limit no list can have fails the item before any page is asked for. */
+export async function noteLimitPreSend(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	try {
+		checkListLimit(readParameter(this, 'returnAll', false), readParameter(this, 'limit', 50));
+	} catch (error) {
+		throw asItemError(this, error);
+	}
+	return requestOptions;
+}
+
+/**
+ * GET /calendars/appointments/{appointmentId}/notes requires `limit` (at most 20) and `offset`
+ * (the notes skipped, from 0): the client asks page after page of 20 (shared/pagedList.ts) until
+ * a page comes back short or Limit is reached. One item per note.
+ */
+export const getManyOperation: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many appointment notes',
+	description: 'List the notes of an appointment',
+	routing: {
+		request: { method: 'GET', url: '/calendars/appointments/{appointmentId}/notes' },
+		send: {
+			preSend: [
+				pathIdsPreSend,
+				noteLimitPreSend,
+				pagedListPreSend({ offsetParameter: 'offset', pageSize: NOTES_PAGE_SIZE }),
+			],
+		},
+		output: {
+			postReceive: [
+				responseCheckPostReceive(SCOPES.eventsRead, 'appointment', 'appointmentId'),
+				{ type: 'rootProperty', properties: { property: 'notes' } },
+			],
+		},
+	},
+};

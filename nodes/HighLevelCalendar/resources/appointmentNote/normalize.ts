@@ -1,0 +1,48 @@
+import type { IDataObject } from 'n8n-workflow';
+import { checkId, coerceText } from '../../shared/bodyChecks';
+import { InputError } from '../../shared/inputError';
+
+/** NotesDTO: `body` at most 5,000 characters. */
+export const MAX_NOTE_LENGTH = 5000;
+/** GET .../notes: `limit` at most 20 ("maximum": 20), so Get Many asks for pages of 20. */
+export const NOTES_PAGE_SIZE = 20;
+
+/** POST and PUT .../notes: NotesDTO (body required, userId optional). */
+export function normalizeNoteBody(body: IDataObject): IDataObject {
+	coerceText(body, 'body');
+	const text = body.body as string | undefined;
+	if (text === undefined || text.trim() === '') {
+		throw new InputError(
+			'body',
+			text,
+			'Write the note: HighLevel does not take an empty one.',
+			text === undefined ? 'is missing' : 'is empty',
+		);
+	}
+	if (text.length > MAX_NOTE_LENGTH) {
+		throw new InputError(
+			'body',
+			text,
+			`HighLevel takes at most ${MAX_NOTE_LENGTH} characters: shorten it (it has ${text.length}) or split it into several notes.`,
+			'is too long',
+		);
+	}
+	checkId(body, 'userId', false);
+	return body;
+}
+
+/**
+ * Limit, when Return All is off: a whole number of 1 or more, also as text ("5") from an
+ * expression; anything else would be sent as a page size HighLevel cannot take.
+ */
+export function checkListLimit(returnAll: unknown, limit: unknown): void {
+	if (returnAll === true || returnAll === 'true') return;
+	const count = typeof limit === 'string' && limit.trim() !== '' ? Number(limit) : limit;
+	if (typeof count === 'number' && Number.isInteger(count) && count >= 1) return;
+	throw new InputError(
+		'limit',
+		limit,
+		'Use a whole number of 1 or more, or turn on Return All.',
+		'is not a number of notes',
+	);
+}

@@ -1,0 +1,23 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+import { SCOPES } from '../../shared/constants';
+import { deletedPostReceive } from '../../shared/deleted';
+import { responseCheckPostReceive } from '../../shared/errors';
+import { pathIdsPreSend } from '../../shared/hooks';
+
+/** DELETE /calendars/groups/{groupId}: HighLevel answers `{ success: true }`, the node `{ id, deleted }`. */
+export const deleteOperation: INodePropertyOptions = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a calendar group',
+	description: 'Delete a calendar group',
+	routing: {
+		request: { method: 'DELETE', url: '/calendars/groups/{groupId}' },
+		send: { preSend: [pathIdsPreSend] },
+		output: {
+			postReceive: [
+				responseCheckPostReceive(SCOPES.groupsWrite, 'calendar group', 'groupId'),
+				deletedPostReceive('groupId'),
+			],
+		},
+	},
+};

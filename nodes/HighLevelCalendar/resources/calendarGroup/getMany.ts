@@ -1,0 +1,24 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+import { SCOPES } from '../../shared/constants';
+import { responseCheckPostReceive } from '../../shared/errors';
+import { credentialLocationPreSend } from '../../shared/hooks';
+import { limitPostReceive } from '../../shared/pagedList';
+
+/** GET /calendars/groups?locationId answers every group at once; Limit cuts the list here. */
+export const getManyOperation: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many calendar groups',
+	description: "List the sub-account's calendar groups",
+	routing: {
+		request: { method: 'GET', url: '/calendars/groups' },
+		send: { preSend: [credentialLocationPreSend('qs')] },
+		output: {
+			postReceive: [
+				responseCheckPostReceive(SCOPES.groupsRead, 'calendar group'),
+				{ type: 'rootProperty', properties: { property: 'groups' } },
+				limitPostReceive,
+			],
+		},
+	},
+};

@@ -1,0 +1,33 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+import { SCOPES } from '../../shared/constants';
+import { responseCheckPostReceive } from '../../shared/errors';
+import { normalizedBodyPreSend, pathIdsPreSend } from '../../shared/hooks';
+import { parametersPreSend } from '../../shared/parameters';
+import { normalizeGroupUpdateBody } from './normalize';
+
+/**
+ * PUT /calendars/groups/{groupId}. GroupUpdateDTO requires name, description and slug, so they
+ * are top-level fields (fields.ts) and each update sends all three; the output is the group.
+ */
+export const updateOperation: INodePropertyOptions = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a calendar group',
+	description: 'Rename a calendar group, or change its description or slug',
+	routing: {
+		request: { method: 'PUT', url: '/calendars/groups/{groupId}' },
+		send: {
+			preSend: [
+				parametersPreSend('body', ['name', 'description', 'slug']),
+				pathIdsPreSend,
+				normalizedBodyPreSend(normalizeGroupUpdateBody),
+			],
+		},
+		output: {
+			postReceive: [
+				responseCheckPostReceive(SCOPES.groupsWrite, 'calendar group', 'groupId'),
+				{ type: 'rootProperty', properties: { property: 'group' } },
+			],
+		},
+	},
+};
