@@ -1,10 +1,15 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { searchCalendars } from './listSearch/calendars';
+import { getCalendarOptions } from './listSearch/calendarOptions';
+import { searchCalendarNotifications } from './listSearch/calendarNotifications';
+import { searchCalendarResources } from './listSearch/calendarResources';
 import { searchContacts } from './listSearch/contacts';
 import { searchUsers } from './listSearch/users';
 import * as appointment from './resources/appointment';
 import * as blockSlot from './resources/blockSlot';
 import { calendarDescription } from './resources/calendar';
+import { calendarNotificationDescription } from './resources/calendarNotification';
+import { calendarResourceDescription } from './resources/calendarResource';
 import { CALENDARS_API_VERSION, MAIN_CONNECTION } from './shared/constants';
 import { rateLimitOption, sendRoutedRequest } from './shared/client';
 import {
@@ -63,6 +68,8 @@ export class HighLevelCalendar implements INodeType {
 					{ name: 'Appointment', value: 'appointment' },
 					{ name: 'Block Slot', value: 'blockSlot' },
 					{ name: 'Calendar', value: 'calendar' },
+					{ name: 'Calendar Notification', value: 'calendarNotification' },
+					{ name: 'Calendar Resource', value: 'calendarResource' },
 				],
 				default: 'appointment',
 				// Routes every request through the one client (shared/client.ts), as n8n's declarative pagination hook.
@@ -93,12 +100,21 @@ export class HighLevelCalendar implements INodeType {
 			...blockSlot.updateFields,
 			...getManyListFields,
 			...calendarDescription,
+			...calendarNotificationDescription,
+			...calendarResourceDescription,
 			rateLimitOption,
 		],
 		requestOperations: { pagination: sendRoutedRequest },
 	};
 
 	methods = {
-		listSearch: { searchCalendars, searchContacts, searchUsers },
+		listSearch: {
+			searchCalendars,
+			searchCalendarNotifications,
+			searchCalendarResources,
+			searchContacts,
+			searchUsers,
+		},
+		loadOptions: { getCalendarOptions },
 	};
 }

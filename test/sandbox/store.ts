@@ -1,6 +1,11 @@
 // The sandbox's model of one HighLevel sub-account: what exists, seeded with fixed ids so tests
 // can name them. Tests may add, change or inspect records directly; reset() restores the seed.
 import { randomBytes } from 'crypto';
+import {
+	type CalendarNotificationRecord,
+	type CalendarResourceRecord,
+	seedCalendarSettings,
+} from './calendarSettings';
 
 export const SANDBOX_TOKEN = 'pit-sandbox-0123456789';
 export const SANDBOX_COMPANY_ID = 'cmp_sandbox_001';
@@ -160,6 +165,8 @@ export class SandboxStore {
 	readonly contacts = new Map<string, ContactRecord>();
 	readonly appointments = new Map<string, AppointmentRecord>();
 	readonly blockSlots = new Map<string, BlockSlotRecord>();
+	readonly calendarResources = new Map<string, CalendarResourceRecord>();
+	readonly calendarNotifications = new Map<string, CalendarNotificationRecord>();
 
 	constructor() {
 		this.reset();
@@ -173,6 +180,8 @@ export class SandboxStore {
 			this.contacts,
 			this.appointments,
 			this.blockSlots,
+			this.calendarResources,
+			this.calendarNotifications,
 		]) {
 			map.clear();
 		}
@@ -309,5 +318,10 @@ export class SandboxStore {
 			dateAdded: seededAt,
 			dateUpdated: seededAt,
 		});
+
+		seedCalendarSettings(this.calendarResources, this.calendarNotifications, SANDBOX_LOCATION_ID, [
+			SANDBOX_CALENDAR_ID,
+			SANDBOX_CALENDAR_2_ID,
+		]);
 	}
 }

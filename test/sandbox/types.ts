@@ -64,18 +64,21 @@ export interface RecordedRequest {
 	receivedAt: number;
 }
 
-/** A write that changed the store: create, update or delete of an appointment or a block slot. */
+/**
+ * A write that changed the store: create, update or delete of an appointment, a block slot, a room
+ * or equipment, or a calendar notification.
+ */
 export interface AppliedWrite {
 	method: string;
 	/** Raw path, as in RecordedRequest. */
 	path: string;
-	kind: 'appointment' | 'blockSlot';
+	kind: 'appointment' | 'blockSlot' | 'calendarResource' | 'calendarNotification';
 	/**
 	 * The created, updated or deleted record's id; for one occurrence of a recurring series, the
 	 * instance id the request named (`<masterId>_<startMs>_<seconds>`), not the master's.
 	 */
 	id: string;
-	/** The request's parsed body. */
+	/** The request's parsed body; for a list of notifications created at once, the notification's entry. */
 	body: unknown;
 	/** Date.now() when it was applied. */
 	at: number;

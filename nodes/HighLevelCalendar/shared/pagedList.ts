@@ -15,7 +15,12 @@ import type { NodeContext } from './nodeRun';
  */
 
 /** The resources whose Get Many (or Search) shows Return All and Limit. Calendar lists all. */
-export const LIMITED_LIST_RESOURCES = ['appointment', 'blockSlot'];
+export const LIMITED_LIST_RESOURCES = [
+	'appointment',
+	'blockSlot',
+	'calendarNotification',
+	'calendarResource',
+];
 export const LIST_OPERATIONS = ['getAll', 'search'];
 
 export const returnAllField: INodeProperties = {
@@ -58,6 +63,21 @@ export async function limitPostReceive(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	return cutToLimit(this, items);
+}
+
+/**
+ * postReceive, after the response check, for endpoints that answer a bare JSON list (calendar
+ * resources, notifications): one item per entry. n8n splits a list only when an operation has no
+ * postReceive steps, and every operation has the response check.
+ */
+export async function arrayItemsPostReceive(
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return items.flatMap((item) =>
+		Array.isArray(item.json)
+			? (item.json as unknown[]).map((json) => ({ json: json as INodeExecutionData['json'] }))
+			: [item],
+	);
 }
 
 export interface Paging {

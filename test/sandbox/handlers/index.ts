@@ -2,6 +2,20 @@
 // path. A spec operation missing here answers 501 once its request has passed validation.
 import { createAppointment, getAppointment, updateAppointment } from './appointments';
 import { createBlockSlot, updateBlockSlot } from './blockSlots';
+import {
+	createCalendarNotifications,
+	deleteCalendarNotification,
+	getCalendarNotification,
+	listCalendarNotifications,
+	updateCalendarNotification,
+} from './calendarNotifications';
+import {
+	createCalendarResource,
+	deleteCalendarResource,
+	getCalendarResource,
+	listCalendarResources,
+	updateCalendarResource,
+} from './calendarResources';
 import { freeSlots, getCalendar, listCalendars } from './calendars';
 import type { Handler } from './common';
 import { contactAppointments, searchContacts } from './contacts';
@@ -25,6 +39,16 @@ export const handlers: Record<string, Handler> = {
 	'POST /calendars/events/block-slots': createBlockSlot,
 	'PUT /calendars/events/block-slots/{eventId}': updateBlockSlot,
 	'DELETE /calendars/events/{eventId}': deleteEvent,
+	'GET /calendars/resources/{resourceType}': listCalendarResources,
+	'POST /calendars/resources/{resourceType}': createCalendarResource,
+	'GET /calendars/resources/{resourceType}/{id}': getCalendarResource,
+	'PUT /calendars/resources/{resourceType}/{id}': updateCalendarResource,
+	'DELETE /calendars/resources/{resourceType}/{id}': deleteCalendarResource,
+	'GET /calendars/{calendarId}/notifications': listCalendarNotifications,
+	'POST /calendars/{calendarId}/notifications': createCalendarNotifications,
+	'GET /calendars/{calendarId}/notifications/{notificationId}': getCalendarNotification,
+	'PUT /calendars/{calendarId}/notifications/{notificationId}': updateCalendarNotification,
+	'DELETE /calendars/{calendarId}/notifications/{notificationId}': deleteCalendarNotification,
 	// Users, Contacts and Locations APIs, Version 2021-07-28
 	'GET /users/': listUsers,
 	'GET /users/search': searchUsers,
