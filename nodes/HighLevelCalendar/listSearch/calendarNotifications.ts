@@ -12,9 +12,15 @@ import { matchesFilter } from './calendars';
 
 const PAGE_SIZE = 100;
 
+/** "1 hour", "30 minutes": the API's unit, singular for one. */
+const amount = (time: IDataObject): string => {
+	const unit = String(time.unit);
+	return `${String(time.timeOffset)} ${Number(time.timeOffset) === 1 ? unit.replace(/s$/, '') : unit}`;
+};
+
 const times = (list: unknown, when: string): string =>
 	Array.isArray(list) && list.length
-		? `, ${(list as IDataObject[]).map((t) => `${String(t.timeOffset)} ${String(t.unit)}`).join(' and ')} ${when}`
+		? `, ${(list as IDataObject[]).map(amount).join(' and ')} ${when}`
 		: '';
 
 /** Notifications have no name: "Reminder by Email to Contact, 30 minutes before". */
