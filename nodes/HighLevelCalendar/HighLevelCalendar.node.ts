@@ -8,7 +8,10 @@ import { searchUsers } from './listSearch/users';
 import * as appointment from './resources/appointment';
 import * as blockSlot from './resources/blockSlot';
 import { calendarDescription } from './resources/calendar';
-import { calendarNotificationDescription } from './resources/calendarNotification';
+import {
+	calendarNotificationDescription,
+	calendarNotificationFilters,
+} from './resources/calendarNotification';
 import { calendarResourceDescription } from './resources/calendarResource';
 import { CALENDARS_API_VERSION, MAIN_CONNECTION } from './shared/constants';
 import { rateLimitOption, sendRoutedRequest } from './shared/client';
@@ -98,10 +101,13 @@ export class HighLevelCalendar implements INodeType {
 			...appointment.updateFields,
 			...blockSlot.createFields,
 			...blockSlot.updateFields,
-			...getManyListFields,
-			...calendarDescription,
+			// Resources whose Get Many shows Return All and Limit: their Operation and fields first,
+			// so Return All and Limit follow them; their filters come after.
 			...calendarNotificationDescription,
 			...calendarResourceDescription,
+			...getManyListFields,
+			...calendarNotificationFilters,
+			...calendarDescription,
 			rateLimitOption,
 		],
 		requestOperations: { pagination: sendRoutedRequest },

@@ -27,5 +27,7 @@ export const calendarNotificationDescription: INodeProperties[] = [
 	notificationIdField,
 	...createFields,
 	...updateFields,
-	...getManyFields,
 ];
+
+/** Get Many's Filters, placed after Return All and Limit. */
+export const calendarNotificationFilters: INodeProperties[] = getManyFields;
