@@ -1,5 +1,8 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { searchCalendars } from './listSearch/calendars';
+import { getCalendarOptions } from './listSearch/calendarOptions';
+import { searchCalendarNotifications } from './listSearch/calendarNotifications';
+import { searchCalendarResources } from './listSearch/calendarResources';
 import { searchContacts } from './listSearch/contacts';
 import { searchCalendarGroups } from './listSearch/groups';
 import { searchAppointmentNotes } from './listSearch/notes';
@@ -9,6 +12,11 @@ import * as appointmentNote from './resources/appointmentNote';
 import * as blockSlot from './resources/blockSlot';
 import { calendarDescription } from './resources/calendar';
 import { calendarGroupFields, calendarGroupOperation } from './resources/calendarGroup';
+import {
+	calendarNotificationDescription,
+	calendarNotificationFilters,
+} from './resources/calendarNotification';
+import { calendarResourceDescription } from './resources/calendarResource';
 import { CALENDARS_API_VERSION, MAIN_CONNECTION } from './shared/constants';
 import { rateLimitOption, sendRoutedRequest } from './shared/client';
 import {
@@ -69,6 +77,8 @@ export class HighLevelCalendar implements INodeType {
 					{ name: 'Block Slot', value: 'blockSlot' },
 					{ name: 'Calendar', value: 'calendar' },
 					{ name: 'Calendar Group', value: 'calendarGroup' },
+					{ name: 'Calendar Notification', value: 'calendarNotification' },
+					{ name: 'Calendar Resource', value: 'calendarResource' },
 				],
 				default: 'appointment',
 				// Routes every request through the one client (shared/client.ts), as n8n's declarative pagination hook.
@@ -102,7 +112,12 @@ export class HighLevelCalendar implements INodeType {
 			...appointment.updateFields,
 			...blockSlot.createFields,
 			...blockSlot.updateFields,
+			// Resources whose Get Many shows Return All and Limit: their Operation and fields first,
+			// so Return All and Limit follow them; their filters come after.
+			...calendarNotificationDescription,
+			...calendarResourceDescription,
 			...getManyListFields,
+			...calendarNotificationFilters,
 			...calendarDescription,
 			...calendarGroupFields,
 			...appointmentNote.noteFields,
@@ -116,8 +131,11 @@ export class HighLevelCalendar implements INodeType {
 			searchAppointmentNotes,
 			searchCalendarGroups,
 			searchCalendars,
+			searchCalendarNotifications,
+			searchCalendarResources,
 			searchContacts,
 			searchUsers,
 		},
+		loadOptions: { getCalendarOptions },
 	};
 }

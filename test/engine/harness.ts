@@ -415,6 +415,9 @@ export async function runListSearch(options: {
 		nodeTypes: new TestNodeTypes({ [typeName]: nodeType }),
 	});
 	const additionalData = createAdditionalData(undefined, credentialType, options.credentials);
+	// The editor sends the node's current parameters with every list search (a picker may read
+	// another field, e.g. the Resource Type of a room or equipment).
+	additionalData.currentNodeParameters = node.parameters;
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
 	const search = nodeType.methods?.listSearch?.[options.method];
 	if (!search) throw new Error(`No list search ${options.method}`);

@@ -5,7 +5,10 @@ import { liveAppointmentFor } from './handlers/events';
 import type { Prepared } from './prepare';
 import type { AppliedWrite, RecordedRequest, Sandbox } from './types';
 
-/** The routes whose success changes the store, and what they change. */
+/**
+ * The routes whose success changes the store, and the kind of record they write. A handler may
+ * instead say what it changed itself (`Reply.applied`), when only it knows whether anything did.
+ */
 const WRITES: Record<string, (ctx: HandlerContext) => AppliedWrite['kind']> = {
 	'POST /calendars/events/appointments': () => 'appointment',
 	'PUT /calendars/events/appointments/{eventId}': () => 'appointment',
@@ -25,17 +28,36 @@ const WRITES: Record<string, (ctx: HandlerContext) => AppliedWrite['kind']> = {
 	'POST /calendars/appointments/{appointmentId}/notes': () => 'appointmentNote',
 	'PUT /calendars/appointments/{appointmentId}/notes/{noteId}': () => 'appointmentNote',
 	'DELETE /calendars/appointments/{appointmentId}/notes/{noteId}': () => 'appointmentNote',
+	'POST /calendars/resources/{resourceType}': () => 'calendarResource',
+	'PUT /calendars/resources/{resourceType}/{id}': () => 'calendarResource',
+	'DELETE /calendars/resources/{resourceType}/{id}': () => 'calendarResource',
+	'POST /calendars/{calendarId}/notifications': () => 'calendarNotification',
+	'PUT /calendars/{calendarId}/notifications/{notificationId}': () => 'calendarNotification',
+	'DELETE /calendars/{calendarId}/notifications/{notificationId}': () => 'calendarNotification',
 };
 
-/** The written record's id: a create's from its answer (flat, or in an envelope like `{ calendar }`), else the path's. */
-function writtenId(routeKey: string, ctx: HandlerContext, reply: Reply): string {
-	if (routeKey.startsWith('POST ')) {
-		type Id = { id?: unknown };
-		const answer = (reply.body ?? {}) as Id & { calendar?: Id; group?: Id; note?: Id };
-		return String(answer.id ?? answer.calendar?.id ?? answer.group?.id ?? answer.note?.id);
+type Written = Array<{ id: string; body: unknown }>;
+type Id = { id?: unknown; _id?: unknown };
+
+/**
+ * What a write changed: a create's record from its answer (flat, `_id` for rooms and equipment,
+ * or in an envelope like `{ calendar }`), one per entry for the notifications a create makes as a
+ * list; otherwise the record the path names (the most specific id in it).
+ */
+function written(routeKey: string, ctx: HandlerContext, reply: Reply, body: unknown): Written {
+	if (!routeKey.startsWith('POST ')) {
+		const { noteId, notificationId, groupId, id, calendarId, eventId } = ctx.params;
+		return [{ id: noteId ?? notificationId ?? groupId ?? id ?? calendarId ?? eventId, body }];
 	}
-	const { eventId, calendarId, groupId, noteId } = ctx.params;
-	return noteId ?? groupId ?? calendarId ?? eventId;
+	if (Array.isArray(reply.body))
+		return (reply.body as Id[]).map((created, index) => ({
+			id: String(created._id ?? created.id),
+			body: (body as unknown[])[index],
+		}));
+	const answer = (reply.body ?? {}) as Id & Record<'calendar' | 'group' | 'note', Id | undefined>;
+	const created =
+		answer.id ?? answer._id ?? answer.calendar?.id ?? answer.group?.id ?? answer.note?.id;
+	return [{ id: String(created), body }];
 }
 
 export const errorReply = (e: unknown): Reply =>
@@ -54,15 +76,15 @@ export function apply(sandbox: Sandbox, record: RecordedRequest, prepared: Prepa
 		const kind = kindOf?.(ctx);
 		const reply = handler(ctx);
 		if (kind && reply.status >= 200 && reply.status < 300) {
-			const id = writtenId(routeKey, ctx, reply);
-			sandbox.stats.applied.push({
-				method: record.method,
-				path: record.path,
-				kind,
-				id,
-				body: record.body,
-				at: Date.now(),
-			});
+			for (const { id, body } of written(routeKey, ctx, reply, record.body))
+				sandbox.stats.applied.push({
+					method: record.method,
+					path: record.path,
+					kind,
+					id,
+					body,
+					at: Date.now(),
+				});
 		}
 		return reply;
 	} catch (e) {

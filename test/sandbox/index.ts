@@ -52,6 +52,17 @@ export type {
 	UserRecord,
 } from './store';
 export {
+	SANDBOX_EQUIPMENT_ID,
+	SANDBOX_NOTIFICATION_2_ID,
+	SANDBOX_NOTIFICATION_ID,
+	SANDBOX_ROOM_ID,
+} from './calendarSettings';
+export type {
+	CalendarNotificationRecord,
+	CalendarResourceRecord,
+	NotificationSchedule,
+} from './calendarSettings';
+export {
 	DEFAULT_ACCESS_TOKEN_LIFETIME_SECONDS,
 	DEFAULT_OAUTH_APPS,
 	OAuthServer,

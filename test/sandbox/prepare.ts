@@ -146,6 +146,7 @@ export function prepare(
 		params: {},
 		query,
 		body,
+		payload: record.body,
 		getAppointmentEnvelope: options.getAppointmentEnvelope ?? 'event',
 		responseStyle: options.responseStyle ?? 'spec',
 	});
@@ -196,6 +197,11 @@ export function prepare(
 	return {
 		routeKey,
 		handler,
-		ctx: { ...context(locationId), params, body: route.hasBody ? body : {} },
+		ctx: {
+			...context(locationId),
+			params,
+			body: route.hasBody ? body : {},
+			payload: route.hasBody ? payload : undefined,
+		},
 	};
 }

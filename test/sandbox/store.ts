@@ -1,6 +1,11 @@
 // The sandbox's model of one HighLevel sub-account: what exists, seeded with fixed ids so tests
 // can name them. Tests may add, change or inspect records directly; reset() restores the seed.
 import { randomBytes } from 'crypto';
+import {
+	type CalendarNotificationRecord,
+	type CalendarResourceRecord,
+	seedCalendarSettings,
+} from './calendarSettings';
 
 export const SANDBOX_TOKEN = 'pit-sandbox-0123456789';
 export const SANDBOX_COMPANY_ID = 'cmp_sandbox_001';
@@ -284,6 +289,8 @@ export class SandboxStore {
 	readonly groups = new Map<string, GroupRecord>();
 	/** In the order written; lists show the newest first. */
 	readonly notes = new Map<string, NoteRecord>();
+	readonly calendarResources = new Map<string, CalendarResourceRecord>();
+	readonly calendarNotifications = new Map<string, CalendarNotificationRecord>();
 
 	constructor() {
 		this.reset();
@@ -299,6 +306,8 @@ export class SandboxStore {
 			this.blockSlots,
 			this.groups,
 			this.notes,
+			this.calendarResources,
+			this.calendarNotifications,
 		]) {
 			map.clear();
 		}
@@ -461,5 +470,10 @@ export class SandboxStore {
 			dateAdded: seededAt,
 			dateUpdated: seededAt,
 		});
+
+		seedCalendarSettings(this.calendarResources, this.calendarNotifications, SANDBOX_LOCATION_ID, [
+			SANDBOX_CALENDAR_ID,
+			SANDBOX_CALENDAR_2_ID,
+		]);
 	}
 }

@@ -66,20 +66,29 @@ export interface RecordedRequest {
 
 /**
  * A write that changed the store: create, update or delete of an appointment, a block slot, a
- * calendar, a calendar group (its status too) or an appointment note.
+ * calendar, a calendar group (its status too), an appointment note, a room or equipment, a
+ * calendar notification or an availability schedule (its calendars too).
  */
 export interface AppliedWrite {
 	method: string;
 	/** Raw path, as in RecordedRequest. */
 	path: string;
-	kind: 'appointment' | 'blockSlot' | 'calendar' | 'calendarGroup' | 'appointmentNote';
+	kind:
+		| 'appointment'
+		| 'blockSlot'
+		| 'calendar'
+		| 'calendarGroup'
+		| 'appointmentNote'
+		| 'calendarResource'
+		| 'calendarNotification'
+		| 'availabilitySchedule';
 	/**
 	 * The created, updated or deleted record's id; for one occurrence of a recurring series, the
 	 * instance id the request named (`<masterId>_<startMs>_<seconds>`), not the master's; for a
 	 * note, the note's (not its appointment's).
 	 */
 	id: string;
-	/** The request's parsed body. */
+	/** The request's parsed body; for a list of notifications created at once, the notification's entry. */
 	body: unknown;
 	/** Date.now() when it was applied. */
 	at: number;

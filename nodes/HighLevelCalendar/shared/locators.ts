@@ -17,7 +17,8 @@ type PickerKind =
 	| 'group'
 	| 'calendarResource'
 	| 'schedule'
-	| 'appointmentNote';
+	| 'appointmentNote'
+	| 'calendarNotification';
 
 /** What differs between the pickers; everything else is the same resource locator. */
 const PICKERS: Record<
@@ -69,6 +70,16 @@ const PICKERS: Record<
 		},
 		search: 'searchCalendarResources',
 		placeholder: 'Ch1QO8ZXHvPc9fL2YxGk',
+	},
+	// A calendar's notifications; the search reads the node's Calendar.
+	calendarNotification: {
+		field: {
+			displayName: 'Notification',
+			name: 'notificationId',
+			description: 'The notification of the calendar (notificationId)',
+		},
+		search: 'searchCalendarNotifications',
+		placeholder: '64f1c2a9e9c0a1b2c3d4e5f6',
 	},
 	schedule: {
 		field: {

@@ -20,6 +20,8 @@ export const LIMITED_LIST_RESOURCES = [
 	'appointmentNote',
 	'blockSlot',
 	'calendarGroup',
+	'calendarNotification',
+	'calendarResource',
 ];
 export const LIST_OPERATIONS = ['getAll', 'search'];
 
@@ -63,6 +65,21 @@ export async function limitPostReceive(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	return cutToLimit(this, items);
+}
+
+/**
+ * postReceive, after the response check, for endpoints that answer a bare JSON list (calendar
+ * resources, notifications): one item per entry. n8n splits a list only when an operation has no
+ * postReceive steps, and every operation has the response check.
+ */
+export async function arrayItemsPostReceive(
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return items.flatMap((item) =>
+		Array.isArray(item.json)
+			? (item.json as unknown[]).map((json) => ({ json: json as INodeExecutionData['json'] }))
+			: [item],
+	);
 }
 
 export interface Paging {

@@ -43,6 +43,8 @@ export interface HandlerContext {
 	params: Record<string, string>;
 	query: Record<string, string | string[]>;
 	body: Record<string, unknown>;
+	/** The parsed body as sent, also when it is not an object (a list of notifications). */
+	payload: unknown;
 	getAppointmentEnvelope: 'event' | 'appointment';
 	responseStyle: 'spec' | 'live';
 }

@@ -11,6 +11,20 @@ import {
 } from './calendarGroups';
 import { createAppointment, getAppointment, updateAppointment } from './appointments';
 import { createBlockSlot, updateBlockSlot } from './blockSlots';
+import {
+	createCalendarNotifications,
+	deleteCalendarNotification,
+	getCalendarNotification,
+	listCalendarNotifications,
+	updateCalendarNotification,
+} from './calendarNotifications';
+import {
+	createCalendarResource,
+	deleteCalendarResource,
+	getCalendarResource,
+	listCalendarResources,
+	updateCalendarResource,
+} from './calendarResources';
 import { freeSlots, getCalendar, listCalendars } from './calendars';
 import { createCalendar, deleteCalendar, updateCalendar } from './calendarWrites';
 import type { Handler } from './common';
@@ -48,6 +62,16 @@ export const handlers: Record<string, Handler> = {
 	'POST /calendars/appointments/{appointmentId}/notes': createNote,
 	'PUT /calendars/appointments/{appointmentId}/notes/{noteId}': updateNote,
 	'DELETE /calendars/appointments/{appointmentId}/notes/{noteId}': deleteNote,
+	'GET /calendars/resources/{resourceType}': listCalendarResources,
+	'POST /calendars/resources/{resourceType}': createCalendarResource,
+	'GET /calendars/resources/{resourceType}/{id}': getCalendarResource,
+	'PUT /calendars/resources/{resourceType}/{id}': updateCalendarResource,
+	'DELETE /calendars/resources/{resourceType}/{id}': deleteCalendarResource,
+	'GET /calendars/{calendarId}/notifications': listCalendarNotifications,
+	'POST /calendars/{calendarId}/notifications': createCalendarNotifications,
+	'GET /calendars/{calendarId}/notifications/{notificationId}': getCalendarNotification,
+	'PUT /calendars/{calendarId}/notifications/{notificationId}': updateCalendarNotification,
+	'DELETE /calendars/{calendarId}/notifications/{notificationId}': deleteCalendarNotification,
 	// Users, Contacts and Locations APIs, Version 2021-07-28
 	'GET /users/': listUsers,
 	'GET /users/search': searchUsers,

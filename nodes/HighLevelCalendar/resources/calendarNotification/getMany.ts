@@ -1,0 +1,35 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+import { SCOPES } from '../../shared/constants';
+import { responseCheckPostReceive } from '../../shared/errors';
+import { pathIdsPreSend } from '../../shared/hooks';
+import { arrayItemsPostReceive, pagedListPreSend } from '../../shared/pagedList';
+import { parametersPreSend } from '../../shared/parameters';
+import { notificationFiltersPreSend } from './request';
+
+/**
+ * GET /calendars/{calendarId}/notifications?isActive&deleted&limit&skip. skip counts results; the
+ * spec's default limit is 100 and it names no maximum, so pages of 100 are asked for.
+ */
+export const getManyOperation: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many calendar notifications',
+	description: "List a calendar's notifications (confirmations, reminders, follow-ups...)",
+	routing: {
+		request: { method: 'GET', url: '/calendars/{calendarId}/notifications' },
+		send: {
+			preSend: [
+				parametersPreSend('qs', ['calendarNotificationFilters']),
+				notificationFiltersPreSend,
+				pathIdsPreSend,
+				pagedListPreSend({ offsetParameter: 'skip', pageSize: 100 }),
+			],
+		},
+		output: {
+			postReceive: [
+				responseCheckPostReceive(SCOPES.eventsRead, 'calendar', 'calendarId'),
+				arrayItemsPostReceive,
+			],
+		},
+	},
+};

@@ -1,0 +1,77 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { asItemError } from '../../shared/hooks';
+import { readParameter } from '../../shared/parameters';
+import {
+	normalizeNotification,
+	normalizeNotificationFilters,
+	normalizeNotificationList,
+} from './normalize';
+
+const MISSING = Symbol('missing');
+
+/**
+ * preSend of Create: the body is a list of notifications (the spec's array of
+ * CreateCalendarNotificationDTO). The fields placed by parametersPreSend, with the times of the
+ * editor's Before Time / After Time lists (read here: parametersPreSend would spread their
+ * `{ time: [...] }`), make the first; Notifications (JSON) may add more. All are checked first.
+ */
+export async function notificationListPreSend(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	try {
+		const fields: IDataObject = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
+		for (const name of ['beforeTime', 'afterTime']) {
+			const value = readParameter(this, name, MISSING);
+			if (value !== MISSING) fields[name] = value as IDataObject;
+		}
+		requestOptions.body = normalizeNotificationList(fields);
+	} catch (error) {
+		throw asItemError(this, error);
+	}
+	return requestOptions;
+}
+
+/** preSend of Update: only the Update Fields given, checked (normalize.ts). */
+export async function notificationUpdatePreSend(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	try {
+		const body = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
+		requestOptions.body = normalizeNotification(body, 'update');
+	} catch (error) {
+		throw asItemError(this, error);
+	}
+	return requestOptions;
+}
+
+/** preSend of Get Many: the filters as booleans. */
+export async function notificationFiltersPreSend(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	try {
+		requestOptions.qs = normalizeNotificationFilters({ ...requestOptions.qs });
+	} catch (error) {
+		throw asItemError(this, error);
+	}
+	return requestOptions;
+}
+
+/**
+ * postReceive of Update: HighLevel answers only `{ message }`, so the output names the
+ * notification it was about, `{ id, message }`.
+ */
+export async function updatedNotificationPostReceive(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const id = String(readParameter(this, 'notificationId', '', { extractValue: true })).trim();
+	return items.map((item) => ({ json: { id, ...item.json } }));
+}

@@ -1,0 +1,24 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+import { SCOPES } from '../../shared/constants';
+import { deletedPostReceive } from '../../shared/deleted';
+import { responseCheckPostReceive } from '../../shared/errors';
+import { pathIdsPreSend } from '../../shared/hooks';
+import { resourceTypePathPreSend } from './request';
+
+/** HighLevel answers `{ success: true }`; the output names what was deleted (shared/deleted.ts). */
+export const deleteOperation: INodePropertyOptions = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a calendar resource',
+	description: 'Delete a room or equipment',
+	routing: {
+		request: { method: 'DELETE', url: '/calendars/resources/{resourceType}/{id}' },
+		send: { preSend: [resourceTypePathPreSend, pathIdsPreSend] },
+		output: {
+			postReceive: [
+				responseCheckPostReceive(SCOPES.resourcesWrite, 'calendar resource', 'id'),
+				deletedPostReceive('id'),
+			],
+		},
+	},
+};

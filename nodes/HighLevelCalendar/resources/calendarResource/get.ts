@@ -1,0 +1,19 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+import { SCOPES } from '../../shared/constants';
+import { responseCheckPostReceive } from '../../shared/errors';
+import { pathIdsPreSend } from '../../shared/hooks';
+import { resourceTypePathPreSend } from './request';
+
+export const getOperation: INodePropertyOptions = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a calendar resource',
+	description: 'Get one room or equipment with the calendars it serves',
+	routing: {
+		request: { method: 'GET', url: '/calendars/resources/{resourceType}/{id}' },
+		send: { preSend: [resourceTypePathPreSend, pathIdsPreSend] },
+		output: {
+			postReceive: [responseCheckPostReceive(SCOPES.resourcesRead, 'calendar resource', 'id')],
+		},
+	},
+};

@@ -1,0 +1,27 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+import { SCOPES } from '../../shared/constants';
+import { responseCheckPostReceive } from '../../shared/errors';
+import { pathIdsPreSend } from '../../shared/hooks';
+import { parametersPreSend } from '../../shared/parameters';
+import { calendarResourceBodyPreSend, resourceTypePathPreSend } from './request';
+
+export const updateOperation: INodePropertyOptions = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a calendar resource',
+	description: 'Rename a room or equipment, change its numbers or calendars, or deactivate it',
+	routing: {
+		request: { method: 'PUT', url: '/calendars/resources/{resourceType}/{id}' },
+		send: {
+			preSend: [
+				resourceTypePathPreSend,
+				parametersPreSend('body', ['calendarResourceUpdateFields']),
+				pathIdsPreSend,
+				calendarResourceBodyPreSend('update'),
+			],
+		},
+		output: {
+			postReceive: [responseCheckPostReceive(SCOPES.resourcesWrite, 'calendar resource', 'id')],
+		},
+	},
+};
