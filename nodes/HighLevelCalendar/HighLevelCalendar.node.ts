@@ -1,8 +1,13 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { searchCalendars } from './listSearch/calendars';
 import { searchContacts } from './listSearch/contacts';
+import { searchAvailabilitySchedules } from './listSearch/schedules';
 import { searchUsers } from './listSearch/users';
 import * as appointment from './resources/appointment';
+import {
+	availabilityScheduleFields,
+	availabilityScheduleOperation,
+} from './resources/availabilitySchedule';
 import * as blockSlot from './resources/blockSlot';
 import { calendarDescription } from './resources/calendar';
 import { CALENDARS_API_VERSION, MAIN_CONNECTION } from './shared/constants';
@@ -61,6 +66,7 @@ export class HighLevelCalendar implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Appointment', value: 'appointment' },
+					{ name: 'Availability Schedule', value: 'availabilitySchedule' },
 					{ name: 'Block Slot', value: 'blockSlot' },
 					{ name: 'Calendar', value: 'calendar' },
 				],
@@ -70,6 +76,7 @@ export class HighLevelCalendar implements INodeType {
 			},
 			appointment.appointmentOperation,
 			blockSlot.blockSlotOperation,
+			availabilityScheduleOperation,
 			// Appointments and block slots, in the order the editor shows them. Fields that mean the
 			// same in several operations are one property each (shared/eventFields.ts): n8n evaluates
 			// a parameter once per property of its name, twice per item (docs/architecture.md).
@@ -93,12 +100,13 @@ export class HighLevelCalendar implements INodeType {
 			...blockSlot.updateFields,
 			...getManyListFields,
 			...calendarDescription,
+			...availabilityScheduleFields,
 			rateLimitOption,
 		],
 		requestOperations: { pagination: sendRoutedRequest },
 	};
 
 	methods = {
-		listSearch: { searchCalendars, searchContacts, searchUsers },
+		listSearch: { searchAvailabilitySchedules, searchCalendars, searchContacts, searchUsers },
 	};
 }

@@ -15,7 +15,7 @@ import type { NodeContext } from './nodeRun';
  */
 
 /** The resources whose Get Many (or Search) shows Return All and Limit. Calendar lists all. */
-export const LIMITED_LIST_RESOURCES = ['appointment', 'blockSlot'];
+export const LIMITED_LIST_RESOURCES = ['appointment', 'blockSlot', 'availabilitySchedule'];
 export const LIST_OPERATIONS = ['getAll', 'search'];
 
 export const returnAllField: INodeProperties = {
