@@ -5,7 +5,10 @@ import { liveAppointmentFor } from './handlers/events';
 import type { Prepared } from './prepare';
 import type { AppliedWrite, RecordedRequest, Sandbox } from './types';
 
-/** The routes whose success changes the store, and what they change. */
+/**
+ * The routes whose success changes the store, and what they change. Other handlers say what they
+ * changed themselves (`Reply.applied`).
+ */
 const WRITES: Record<string, (ctx: HandlerContext) => AppliedWrite['kind']> = {
 	'POST /calendars/events/appointments': () => 'appointment',
 	'PUT /calendars/events/appointments/{eventId}': () => 'appointment',
@@ -31,7 +34,8 @@ export function apply(sandbox: Sandbox, record: RecordedRequest, prepared: Prepa
 	try {
 		const kind = kindOf?.(ctx);
 		const reply = handler(ctx);
-		if (kind && reply.status >= 200 && reply.status < 300) {
+		const succeeded = reply.status >= 200 && reply.status < 300;
+		if (kind && succeeded) {
 			const created = routeKey.startsWith('POST ');
 			const id = created ? String((reply.body as { id?: unknown }).id) : ctx.params.eventId;
 			sandbox.stats.applied.push({
@@ -42,6 +46,16 @@ export function apply(sandbox: Sandbox, record: RecordedRequest, prepared: Prepa
 				body: record.body,
 				at: Date.now(),
 			});
+		} else if (reply.applied && succeeded) {
+			const { applied, ...answer } = reply;
+			sandbox.stats.applied.push({
+				method: record.method,
+				path: record.path,
+				...applied,
+				body: record.body,
+				at: Date.now(),
+			});
+			return answer;
 		}
 		return reply;
 	} catch (e) {

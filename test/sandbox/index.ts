@@ -25,6 +25,8 @@ export {
 	SANDBOX_GROUP_ID,
 	SANDBOX_LOCATION_ID,
 	SANDBOX_LOCATION_TIMEZONE,
+	SANDBOX_SCHEDULE_2_ID,
+	SANDBOX_SCHEDULE_ID,
 	SANDBOX_TOKEN,
 	SANDBOX_USER_2_ID,
 	SANDBOX_USER_3_ID,
@@ -39,6 +41,8 @@ export type {
 	ContactRecord,
 	InstanceOverride,
 	LocationRecord,
+	ScheduleRecord,
+	ScheduleRuleRecord,
 	UserRecord,
 } from './store';
 export {

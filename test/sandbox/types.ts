@@ -64,12 +64,15 @@ export interface RecordedRequest {
 	receivedAt: number;
 }
 
-/** A write that changed the store: create, update or delete of an appointment or a block slot. */
+/**
+ * A write that changed the store: create, update or delete of an appointment, a block slot or an
+ * availability schedule (a schedule's calendar added or removed is an update of the schedule).
+ */
 export interface AppliedWrite {
 	method: string;
 	/** Raw path, as in RecordedRequest. */
 	path: string;
-	kind: 'appointment' | 'blockSlot';
+	kind: 'appointment' | 'blockSlot' | 'availabilitySchedule';
 	/**
 	 * The created, updated or deleted record's id; for one occurrence of a recurring series, the
 	 * instance id the request named (`<masterId>_<startMs>_<seconds>`), not the master's.
