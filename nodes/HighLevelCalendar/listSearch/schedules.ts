@@ -1,13 +1,7 @@
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodeListSearchItems,
-	INodeListSearchResult,
-} from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { CALENDARS_API_VERSION, SCOPES } from '../shared/constants';
 import { readCredential } from '../shared/credential';
 import { highLevelRequest } from '../shared/client';
-import { readParameter } from '../shared/parameters';
 import { matchesFilter } from './calendars';
 import { searchUsers } from './users';
 
@@ -35,31 +29,19 @@ async function schedulesOf(
 	}
 }
 
-/** The node's User, when it holds a plain id (an expression cannot be evaluated in the editor). */
-function chosenUser(context: ILoadOptionsFunctions): string {
-	try {
-		const user = readParameter<unknown>(context, 'userId', '', { extractValue: true });
-		return typeof user === 'string' && !user.startsWith('=') ? user.trim() : '';
-	} catch {
-		return '';
-	}
-}
-
 /**
- * The schedule picker. HighLevel lists schedules only per user, and no operation that picks a
- * schedule shows the User field: so the picker lists the schedules of every user of the
- * sub-account (the users picker's own list, which needs users.readonly), labelled with the user.
- * When the node's User is set, only that user's are listed. By ID needs none of this.
+ * The schedule picker. HighLevel lists schedules only per user (userId is required), and no
+ * operation that picks a schedule shows the User field (n8n drops a hidden field's value, so it
+ * cannot be read here either): the picker lists the schedules of every user of the sub-account,
+ * from the users picker's own list (which needs users.readonly), each labelled with its user.
+ * By ID needs none of this.
  */
 export async function searchAvailabilitySchedules(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const { locationId } = await readCredential(this);
-	const userId = chosenUser(this);
-	const users: INodeListSearchItems[] = userId
-		? [{ name: '', value: userId }]
-		: (await searchUsers.call(this)).results;
+	const { results: users } = await searchUsers.call(this);
 	const perUser = await Promise.all(
 		users.map(async (user) => ({
 			user,
@@ -71,10 +53,7 @@ export async function searchAvailabilitySchedules(
 			.flatMap(({ user, schedules }) =>
 				schedules.map((schedule) => {
 					const name = String(schedule.name ?? schedule.id);
-					return {
-						name: user.name ? `${name} (${user.name})` : name,
-						value: String(schedule.id),
-					};
+					return { name: `${name} (${user.name})`, value: String(schedule.id) };
 				}),
 			)
 			.filter((result) => matchesFilter(filter, result.name, result.value))
