@@ -6,9 +6,14 @@ import { searchCalendarResources } from './listSearch/calendarResources';
 import { searchContacts } from './listSearch/contacts';
 import { searchCalendarGroups } from './listSearch/groups';
 import { searchAppointmentNotes } from './listSearch/notes';
+import { searchAvailabilitySchedules } from './listSearch/schedules';
 import { searchUsers } from './listSearch/users';
 import * as appointment from './resources/appointment';
 import * as appointmentNote from './resources/appointmentNote';
+import {
+	availabilityScheduleFields,
+	availabilityScheduleOperation,
+} from './resources/availabilitySchedule';
 import * as blockSlot from './resources/blockSlot';
 import { calendarDescription } from './resources/calendar';
 import { calendarGroupFields, calendarGroupOperation } from './resources/calendarGroup';
@@ -74,6 +79,7 @@ export class HighLevelCalendar implements INodeType {
 				options: [
 					{ name: 'Appointment', value: 'appointment' },
 					{ name: 'Appointment Note', value: 'appointmentNote' },
+					{ name: 'Availability Schedule', value: 'availabilitySchedule' },
 					{ name: 'Block Slot', value: 'blockSlot' },
 					{ name: 'Calendar', value: 'calendar' },
 					{ name: 'Calendar Group', value: 'calendarGroup' },
@@ -88,6 +94,7 @@ export class HighLevelCalendar implements INodeType {
 			appointmentNote.appointmentNoteOperation,
 			blockSlot.blockSlotOperation,
 			calendarGroupOperation,
+			availabilityScheduleOperation,
 			// Appointments and block slots, in the order the editor shows them. Fields that mean the
 			// same in several operations are one property each (shared/eventFields.ts): n8n evaluates
 			// a parameter once per property of its name, twice per item (docs/architecture.md).
@@ -121,6 +128,7 @@ export class HighLevelCalendar implements INodeType {
 			...calendarDescription,
 			...calendarGroupFields,
 			...appointmentNote.noteFields,
+			...availabilityScheduleFields,
 			rateLimitOption,
 		],
 		requestOperations: { pagination: sendRoutedRequest },
@@ -129,6 +137,7 @@ export class HighLevelCalendar implements INodeType {
 	methods = {
 		listSearch: {
 			searchAppointmentNotes,
+			searchAvailabilitySchedules,
 			searchCalendarGroups,
 			searchCalendars,
 			searchCalendarNotifications,

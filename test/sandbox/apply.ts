@@ -75,7 +75,8 @@ export function apply(sandbox: Sandbox, record: RecordedRequest, prepared: Prepa
 	try {
 		const kind = kindOf?.(ctx);
 		const reply = handler(ctx);
-		if (kind && reply.status >= 200 && reply.status < 300) {
+		const succeeded = reply.status >= 200 && reply.status < 300;
+		if (kind && succeeded) {
 			for (const { id, body } of written(routeKey, ctx, reply, record.body))
 				sandbox.stats.applied.push({
 					method: record.method,
@@ -85,6 +86,16 @@ export function apply(sandbox: Sandbox, record: RecordedRequest, prepared: Prepa
 					body,
 					at: Date.now(),
 				});
+		} else if (reply.applied && succeeded) {
+			const { applied, ...answer } = reply;
+			sandbox.stats.applied.push({
+				method: record.method,
+				path: record.path,
+				...applied,
+				body: record.body,
+				at: Date.now(),
+			});
+			return answer;
 		}
 		return reply;
 	} catch (e) {

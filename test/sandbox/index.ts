@@ -27,6 +27,8 @@ export {
 	SANDBOX_LOCATION_ID,
 	SANDBOX_LOCATION_TIMEZONE,
 	SANDBOX_NOTE_ID,
+	SANDBOX_SCHEDULE_2_ID,
+	SANDBOX_SCHEDULE_ID,
 	SANDBOX_TOKEN,
 	SANDBOX_USER_2_ID,
 	SANDBOX_USER_3_ID,
@@ -49,6 +51,8 @@ export type {
 	InstanceOverride,
 	LocationRecord,
 	NoteRecord,
+	ScheduleRecord,
+	ScheduleRuleRecord,
 	UserRecord,
 } from './store';
 export {

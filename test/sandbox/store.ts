@@ -23,6 +23,8 @@ export const SANDBOX_USER_3_ID = 'usr_sandbox_003';
 export const SANDBOX_CONTACT_ID = 'con_sandbox_001';
 export const SANDBOX_APPOINTMENT_ID = 'apt_sandbox_001';
 export const SANDBOX_BLOCK_SLOT_ID = 'blk_sandbox_001';
+export const SANDBOX_SCHEDULE_ID = 'sch_sandbox_001';
+export const SANDBOX_SCHEDULE_2_ID = 'sch_sandbox_002';
 /** A note on the seeded appointment, written by SANDBOX_USER_ID. */
 export const SANDBOX_NOTE_ID = 'note_sandbox_001';
 
@@ -272,6 +274,27 @@ export interface NoteRecord {
 	dateAdded: string;
 }
 
+/** ScheduleRuleDTO: a weekday's or one date's intervals (HH:mm). */
+export interface ScheduleRuleRecord {
+	type: 'wday' | 'date';
+	day?: string;
+	date?: string;
+	intervals: Array<{ from: string; to: string }>;
+}
+
+/** A user's availability schedule (ScheduleObjectResponseDTO), applied to the calendars named. */
+export interface ScheduleRecord {
+	id: string;
+	locationId: string;
+	name: string;
+	userId: string;
+	timezone: string;
+	rules: ScheduleRuleRecord[];
+	calendarIds: string[];
+	dateAdded: string;
+	dateUpdated: string;
+}
+
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** A fresh id shaped like HighLevel's (20 alphanumerics), never one of the seed ids. */
@@ -291,6 +314,7 @@ export class SandboxStore {
 	readonly notes = new Map<string, NoteRecord>();
 	readonly calendarResources = new Map<string, CalendarResourceRecord>();
 	readonly calendarNotifications = new Map<string, CalendarNotificationRecord>();
+	readonly schedules = new Map<string, ScheduleRecord>();
 
 	constructor() {
 		this.reset();
@@ -308,6 +332,7 @@ export class SandboxStore {
 			this.notes,
 			this.calendarResources,
 			this.calendarNotifications,
+			this.schedules,
 		]) {
 			map.clear();
 		}
@@ -475,5 +500,34 @@ export class SandboxStore {
 			SANDBOX_CALENDAR_ID,
 			SANDBOX_CALENDAR_2_ID,
 		]);
+
+		// Sam's business hours, applied to the first calendar; Riley's evenings, applied to none.
+		const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
+		this.schedules.set(SANDBOX_SCHEDULE_ID, {
+			id: SANDBOX_SCHEDULE_ID,
+			locationId: SANDBOX_LOCATION_ID,
+			name: 'Business Hours',
+			userId: SANDBOX_USER_ID,
+			timezone: SANDBOX_LOCATION_TIMEZONE,
+			rules: weekdays.map((day) => ({
+				type: 'wday',
+				day,
+				intervals: [{ from: '09:00', to: '17:00' }],
+			})),
+			calendarIds: [SANDBOX_CALENDAR_ID],
+			dateAdded: seededAt,
+			dateUpdated: seededAt,
+		});
+		this.schedules.set(SANDBOX_SCHEDULE_2_ID, {
+			id: SANDBOX_SCHEDULE_2_ID,
+			locationId: SANDBOX_LOCATION_ID,
+			name: 'Evening Shift',
+			userId: SANDBOX_USER_2_ID,
+			timezone: 'America/Chicago',
+			rules: [{ type: 'wday', day: 'monday', intervals: [{ from: '17:00', to: '21:00' }] }],
+			calendarIds: [],
+			dateAdded: seededAt,
+			dateUpdated: seededAt,
+		});
 	}
 }

@@ -130,15 +130,43 @@ export function filterByField(
 }
 
 /**
+ * The node's one User (userId): Get Many of appointments and block slots Filtered By User, and
+ * Availability Schedule Search and Create (whose user the API also calls userId). One show
+ * condition cannot say "Get Many with Filter By User, or the schedule operations", so the show
+ * names every resource and operation involved and `hide` takes away the combinations that are
+ * not: Get Many by calendar, contact or group (filterBy), and the two creates that are not the
+ * schedule's, recognised by a field only they have: block slot's Block (target) and appointment's
+ * Recurrence. A schedule operation has none of these fields, and n8n's hide passes when the field
+ * is absent. n8n resolves a hidden field's default for these checks unless several properties
+ * share its name, which filterBy, target and recurrence do; test/unit/userIdDisplay.test.ts
+ * checks every combination the way n8n does.
+ */
+function userIdField(): INodeProperties {
+	return userLocator({
+		name: 'userId',
+		required: true,
+		description:
+			'The HighLevel user (userId): whose events are listed, or whose availability schedules are searched or created',
+		displayOptions: {
+			show: {
+				resource: [...EVENT_RESOURCES, 'availabilitySchedule'],
+				operation: ['getAll', 'search', 'create'],
+			},
+			hide: {
+				filterBy: ['calendar', 'contact', 'group'],
+				target: ['calendar', 'user'],
+				recurrence: ['none', 'build', 'raw'],
+			},
+		},
+	});
+}
+
+/**
  * Get Many's own fields, for appointments and block slots alike (the calendar, the contact and
  * the window start are the shared fields of eventFields.ts; Filter By is each resource's own).
  */
 export const getManyTargetFields: INodeProperties[] = [
-	userLocator({
-		name: 'userId',
-		required: true,
-		displayOptions: { show: { ...show, filterBy: ['user'] } },
-	}),
+	userIdField(),
 	// Also the Calendar Group operations' group: its displayOptions are in locators.ts.
 	groupIdField,
 ];

@@ -18,6 +18,7 @@ import type { NodeContext } from './nodeRun';
 export const LIMITED_LIST_RESOURCES = [
 	'appointment',
 	'appointmentNote',
+	'availabilitySchedule',
 	'blockSlot',
 	'calendarGroup',
 	'calendarNotification',

@@ -2,6 +2,7 @@
 // Version header, the spec's parameters and body schema, the 422 rules and the location, so
 // handlers only apply HighLevel's business rules.
 import { parseIsoTime } from '../rules';
+import type { AppliedWrite } from '../types';
 import type {
 	AppointmentRecord,
 	CalendarRecord,
@@ -17,6 +18,11 @@ export interface Reply {
 	headers?: Record<string, string>;
 	/** `body` is an HTML page, sent as is; otherwise it is sent as JSON. */
 	html?: boolean;
+	/**
+	 * What the handler changed, for `stats.applied`, when its route is not one apply.ts knows
+	 * (WRITES): the handler knows whether anything changed and the id of what it created.
+	 */
+	applied?: Pick<AppliedWrite, 'kind' | 'id'>;
 }
 
 /** Thrown anywhere in a request's handling; its status and body are the answer. */

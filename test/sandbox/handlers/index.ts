@@ -31,6 +31,15 @@ import type { Handler } from './common';
 import { contactAppointments, searchContacts } from './contacts';
 import { deleteEvent, listBlockedSlots, listEvents } from './events';
 import { getLocation } from './locations';
+import {
+	addScheduleCalendar,
+	createSchedule,
+	deleteSchedule,
+	getSchedule,
+	removeScheduleCalendar,
+	searchSchedules,
+	updateSchedule,
+} from './schedules';
 import { listUsers, searchUsers } from './users';
 
 export { fail, HttpError } from './common';
@@ -72,6 +81,13 @@ export const handlers: Record<string, Handler> = {
 	'GET /calendars/{calendarId}/notifications/{notificationId}': getCalendarNotification,
 	'PUT /calendars/{calendarId}/notifications/{notificationId}': updateCalendarNotification,
 	'DELETE /calendars/{calendarId}/notifications/{notificationId}': deleteCalendarNotification,
+	'GET /calendars/schedules/search': searchSchedules,
+	'GET /calendars/schedules/{id}': getSchedule,
+	'POST /calendars/schedules': createSchedule,
+	'PUT /calendars/schedules/{id}': updateSchedule,
+	'DELETE /calendars/schedules/{id}': deleteSchedule,
+	'PUT /calendars/schedules/{id}/associations/{calendarId}': addScheduleCalendar,
+	'DELETE /calendars/schedules/{id}/associations/{calendarId}': removeScheduleCalendar,
 	// Users, Contacts and Locations APIs, Version 2021-07-28
 	'GET /users/': listUsers,
 	'GET /users/search': searchUsers,

@@ -1,0 +1,66 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { SCOPES } from '../../shared/constants';
+import { locationIdOverrideField } from '../../shared/descriptions';
+import { responseCheckPostReceive } from '../../shared/errors';
+import { normalizedBodyPreSend } from '../../shared/hooks';
+import { parametersPreSend } from '../../shared/parameters';
+import { RESOURCE, ruleOptions, scheduleNameField, scheduleTimeZoneField } from './fields';
+import { TARGET, unwrapSchedulePostReceive } from './get';
+import { normalizeScheduleCreateBody } from './normalize';
+
+/** The user (userId) is the node's one User property, shown here too (shared/eventList.ts). */
+export const createOperation: INodePropertyOptions = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create an availability schedule',
+	description:
+		'Create the weekly hours (and date overrides) a user is available, for their calendars',
+	routing: {
+		request: { method: 'POST', url: '/calendars/schedules' },
+		send: {
+			preSend: [
+				parametersPreSend('body', [
+					'name',
+					'userId',
+					'timezone',
+					'availabilityScheduleAdditionalFields',
+				]),
+				normalizedBodyPreSend(normalizeScheduleCreateBody),
+			],
+		},
+		output: {
+			postReceive: [
+				responseCheckPostReceive(SCOPES.calendarsWrite, TARGET),
+				unwrapSchedulePostReceive,
+			],
+		},
+	},
+};
+
+const show = { resource: [RESOURCE], operation: ['create'] };
+
+const calendarIdsOption: INodeProperties = {
+	displayName: 'Calendar IDs',
+	name: 'calendarIds',
+	type: 'string',
+	default: '',
+	placeholder: 'WvVX9LpvlBO6K506xLbp,XyZ8MnQrStUvWxYzAbCd',
+	description:
+		'Calendars that take their availability from the schedule: IDs separated by commas (calendarIds)',
+};
+
+export const createFields: INodeProperties[] = [
+	{ ...scheduleNameField, required: true, displayOptions: { show } },
+	{ ...scheduleTimeZoneField, required: true, displayOptions: { show } },
+	{
+		displayName: 'Additional Fields',
+		name: 'availabilityScheduleAdditionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [calendarIdsOption, ...ruleOptions, locationIdOverrideField].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
+	},
+];

@@ -1,0 +1,24 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+import { SCOPES } from '../../shared/constants';
+import { deletedPostReceive } from '../../shared/deleted';
+import { responseCheckPostReceive } from '../../shared/errors';
+import { pathIdsPreSend } from '../../shared/hooks';
+import { TARGET } from './get';
+
+/** DELETE /calendars/schedules/{id}: HighLevel answers `{ success: true }`, the node `{ id, deleted: true }`. */
+export const deleteOperation: INodePropertyOptions = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete an availability schedule',
+	description: 'Delete an availability schedule and its rules for good',
+	routing: {
+		request: { method: 'DELETE', url: '/calendars/schedules/{id}' },
+		send: { preSend: [pathIdsPreSend] },
+		output: {
+			postReceive: [
+				responseCheckPostReceive(SCOPES.calendarsWrite, TARGET, 'id'),
+				deletedPostReceive('id'),
+			],
+		},
+	},
+};

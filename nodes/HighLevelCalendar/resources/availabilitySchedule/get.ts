@@ -1,0 +1,35 @@
+import type { INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
+import { SCOPES } from '../../shared/constants';
+import { responseCheckPostReceive } from '../../shared/errors';
+import { pathIdsPreSend } from '../../shared/hooks';
+
+/** postReceive: Get, Create and Update answer `{ schedule: {...} }` (ScheduleResponseDTO); the item is the schedule. */
+export async function unwrapSchedulePostReceive(
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return items.map((item) => {
+		const { schedule } = item.json;
+		return typeof schedule === 'object' && schedule !== null && !Array.isArray(schedule)
+			? { ...item, json: schedule as INodeExecutionData['json'] }
+			: item;
+	});
+}
+
+export const TARGET = 'availability schedule';
+
+export const getOperation: INodePropertyOptions = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get an availability schedule',
+	description: 'Get one availability schedule with its rules, time zone, user and calendars',
+	routing: {
+		request: { method: 'GET', url: '/calendars/schedules/{id}' },
+		send: { preSend: [pathIdsPreSend] },
+		output: {
+			postReceive: [
+				responseCheckPostReceive(SCOPES.calendarsRead, TARGET, 'id'),
+				unwrapSchedulePostReceive,
+			],
+		},
+	},
+};

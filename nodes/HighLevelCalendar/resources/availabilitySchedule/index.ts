@@ -1,0 +1,40 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { addCalendarOperation, removeCalendarOperation } from './association';
+import { createFields, createOperation } from './create';
+import { deleteOperation } from './delete';
+import { associationCalendarField, RESOURCE, scheduleIdField } from './fields';
+import { getOperation } from './get';
+import { searchFields, searchOperation } from './search';
+import { updateFields, updateOperation } from './update';
+
+/**
+ * Availability Schedule: a user's weekly hours and date overrides, applied to team calendars
+ * (the spec's "Availability" tag, /calendars/schedules). The user of Search and Create is the
+ * node's one User property (shared/eventList.ts); Return All and Limit are shared/pagedList.ts'.
+ */
+export const availabilityScheduleOperation: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: [RESOURCE] } },
+	options: [
+		addCalendarOperation,
+		createOperation,
+		deleteOperation,
+		getOperation,
+		removeCalendarOperation,
+		searchOperation,
+		updateOperation,
+	],
+	default: 'get',
+};
+
+/** The resource's fields after the shared ones, in the order the editor shows them. */
+export const availabilityScheduleFields: INodeProperties[] = [
+	scheduleIdField,
+	associationCalendarField,
+	...createFields,
+	...updateFields,
+	...searchFields,
+];

@@ -1,0 +1,87 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { SCOPES } from '../../shared/constants';
+import { locationIdOverrideField } from '../../shared/descriptions';
+import { responseCheckPostReceive } from '../../shared/errors';
+import { asItemError, credentialLocationId } from '../../shared/hooks';
+import { calendarLocator } from '../../shared/locators';
+import { pagedListPreSend } from '../../shared/pagedList';
+import { parametersPreSend } from '../../shared/parameters';
+import { RESOURCE } from './fields';
+import { normalizeScheduleSearchQuery } from './normalize';
+
+/** The spec's `limit`: "Maximum number of items to return (max 500)"; `skip` counts schedules. */
+export const SCHEDULE_PAGE_SIZE = 500;
+
+/** preSend: the query checked before it is sent, with the credential's location by default. */
+export async function scheduleSearchQueryPreSend(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	try {
+		requestOptions.qs = normalizeScheduleSearchQuery(
+			{ ...requestOptions.qs },
+			await credentialLocationId(this),
+		);
+	} catch (error) {
+		throw asItemError(this, error);
+	}
+	return requestOptions;
+}
+
+/** postReceive: one item per schedule of the page (GetAllSchedulesResponseDTO's `schedules`). */
+export async function schedulesPostReceive(
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return items.flatMap((item) =>
+		((item.json.schedules as IDataObject[] | undefined) ?? []).map((json) => ({ json })),
+	);
+}
+
+/** The user (userId) is the node's one User property, shown here too (shared/eventList.ts). */
+export const searchOperation: INodePropertyOptions = {
+	name: 'Search',
+	value: 'search',
+	action: 'Search availability schedules of a user',
+	description: "List a user's availability schedules, optionally only those of one calendar",
+	routing: {
+		request: { method: 'GET', url: '/calendars/schedules/search' },
+		send: {
+			preSend: [
+				parametersPreSend('qs', ['userId', 'availabilityScheduleFilters']),
+				scheduleSearchQueryPreSend,
+				pagedListPreSend({ offsetParameter: 'skip', pageSize: SCHEDULE_PAGE_SIZE }),
+			],
+		},
+		output: {
+			postReceive: [
+				responseCheckPostReceive(SCOPES.calendarsRead, 'user', 'userId'),
+				schedulesPostReceive,
+			],
+		},
+	},
+};
+
+/** Return All and Limit are the shared ones (shared/pagedList.ts). */
+export const searchFields: INodeProperties[] = [
+	{
+		displayName: 'Filters',
+		name: 'availabilityScheduleFilters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: { resource: [RESOURCE], operation: ['search'] } },
+		options: [
+			calendarLocator({
+				description: 'Only the schedules applied to this calendar (calendarId)',
+			}),
+			locationIdOverrideField,
+		],
+	},
+];

@@ -1,0 +1,45 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { SCOPES } from '../../shared/constants';
+import { responseCheckPostReceive } from '../../shared/errors';
+import { normalizedBodyPreSend, pathIdsPreSend } from '../../shared/hooks';
+import { parametersPreSend } from '../../shared/parameters';
+import { RESOURCE, ruleOptions, scheduleNameField, scheduleTimeZoneField } from './fields';
+import { TARGET, unwrapSchedulePostReceive } from './get';
+import { normalizeScheduleUpdateBody } from './normalize';
+
+export const updateOperation: INodePropertyOptions = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update an availability schedule',
+	description: "Rename a schedule, change its time zone or replace its rules; what isn't set stays",
+	routing: {
+		request: { method: 'PUT', url: '/calendars/schedules/{id}' },
+		send: {
+			preSend: [
+				parametersPreSend('body', ['availabilityScheduleUpdateFields']),
+				pathIdsPreSend,
+				normalizedBodyPreSend(normalizeScheduleUpdateBody),
+			],
+		},
+		output: {
+			postReceive: [
+				responseCheckPostReceive(SCOPES.calendarsWrite, TARGET, 'id'),
+				unwrapSchedulePostReceive,
+			],
+		},
+	},
+};
+
+export const updateFields: INodeProperties[] = [
+	{
+		displayName: 'Update Fields',
+		name: 'availabilityScheduleUpdateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: { resource: [RESOURCE], operation: ['update'] } },
+		options: [scheduleNameField, scheduleTimeZoneField, ...ruleOptions].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
+	},
+];
