@@ -53,19 +53,26 @@ const KEEP = process.env.E2E_KEEP === '1';
 /**
  * Ends the run early (deadline, Ctrl-C, SIGTERM): no new process starts, and the cleanup stops
  * what runs in order, so Postgres shuts down cleanly (a killed one leaves its shared memory
- * behind). A second signal kills everything at once.
+ * behind). Another signal, a second or more later, kills everything at once; one sooner is the
+ * same Ctrl-C again (npx and tsx pass the terminal's signal on to this process as well).
  */
 let abort: (e: StepError) => void = () => undefined;
-let signalled = false;
+let signalledAt: number | undefined;
 killChildrenOnExit({
 	onSignal: () => {
-		if (signalled) {
+		if (signalledAt !== undefined) {
+			if (Date.now() - signalledAt < 1_000) return;
 			signalChildren('SIGKILL');
 			process.exit(130);
 		}
-		signalled = true;
+		signalledAt = Date.now();
 		console.error('\ninterrupted: stopping everything (again to kill at once)');
-		abort(new StepError('interrupted', 'stopped by a signal'));
+		abort(
+			new StepError(
+				'interrupted',
+				`stopped by a signal, in step ${tally.running.join(', ') || '(between steps)'}`,
+			),
+		);
 	},
 });
 
@@ -157,7 +164,7 @@ async function main(tally: Tally): Promise<void> {
 			abort(
 				new StepError(
 					'deadline',
-					`the run did not finish within ${DEADLINE_MS / 1000}s (E2E_QUEUE_TIMEOUT_MS)`,
+					`the run did not finish within ${DEADLINE_MS / 1000}s (E2E_QUEUE_TIMEOUT_MS), in step ${tally.running.join(', ') || '(between steps)'}`,
 				),
 			),
 		DEADLINE_MS,
@@ -171,11 +178,17 @@ async function main(tally: Tally): Promise<void> {
 		console.error(`\nFAILED at ${errorText(e)}`);
 	} finally {
 		clearTimeout(timer);
+		// No step may start any more (a run cut short by a deadline or a signal is still unwinding);
+		// the cleanup is not a step() for that reason, but prints and times itself like one.
+		tally.aborted = true;
 		refuseNewProcesses('the run is being cleaned up');
-		tally.aborted = false; // the cleanup still runs, with its checks
-		await step('cleanup', () =>
-			cleanup(work, teardown, () => !tally.error && tally.failures.length === 0),
-		).catch(() => undefined);
+		console.log('\n▶ cleanup');
+		const started = Date.now();
+		await cleanup(work, teardown, () => !tally.error && tally.failures.length === 0).catch((e) =>
+			stop(tally, new StepError('cleanup', errorText(e))),
+		);
+		tally.timings.cleanup = (Date.now() - started) / 1000;
+		console.log(`  (${tally.timings.cleanup.toFixed(1)}s)`);
 		tally.seconds = (Date.now() - tally.started) / 1000;
 	}
 }
