@@ -37,6 +37,7 @@ import {
 import { StepError } from '../e2e/checks';
 import { installN8n } from '../e2e/install-n8n';
 import { ONE_PROPERTY_CREATE_BODY } from './fixture';
+import { floorMs, SCALED_LIMIT } from './floor';
 import {
 	buildAndPack,
 	installCommunityPackage,
@@ -56,9 +57,9 @@ import {
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const LIMIT = { max: 100, windowMs: 1_000, dailyMax: 10_000_000 };
+const LIMIT = SCALED_LIMIT;
 const ITEMS = 1_000;
-const FLOOR_MS = (ITEMS / LIMIT.max - 1) * LIMIT.windowMs;
+const FLOOR_MS = floorMs(ITEMS);
 const CRED = { id: 'benchHlcCred0001', name: 'HighLevel sandbox (bench)' };
 const CRED_TYPE = 'highLevelCalendarApi';
 const BASELINE = 'n8n-nodes-bench-baseline';

@@ -10,6 +10,7 @@
 import { NodeHelpers, type INodeParameters, type INodeType } from 'n8n-workflow';
 import { runNode, type NodeRunResult, type RunNodeOptions } from '../engine/harness';
 import { ONE_PROPERTY_CREATE_BODY } from './fixture';
+import { floorMs, SCALED_LIMIT, xFloorAfterFirst } from './floor';
 import {
 	SANDBOX_CALENDAR_ID,
 	SANDBOX_CONTACT_ID,
@@ -23,7 +24,7 @@ import {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { HighLevelCalendar, HighLevelCalendarApi } = require('../../index.js');
 
-const LIMIT = { max: 100, windowMs: 1_000, dailyMax: 10_000_000 };
+const LIMIT = SCALED_LIMIT;
 
 interface Row {
 	scenario: string;
@@ -60,11 +61,6 @@ function withoutPacing(): INodeType {
 			),
 		},
 	};
-}
-
-/** The least time HighLevel's limit allows for n requests (the first window's worth goes at once). */
-function floorMs(requests: number, latencyMs = 0) {
-	return (Math.ceil(requests / LIMIT.max) - 1) * LIMIT.windowMs + latencyMs;
 }
 
 async function measure<T>(
@@ -476,7 +472,7 @@ function printTable(rows: Row[]) {
 		String(row.floorMs),
 		(row.wallMs / row.floorMs).toFixed(2),
 		String(row.firstMs),
-		((row.wallMs - row.firstMs) / row.floorMs).toFixed(2),
+		xFloorAfterFirst(row.wallMs, row.firstMs, row.floorMs).toFixed(2),
 		String(row.peakRssMb),
 	]);
 	const widths = header.map((title, column) =>

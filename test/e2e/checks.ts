@@ -31,6 +31,8 @@ export interface Tally {
 	error?: string;
 	/** Set at a deadline: step() starts no more steps. */
 	aborted: boolean;
+	/** The steps started and not yet ended, so a deadline can say where the run was. */
+	running: string[];
 	/** More for the report's line, e.g. how n8n was installed. */
 	notes: string[];
 	started: number;
@@ -51,6 +53,7 @@ export function begin(label: string, tag = ''): Tally {
 		failures: [],
 		timings: {},
 		aborted: false,
+		running: [],
 		notes: [],
 		started: Date.now(),
 	};
@@ -101,12 +104,14 @@ export async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T
 	if (tally.aborted) throw stop(tally, new StepError(full, 'not started: the run ran out of time'));
 	console.log(`\n▶ ${full}`);
 	const started = Date.now();
+	tally.running.push(full);
 	try {
 		return await fn();
 	} catch (e) {
 		await tally.onStepFailure?.(name).catch(() => undefined);
 		throw stop(tally, withTag(tally, asStepError(full, e)));
 	} finally {
+		tally.running.splice(tally.running.indexOf(full), 1);
 		tally.timings[name] = (Date.now() - started) / 1000;
 		console.log(`  (${tally.timings[name].toFixed(1)}s)`);
 	}

@@ -75,15 +75,15 @@ export async function installCommunityPackage(
 /**
  * Starts test/e2e/sandbox-server.ts with the records the examples work on; its log and request dumps
  * go into `work`. Run with node --import tsx (not the tsx wrapper), so SIGUSR2 reaches the sandbox
- * process itself.
+ * process itself. `env` adds to its environment (E2E_SANDBOX_RATE_LIMIT, SANDBOX_SEED).
  */
-export async function startSandboxProcess(step: string, work: string) {
+export async function startSandboxProcess(step: string, work: string, env: NodeJS.ProcessEnv = {}) {
 	const dumpFile = path.join(work, 'sandbox-requests.json');
 	const background = startBackground(
 		step,
 		process.execPath,
 		['--import', 'tsx', path.join(__dirname, 'sandbox-server.ts')],
-		{ ...process.env, E2E_SANDBOX_DUMP: dumpFile },
+		{ ...process.env, ...env, E2E_SANDBOX_DUMP: dumpFile },
 		/"baseUrl"/,
 		60_000,
 		path.join(work, 'sandbox.log'),

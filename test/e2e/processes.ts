@@ -208,11 +208,18 @@ export function startBackground(
 	return { child, waitFor, first };
 }
 
-/** SIGTERM to the child's group, SIGKILL after `ms`; resolves when it has exited. */
-export async function stopChild(child: ChildProcess, ms = 10_000): Promise<void> {
+/**
+ * `signal` (SIGTERM; Postgres's fast shutdown is SIGINT) to the child's group, SIGKILL after `ms`;
+ * resolves when it has exited.
+ */
+export async function stopChild(
+	child: ChildProcess,
+	ms = 10_000,
+	signal: NodeJS.Signals = 'SIGTERM',
+): Promise<void> {
 	if (child.exitCode !== null || child.signalCode !== null) return;
 	const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
-	killGroup(child, 'SIGTERM');
+	killGroup(child, signal);
 	const timer = setTimeout(() => killGroup(child, 'SIGKILL'), ms);
 	await closed;
 	clearTimeout(timer);

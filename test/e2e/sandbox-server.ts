@@ -8,7 +8,9 @@
 //            inspector on SIGUSR1 only while no listener is installed: this one replaces it.
 //   SIGTERM / SIGINT: dump the same way, close, exit 0.
 // Listens on 127.0.0.1 only (the sandbox itself binds there). With SANDBOX_SEED=around-now (npm run
-// dev) it also holds appointments around the current time (devSeed.ts).
+// dev) it also holds appointments around the current time (devSeed.ts). No rate limit unless
+// E2E_SANDBOX_RATE_LIMIT holds one as JSON (limits.ts's RateLimitOptions): the queue-mode run
+// (run-queue.ts) needs HighLevel's limit, scaled in time, shared by every process that calls it.
 import * as fs from 'node:fs';
 import {
 	SANDBOX_CALENDAR_2_ID,
@@ -73,7 +75,8 @@ function seed(sandbox: Sandbox): void {
 async function main(): Promise<void> {
 	const dumpPath = process.env.E2E_SANDBOX_DUMP;
 	if (!dumpPath) throw new Error('E2E_SANDBOX_DUMP (a file path) is required');
-	const sandbox = await startSandbox({ rateLimit: null });
+	const limit = process.env.E2E_SANDBOX_RATE_LIMIT;
+	const sandbox = await startSandbox({ rateLimit: limit ? JSON.parse(limit) : null });
 	seed(sandbox);
 	if (process.env.SANDBOX_SEED === 'around-now') seedAroundNow(sandbox);
 	const dump = () => {

@@ -121,6 +121,7 @@ function send(
 	record.status = reply.status;
 	record.response = reply.body;
 	record.responseHeaders = headers;
+	record.answeredAt = Date.now();
 	count(sandbox.stats, String(reply.status));
 	if (res.destroyed) return; // the client gave up; what happened has still happened
 	res.writeHead(reply.status, {
@@ -133,6 +134,7 @@ function send(
 /** Drops the connection without an answer: an RST, so the client reads ECONNRESET. */
 function resetSocket(sandbox: Sandbox, record: RecordedRequest, req: http.IncomingMessage): void {
 	record.status = 0;
+	record.answeredAt = Date.now();
 	count(sandbox.stats, 'reset');
 	const { socket } = req;
 	if (!socket.destroyed) {

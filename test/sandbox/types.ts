@@ -62,6 +62,8 @@ export interface RecordedRequest {
 	injected?: FaultKind;
 	/** Date.now() when the request arrived. */
 	receivedAt: number;
+	/** Date.now() when the answer was sent (or the socket reset); unset while pending. */
+	answeredAt?: number;
 }
 
 /**
