@@ -154,10 +154,13 @@ export class LocationBudget {
 		const allowed = Math.max(1, Math.floor(Math.min(ours, this.contention.rate ?? Infinity)));
 		if (this.sends.length >= allowed) {
 			const times = this.sends.map((slot) => slot.at).sort((a, b) => a - b);
-			return times[times.length - allowed] + this.windowMs + safetyMarginMs(this.windowMs) - at;
+			const full = this.windowMs + safetyMarginMs(this.windowMs);
+			return Math.min(full, times[times.length - allowed] + full - at);
 		}
+		// Bounded by the spacing itself: a clock set back must not hold sends for the difference.
 		const spacing = this.contention.spacingMs(this.windowMs);
-		if (at < this.lastSentAt + spacing) return this.lastSentAt + spacing - at;
+		const spaced = Math.min(spacing, this.lastSentAt + spacing - at);
+		if (spaced > 0) return spaced;
 		// HighLevel said the window is full and an answer is on its way: it will say when there is room.
 		if (this.noRoomLeft(at)) return Math.max(5, Math.round(this.windowMs / this.max));
 		return 0;
