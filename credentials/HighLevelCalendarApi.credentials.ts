@@ -28,7 +28,7 @@ export class HighLevelCalendarApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'A sub-account (location) Private Integration Token, or a sub-account access token. Needs the scopes calendars.readonly, calendars/events.readonly and calendars/events.write.',
+				'A sub-account (location) Private Integration Token, or a sub-account access token. Give it the scopes of the operations you use: calendars.readonly, calendars.write, calendars/events.readonly, calendars/events.write, calendars/groups.readonly, calendars/groups.write, calendars/resources.readonly, calendars/resources.write, users.readonly and contacts.readonly.',
 		},
 		{
 			displayName: 'Location ID',

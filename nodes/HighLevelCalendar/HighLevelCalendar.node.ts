@@ -49,7 +49,7 @@ export class HighLevelCalendar implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Book, find, move, confirm and cancel HighLevel (LeadConnector) appointments, block time and find free slots',
+			'Book and manage HighLevel (LeadConnector) appointments, calendars, groups, notifications, rooms, equipment and availability schedules',
 		defaults: { name: 'HighLevel Calendar' },
 		usableAsTool: true,
 		inputs: [MAIN_CONNECTION],

@@ -1,0 +1,125 @@
+/**
+ * The README's operations table is a checked fact: it lists every operation of HighLevel's official
+ * Calendars API spec (the copy in test/sandbox/spec/apps/) with the scope the spec names, every
+ * endpoint it names is in the spec, and its resources and operations are the node's own.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { INodePropertyOptions } from 'n8n-workflow';
+import { HighLevelCalendar } from '../../nodes/HighLevelCalendar/HighLevelCalendar.node';
+
+const ROOT = path.join(__dirname, '..', '..');
+const HEADER = '| Resource | Operation | HighLevel endpoint | Scope |';
+
+interface Row {
+	resource: string;
+	operation: string;
+	method: string;
+	path: string;
+	scope: string;
+}
+
+/** The rows of the table under HEADER, up to its first non-table line. */
+function readmeRows(): Row[] {
+	const lines = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').split('\n');
+	const start = lines.indexOf(HEADER);
+	if (start < 0) throw new Error(`README.md has no line "${HEADER}"`);
+	const rows: Row[] = [];
+	for (const line of lines.slice(start + 2)) {
+		if (!line.startsWith('|')) break;
+		const [resource, operation, endpoint, scope] = line
+			.split('|')
+			.slice(1, -1)
+			.map((cell) => cell.trim());
+		const match = /^`(GET|POST|PUT|DELETE|PATCH) ([^`?\s]+)(\?[^`]*)?`$/.exec(endpoint);
+		if (!match) throw new Error(`README table: cannot read the endpoint of "${line}"`);
+		rows.push({ resource, operation, method: match[1], path: match[2], scope });
+	}
+	return rows;
+}
+
+interface SpecOperation {
+	method: string;
+	path: string;
+	/** The scopes of each `security` alternative, joined by spaces. */
+	scopes: string[];
+}
+
+type Security = Array<Record<string, string[]>>;
+
+function specOperations(api: 'calendars' | 'contacts'): SpecOperation[] {
+	const file = path.join(ROOT, 'test', 'sandbox', 'spec', 'apps', `${api}.json`);
+	const spec = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+		paths: Record<string, Record<string, { operationId?: string; security?: Security }>>;
+	};
+	return Object.entries(spec.paths).flatMap(([specPath, operations]) =>
+		Object.entries(operations)
+			.filter(([, operation]) => typeof operation?.operationId === 'string')
+			.map(([method, operation]) => ({
+				method: method.toUpperCase(),
+				path: specPath,
+				scopes: (operation.security ?? []).map((alt) => Object.values(alt).flat().join(' ')),
+			})),
+	);
+}
+
+const rows = readmeRows();
+const calendars = specOperations('calendars');
+const contacts = specOperations('contacts');
+const key = (o: { method: string; path: string }) => `${o.method} ${o.path}`;
+
+describe('README operations table', () => {
+	it('reads the table and the spec', () => {
+		expect(rows.length).toBeGreaterThanOrEqual(41);
+		expect(calendars).toHaveLength(41);
+	});
+
+	it.each(calendars.map((o) => [key(o), o] as const))(
+		'lists %s with its scope',
+		(_key, operation) => {
+			const listed = rows.filter((row) => key(row) === key(operation));
+			expect(listed.length).toBeGreaterThan(0);
+			for (const row of listed) expect(operation.scopes).toContain(row.scope);
+		},
+	);
+
+	it('names only endpoints of the spec, with the spec scope', () => {
+		const byKey = new Map([...contacts, ...calendars].map((o) => [key(o), o]));
+		const wrong = rows
+			.filter((row) => !byKey.get(key(row))?.scopes.includes(row.scope))
+			.map((row) => `${row.resource} ${row.operation}: ${key(row)} ${row.scope}`);
+		expect(wrong).toEqual([]);
+	});
+
+	it('uses the Contacts API only for Appointment Get Many by contact', () => {
+		const outside = rows.filter((row) => !calendars.some((o) => key(o) === key(row)));
+		expect(outside.map((row) => `${row.resource} ${row.operation} ${key(row)}`)).toEqual([
+			'Appointment Get Many (contact) GET /contacts/{contactId}/appointments',
+		]);
+	});
+
+	it("groups the rows by resource, in the node's order, with the node's operation names", () => {
+		const properties = new HighLevelCalendar().description.properties;
+		const resources = (properties.find((p) => p.name === 'resource')?.options ??
+			[]) as INodePropertyOptions[];
+		const operationNames = (value: unknown) =>
+			(
+				(properties.find(
+					(p) =>
+						p.name === 'operation' && p.displayOptions?.show?.resource?.includes(value as string),
+				)?.options ?? []) as INodePropertyOptions[]
+			).map((o) => o.name);
+
+		// One entry per run of rows of the same resource: a resource split in two shows twice.
+		const order = rows
+			.filter((row, i) => i === 0 || rows[i - 1].resource !== row.resource)
+			.map((row) => row.resource);
+		expect(order).toEqual(resources.map((r) => r.name));
+		for (const resource of resources) {
+			const listed = rows
+				.filter((row) => row.resource === resource.name)
+				.map((row) => row.operation.replace(/ \(.*\)$/, ''));
+			expect([...new Set(listed)].sort()).toEqual([...operationNames(resource.value)].sort());
+		}
+	});
+});
