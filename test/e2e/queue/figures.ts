@@ -110,6 +110,7 @@ export function sandboxFigures(
 	);
 	const byStatus: Record<string, number> = {};
 	for (const r of requests) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+	printTimeline(requests, Object.keys(titles), firstAt);
 	return {
 		requests: requests.length,
 		creates: creates.length,
@@ -122,6 +123,32 @@ export function sandboxFigures(
 		floorMs: floor,
 		xFloor,
 	};
+}
+
+/**
+ * Per window of the limit, from the first request: what each execution got accepted, and the
+ * 429s: how the two workers shared the budget over time.
+ */
+function printTimeline(requests: Recorded[], keys: string[], firstAt: number): void {
+	const windows: string[] = [];
+	for (
+		let start = firstAt;
+		requests.some((r) => r.receivedAt >= start);
+		start += SCALED_LIMIT.windowMs
+	) {
+		const inWindow = requests.filter(
+			(r) => r.receivedAt >= start && r.receivedAt < start + SCALED_LIMIT.windowMs,
+		);
+		const accepted = keys.map(
+			(key) =>
+				inWindow.filter((r) => ok(r.status) && titleOf(r).startsWith(`queue-${key}-`)).length,
+		);
+		const refused = inWindow.filter((r) => r.status === 429).length;
+		windows.push(`${accepted.join('+')}${refused ? ` (${refused} x 429)` : ''}`);
+	}
+	console.log(
+		`  accepted per ${SCALED_LIMIT.windowMs} ms window (${keys.join('+')}): ${windows.join(', ')}`,
+	);
 }
 
 /** The figures as the README's Performance section shows them. */
