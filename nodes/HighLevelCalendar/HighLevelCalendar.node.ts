@@ -13,6 +13,7 @@ import * as appointmentNote from './resources/appointmentNote';
 import {
 	availabilityScheduleFields,
 	availabilityScheduleOperation,
+	scheduleUserIdField,
 } from './resources/availabilitySchedule';
 import * as blockSlot from './resources/blockSlot';
 import { calendarDescription } from './resources/calendar';
@@ -123,6 +124,7 @@ export class HighLevelCalendar implements INodeType {
 			// so Return All and Limit follow them; their filters come after.
 			...calendarNotificationDescription,
 			...calendarResourceDescription,
+			scheduleUserIdField,
 			...getManyListFields,
 			...calendarNotificationFilters,
 			...calendarDescription,

@@ -31,12 +31,12 @@ export interface Observation {
 }
 
 const RESERVE = 0.05;
-const CUT = 0.9;
+const CUT = 0.85;
 const CUT_AFTER_429 = 0.7;
-const GROWTH_PER_WINDOW = 0.1;
+const GROWTH_PER_WINDOW = 0.05;
 const MIN_RATE = 0.05;
 const ROOM_SHARE = 0.5;
-const SPACING = 0.25;
+const SPACING = 0.5;
 
 /** Fewer foreign requests than this in the window are our own timing, not another client. */
 export function noiseOf(max: number): number {

@@ -145,19 +145,8 @@ function userIdField(): INodeProperties {
 	return userLocator({
 		name: 'userId',
 		required: true,
-		description:
-			'The HighLevel user (userId): whose events are listed, or whose availability schedules are searched or created',
-		displayOptions: {
-			show: {
-				resource: [...EVENT_RESOURCES, 'availabilitySchedule'],
-				operation: ['getAll', 'search', 'create'],
-			},
-			hide: {
-				filterBy: ['calendar', 'contact', 'group'],
-				target: ['calendar', 'user'],
-				recurrence: ['none', 'build', 'raw'],
-			},
-		},
+		description: 'The HighLevel user (userId) whose events are listed',
+		displayOptions: { show: { ...show, filterBy: ['user'] } },
 	});
 }
 
@@ -165,11 +154,7 @@ function userIdField(): INodeProperties {
  * Get Many's own fields, for appointments and block slots alike (the calendar, the contact and
  * the window start are the shared fields of eventFields.ts; Filter By is each resource's own).
  */
-export const getManyTargetFields: INodeProperties[] = [
-	userIdField(),
-	// Also the Calendar Group operations' group: its displayOptions are in locators.ts.
-	groupIdField,
-];
+export const getManyTargetFields: INodeProperties[] = [userIdField(), groupIdField];
 
 export const getManyEndTimeField: INodeProperties = {
 	displayName: 'End Time',

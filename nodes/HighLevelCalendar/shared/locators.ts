@@ -188,27 +188,15 @@ export async function resolveId(context: IExecuteSingleFunctions, name: string):
 	return raw;
 }
 
-/** The Calendar Group operations that address one group by its groupId (in the path). */
-export const GROUP_ID_OPERATIONS = ['update', 'delete', 'setStatus'];
-
 /**
- * The one groupId property (docs/architecture.md): the group whose events Appointment and Block
- * Slot Get Many list (Filter By: Group), and the group a Calendar Group Update, Delete or Enable or
- * Disable addresses. n8n shows a property only when every key of its `show` matches, so one `show`
- * covers both only if both have a Filter By: those Calendar Group operations carry a hidden one,
- * always 'group' (resources/calendarGroup/fields.ts), and no other resource x operation matches.
- * A picker now that groups can be listed; a plain id saved by older workflows, when this was a
- * string field, is read as the id (parameters.ts takes a locator's value or the value itself).
+ * The group whose events Appointment and Block Slot Get Many list (Filter By: Group). A picker now
+ * that groups can be listed; a plain id saved by older workflows still works (resolveId reads
+ * either). The Calendar Group operations' own group is resources/calendarGroup/fields.ts's.
  */
 export const groupIdField: INodeProperties = groupLocator({
 	required: true,
-	description:
-		'The HighLevel calendar group (groupId): whose events are listed, or the group to change',
+	description: 'The HighLevel calendar group (groupId) whose events are listed',
 	displayOptions: {
-		show: {
-			resource: ['appointment', 'blockSlot', 'calendarGroup'],
-			operation: ['getAll', ...GROUP_ID_OPERATIONS],
-			filterBy: ['group'],
-		},
+		show: { resource: ['appointment', 'blockSlot'], operation: ['getAll'], filterBy: ['group'] },
 	},
 });

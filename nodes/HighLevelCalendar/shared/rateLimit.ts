@@ -288,7 +288,12 @@ export class LocationBudget {
 	/** After a 429: nothing more goes until Retry-After, or until the window has room again. */
 	onTooManyRequests(retryAfter: number | undefined): number {
 		const at = this.now();
+		const rate = this.contention.rate;
 		if (retryAfter !== undefined) this.blockedUntil = Math.max(this.blockedUntil, at + retryAfter);
+		// Shared with others, the window is theirs too and frees a place every so often: wait one
+		// even spacing at our (just cut) rate, not until all of our own requests have left it.
+		else if (rate !== undefined)
+			this.blockedUntil = Math.max(this.blockedUntil, at + this.windowMs / rate);
 		else this.pauseUntilWindowResets(at);
 		return Math.max(0, this.blockedUntil - at);
 	}

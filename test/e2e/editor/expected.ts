@@ -187,10 +187,10 @@ export const TRIGGER_ALWAYS = [
 /** Shown only for some events (the example watches Appointment Booked alone). */
 export const TRIGGER_EVENT_ONLY = ['Minutes Before Start', 'To Statuses'];
 export const TRIGGER_WATCH: Array<{ watch: string; fields: string[]; absent: string[] }> = [
-	{ watch: 'User', fields: ['User'], absent: ['Calendar', 'Group ID'] },
-	{ watch: 'Group', fields: ['Group ID'], absent: ['Calendar', 'User'] },
-	{ watch: 'Every Calendar', fields: [], absent: ['Calendar', 'User', 'Group ID'] },
-	{ watch: 'Calendar', fields: ['Calendar'], absent: ['User', 'Group ID'] },
+	{ watch: 'User', fields: ['User'], absent: ['Calendar', 'Calendar Group'] },
+	{ watch: 'Group', fields: ['Calendar Group'], absent: ['Calendar', 'User'] },
+	{ watch: 'Every Calendar', fields: [], absent: ['Calendar', 'User', 'Calendar Group'] },
+	{ watch: 'Calendar', fields: ['Calendar'], absent: ['User', 'Calendar Group'] },
 ];
 /** Events added one after the other (to Appointment Booked), and the fields each adds. */
 export const TRIGGER_EVENTS: Array<{ event: string; fields: string[]; absent: string[] }> = [

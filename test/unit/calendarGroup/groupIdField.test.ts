@@ -1,6 +1,7 @@
 /**
- * The one groupId property is shown exactly where a group is asked for: Appointment and Block Slot
- * Get Many with Filter By: Group, and Calendar Group Update, Delete and Enable or Disable. Checked
+ * A groupId is shown exactly where a group is asked for: Appointment and Block Slot Get Many with
+ * Filter By: Group (the events' property), and Calendar Group Update, Delete and Enable or Disable
+ * (the group operations' own). Checked
  * with n8n's own parameter resolution (what the editor shows and the engine keeps), for every
  * resource, operation and Filter By of the node.
  */
@@ -64,9 +65,9 @@ describe('groupId', () => {
 		expect(showing).toEqual([
 			'appointment getAll group',
 			'blockSlot getAll group',
-			'calendarGroup delete group',
-			'calendarGroup setStatus group',
-			'calendarGroup update group',
+			'calendarGroup delete',
+			'calendarGroup setStatus',
+			'calendarGroup update',
 		]);
 		// The combinations really cover the node: every resource, Filter By of both Get Manys.
 		expect(all.map(label)).toEqual(
@@ -82,11 +83,13 @@ describe('groupId', () => {
 		);
 	});
 
-	it('is a group picker (From List or By ID)', () => {
+	it('is a group picker (From List or By ID) wherever it shows', () => {
 		const groupId = properties.filter((p) => p.name === 'groupId');
-		expect(groupId).toHaveLength(1);
-		expect(groupId[0]).toMatchObject({ type: 'resourceLocator', required: true });
-		expect(groupId[0].modes?.map((mode) => mode.name)).toEqual(['list', 'id']);
-		expect(groupId[0].modes?.[0].typeOptions?.searchListMethod).toBe('searchCalendarGroups');
+		expect(groupId).toHaveLength(2);
+		for (const field of groupId) {
+			expect(field).toMatchObject({ type: 'resourceLocator', required: true });
+			expect(field.modes?.map((mode) => mode.name)).toEqual(['list', 'id']);
+			expect(field.modes?.[0].typeOptions?.searchListMethod).toBe('searchCalendarGroups');
+		}
 	});
 });

@@ -8,7 +8,7 @@ import { RESOURCE, ruleOptions, scheduleNameField, scheduleTimeZoneField } from 
 import { TARGET, unwrapSchedulePostReceive } from './get';
 import { normalizeScheduleCreateBody } from './normalize';
 
-/** The user (userId) is the node's one User property, shown here too (shared/eventList.ts). */
+/** The user (userId) is resources/availabilitySchedule/fields.ts's User. */
 export const createOperation: INodePropertyOptions = {
 	name: 'Create',
 	value: 'create',

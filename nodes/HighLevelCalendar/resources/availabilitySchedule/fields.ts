@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { calendarLocator, pickerField } from '../../shared/locators';
+import { calendarLocator, pickerField, userLocator } from '../../shared/locators';
 import { RULES_EXAMPLE, WEEKDAY_NAMES } from './rules';
 
 /**
@@ -8,6 +8,17 @@ import { RULES_EXAMPLE, WEEKDAY_NAMES } from './rules';
  */
 
 export const RESOURCE = 'availabilitySchedule';
+
+/**
+ * The user whose schedules Search lists, or who owns the schedule Create makes. Its own property:
+ * the events' userId shows only with Filter By: User, which this resource does not have.
+ */
+export const scheduleUserIdField: INodeProperties = userLocator({
+	name: 'userId',
+	required: true,
+	description: 'The HighLevel user (userId) whose availability schedules are searched or created',
+	displayOptions: { show: { resource: [RESOURCE], operation: ['search', 'create'] } },
+});
 
 /** The schedule addressed by `{id}` in the path. */
 export const scheduleIdField: INodeProperties = pickerField('schedule', {

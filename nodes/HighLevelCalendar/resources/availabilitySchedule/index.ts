@@ -2,15 +2,15 @@ import type { INodeProperties } from 'n8n-workflow';
 import { addCalendarOperation, removeCalendarOperation } from './association';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
-import { associationCalendarField, RESOURCE, scheduleIdField } from './fields';
+import { associationCalendarField, RESOURCE, scheduleIdField, scheduleUserIdField } from './fields';
 import { getOperation } from './get';
 import { searchFields, searchOperation } from './search';
 import { updateFields, updateOperation } from './update';
 
 /**
  * Availability Schedule: a user's weekly hours and date overrides, applied to team calendars
- * (the spec's "Availability" tag, /calendars/schedules). The user of Search and Create is the
- * node's one User property (shared/eventList.ts); Return All and Limit are shared/pagedList.ts'.
+ * (the spec's "Availability" tag, /calendars/schedules). Return All and Limit are
+ * shared/pagedList.ts'.
  */
 export const availabilityScheduleOperation: INodeProperties = {
 	displayName: 'Operation',
@@ -29,6 +29,9 @@ export const availabilityScheduleOperation: INodeProperties = {
 	],
 	default: 'get',
 };
+
+/** Before Return All and Limit in the node, so Search shows the user first. */
+export { scheduleUserIdField };
 
 /** The resource's fields after the shared ones, in the order the editor shows them. */
 export const availabilityScheduleFields: INodeProperties[] = [

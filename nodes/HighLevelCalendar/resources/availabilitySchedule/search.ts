@@ -44,7 +44,7 @@ export async function schedulesPostReceive(
 	);
 }
 
-/** The user (userId) is the node's one User property, shown here too (shared/eventList.ts). */
+/** The user (userId) is resources/availabilitySchedule/fields.ts's User. */
 export const searchOperation: INodePropertyOptions = {
 	name: 'Search',
 	value: 'search',

@@ -1,22 +1,23 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { GROUP_ID_OPERATIONS } from '../../shared/locators';
+import { groupLocator } from '../../shared/locators';
 
 /**
- * The Calendar Group fields more than one operation shows. The group itself (groupId) is the one
- * property Appointment and Block Slot Get Many use too (shared/locators.ts).
+ * The Calendar Group fields more than one operation shows.
  */
 
+/** The Calendar Group operations that address one group by its groupId (in the path). */
+export const GROUP_ID_OPERATIONS = ['update', 'delete', 'setStatus'];
+
 /**
- * Not shown: lets the one groupId property (whose `show` needs Filter By: Group, see
- * shared/locators.ts) appear for the operations that address one group, and for no other.
+ * The group addressed. Its own property rather than the events' groupId widened: that one shows
+ * only with Filter By: Group, which these operations do not have (a hidden Filter By stays in the
+ * editor's parameters when the operation changes, and showed it on Get Many).
  */
-export const groupFilterByField: INodeProperties = {
-	displayName: 'Filter By',
-	name: 'filterBy',
-	type: 'hidden',
-	default: 'group',
+export const calendarGroupIdField: INodeProperties = groupLocator({
+	required: true,
+	description: 'The HighLevel calendar group (groupId) to change',
 	displayOptions: { show: { resource: ['calendarGroup'], operation: GROUP_ID_OPERATIONS } },
-};
+});
 
 const createOrUpdate = { resource: ['calendarGroup'], operation: ['create', 'update'] };
 

@@ -1,15 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
-import { groupFields, groupFilterByField } from './fields';
+import { calendarGroupIdField, groupFields } from './fields';
 import { getManyOperation } from './getMany';
 import { setStatusFields, setStatusOperation } from './setStatus';
 import { updateOperation } from './update';
 import { validateSlugOperation } from './validateSlug';
 
 /**
- * Calendar groups: one booking page for several calendars. The group an operation addresses is the
- * node's one groupId property (shared/locators.ts), placed with the event fields in the node.
+ * Calendar groups: one booking page for several calendars.
  */
 export const calendarGroupOperation: INodeProperties = {
 	displayName: 'Operation',
@@ -28,9 +27,9 @@ export const calendarGroupOperation: INodeProperties = {
 	default: 'getAll',
 };
 
-/** In the order the editor shows them, after the group. */
+/** In the order the editor shows them. */
 export const calendarGroupFields: INodeProperties[] = [
-	groupFilterByField,
+	calendarGroupIdField,
 	...groupFields,
 	...setStatusFields,
 	...createFields,
