@@ -10,8 +10,8 @@
 // (credential, workflow, published) -> start-cluster (main with EXECUTIONS_MODE=queue, two
 // `n8n worker --concurrency=1`) -> package-in-main -> two-executions (two webhook calls at once,
 // 500 creates each; waits for both records to finish) -> worker-assignment (from the records, and
-// the workers' logs) -> sandbox (1,000 appointments once each, at most 50 429s each resent, at
-// most 1.2 x the floor after the first request; the figures printed) -> cleanup (everything
+// the workers' logs) -> sandbox (1,000 appointments once each, every 429 resent; the 429s and the
+// time against the floor printed, with issue 15's bars of 50 and 1.2 x) -> cleanup (everything
 // stopped, no process group left, no data folder left).
 // The modules are in queue/: services.ts (Postgres, Redis), cluster.ts (main and workers),
 // workflow.ts (the workflow, its import), scenario.ts (its two executions), figures.ts (what the

