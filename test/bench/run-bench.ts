@@ -352,6 +352,8 @@ function onePropertyNode(): INodeType {
 	return {
 		description: {
 			...node.description,
+			// The access-token credential, as such a node declares it (ours shows it by Authentication).
+			credentials: [{ name: 'highLevelCalendarApi', required: true }],
 			properties: [
 				{
 					displayName: 'Operation',
@@ -490,6 +492,8 @@ async function main() {
 	console.log(
 		`HighLevel limit scaled: ${LIMIT.max} requests per ${LIMIT.windowMs} ms per location; Node ${process.version}\n`,
 	);
+	// BENCH=preparation: only n8n's preparation of the items (a minute instead of several).
+	if (process.env.BENCH === 'preparation') return printPreparation(await preparation());
 	const rows: Row[] = [];
 	rows.push(await burst('ours', new HighLevelCalendar()));
 	rows.push(await burst('(a) engine default, all at once', withoutPacing()));
