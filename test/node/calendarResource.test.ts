@@ -99,6 +99,19 @@ describe('Calendar Resource: Get Many', () => {
 		expect(items[149].json.name).toBe('Room 148');
 	});
 
+	it('refuses a Limit no list can have before asking for any page', async () => {
+		const { error } = await runHighLevel(sandbox, {
+			...resource,
+			operation: 'getAll',
+			resourceType: 'rooms',
+			limit: '={{ "ten" }}',
+		});
+		expect(error?.message).toBe(
+			'limit "ten" is not a number of rooms or equipment. Use a whole number of 1 or more, or turn on Return All.',
+		);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
 	it('names the scope a token without calendars/resources.readonly lacks', async () => {
 		const { error } = await runHighLevel(
 			sandbox,

@@ -5,7 +5,9 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { InputError } from './inputError';
 import { readParameter } from './parameters';
+import { asItemError } from './runLedger';
 import type { NodeContext } from './nodeRun';
 
 /**
@@ -88,17 +90,47 @@ export interface Paging {
 	offsetParameter: 'skip' | 'offset';
 	/** Results asked for per request: the most the endpoint gives at once. */
 	pageSize: number;
+	/** What the list holds, for the Limit's error: `notes`, `schedules`. */
+	listed: string;
+}
+
+/**
+ * Limit, when Return All is off: a whole number of 1 or more, also as text ("5") from an
+ * expression; anything else would be sent as a page size HighLevel cannot take.
+ */
+export function checkListLimit(returnAll: unknown, limit: unknown, listed: string): void {
+	if (returnAll === true || returnAll === 'true') return;
+	const count = typeof limit === 'string' && limit.trim() !== '' ? Number(limit) : limit;
+	if (typeof count === 'number' && Number.isInteger(count) && count >= 1) return;
+	throw new InputError(
+		'limit',
+		limit,
+		'Use a whole number of 1 or more, or turn on Return All.',
+		`is not a number of ${listed}`,
+	);
 }
 
 /** Per item (its context, as the preSend hooks see it): the paging its request needs. */
 const pagings = new WeakMap<object, Paging>();
 
-/** preSend factory: marks the item's request as paged; client.ts then sends `sendPages`. */
+/**
+ * preSend factory: checks Limit, so a value no list can have fails the item before any page is
+ * asked for, and marks the item's request as paged; client.ts then sends `sendPages`.
+ */
 export function pagedListPreSend(paging: Paging) {
 	return async function (
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		try {
+			checkListLimit(
+				readParameter(this, 'returnAll', false),
+				readParameter(this, 'limit', 50),
+				paging.listed,
+			);
+		} catch (error) {
+			throw asItemError(this, error);
+		}
 		pagings.set(this, paging);
 		return requestOptions;
 	};

@@ -1,5 +1,4 @@
 import {
-	checkListLimit,
 	MAX_NOTE_LENGTH,
 	normalizeNoteBody,
 } from '../../../nodes/HighLevelCalendar/resources/appointmentNote/normalize';
@@ -28,16 +27,4 @@ describe('appointment note bodies', () => {
 			'userId "" is empty. Set an id or remove userId from the fields.',
 		);
 	});
-});
-
-describe('the notes Limit', () => {
-	it.each([1, 20, 500, '5'])('takes %j', (limit) =>
-		expect(() => checkListLimit(false, limit)).not.toThrow(),
-	);
-	it.each([0, -1, 2.5, 'ten', '', null, undefined])('refuses %j', (limit) =>
-		expect(() => checkListLimit(false, limit)).toThrow(
-			'Use a whole number of 1 or more, or turn on Return All.',
-		),
-	);
-	it('is not read with Return All', () => expect(() => checkListLimit(true, 0)).not.toThrow());
 });

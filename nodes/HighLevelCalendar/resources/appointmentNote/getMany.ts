@@ -1,27 +1,9 @@
-import type {
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { responseCheckPostReceive } from '../../shared/errors';
-import { asItemError, pathIdsPreSend } from '../../shared/hooks';
+import { pathIdsPreSend } from '../../shared/hooks';
 import { pagedListPreSend } from '../../shared/pagedList';
-import { readParameter } from '../../shared/parameters';
-import { checkListLimit, NOTES_PAGE_SIZE } from './normalize';
-
-/** preSend: a Limit no list can have fails the item before any page is asked for. */
-export async function noteLimitPreSend(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	try {
-		checkListLimit(readParameter(this, 'returnAll', false), readParameter(this, 'limit', 50));
-	} catch (error) {
-		throw asItemError(this, error);
-	}
-	return requestOptions;
-}
+import { NOTES_PAGE_SIZE } from './normalize';
 
 /**
  * GET /calendars/appointments/{appointmentId}/notes requires `limit` (at most 20) and `offset`
@@ -38,8 +20,7 @@ export const getManyOperation: INodePropertyOptions = {
 		send: {
 			preSend: [
 				pathIdsPreSend,
-				noteLimitPreSend,
-				pagedListPreSend({ offsetParameter: 'offset', pageSize: NOTES_PAGE_SIZE }),
+				pagedListPreSend({ offsetParameter: 'offset', pageSize: NOTES_PAGE_SIZE, listed: 'notes' }),
 			],
 		},
 		output: {

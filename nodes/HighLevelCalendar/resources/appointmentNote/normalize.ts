@@ -30,19 +30,3 @@ export function normalizeNoteBody(body: IDataObject): IDataObject {
 	checkId(body, 'userId', false);
 	return body;
 }
-
-/**
- * Limit, when Return All is off: a whole number of 1 or more, also as text ("5") from an
- * expression; anything else would be sent as a page size HighLevel cannot take.
- */
-export function checkListLimit(returnAll: unknown, limit: unknown): void {
-	if (returnAll === true || returnAll === 'true') return;
-	const count = typeof limit === 'string' && limit.trim() !== '' ? Number(limit) : limit;
-	if (typeof count === 'number' && Number.isInteger(count) && count >= 1) return;
-	throw new InputError(
-		'limit',
-		limit,
-		'Use a whole number of 1 or more, or turn on Return All.',
-		'is not a number of notes',
-	);
-}

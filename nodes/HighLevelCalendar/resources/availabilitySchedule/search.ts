@@ -56,7 +56,11 @@ export const searchOperation: INodePropertyOptions = {
 			preSend: [
 				parametersPreSend('qs', ['userId', 'availabilityScheduleFilters']),
 				scheduleSearchQueryPreSend,
-				pagedListPreSend({ offsetParameter: 'skip', pageSize: SCHEDULE_PAGE_SIZE }),
+				pagedListPreSend({
+					offsetParameter: 'skip',
+					pageSize: SCHEDULE_PAGE_SIZE,
+					listed: 'schedules',
+				}),
 			],
 		},
 		output: {

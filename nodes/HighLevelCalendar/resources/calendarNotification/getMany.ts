@@ -22,7 +22,7 @@ export const getManyOperation: INodePropertyOptions = {
 				parametersPreSend('qs', ['calendarNotificationFilters']),
 				notificationFiltersPreSend,
 				pathIdsPreSend,
-				pagedListPreSend({ offsetParameter: 'skip', pageSize: 100 }),
+				pagedListPreSend({ offsetParameter: 'skip', pageSize: 100, listed: 'notifications' }),
 			],
 		},
 		output: {

@@ -21,7 +21,7 @@ export const getManyOperation: INodePropertyOptions = {
 			preSend: [
 				resourceTypePathPreSend,
 				credentialLocationPreSend('qs'),
-				pagedListPreSend({ offsetParameter: 'skip', pageSize: 100 }),
+				pagedListPreSend({ offsetParameter: 'skip', pageSize: 100, listed: 'rooms or equipment' }),
 			],
 		},
 		output: {
