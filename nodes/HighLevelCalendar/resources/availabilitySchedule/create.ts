@@ -5,7 +5,7 @@ import { responseCheckPostReceive } from '../../shared/errors';
 import { normalizedBodyPreSend } from '../../shared/hooks';
 import { parametersPreSend } from '../../shared/parameters';
 import { RESOURCE, ruleOptions, scheduleNameField, scheduleTimeZoneField } from './fields';
-import { TARGET, unwrapSchedulePostReceive } from './get';
+import { TARGET, UNWRAP_SCHEDULE } from './get';
 import { normalizeScheduleCreateBody } from './normalize';
 
 /** The user (userId) is resources/availabilitySchedule/fields.ts's User. */
@@ -29,10 +29,7 @@ export const createOperation: INodePropertyOptions = {
 			],
 		},
 		output: {
-			postReceive: [
-				responseCheckPostReceive(SCOPES.calendarsWrite, TARGET),
-				unwrapSchedulePostReceive,
-			],
+			postReceive: [responseCheckPostReceive(SCOPES.calendarsWrite, TARGET), UNWRAP_SCHEDULE],
 		},
 	},
 };

@@ -1,19 +1,13 @@
-import type { INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { responseCheckPostReceive } from '../../shared/errors';
 import { pathIdsPreSend } from '../../shared/hooks';
 
-/** postReceive: Get, Create and Update answer `{ schedule: {...} }` (ScheduleResponseDTO); the item is the schedule. */
-export async function unwrapSchedulePostReceive(
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return items.map((item) => {
-		const { schedule } = item.json;
-		return typeof schedule === 'object' && schedule !== null && !Array.isArray(schedule)
-			? { ...item, json: schedule as INodeExecutionData['json'] }
-			: item;
-	});
-}
+/** Get, Create and Update answer `{ schedule: {...} }` (ScheduleResponseDTO); the item is the schedule. */
+export const UNWRAP_SCHEDULE = {
+	type: 'rootProperty',
+	properties: { property: 'schedule' },
+} as const;
 
 export const TARGET = 'availability schedule';
 
@@ -26,10 +20,7 @@ export const getOperation: INodePropertyOptions = {
 		request: { method: 'GET', url: '/calendars/schedules/{id}' },
 		send: { preSend: [pathIdsPreSend] },
 		output: {
-			postReceive: [
-				responseCheckPostReceive(SCOPES.calendarsRead, TARGET, 'id'),
-				unwrapSchedulePostReceive,
-			],
+			postReceive: [responseCheckPostReceive(SCOPES.calendarsRead, TARGET, 'id'), UNWRAP_SCHEDULE],
 		},
 	},
 };

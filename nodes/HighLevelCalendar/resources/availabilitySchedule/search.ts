@@ -1,8 +1,6 @@
 import type {
-	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
-	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
@@ -35,15 +33,6 @@ export async function scheduleSearchQueryPreSend(
 	return requestOptions;
 }
 
-/** postReceive: one item per schedule of the page (GetAllSchedulesResponseDTO's `schedules`). */
-export async function schedulesPostReceive(
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return items.flatMap((item) =>
-		((item.json.schedules as IDataObject[] | undefined) ?? []).map((json) => ({ json })),
-	);
-}
-
 /** The user (userId) is resources/availabilitySchedule/fields.ts's User. */
 export const searchOperation: INodePropertyOptions = {
 	name: 'Search',
@@ -66,7 +55,8 @@ export const searchOperation: INodePropertyOptions = {
 		output: {
 			postReceive: [
 				responseCheckPostReceive(SCOPES.calendarsRead, 'user', 'userId'),
-				schedulesPostReceive,
+				// One item per schedule of the page (GetAllSchedulesResponseDTO's `schedules`).
+				{ type: 'rootProperty', properties: { property: 'schedules' } },
 			],
 		},
 	},

@@ -4,7 +4,7 @@ import { responseCheckPostReceive } from '../../shared/errors';
 import { normalizedBodyPreSend, pathIdsPreSend } from '../../shared/hooks';
 import { parametersPreSend } from '../../shared/parameters';
 import { RESOURCE, ruleOptions, scheduleNameField, scheduleTimeZoneField } from './fields';
-import { TARGET, unwrapSchedulePostReceive } from './get';
+import { TARGET, UNWRAP_SCHEDULE } from './get';
 import { normalizeScheduleUpdateBody } from './normalize';
 
 export const updateOperation: INodePropertyOptions = {
@@ -22,10 +22,7 @@ export const updateOperation: INodePropertyOptions = {
 			],
 		},
 		output: {
-			postReceive: [
-				responseCheckPostReceive(SCOPES.calendarsWrite, TARGET, 'id'),
-				unwrapSchedulePostReceive,
-			],
+			postReceive: [responseCheckPostReceive(SCOPES.calendarsWrite, TARGET, 'id'), UNWRAP_SCHEDULE],
 		},
 	},
 };
