@@ -84,13 +84,22 @@ export function credentialLocationPreSend(where: 'qs' | 'body') {
 
 /** preSend factory: checks and normalizes the JSON body with a pure function before it is sent. */
 export function normalizedBodyPreSend(normalize: BodyNormalizer) {
+	return normalizedPreSend('body', normalize);
+}
+
+/** preSend factory: the same for the query of a list or search. */
+export function normalizedQueryPreSend(normalize: BodyNormalizer) {
+	return normalizedPreSend('qs', normalize);
+}
+
+function normalizedPreSend(where: 'body' | 'qs', normalize: BodyNormalizer) {
 	return async function (
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		try {
-			const body = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
-			requestOptions.body = normalize(body, {
+			const given = { ...((requestOptions[where] as IDataObject | undefined) ?? {}) };
+			requestOptions[where] = normalize(given, {
 				timeZone: readingTimeZone(this),
 				credentialLocationId: await credentialLocationId(this),
 			});

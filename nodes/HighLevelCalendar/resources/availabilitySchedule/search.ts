@@ -1,13 +1,8 @@
-import type {
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { locationIdOverrideField } from '../../shared/descriptions';
 import { responseCheckPostReceive } from '../../shared/errors';
-import { asItemError, credentialLocationId } from '../../shared/hooks';
+import { normalizedQueryPreSend } from '../../shared/hooks';
 import { calendarLocator } from '../../shared/locators';
 import { pagedListPreSend } from '../../shared/pagedList';
 import { parametersPreSend } from '../../shared/parameters';
@@ -16,22 +11,6 @@ import { normalizeScheduleSearchQuery } from './normalize';
 
 /** The spec's `limit`: "Maximum number of items to return (max 500)"; `skip` counts schedules. */
 export const SCHEDULE_PAGE_SIZE = 500;
-
-/** preSend: the query checked before it is sent, with the credential's location by default. */
-export async function scheduleSearchQueryPreSend(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	try {
-		requestOptions.qs = normalizeScheduleSearchQuery(
-			{ ...requestOptions.qs },
-			await credentialLocationId(this),
-		);
-	} catch (error) {
-		throw asItemError(this, error);
-	}
-	return requestOptions;
-}
 
 /** The user (userId) is resources/availabilitySchedule/fields.ts's User. */
 export const searchOperation: INodePropertyOptions = {
@@ -44,7 +23,10 @@ export const searchOperation: INodePropertyOptions = {
 		send: {
 			preSend: [
 				parametersPreSend('qs', ['userId', 'availabilityScheduleFilters']),
-				scheduleSearchQueryPreSend,
+				// The query checked, with the credential's location by default.
+				normalizedQueryPreSend((qs, { credentialLocationId }) =>
+					normalizeScheduleSearchQuery(qs, credentialLocationId),
+				),
 				pagedListPreSend({
 					offsetParameter: 'skip',
 					pageSize: SCHEDULE_PAGE_SIZE,

@@ -1,10 +1,10 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { responseCheckPostReceive } from '../../shared/errors';
-import { pathIdsPreSend } from '../../shared/hooks';
+import { normalizedQueryPreSend, pathIdsPreSend } from '../../shared/hooks';
 import { arrayItemsPostReceive, pagedListPreSend } from '../../shared/pagedList';
 import { parametersPreSend } from '../../shared/parameters';
-import { notificationFiltersPreSend } from './request';
+import { normalizeNotificationFilters } from './normalize';
 
 /**
  * GET /calendars/{calendarId}/notifications?isActive&deleted&limit&skip. skip counts results; the
@@ -20,7 +20,8 @@ export const getManyOperation: INodePropertyOptions = {
 		send: {
 			preSend: [
 				parametersPreSend('qs', ['calendarNotificationFilters']),
-				notificationFiltersPreSend,
+				// The filters as booleans.
+				normalizedQueryPreSend(normalizeNotificationFilters),
 				pathIdsPreSend,
 				pagedListPreSend({ offsetParameter: 'skip', pageSize: 100, listed: 'notifications' }),
 			],

@@ -6,11 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { asItemError } from '../../shared/hooks';
 import { readParameter } from '../../shared/parameters';
-import {
-	normalizeNotification,
-	normalizeNotificationFilters,
-	normalizeNotificationList,
-} from './normalize';
+import { normalizeNotificationList } from './normalize';
 
 const MISSING = Symbol('missing');
 
@@ -31,33 +27,6 @@ export async function notificationListPreSend(
 			if (value !== MISSING) fields[name] = value as IDataObject;
 		}
 		requestOptions.body = normalizeNotificationList(fields);
-	} catch (error) {
-		throw asItemError(this, error);
-	}
-	return requestOptions;
-}
-
-/** preSend of Update: only the Update Fields given, checked (normalize.ts). */
-export async function notificationUpdatePreSend(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	try {
-		const body = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
-		requestOptions.body = normalizeNotification(body, 'update');
-	} catch (error) {
-		throw asItemError(this, error);
-	}
-	return requestOptions;
-}
-
-/** preSend of Get Many: the filters as booleans. */
-export async function notificationFiltersPreSend(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	try {
-		requestOptions.qs = normalizeNotificationFilters({ ...requestOptions.qs });
 	} catch (error) {
 		throw asItemError(this, error);
 	}

@@ -1,9 +1,10 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../shared/constants';
 import { responseCheckPostReceive } from '../../shared/errors';
-import { pathIdsPreSend } from '../../shared/hooks';
+import { normalizedBodyPreSend, pathIdsPreSend } from '../../shared/hooks';
 import { parametersPreSend } from '../../shared/parameters';
-import { notificationUpdatePreSend, updatedNotificationPostReceive } from './request';
+import { normalizeNotification } from './normalize';
+import { updatedNotificationPostReceive } from './request';
 
 export const updateOperation: INodePropertyOptions = {
 	name: 'Update',
@@ -15,7 +16,8 @@ export const updateOperation: INodePropertyOptions = {
 		send: {
 			preSend: [
 				parametersPreSend('body', ['calendarNotificationUpdateFields']),
-				notificationUpdatePreSend,
+				// Only the Update Fields given, checked (normalize.ts).
+				normalizedBodyPreSend((body) => normalizeNotification(body, 'update')),
 				pathIdsPreSend,
 			],
 		},
