@@ -1,8 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { CALENDARS_API_VERSION, SCOPES } from '../shared/constants';
-import { readCredential } from '../shared/credential';
-import { highLevelRequest } from '../shared/client';
 import type { NodeContext } from '../shared/nodeRun';
+import { listOfLocation } from './locationList';
 
 export function matchesFilter(filter: string | undefined, ...texts: unknown[]): boolean {
 	if (!filter) return true;
@@ -12,15 +11,12 @@ export function matchesFilter(filter: string | undefined, ...texts: unknown[]): 
 
 /** The sub-account's calendars: GET /calendars/?locationId answers all of them at once. */
 export async function listCalendars(context: NodeContext): Promise<IDataObject[]> {
-	const { locationId } = await readCredential(context);
-	const response = await highLevelRequest(context, {
-		method: 'GET',
+	return await listOfLocation(context, {
 		path: '/calendars/',
 		version: CALENDARS_API_VERSION,
 		requiredScope: SCOPES.calendarsRead,
-		qs: { locationId },
+		property: 'calendars',
 	});
-	return (response.calendars as IDataObject[] | undefined) ?? [];
 }
 
 /** Every calendar comes at once, so the search filters here. */

@@ -1,8 +1,7 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { CALENDARS_API_VERSION, SCOPES } from '../shared/constants';
-import { readCredential } from '../shared/credential';
-import { highLevelRequest } from '../shared/client';
 import { matchesFilter } from './calendars';
+import { listOfLocation } from './locationList';
 
 /**
  * The group picker (shared/locators.ts, kind 'group'). GET /calendars/groups?locationId answers
@@ -12,15 +11,12 @@ export async function searchCalendarGroups(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const { locationId } = await readCredential(this);
-	const response = await highLevelRequest(this, {
-		method: 'GET',
+	const groups = await listOfLocation(this, {
 		path: '/calendars/groups',
 		version: CALENDARS_API_VERSION,
 		requiredScope: SCOPES.groupsRead,
-		qs: { locationId },
+		property: 'groups',
 	});
-	const groups = (response.groups as IDataObject[] | undefined) ?? [];
 	return {
 		results: groups
 			.filter((group) => matchesFilter(filter, group.name, group.slug, group.id))

@@ -1,8 +1,7 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { SCOPES, USERS_API_VERSION } from '../shared/constants';
-import { readCredential } from '../shared/credential';
-import { highLevelRequest } from '../shared/client';
 import { matchesFilter } from './calendars';
+import { listOfLocation } from './locationList';
 
 /**
  * GET /users/?locationId: deprecated in the spec, but it needs only the sub-account, whereas
@@ -12,15 +11,12 @@ export async function searchUsers(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const { locationId } = await readCredential(this);
-	const response = await highLevelRequest(this, {
-		method: 'GET',
+	const users = await listOfLocation(this, {
 		path: '/users/',
 		version: USERS_API_VERSION,
 		requiredScope: SCOPES.usersRead,
-		qs: { locationId },
+		property: 'users',
 	});
-	const users = (response.users as IDataObject[] | undefined) ?? [];
 	return {
 		results: users
 			.map((user) => {
