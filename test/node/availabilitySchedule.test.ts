@@ -1,48 +1,22 @@
 // Availability Schedule through n8n's engine against the sandbox: the exact requests and outputs
 // of Get, Create, Update, Delete, Add and Remove Calendar, the checks made before sending, scopes.
 // Search and the picker are in availabilityScheduleSearch.test.ts.
-import { runHighLevel, sandboxCredentials } from '../engine/highLevel';
+import { runHighLevel } from '../engine/highLevel';
 import {
-	ALL_SCOPES,
 	SANDBOX_CALENDAR_2_ID,
 	SANDBOX_CALENDAR_ID,
 	SANDBOX_LOCATION_ID,
 	SANDBOX_SCHEDULE_2_ID,
 	SANDBOX_SCHEDULE_ID,
-	SANDBOX_TOKEN,
 	SANDBOX_USER_2_ID,
 	SANDBOX_USER_ID,
 } from '../sandbox';
-import { byId, sandbox, useSandbox } from './testing';
+import { asToken, READ_ONLY_TOKEN, resource, sent, useScheduleSandbox } from './scheduleTesting';
+import { byId, sandbox } from './testing';
 
-const READ_ONLY_TOKEN = 'pit-schedules-read-only';
-const NO_CALENDAR_SCOPES_TOKEN = 'pit-schedules-none';
+useScheduleSandbox();
 
-useSandbox({
-	tokens: {
-		[SANDBOX_TOKEN]: { locationId: SANDBOX_LOCATION_ID, scopes: ALL_SCOPES },
-		[READ_ONLY_TOKEN]: {
-			locationId: SANDBOX_LOCATION_ID,
-			scopes: ['calendars.readonly', 'users.readonly'],
-		},
-		[NO_CALENDAR_SCOPES_TOKEN]: {
-			locationId: SANDBOX_LOCATION_ID,
-			scopes: ['calendars/events.readonly', 'users.readonly'],
-		},
-	},
-});
-
-const resource = 'availabilitySchedule';
 const nineToFive = [{ from: '09:00', to: '17:00' }];
-const asToken = (accessToken: string) => ({
-	credentials: sandboxCredentials(sandbox, { accessToken }),
-});
-
-/** The request the sandbox received, in the shape the assertions compare. */
-const sent = (index = 0) => {
-	const { method, path, query, body } = sandbox.requests[index];
-	return { method, path, query, body };
-};
 
 describe('Availability Schedule: Get', () => {
 	it('outputs the schedule itself, not its envelope', async () => {

@@ -6,45 +6,25 @@ import { HighLevelCalendar } from '../../nodes/HighLevelCalendar/HighLevelCalend
 import { runListSearch } from '../engine/harness';
 import { runHighLevel, sandboxCredentials } from '../engine/highLevel';
 import {
-	ALL_SCOPES,
 	SANDBOX_CALENDAR_2_ID,
 	SANDBOX_LOCATION_ID,
 	SANDBOX_SCHEDULE_2_ID,
 	SANDBOX_SCHEDULE_ID,
-	SANDBOX_TOKEN,
 	SANDBOX_USER_2_ID,
 	SANDBOX_USER_ID,
 } from '../sandbox';
-import { byId, sandbox, useSandbox } from './testing';
+import {
+	asToken,
+	NO_CALENDAR_SCOPES_TOKEN,
+	resource,
+	sent,
+	useScheduleSandbox,
+} from './scheduleTesting';
+import { byId, sandbox } from './testing';
 
-const READ_ONLY_TOKEN = 'pit-schedules-read-only';
-const NO_CALENDAR_SCOPES_TOKEN = 'pit-schedules-none';
+useScheduleSandbox();
 
-useSandbox({
-	tokens: {
-		[SANDBOX_TOKEN]: { locationId: SANDBOX_LOCATION_ID, scopes: ALL_SCOPES },
-		[READ_ONLY_TOKEN]: {
-			locationId: SANDBOX_LOCATION_ID,
-			scopes: ['calendars.readonly', 'users.readonly'],
-		},
-		[NO_CALENDAR_SCOPES_TOKEN]: {
-			locationId: SANDBOX_LOCATION_ID,
-			scopes: ['calendars/events.readonly', 'users.readonly'],
-		},
-	},
-});
-
-const resource = 'availabilitySchedule';
 const seeded = () => structuredClone(sandbox.store.schedules.get(SANDBOX_SCHEDULE_ID)!);
-const asToken = (accessToken: string) => ({
-	credentials: sandboxCredentials(sandbox, { accessToken }),
-});
-
-/** The request the sandbox received, in the shape the assertions compare. */
-const sent = (index = 0) => {
-	const { method, path, query, body } = sandbox.requests[index];
-	return { method, path, query, body };
-};
 
 describe('Availability Schedule: Search', () => {
 	it("asks for the user's schedules, one page of Limit, and outputs one item per schedule", async () => {
