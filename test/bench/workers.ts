@@ -3,6 +3,7 @@
 // HighLevel's scaled in time. Figures side by side: the budget shared through HighLevel's headers
 // (contention.ts), and the manual share (Max Requests per 10 Seconds = 100 / workers). Medians of
 // three rounds. The real queue-mode n8n is measured by `npm run test:e2e:queue`.
+// WORKERS_DEBUG=N: only N processes, printing when each 429 arrived and from which process.
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import {
