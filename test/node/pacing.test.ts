@@ -258,7 +258,7 @@ describe('cancellation', () => {
 	// With pickers, n8n passes no cancel signal, and waiting ends at Max Retry Time instead (see
 	// nodeWithoutPickers in testing.ts). This proves the node honours the signal.
 	it('stops waiting when the execution is cancelled', async () => {
-		await startPacedSandbox({ rateLimit: { max: 2, windowMs: 400, dailyMax: 10_000 } });
+		await startPacedSandbox({ rateLimit: { max: 2, windowMs: 2_000, dailyMax: 10_000 } });
 		const nodeType = nodeWithoutPickers();
 		const controller = new AbortController();
 		const running = runHighLevel(sandbox, createParameters(), {
@@ -266,7 +266,10 @@ describe('cancellation', () => {
 			items: createItems(20),
 			cancelSignal: controller.signal,
 		});
-		await new Promise((resolve) => setTimeout(resolve, 150));
+		// Cancelled once the window's two requests are answered (a condition, not a pause: n8n may
+		// take long to prepare 20 items on a busy machine); the other 18 wait in the node's budget.
+		const answered = () => sandbox.requests.filter((request) => request.status !== 0).length;
+		while (answered() < 2) await new Promise((resolve) => setImmediate(resolve));
 		controller.abort();
 		const { run } = await running;
 		expect(run.status).toBe('canceled');
