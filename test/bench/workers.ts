@@ -91,6 +91,16 @@ async function round(processes: number, share: number | undefined, index: number
 				(w) => sandbox.requests.find((r) => who(r) === String(w))?.receivedAt,
 			);
 			console.log(`first request per worker: ${starts.map((s) => (s ?? t0) - t0).join(' ')}`);
+			const windows: string[] = [];
+			for (let from = t0; from <= (sandbox.stats.lastAt ?? t0); from += LIMIT.windowMs) {
+				const inside = sandbox.requests.filter(
+					(r) => r.status < 300 && r.receivedAt >= from && r.receivedAt < from + LIMIT.windowMs,
+				);
+				windows.push(
+					[0, 1, 2].map((w) => inside.filter((r) => who(r) === String(w)).length).join('+'),
+				);
+			}
+			console.log(`accepted per window (worker 0+1+2): ${windows.join(', ')}`);
 		}
 		return {
 			requests: sandbox.stats.received,

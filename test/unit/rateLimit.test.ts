@@ -41,10 +41,11 @@ describe('LocationBudget', () => {
 		expect(sent).toEqual([1, 2, 3]);
 	});
 
-	it('lets the published 100 per 10 s through at once, then spaces by the window', async () => {
+	it('lets 99 of the published 100 per 10 s through at once, then spaces by the window', async () => {
 		let now = 1_000_000;
 		const budget = new LocationBudget(() => now);
-		for (let sent = 0; sent < 100; sent++) await sendAnswered(budget);
+		// One place stays open, so another process on the location can get in and be seen.
+		for (let sent = 0; sent < 99; sent++) await sendAnswered(budget);
 		expect(budget.delayFor(1)).toBe(10_000 + 100);
 		now += 5_000;
 		expect(budget.delayFor(1)).toBe(5_000 + 100);
@@ -57,7 +58,7 @@ describe('LocationBudget', () => {
 		const budget = new LocationBudget(() => now);
 		answeredBefore(budget, 100);
 		const slots = [];
-		for (let sent = 0; sent < 100; sent++) slots.push(await budget.acquire(1));
+		for (let sent = 0; sent < 99; sent++) slots.push(await budget.acquire(1));
 		// n8n's busy thread sent them late; HighLevel answered them 3 s after we let them go.
 		now += 3_000;
 		for (const slot of slots) budget.complete(slot);
@@ -90,28 +91,37 @@ describe('LocationBudget', () => {
 		await budget.acquire(1);
 		now = 100;
 		// A 429 itself blocks nothing here (onTooManyRequests does); but a full window holding 24
-		// requests that are not ours says another client shares the budget: we may send 1 per window
-		// (contention.ts), so the next waits until ours leaves the window.
+		// requests that are not ours says another client shares the budget: we hold the fewest places
+		// anyone holds, 5% of 25 (contention.ts), and space our sends over the window.
 		budget.observe({ 'x-ratelimit-remaining': '0' }, 429);
-		expect(budget.contention.rate).toBe(25 * 0.05);
-		expect(budget.delayFor(1)).toBe(2000 + 50 - 100);
+		expect(budget.contention.target).toBe(2);
+		expect(budget.delayFor(1)).toBe((2000 / 2) * 0.5 - 100);
+		// An answer that says the window is full holds everything until our oldest leaves it.
 		budget.observe({ 'x-ratelimit-remaining': '0' }, 200);
 		expect(budget.delayFor(1)).toBe(2000 + 50 - 100);
 	});
 
-	it('with another client in the window: its rate caps ours and our sends are spaced', async () => {
+	it('with another client in the window: we hold our places and half the room, sends spaced', async () => {
 		let now = 0;
 		const budget = new LocationBudget(() => now);
 		await sendAnswered(budget);
 		// 100 per 10 s; after ours, 60 are left: 39 belong to someone else.
 		budget.observe({ 'x-ratelimit-remaining': '60' }, 200);
-		const rate = budget.contention.rate!;
-		expect(rate).toBeCloseTo(1 + (60 - 5) / 2 + (0.05 * 100) / (1 + 55 / 2), 5);
-		expect(budget.delayFor(1)).toBeCloseTo((10_000 / rate) * 0.5, 5);
-		now += 10_000;
-		// Alone again: the window holds nobody else's requests.
-		budget.observe({ 'x-ratelimit-remaining': '99' }, 200);
-		expect(budget.contention.rate).toBeUndefined();
+		expect(budget.contention.target).toBe(1 + Math.ceil((60 - 2) / 2));
+		expect(budget.delayFor(1)).toBeCloseTo((10_000 / 30) * 0.5, 5);
+		// The other client takes the rest of the room. Once we hold our 30 places, the next waits for
+		// the oldest of them to leave the window.
+		for (let sent = 1; sent < 30; sent++) {
+			now += 200;
+			budget.observe({ 'x-ratelimit-remaining': '2' }, 200);
+			budget.complete(await budget.acquire(1));
+		}
+		expect(budget.contention.target).toBe(30);
+		expect(budget.delayFor(1)).toBe(10_000 + 100 - now);
+		// Alone again once a whole window has held nobody else's requests.
+		now = 16_000;
+		budget.observe({ 'x-ratelimit-remaining': '100' }, 200);
+		expect(budget.contention.target).toBeUndefined();
 		expect(budget.delayFor(1)).toBe(0);
 	});
 
@@ -124,7 +134,7 @@ describe('LocationBudget', () => {
 		// 3 per window, 1 left after our first: our second, unanswered, may take it.
 		budget.observe({ 'x-ratelimit-max': '3', 'x-ratelimit-remaining': '1' }, 200);
 		budget.complete(a);
-		expect(budget.contention.rate).toBeUndefined();
+		expect(budget.contention.target).toBeUndefined();
 		expect(budget.delayFor(1)).toBe(Math.round(10_000 / 3)); // until the next answer says more
 		now += 10_001;
 		expect(budget.delayFor(1)).toBe(0); // what it said is a window old

@@ -3,19 +3,23 @@
  * location's budget. Each process paces only what it sends, so on its own each would believe it
  * owns all of HighLevel's 100 requests per 10 seconds. What they all see is HighLevel's
  * `x-ratelimit-remaining` on every answer: the window's room after that request was counted. What
- * the window holds beyond our own requests is someone else's, and while there is someone else this
- * process sends at a rate it adjusts from the headers, the way TCP shares a link:
+ * the window holds beyond our own requests is someone else's.
  *
- * - it starts at what it had in the window plus half the room left (the others take the other half);
- * - room at or under the reserve, or a 429, cuts the rate (by 15%, by 30% for a 429), at most once
- *   per half window, as the others' answers say the same and they cut too;
- * - otherwise the rate grows by 5% of the limit per window, and jumps to half the room when a lot
- *   is left (a worker finished), so nobody is starved and nothing is left unused for long;
- * - sends are spaced over the window (half the even spacing), so everyone's headers stay current.
+ * While there is someone else, this process holds places in the window rather than pacing at a
+ * rate: a request of ours that leaves the window frees a place only we reuse, so together the
+ * processes keep the window full without racing for it, and a 429 can only come from claiming
+ * new room. How many places we hold (the target) moves on each answer:
  *
+ * - room beyond the reserve (5% of the limit): claim half of it (the others claim the other half);
+ * - a 429: we claimed too much; give one place back;
+ * - a full window where we hold more than all the others together: give one place back (at most a
+ *   quarter of the limit per window), so a newcomer's claims succeed and no worker is starved;
+ *   never under 5% of the limit either.
+ *
+ * A rate that is cut and grown again (the way TCP shares a link) was measured first: its cuts left
+ * the window about 85% full while two workers shared it (README, "Queue mode and several workers").
  * Once the window holds nobody else's requests the process is alone again and paces as before.
- * Pure: the budget (rateLimit.ts) feeds it observations and asks for the rate and the spacing.
- * `npm run bench` and the queue-mode e2e measure it (README, "Queue mode and several workers").
+ * Pure: the budget (rateLimit.ts) feeds it observations and asks for the target.
  */
 
 export interface Observation {
@@ -26,51 +30,80 @@ export interface Observation {
 	remaining: number;
 	/** Our own requests HighLevel may have counted in the window (ours answered within it). */
 	ownInWindow: number;
+	/**
+	 * Our own requests HighLevel surely still counts (answered, and sent within the window). The
+	 * rest of ownInWindow may have left HighLevel's window already, and its room, but we hold their
+	 * places until our own count lets them go: that room is ours to reuse, not free to claim.
+	 */
+	ownCounted: number;
 	/** The answer was a 429. */
 	refused: boolean;
 }
 
-const RESERVE = 0.05;
-const CUT = 0.85;
-const CUT_AFTER_429 = 0.7;
-const GROWTH_PER_WINDOW = 0.05;
-const MIN_RATE = 0.05;
-const ROOM_SHARE = 0.5;
+/** Room left free for the others' requests already on their way. */
+const RESERVE = 0.02;
+/** Nobody holds fewer places than this share of the limit. */
+const MIN_SHARE = 0.05;
+/**
+ * Places given back per window, as a share of the limit, while we hold more than the others: slow
+ * enough that they claim each one before the next (a window left unfilled is time lost).
+ */
+const YIELDS = 0.25;
+/** Sends are at least this share of the even spacing apart, so they can catch up after a delay. */
 const SPACING = 0.5;
 
-/** Fewer foreign requests than this in the window are our own timing, not another client. */
+/**
+ * How far we may hold more than the others before we give places back: HighLevel's counts and ours
+ * differ by a request or two in flight.
+ */
 export function noiseOf(max: number): number {
 	return Math.max(2, Math.ceil(max * 0.02));
 }
 
 export class Contention {
-	/** Requests per window this process allows itself while others spend the budget; unset alone. */
-	rate: number | undefined;
-	private lastCutAt = -Infinity;
+	/** Places in the window this process holds while others spend the budget; unset alone. */
+	target: number | undefined;
+	private yieldedAt = -Infinity;
+	private sharedUntil = -Infinity;
 
 	observe(o: Observation): void {
-		const others = o.max - o.remaining - o.ownInWindow;
-		if (others <= noiseOf(o.max) && !o.refused) {
-			this.rate = undefined;
+		const noise = noiseOf(o.max);
+		const held = o.ownInWindow;
+		const others = o.max - o.remaining - held;
+		// Our count of our own never falls short of HighLevel's (a request holds its place from its
+		// answer, and a 429 that HighLevel did not count still holds one), so anything beyond it is
+		// someone else's: even one, a newcomer squeezing in through the door (rateLimit.ts).
+		// Our count may run a few ahead of HighLevel's (we hold a place until our answer plus a
+		// window), which can hide a newcomer holding one or two: once seen, the others count as
+		// present until a whole window has shown none.
+		if (others > 0 || o.refused) this.sharedUntil = o.at + o.windowMs;
+		if (o.at >= this.sharedUntil) {
+			this.target = undefined;
 			return;
 		}
-		const reserve = Math.max(1, o.max * RESERVE);
-		const halfTheRoom = o.ownInWindow + (o.remaining - reserve) * ROOM_SHARE;
-		let rate = this.rate ?? halfTheRoom;
-		if (o.refused || o.remaining <= reserve) {
-			if (o.at - this.lastCutAt > o.windowMs / 2) {
-				rate *= o.refused ? CUT_AFTER_429 : CUT;
-				this.lastCutAt = o.at;
-			}
-		} else {
-			rate += (GROWTH_PER_WINDOW * o.max) / rate;
-			if (o.remaining > 3 * reserve) rate = Math.max(rate, halfTheRoom);
+		const ours = held - Math.min(held, o.ownCounted);
+		const reserve = Math.max(1, Math.ceil(o.max * RESERVE));
+		const free = o.remaining - ours - reserve;
+		let target = this.target ?? held;
+		if (o.refused) target = Math.min(target, held) - 1;
+		// Holding more than the others, we leave modest room to them: what we give back is theirs.
+		else if (free > 0 && (held <= others + noise || free > 2 * reserve))
+			target = Math.max(target, held + Math.ceil(free / 2));
+		else if (held > others + noise && o.at - this.yieldedAt >= o.windowMs / (o.max * YIELDS)) {
+			// From what we hold, give or take the timing: a process that momentarily holds fewer than its
+			// target (its thread was busy) must not ratchet its target down to that.
+			target = Math.min(target, held + noise) - 1;
+			this.yieldedAt = o.at;
 		}
-		this.rate = Math.min(o.max, Math.max(o.max * MIN_RATE, rate));
+		this.target = Math.min(o.max, Math.max(Math.ceil(o.max * MIN_SHARE), target));
 	}
 
-	/** The least time between two of our sends while others share the budget; 0 when alone. */
+	/**
+	 * The least time between two of our sends while others share the budget; 0 when alone. Spread
+	 * sends leave the window spread: few of our places are ever between leaving HighLevel's window
+	 * and our reuse, when the others see them as room.
+	 */
 	spacingMs(windowMs: number): number {
-		return this.rate === undefined ? 0 : (windowMs / this.rate) * SPACING;
+		return this.target === undefined ? 0 : (windowMs / this.target) * SPACING;
 	}
 }

@@ -18,6 +18,14 @@ function safetyMarginMs(windowMs: number): number {
 	return Math.min(100, Math.max(25, Math.round(windowMs * 0.025)));
 }
 
+/**
+ * The share of the window a process alone on a location leaves free: one place in 100, none under
+ * 100 (a trial account's 25). A second process (another queue worker starting later) is refused
+ * while the window is full, and a refused request is not counted: without a free place it could not
+ * get in, and the first would never see it and share. It costs 1% of the throughput.
+ */
+const DOOR = 0.01;
+
 /** After HighLevel says the day's budget is spent, new requests fail at once for this long. */
 const DAILY_EXHAUSTED_HOLD_MS = 10 * 60_000;
 
@@ -78,6 +86,8 @@ export async function wait(ms: number, signal?: AbortSignal): Promise<void> {
 /** One request's place in the window; its time moves later once we learn when it really went out. */
 export interface Slot {
 	at: number;
+	/** When we let it go: HighLevel cannot have counted it earlier. */
+	sentAt: number;
 	answered?: boolean;
 }
 
@@ -105,7 +115,7 @@ export class LocationBudget {
 	private dailyExhaustedAt?: number;
 	private queue: Waiter[] = [];
 	private pumping = false;
-	/** Other processes spending this budget (contention.ts): the rate and spacing they leave us. */
+	/** Other processes spending this budget (contention.ts): the places in the window we hold. */
 	readonly contention = new Contention();
 	private sentTotal = 0;
 	private lastSentAt = -Infinity;
@@ -151,7 +161,8 @@ export class LocationBudget {
 		this.sends = this.sends.filter((slot) => slot.at > at - this.windowMs);
 		if (at < this.blockedUntil) return this.blockedUntil - at;
 		const ours = this.max * Math.min(1, share);
-		const allowed = Math.max(1, Math.floor(Math.min(ours, this.contention.rate ?? Infinity)));
+		const held = this.contention.target ?? this.max - Math.floor(this.max * DOOR);
+		const allowed = Math.max(1, Math.floor(Math.min(ours, held)));
 		if (this.sends.length >= allowed) {
 			const times = this.sends.map((slot) => slot.at).sort((a, b) => a - b);
 			const full = this.windowMs + safetyMarginMs(this.windowMs);
@@ -220,7 +231,7 @@ export class LocationBudget {
 				this.queue.shift();
 				if (head.signal?.aborted) continue;
 				const at = this.now();
-				const slot: Slot = { at };
+				const slot: Slot = { at, sentAt: at };
 				this.sends.push(slot);
 				this.sentTotal++;
 				this.lastSentAt = at;
@@ -281,6 +292,8 @@ export class LocationBudget {
 			windowMs: this.windowMs,
 			remaining,
 			ownInWindow: inWindow.length,
+			ownCounted: inWindow.filter((slot) => slot.answered && slot.sentAt > at - this.windowMs)
+				.length,
 			refused,
 		});
 	}
@@ -288,13 +301,10 @@ export class LocationBudget {
 	/** After a 429: nothing more goes until Retry-After, or until the window has room again. */
 	onTooManyRequests(retryAfter: number | undefined): number {
 		const at = this.now();
-		const rate = this.contention.rate;
 		if (retryAfter !== undefined) this.blockedUntil = Math.max(this.blockedUntil, at + retryAfter);
-		// Shared with others, the window is theirs too and frees a place every so often: wait one
-		// even spacing at our (just cut) rate, not until all of our own requests have left it.
-		else if (rate !== undefined)
-			this.blockedUntil = Math.max(this.blockedUntil, at + this.windowMs / rate);
-		else this.pauseUntilWindowResets(at);
+		// Shared with others, the resend waits for a place we hold to leave the window (the target,
+		// just lowered, says how many we hold), not until all of our own requests have left it.
+		else if (this.contention.target === undefined) this.pauseUntilWindowResets(at);
 		return Math.max(0, this.blockedUntil - at);
 	}
 
