@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { CALENDARS_API_VERSION, SCOPES } from '../../shared/constants';
 import { responseCheckPostReceive } from '../../shared/errors';
-import { asItemError, readingTimeZone, pathIdsPreSend } from '../../shared/hooks';
+import { asItemError, pathIdsPreSend, timeReading } from '../../shared/hooks';
 import { InputError } from '../../shared/inputError';
 import { encodePathSegment } from '../../shared/pathSegment';
 import { userLocator } from '../../shared/locators';
@@ -24,10 +24,10 @@ export const MAX_FREE_SLOT_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;
 export function freeSlotWindow(
 	startDate: unknown,
 	endDate: unknown,
-	timeZone: string,
+	{ timeZone, offsetRequired = false }: { timeZone: string; offsetRequired?: boolean },
 ): { startDate: number; endDate: number } {
-	const start = toApiTime(startDate, 'startDate', timeZone);
-	const end = toApiTime(endDate, 'endDate', timeZone);
+	const start = toApiTime(startDate, 'startDate', timeZone, offsetRequired);
+	const end = toApiTime(endDate, 'endDate', timeZone, offsetRequired);
 	assertEndAfterStart(start, end, { start: 'startDate', end: 'endDate' });
 	if (end.epochMs - start.epochMs > MAX_FREE_SLOT_WINDOW_MS) {
 		throw new InputError(
@@ -46,9 +46,11 @@ export async function freeSlotQueryPreSend(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	try {
-		const timeZone = readingTimeZone(this);
+		const reading = timeReading(this);
 		const qs = (requestOptions.qs ??= {});
-		Object.assign(qs, freeSlotWindow(qs.startDate, qs.endDate, timeZone), { timezone: timeZone });
+		Object.assign(qs, freeSlotWindow(qs.startDate, qs.endDate, reading), {
+			timezone: reading.timeZone,
+		});
 		const userIds = commaList(readParameter(this, 'options.userIds', ''));
 		if (userIds.length && qs.userId) {
 			throw new InputError(
