@@ -25,7 +25,8 @@ import { createAdditionalData, TestNodeTypes } from './harness';
 /**
  * The tool variant n8n's server makes of a node with `usableAsTool` (n8n 2.40,
  * packages/cli/src/node-types.ts and load-nodes-and-credentials.ts): the replacements applied, the
- * name suffixed `Tool`, no inputs, an `ai_tool` output, and an `execute` that runs RoutingNode.
+ * name suffixed `Tool`, its Tool Description parameters, no inputs, an `ai_tool` output, and an
+ * `execute` that runs RoutingNode.
  */
 export function toolVariant(nodeType: INodeType): INodeType {
 	const { usableAsTool } = nodeType.description;
@@ -36,6 +37,26 @@ export function toolVariant(nodeType: INodeType): INodeType {
 		...replacements,
 		properties: [...nodeType.description.properties],
 	};
+	// n8n's "Tool Description" choice and the manual text, which starts as the variant's description.
+	description.properties.unshift(
+		{
+			displayName: 'Tool Description',
+			name: 'descriptionType',
+			type: 'options',
+			options: [
+				{ name: 'Set Automatically', value: 'auto' },
+				{ name: 'Set Manually', value: 'manual' },
+			],
+			default: 'auto',
+		},
+		{
+			displayName: 'Description',
+			name: 'toolDescription',
+			type: 'string',
+			default: description.description,
+			displayOptions: { show: { descriptionType: ['manual'] } },
+		},
+	);
 	description.name += 'Tool';
 	description.displayName += ' Tool';
 	description.inputs = [];

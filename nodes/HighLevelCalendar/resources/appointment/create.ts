@@ -17,7 +17,7 @@ import {
 export const createOperation: INodePropertyOptions = {
 	name: 'Create',
 	value: 'create',
-	action: 'Create an appointment',
+	action: 'Book an appointment for a contact',
 	description: 'Book an appointment for a contact on a calendar',
 	routing: {
 		request: { method: 'POST', url: '/calendars/events/appointments' },

@@ -19,7 +19,7 @@ export async function unwrapAppointmentPostReceive(
 export const getOperation: INodePropertyOptions = {
 	name: 'Get',
 	value: 'get',
-	action: 'Get an appointment',
+	action: 'Get an appointment by ID',
 	description: 'Get one appointment (or one occurrence of a recurring series) by its event ID',
 	routing: {
 		request: { method: 'GET', url: '/calendars/events/appointments/{eventId}' },

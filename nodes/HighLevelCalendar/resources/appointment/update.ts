@@ -17,7 +17,7 @@ import { parametersPreSend } from '../../shared/parameters';
 export const updateOperation: INodePropertyOptions = {
 	name: 'Update',
 	value: 'update',
-	action: 'Update an appointment',
+	action: 'Reschedule or update an appointment',
 	description:
 		'Change, move, confirm or cancel an appointment: only the fields you add are changed',
 	routing: {

@@ -124,7 +124,7 @@ export async function freeSlotItemsPostReceive(
 export const getFreeSlotsOperation: INodePropertyOptions = {
 	name: 'Get Free Slots',
 	value: 'getFreeSlots',
-	action: 'Get free slots of a calendar',
+	action: 'Get bookable free slots of a calendar',
 	description:
 		'List the times a calendar (optionally one or more of its users) can still be booked, at most 31 days at once',
 	routing: {

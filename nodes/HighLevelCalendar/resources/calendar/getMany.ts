@@ -8,7 +8,7 @@ import { parametersPreSend } from '../../shared/parameters';
 export const getManyOperation: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getAll',
-	action: 'Get many calendars',
+	action: 'Get many calendars and their IDs',
 	description: "List the sub-account's calendars",
 	routing: {
 		request: { method: 'GET', url: '/calendars/' },
