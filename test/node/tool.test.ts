@@ -1,5 +1,9 @@
 // The node as an AI agent's tool: n8n-core wraps its tool variant and runs it with the model's input.
 import { TOOL_DESCRIPTION } from '../../nodes/HighLevelCalendar/HighLevelCalendar.node';
+import {
+	SIMPLIFIED_CALENDAR_FIELDS,
+	TOOL_LIST_LIMIT,
+} from '../../nodes/HighLevelCalendar/shared/simplify';
 import { runHighLevelAsTool } from '../engine/highLevel';
 import { SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID, SANDBOX_LOCATION_ID } from '../sandbox';
 import { sandbox, useSandbox } from './testing';
@@ -73,5 +77,69 @@ describe('what the model is told', () => {
 		expect(calls[0].toolDescription).toBe(TOOL_DESCRIPTION);
 		expect(TOOL_DESCRIPTION).toContain('calendar IDs (calendarId) from Calendar: Get Many');
 		expect(TOOL_DESCRIPTION).toContain('2026-12-07T15:00:00-05:00');
+	});
+});
+
+describe('compact answers (Simplify, on for a tool unless the builder turns it off)', () => {
+	const LIST_CALENDARS = { resource: 'calendar', operation: 'getAll' };
+
+	it('Calendar: Get Many answers with the fields a model needs to pick a calendar', async () => {
+		const { calls } = await runHighLevelAsTool(sandbox, LIST_CALENDARS, [{}]);
+		expect(sandbox.requests[0]).toMatchObject({
+			method: 'GET',
+			path: '/calendars/',
+			query: { locationId: SANDBOX_LOCATION_ID },
+		});
+		const calendars = calls[0].response as Array<Record<string, unknown>>;
+		expect(calendars.map((calendar) => calendar.id)).toContain(SANDBOX_CALENDAR_ID);
+		for (const calendar of calendars) {
+			expect(
+				Object.keys(calendar).every((key) => SIMPLIFIED_CALENDAR_FIELDS.includes(key as never)),
+			).toBe(true);
+		}
+	});
+
+	it('the builder can turn Simplify off: the whole calendars', async () => {
+		const { calls } = await runHighLevelAsTool(sandbox, { ...LIST_CALENDARS, simplify: false }, [
+			{},
+		]);
+		const calendars = calls[0].response as Array<Record<string, unknown>>;
+		expect(calendars[0]).toHaveProperty('teamMembers');
+	});
+
+	it(`Get Free Slots: at most ${TOOL_LIST_LIMIT} slots, then how many more there are`, async () => {
+		const { calls } = await runHighLevelAsTool(
+			sandbox,
+			{
+				resource: 'calendar',
+				operation: 'getFreeSlots',
+				calendarId: { __rl: true, mode: 'id', value: SANDBOX_CALENDAR_ID },
+				startDate: fromAI('startDate'),
+				endDate: fromAI('endDate'),
+			},
+			[{ startDate: '2030-01-14T00:00:00+01:00', endDate: '2030-01-19T00:00:00+01:00' }],
+			{ timezone: 'Europe/Berlin' },
+		);
+		expect(calls[0].error).toBeUndefined();
+		expect(sandbox.requests[0]).toMatchObject({
+			path: `/calendars/${SANDBOX_CALENDAR_ID}/free-slots`,
+			query: {
+				startDate: String(Date.parse('2030-01-14T00:00:00+01:00')),
+				endDate: String(Date.parse('2030-01-19T00:00:00+01:00')),
+				timezone: 'Europe/Berlin',
+			},
+		});
+		const answer = calls[0].response as Array<Record<string, unknown>>;
+		expect(answer).toHaveLength(TOOL_LIST_LIMIT + 1);
+		expect(answer[0]).toEqual({
+			date: '2030-01-14',
+			start: expect.any(String),
+			end: expect.any(String),
+		});
+		const last = answer[TOOL_LIST_LIMIT];
+		expect(last.moreItems).toBeGreaterThan(0);
+		expect(last.note).toBe(
+			`Only the first ${TOOL_LIST_LIMIT} of ${TOOL_LIST_LIMIT + (last.moreItems as number)} are listed; ${last.moreItems as number} more were left out. To see them, ask again with a shorter startDate to endDate window.`,
+		);
 	});
 });

@@ -14,7 +14,7 @@ import { asItemError, credentialLocationId, pathIdsPreSend, timeReading } from '
 import { readParameter, parametersPreSend } from './parameters';
 import { groupIdField, userLocator } from './locators';
 import { cutToLimit, limitField, returnAllField } from './pagedList';
-import { simplifyField, simplifyPostReceive } from './simplify';
+import { EVENT_SHAPE, simplifyField, simplifyPostReceive } from './simplify';
 import { assertEndAfterStart, toApiTime } from './time';
 
 /**
@@ -97,7 +97,7 @@ export function getManyRouting(url: string): INodePropertyOptions['routing'] {
 			postReceive: [
 				responseCheckPostReceive(listScope, 'contact', 'contactId'),
 				eventListPostReceive,
-				simplifyPostReceive,
+				simplifyPostReceive(EVENT_SHAPE),
 			],
 		},
 	};
@@ -170,7 +170,7 @@ export const getManyEndTimeField: INodeProperties = {
 export const getManyListFields: INodeProperties[] = [
 	returnAllField,
 	limitField,
-	simplifyField(EVENT_RESOURCES, ['getAll'], true),
+	...simplifyField(EVENT_RESOURCES, ['getAll'], true),
 	timeZoneOptions(
 		EVENT_RESOURCES,
 		['getAll'],

@@ -17,6 +17,7 @@ import { highLevelRequest } from '../../shared/client';
 import { readParameter, parametersPreSend } from '../../shared/parameters';
 import { TIME_HINT } from '../../shared/descriptions';
 import { commaList } from '../../shared/bodyChecks';
+import { simplifyField, simplifyPostReceive } from '../../shared/simplify';
 
 /** HighLevel refuses windows over 31 days ("Date range cannot be more than 31 days"). */
 export const MAX_FREE_SLOT_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;
@@ -121,6 +122,9 @@ export async function freeSlotItemsPostReceive(
 	);
 }
 
+/** Slots are small already: as a tool, Simplify only trims a long list. */
+const FREE_SLOT_SHAPE = { narrowing: 'ask again with a shorter startDate to endDate window' };
+
 export const getFreeSlotsOperation: INodePropertyOptions = {
 	name: 'Get Free Slots',
 	value: 'getFreeSlots',
@@ -140,6 +144,7 @@ export const getFreeSlotsOperation: INodePropertyOptions = {
 			postReceive: [
 				responseCheckPostReceive(SCOPES.calendarsRead, 'calendar', 'calendarId'),
 				freeSlotItemsPostReceive,
+				simplifyPostReceive(FREE_SLOT_SHAPE),
 			],
 		},
 	},
@@ -188,6 +193,7 @@ export const getFreeSlotsFields: INodeProperties[] = [
 		default: 'slot',
 		displayOptions: { show },
 	},
+	...simplifyField('calendar', ['getFreeSlots'], true, 'list'),
 	{
 		displayName: 'Options',
 		name: 'options',
