@@ -143,3 +143,26 @@ describe('compact answers (Simplify, on for a tool unless the builder turns it o
 		);
 	});
 });
+
+describe('errors the model can act on', () => {
+	it('a taken slot: the model is told to pick another startTime from Get Free Slots', async () => {
+		const args = {
+			calendarId: SANDBOX_CALENDAR_ID,
+			contactId: SANDBOX_CONTACT_ID,
+			startTime: '2031-03-03T09:00:00-05:00',
+		};
+		const { calls } = await runHighLevelAsTool(sandbox, BOOK, [args, args]);
+		expect(calls[0].error).toBeUndefined();
+		expect(sandbox.requests.map((request) => [request.method, request.status])).toEqual([
+			['POST', 200],
+			['POST', 400],
+		]);
+		// n8n gives the model the message and, after "Details:", the description.
+		expect(calls[1].error).toContain(
+			'HighLevel rejected the request (400): The slot you have selected is no longer available.',
+		);
+		expect(calls[1].error).toContain(
+			'Details: The time is already taken on this calendar: the same startTime will fail again. Pick another startTime from the open ones that Calendar: Get Free Slots lists and retry',
+		);
+	});
+});
