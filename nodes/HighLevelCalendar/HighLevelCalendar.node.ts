@@ -41,6 +41,13 @@ import {
 } from './shared/eventFields';
 import { getManyEndTimeField, getManyListFields, getManyTargetFields } from './shared/eventList';
 
+/**
+ * What every tool made of this node needs, said once for the model: which ids, where to get them,
+ * how to write times, and to look for free slots before booking.
+ */
+export const TOOL_DESCRIPTION =
+	'Books and manages appointments in HighLevel (LeadConnector) calendars. All IDs are HighLevel IDs: get calendar IDs (calendarId) from Calendar: Get Many, never guess them; a contact is given by its HighLevel contact ID (or by email where the tool asks for one). Times are ISO 8601 with a UTC offset, such as 2026-12-07T15:00:00-05:00. Before booking, get the open times from Calendar: Get Free Slots and book one of the returned start times.';
+
 export class HighLevelCalendar implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HighLevel Calendar',
@@ -52,7 +59,10 @@ export class HighLevelCalendar implements INodeType {
 		description:
 			'Book and manage HighLevel (LeadConnector) appointments, calendars, groups, notifications, rooms, equipment and availability schedules',
 		defaults: { name: 'HighLevel Calendar' },
-		usableAsTool: true,
+		// n8n makes the tool variant's description from these replacements (n8n 2.40's
+		// createAiTools in packages/cli/src/load-nodes-and-credentials.ts); it is the text a builder
+		// starts from with "Set Manually", and a model sees only what the tool says.
+		usableAsTool: { replacements: { description: TOOL_DESCRIPTION } },
 		inputs: [MAIN_CONNECTION],
 		outputs: [MAIN_CONNECTION],
 		credentials: credentialDescriptions,

@@ -15,6 +15,7 @@ import {
 	SANDBOX_TOKEN,
 } from '../sandbox';
 import { runNode, type RunNodeOptions } from './harness';
+import { runAsTool } from './tool';
 import { startPoller, type Poller } from './poller';
 
 export function sandboxCredentials(sandbox: Sandbox, overrides: Record<string, string> = {}) {
@@ -119,6 +120,23 @@ export async function runWithOAuth2(
 		credentialType: new HighLevelCalendarOAuth2Api(),
 		credentials,
 		parameters: { authentication: 'oAuth2', ...parameters },
+		...options,
+	});
+}
+
+/** Our node as an AI agent's tool (see tool.ts), each call with what the model passed. */
+export async function runHighLevelAsTool(
+	sandbox: Sandbox,
+	parameters: INodeParameters,
+	calls: IDataObject[],
+	options: { timezone?: string } = {},
+) {
+	return await runAsTool({
+		nodeType: new HighLevelCalendar(),
+		credentialType: new HighLevelCalendarApi(),
+		credentials: sandboxCredentials(sandbox),
+		parameters,
+		calls: calls.map((args) => ({ args })),
 		...options,
 	});
 }

@@ -57,7 +57,7 @@ describe('a run whose item fails after others were created', () => {
 		);
 		const [first, third] = createdIds(['first', 'third']);
 		expect(error?.description).toContain(
-			'The time is already taken on this calendar. Pick another start time (Calendar: Get Free Slots lists the open ones)',
+			'The time is already taken on this calendar: the same startTime will fail again. Pick another startTime from the open ones that Calendar: Get Free Slots lists and retry',
 		);
 		expect(error?.description).toContain('Other items of this run were created in HighLevel: 2 (');
 		expect(error?.description).toContain(first);

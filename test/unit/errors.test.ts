@@ -15,7 +15,8 @@ describe('describeHighLevelError', () => {
 		});
 		expect(message).toBe('HighLevel rejected the access token (401)');
 		expect(description).toContain('Invalid token: access token is invalid');
-		expect(description).toContain('Access Token in the credential');
+		expect(description).toContain("the credential's Access Token must be");
+		expect(description).toContain('retrying will not help');
 	});
 
 	it('names the missing scope', () => {
@@ -71,6 +72,32 @@ describe('describeHighLevelError', () => {
 		});
 		expect(message).toBe('HighLevel had a server error (503)');
 		expect(description).toContain('upstream down');
-		expect(description).toContain('whether the change was applied');
+		expect(description).toContain('retrying can help; before retrying a change, check with a Get');
+	});
+});
+
+describe('what a model (or a person) should change, and whether a retry helps', () => {
+	const describe404 = () =>
+		describeHighLevelError({
+			statusCode: 404,
+			body: { message: 'Not found' },
+			requiredScope: 'calendars/events.readonly',
+			target: 'appointment with eventId "abc"',
+		});
+
+	it('a missing scope: no input can fix it', () => {
+		const { description } = describeHighLevelError({
+			statusCode: 401,
+			body: { message: 'The token is not authorized for this scope.' },
+			requiredScope: 'calendars.readonly',
+		});
+		expect(description).toContain('No input can fix this and retrying will not help');
+	});
+
+	it('a 404: change the id', () => {
+		const { message, description } = describe404();
+		expect(message).toBe('HighLevel found no appointment with eventId "abc" (404)');
+		expect(description).toContain('Change the id and retry');
+		expect(description).toContain('The same id will fail again.');
 	});
 });

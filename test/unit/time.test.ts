@@ -76,3 +76,25 @@ describe('toApiTime', () => {
 		);
 	});
 });
+
+describe('toApiTime when an offset is required (a tool input without the Time Zone option)', () => {
+	it('refuses a wall time or a bare date, asking for an offset', () => {
+		for (const value of ['2026-12-07T15:00:00', '2026-12-07 15:00', '2026-12-07']) {
+			expect(() => toApiTime(value, 'startTime', 'America/New_York', true)).toThrow(
+				`startTime "${value}" has no UTC offset. Send the time with its UTC offset, such as 2026-12-07T15:00:00-05:00`,
+			);
+		}
+	});
+
+	it('takes what names its instant: an offset, Z, epoch milliseconds', () => {
+		expect(toApiTime('2026-12-07T15:00:00-05:00', 'startTime', 'UTC', true).iso).toBe(
+			'2026-12-07T15:00:00-05:00',
+		);
+		expect(toApiTime('2026-12-07T20:00:00Z', 'startTime', 'UTC', true).iso).toBe(
+			'2026-12-07T20:00:00+00:00',
+		);
+		expect(toApiTime(Date.UTC(2026, 11, 7, 20), 'startTime', 'America/New_York', true).iso).toBe(
+			'2026-12-07T15:00:00-05:00',
+		);
+	});
+});

@@ -77,10 +77,14 @@ export function checkOption(body: IDataObject, field: string, names: Record<stri
 }
 
 /** startTime/endTime to ISO 8601 with offset; when both are given, the end must come after the start. */
-export function normalizeTimeRange(body: IDataObject, timeZone: string): void {
-	const start =
-		body.startTime === undefined ? undefined : toApiTime(body.startTime, 'startTime', timeZone);
-	const end = body.endTime === undefined ? undefined : toApiTime(body.endTime, 'endTime', timeZone);
+export function normalizeTimeRange(
+	body: IDataObject,
+	{ timeZone, offsetRequired = false }: { timeZone: string; offsetRequired?: boolean },
+): void {
+	const read = (field: string) =>
+		body[field] === undefined ? undefined : toApiTime(body[field], field, timeZone, offsetRequired);
+	const start = read('startTime');
+	const end = read('endTime');
 	if (start) body.startTime = start.iso;
 	if (end) body.endTime = end.iso;
 	if (start && end) assertEndAfterStart(start, end);

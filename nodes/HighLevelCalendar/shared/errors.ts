@@ -37,12 +37,16 @@ function highLevelMessages(body: unknown): string[] {
 	return [];
 }
 
-/** Turns a HighLevel error response into a message that says what happened and what to do. */
 /** A 401 about a scope (or the token's kind) is the token's rights, not an expired token. */
 function scopeProblem(body: unknown): boolean {
 	return /scope|authClass/i.test(highLevelMessages(body).join('; '));
 }
 
+/**
+ * Turns a HighLevel error response into a message that says what happened and what to do. A model
+ * that called the node as a tool reads it too (n8n hands it the message with this description), so
+ * each says which input to change and whether a retry can help.
+ */
 export function describeHighLevelError({
 	statusCode,
 	body,
@@ -55,18 +59,18 @@ export function describeHighLevelError({
 		if (scopeProblem(body)) {
 			return {
 				message: `The access token is missing the scope ${requiredScope}`,
-				description: `HighLevel said: "${said}". Add the scope ${requiredScope} to the Private Integration (sub-account Settings > Private Integrations) or use a token that has it.`,
+				description: `HighLevel said: "${said}". No input can fix this and retrying will not help: the credential's token needs the scope ${requiredScope} (sub-account Settings > Private Integrations), or a token that has it.`,
 			};
 		}
 		return {
 			message: 'HighLevel rejected the access token (401)',
-			description: `HighLevel said: "${said}". Check the Access Token in the credential: it must be a current sub-account Private Integration Token or sub-account access token with the scope ${requiredScope}.`,
+			description: `HighLevel said: "${said}". No input can fix this and retrying will not help: the credential's Access Token must be a current sub-account Private Integration Token or sub-account access token with the scope ${requiredScope}.`,
 		};
 	}
 	if (statusCode === 403) {
 		return {
 			message: 'HighLevel refused access to this sub-account (403)',
-			description: `HighLevel said: "${said}". Check that the credential's Location ID is the sub-account the token was issued for.`,
+			description: `HighLevel said: "${said}". Retrying will not help: the credential's Location ID must be the sub-account the token was issued for.`,
 		};
 	}
 	if (statusCode === 404) {
@@ -74,43 +78,45 @@ export function describeHighLevelError({
 			message: target
 				? `HighLevel found no ${target} (404)`
 				: 'HighLevel found nothing at this address (404)',
-			description: `HighLevel said: "${said}". Check the id: it may be mistyped, deleted, or belong to another sub-account.`,
+			description: `HighLevel said: "${said}". Change the id and retry: it may be mistyped, deleted, or belong to another sub-account (a Get Many lists the current ones). The same id will fail again.`,
 		};
 	}
 	if (statusCode === 422) {
 		return {
 			message: `HighLevel could not process the request (422): ${said}`,
-			description: 'Correct the fields named above.',
+			description:
+				'Change the fields named above and retry; unchanged, the request will fail again.',
 		};
 	}
 	if (statusCode === 429 && /daily/i.test(said)) {
 		return {
 			message: "HighLevel's daily request limit for this location is used up (429)",
-			description: `HighLevel said: "${said}". HighLevel allows 200,000 requests a day per location; run the workflow again after the daily limit resets.`,
+			description: `HighLevel said: "${said}". HighLevel allows 200,000 requests a day per location; retrying will not help until the daily limit resets.`,
 		};
 	}
 	if (statusCode === 429) {
 		return {
 			message: 'HighLevel rate limit reached (429)',
-			description: `HighLevel said: "${said}". HighLevel allows 100 requests per 10 seconds per location; space the items out with the node's batching options.`,
+			description: `HighLevel said: "${said}". HighLevel allows 100 requests per 10 seconds per location: retrying after a few seconds can help (in a workflow, space the items out with the node's batching options).`,
 		};
 	}
 	if (statusCode >= 500) {
 		return {
 			message: `HighLevel had a server error (${statusCode})`,
-			description: `HighLevel said: "${said}". This is usually temporary; check in HighLevel whether the change was applied before running the item again.`,
+			description: `HighLevel said: "${said}". This is usually temporary, so retrying can help; before retrying a change, check with a Get or Get Many whether it was applied, so that nothing is booked twice.`,
 		};
 	}
 	if (/slot .*(no longer|not) available/i.test(said)) {
 		return {
 			message: `HighLevel rejected the request (${statusCode}): ${said}`,
 			description:
-				'The time is already taken on this calendar. Pick another start time (Calendar: Get Free Slots lists the open ones), or add Ignore Free Slot Validation to book it anyway.',
+				'The time is already taken on this calendar: the same startTime will fail again. Pick another startTime from the open ones that Calendar: Get Free Slots lists and retry, or add Ignore Free Slot Validation to book it anyway.',
 		};
 	}
 	return {
 		message: `HighLevel rejected the request (${statusCode}): ${said}`,
-		description: 'Check the fields named in the message.',
+		description:
+			'Change the fields named in the message and retry; unchanged, the request will fail again.',
 	};
 }
 

@@ -10,11 +10,11 @@ import { APPOINTMENT_STATUS_NAMES, APPOINTMENT_STATUSES, SCOPES } from './consta
 import { matchOption } from './bodyChecks';
 import { TIME_HINT, timeZoneOptions } from './descriptions';
 import { responseCheckPostReceive } from './errors';
-import { asItemError, credentialLocationId, readingTimeZone, pathIdsPreSend } from './hooks';
+import { asItemError, credentialLocationId, pathIdsPreSend, timeReading } from './hooks';
 import { readParameter, parametersPreSend } from './parameters';
 import { groupIdField, userLocator } from './locators';
 import { cutToLimit, limitField, returnAllField } from './pagedList';
-import { simplifyField, simplifyPostReceive } from './simplify';
+import { EVENT_SHAPE, simplifyField, simplifyPostReceive } from './simplify';
 import { assertEndAfterStart, toApiTime } from './time';
 
 /**
@@ -34,9 +34,9 @@ export async function eventWindowPreSend(
 		wantedStatuses(this);
 		if (readParameter(this, 'filterBy', '') === 'contact') return requestOptions;
 		const qs = (requestOptions.qs ??= {});
-		const timeZone = readingTimeZone(this);
-		const start = toApiTime(qs.startTime, 'startTime', timeZone);
-		const end = toApiTime(qs.endTime, 'endTime', timeZone);
+		const { timeZone, offsetRequired } = timeReading(this);
+		const start = toApiTime(qs.startTime, 'startTime', timeZone, offsetRequired);
+		const end = toApiTime(qs.endTime, 'endTime', timeZone, offsetRequired);
 		assertEndAfterStart(start, end);
 		qs.startTime = String(start.epochMs);
 		qs.endTime = String(end.epochMs);
@@ -97,7 +97,7 @@ export function getManyRouting(url: string): INodePropertyOptions['routing'] {
 			postReceive: [
 				responseCheckPostReceive(listScope, 'contact', 'contactId'),
 				eventListPostReceive,
-				simplifyPostReceive,
+				simplifyPostReceive(EVENT_SHAPE),
 			],
 		},
 	};
@@ -170,7 +170,7 @@ export const getManyEndTimeField: INodeProperties = {
 export const getManyListFields: INodeProperties[] = [
 	returnAllField,
 	limitField,
-	simplifyField(EVENT_RESOURCES, ['getAll'], true),
+	...simplifyField(EVENT_RESOURCES, ['getAll'], true),
 	timeZoneOptions(
 		EVENT_RESOURCES,
 		['getAll'],

@@ -5,12 +5,15 @@ import { fillPath } from './pathSegment';
 import { asItemError } from './runLedger';
 import { assertTimeZone } from './time';
 import { readParameter } from './parameters';
+import { isToolRun } from './toolMode';
 
 export interface BodyContext {
 	/** IANA zone in which times without an offset are read. */
 	timeZone: string;
 	/** The credential's Location ID, the default wherever the API needs a locationId. */
 	credentialLocationId: string;
+	/** Times without an offset are refused instead of read in timeZone (see timeReading). */
+	offsetRequired?: boolean;
 }
 
 export type BodyNormalizer = (body: IDataObject, context: BodyContext) => IDataObject;
@@ -52,10 +55,27 @@ export async function contactByEmailPreSend(
 	return requestOptions;
 }
 
-/** The zone in which times without an offset are read: the Time Zone option, else the workflow's. */
-export function readingTimeZone(context: IExecuteSingleFunctions): string {
+export interface TimeReading {
+	/** The zone in which times without an offset are read: the Time Zone option, else the workflow's. */
+	timeZone: string;
+	/**
+	 * True when the node runs as a tool and the builder set no Time Zone: the model's times must
+	 * carry their offset (a model rarely knows the workflow's zone, and a wrong guess books the
+	 * wrong hour silently). The workflow's zone still shapes what is returned (free slots).
+	 */
+	offsetRequired: boolean;
+}
+
+export function timeReading(context: IExecuteSingleFunctions): TimeReading {
 	const chosenZone = readParameter(context, 'options.timeZone', '') as string;
-	return assertTimeZone(chosenZone || context.getTimezone(), 'Time Zone');
+	return {
+		timeZone: assertTimeZone(chosenZone || context.getTimezone(), 'Time Zone'),
+		offsetRequired: !chosenZone && isToolRun(context),
+	};
+}
+
+export function readingTimeZone(context: IExecuteSingleFunctions): string {
+	return timeReading(context).timeZone;
 }
 
 export async function credentialLocationId(context: IExecuteSingleFunctions): Promise<string> {
@@ -100,7 +120,7 @@ function normalizedPreSend(where: 'body' | 'qs', normalize: BodyNormalizer) {
 		try {
 			const given = { ...((requestOptions[where] as IDataObject | undefined) ?? {}) };
 			requestOptions[where] = normalize(given, {
-				timeZone: readingTimeZone(this),
+				...timeReading(this),
 				credentialLocationId: await credentialLocationId(this),
 			});
 		} catch (error) {

@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { readParameter } from './parameters';
+import { isToolRun } from './toolMode';
 
 /** The fields most workflows need; HighLevel's full objects carry a lot more. */
 export const SIMPLIFIED_EVENT_FIELDS = [
@@ -20,38 +21,128 @@ export const SIMPLIFIED_EVENT_FIELDS = [
 	'masterEventId',
 ] as const;
 
-export function simplifyEvent(event: IDataObject): IDataObject {
-	const simplified: IDataObject = {};
-	for (const field of SIMPLIFIED_EVENT_FIELDS) {
-		if (event[field] !== undefined) simplified[field] = event[field];
-	}
-	return simplified;
+/** What a model needs of a calendar to pick one; a full calendar object is thousands of tokens. */
+export const SIMPLIFIED_CALENDAR_FIELDS = [
+	'id',
+	'name',
+	'description',
+	'calendarType',
+	'groupId',
+	'slotDuration',
+	'slotDurationUnit',
+	'isActive',
+] as const;
+
+/**
+ * At most this many items answer a tool call with Simplify on: enough to choose from, few enough
+ * for a model's context (a month of free slots is hundreds).
+ */
+export const TOOL_LIST_LIMIT = 30;
+
+function pick(object: IDataObject, fields: readonly string[]): IDataObject {
+	const picked: IDataObject = {};
+	for (const field of fields) if (object[field] !== undefined) picked[field] = object[field];
+	return picked;
 }
 
+export function simplifyEvent(event: IDataObject): IDataObject {
+	return pick(event, SIMPLIFIED_EVENT_FIELDS);
+}
+
+/**
+ * A list cut to TOOL_LIST_LIMIT items, then one item that says how many were left out and how to
+ * see them, so the model knows the list is not whole.
+ */
+export function trimListForModel(
+	items: INodeExecutionData[],
+	narrowing: string,
+): INodeExecutionData[] {
+	if (items.length <= TOOL_LIST_LIMIT) return items;
+	const moreItems = items.length - TOOL_LIST_LIMIT;
+	return [
+		...items.slice(0, TOOL_LIST_LIMIT),
+		{
+			json: {
+				moreItems,
+				note: `Only the first ${TOOL_LIST_LIMIT} of ${items.length} are listed; ${moreItems} more were left out. To see them, ${narrowing}.`,
+			},
+		},
+	];
+}
+
+export interface SimplifyShape {
+	/** The fields kept; all of them when the items are small already (free slots). */
+	fields?: readonly string[];
+	/** What to change to see the items left out of a long list, for the model. */
+	narrowing: string;
+}
+
+export const EVENT_SHAPE: SimplifyShape = {
+	fields: SIMPLIFIED_EVENT_FIELDS,
+	narrowing: 'ask again with a shorter startTime to endTime window',
+};
+
+export const CALENDAR_SHAPE: SimplifyShape = {
+	fields: SIMPLIFIED_CALENDAR_FIELDS,
+	narrowing: 'ask again with the groupId filter',
+};
+
+const DESCRIPTIONS = {
+	event:
+		"Whether to return only the ID, title, appointmentStatus, startTime, endTime, calendarId, contactId, assignedUserId, isRecurring and masterEventId instead of HighLevel's full object",
+	calendar:
+		"Whether to return only the ID, name, description, calendarType, groupId, slotDuration, slotDurationUnit and isActive instead of HighLevel's full calendar",
+};
+
+const TOOL_NOTE = `. As a tool, also at most ${TOOL_LIST_LIMIT} items, then the count of the others.`;
+
+/**
+ * The Simplify switch of the given operations. As a tool it is on unless the builder turns it off
+ * (a model reads every token of the answer): n8n shows a property with `@tool` in its display
+ * options only on the tool variant (n8n-workflow 2.41, node-helpers `getPropertyValues`), so the
+ * tool variant gets its own Simplify, on by default, and the node keeps its own default. `shape`
+ * 'list' is a Simplify that only trims (items that are small already): shown on the tool only.
+ */
 export function simplifyField(
 	resource: string | string[],
 	operations: string[],
 	defaultOn: boolean,
-): INodeProperties {
+	shape: keyof typeof DESCRIPTIONS | 'list' = 'event',
+): INodeProperties[] {
+	const show = { resource: Array.isArray(resource) ? resource : [resource], operation: operations };
 	const field: INodeProperties = {
 		displayName: 'Simplify',
 		name: 'simplify',
 		type: 'boolean',
-		default: false,
-		description:
-			"Whether to return only the ID, title, appointmentStatus, startTime, endTime, calendarId, contactId, assignedUserId, isRecurring and masterEventId instead of HighLevel's full object",
-		displayOptions: {
-			show: { resource: Array.isArray(resource) ? resource : [resource], operation: operations },
-		},
+		default: true,
+		description: `Whether to return at most ${TOOL_LIST_LIMIT} items, then the count of the others`,
+		displayOptions: { show: { ...show, '@tool': [true] } },
 	};
-	return defaultOn ? { ...field, default: true } : field;
+	if (shape === 'list') return [field];
+	field.description = `${DESCRIPTIONS[shape]}${TOOL_NOTE}`;
+	if (defaultOn) return [{ ...field, displayOptions: { show } }];
+	return [
+		{
+			...field,
+			default: false,
+			description: DESCRIPTIONS[shape],
+			displayOptions: { show, hide: { '@tool': [true] } },
+		},
+		field,
+	];
 }
 
-/** postReceive: applies the Simplify switch to every output item. */
-export async function simplifyPostReceive(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	if (!(readParameter(this, 'simplify', false) as boolean)) return items;
-	return items.map((item) => ({ ...item, json: simplifyEvent(item.json) }));
+/** postReceive factory: applies the Simplify switch to every output item, and as a tool trims long lists. */
+export function simplifyPostReceive(shape: SimplifyShape) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		if (!(readParameter(this, 'simplify', false) as boolean)) return items;
+		const { fields } = shape;
+		const simplified = fields
+			? items.map((item) => ({ ...item, json: pick(item.json, fields) }))
+			: items;
+		return isToolRun(this) ? trimListForModel(simplified, shape.narrowing) : simplified;
+	};
 }

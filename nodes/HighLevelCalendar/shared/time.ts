@@ -21,6 +21,14 @@ const SMALLEST_EPOCH_MS = 1e11;
 const FORMAT_FIX =
 	'Use ISO 8601 such as 2026-06-23T09:30:00+02:00 (or without offset, read in the Time Zone option), a DateTime from an expression, or epoch milliseconds.';
 
+/**
+ * Why a time without an offset is refused when the node runs as a tool without the Time Zone
+ * option: a model rarely knows the workflow's time zone, and a wall time read in the wrong one
+ * books the wrong hour without any error.
+ */
+const OFFSET_FIX =
+	'Send the time with its UTC offset, such as 2026-12-07T15:00:00-05:00 (the offset of the place the time is meant for).';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -141,7 +149,12 @@ function parseOffset(text: string): number {
 	return digits.startsWith('-') ? -minutes : minutes;
 }
 
-function fromIsoString(text: string, field: string, timeZone: string): ApiTime {
+function fromIsoString(
+	text: string,
+	field: string,
+	timeZone: string,
+	offsetRequired: boolean,
+): ApiTime {
 	const match = ISO_PATTERN.exec(text.trim());
 	if (!match) throw new InputError(field, text, FORMAT_FIX, 'is not a time HighLevel can take');
 	const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', offsetText] =
@@ -175,6 +188,7 @@ function fromIsoString(text: string, field: string, timeZone: string): ApiTime {
 		const epochMs = wallAsUtc - offset * 60000;
 		return { iso: formatWithOffset(epochMs, offset), epochMs };
 	}
+	if (offsetRequired) throw new InputError(field, text, OFFSET_FIX, 'has no UTC offset');
 	const epochMs = wallTimeToEpoch(wallAsUtc, timeZone);
 	return { iso: formatInTimeZone(epochMs, timeZone), epochMs };
 }
@@ -196,9 +210,15 @@ function isDateTimeLike(value: unknown): value is DateTimeLike {
 
 /**
  * Reads a time given in any form n8n users have, and returns it as HighLevel wants it.
- * A value with its own offset keeps it; a value without one is read in `timeZone`.
+ * A value with its own offset keeps it; a value without one is read in `timeZone`, or refused
+ * when `offsetRequired` (a tool's input without the Time Zone option, see shared/hooks.ts).
  */
-export function toApiTime(value: unknown, field: string, timeZone: string): ApiTime {
+export function toApiTime(
+	value: unknown,
+	field: string,
+	timeZone: string,
+	offsetRequired = false,
+): ApiTime {
 	if (isDateTimeLike(value)) {
 		if (!value.isValid)
 			throw new InputError(field, String(value), FORMAT_FIX, 'is an invalid DateTime');
@@ -210,7 +230,7 @@ export function toApiTime(value: unknown, field: string, timeZone: string): ApiT
 	if (typeof value === 'string') {
 		const text = value.trim();
 		if (/^-?\d+$/.test(text)) return fromEpochMs(Number(text), field, value, timeZone);
-		return fromIsoString(text, field, timeZone);
+		return fromIsoString(text, field, timeZone, offsetRequired);
 	}
 	throw new InputError(field, value, FORMAT_FIX, 'is not a time');
 }

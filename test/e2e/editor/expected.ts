@@ -129,18 +129,18 @@ export const EXPECTED: Array<{
 ];
 /** The node creator's actions (the operations' `action` texts), in its order. */
 export const EXPECTED_ACTIONS = [
-	'Create an appointment',
-	'Delete an appointment',
-	'Get an appointment',
-	'Get many appointments',
-	'Update an appointment',
-	'Create a block slot',
-	'Delete a block slot',
-	'Get many block slots',
-	'Update a block slot',
-	'Get a calendar',
-	'Get free slots of a calendar',
-	'Get many calendars',
+	'Book an appointment for a contact',
+	'Delete an appointment by ID',
+	'Get an appointment by ID',
+	'Get many appointments by time window or contact',
+	'Reschedule or update an appointment',
+	'Block time on a calendar',
+	'Delete a block slot by ID',
+	'Get many block slots in a time window',
+	'Move or update a block slot',
+	'Get a calendar by ID',
+	'Get bookable free slots of a calendar',
+	'Get many calendars and their IDs',
 ];
 /** Shown once "Recurrence" is "Build a Rule" (the book-from-form example: weekly, ends after a count). */
 export const RECURRENCE_BUILD = [

@@ -106,7 +106,7 @@ export async function driveEditor(running: Running, b: Browser): Promise<void> {
 		);
 		await item.click();
 		// A declarative node lists its operations as actions, each with the node's icon.
-		await page.getByText('Create an appointment', { exact: true }).waitFor();
+		await page.getByText('Book an appointment for a contact', { exact: true }).waitFor();
 		await page.waitForTimeout(600); // the panel slides in
 		const actions = page.locator(
 			'[data-test-id="item-iterator-item"][data-keyboard-nav-type="action"]',

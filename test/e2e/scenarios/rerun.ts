@@ -103,7 +103,7 @@ export function checkFirstRun(step: string, runJson: Json, dump: Dump): void {
 	);
 	check(
 		step,
-		/Pick another start time \(Calendar: Get Free Slots lists the open ones\)/.test(
+		/Pick another startTime from the open ones that Calendar: Get Free Slots lists/.test(
 			error.description ?? '',
 		),
 		'the hint is about the taken time, not the fields',

@@ -5,7 +5,7 @@ import { responseCheckPostReceive } from '../../shared/errors';
 import { duplicateCheckOption, duplicateCheckPreSend } from '../../shared/duplicateCheck';
 import { parametersPreSend } from '../../shared/parameters';
 import { normalizedBodyPreSend, contactByEmailPreSend } from '../../shared/hooks';
-import { simplifyField, simplifyPostReceive } from '../../shared/simplify';
+import { EVENT_SHAPE, simplifyField, simplifyPostReceive } from '../../shared/simplify';
 import { normalizeCreateBody } from './normalize';
 import {
 	recurrenceSummaryPostReceive,
@@ -17,7 +17,7 @@ import {
 export const createOperation: INodePropertyOptions = {
 	name: 'Create',
 	value: 'create',
-	action: 'Create an appointment',
+	action: 'Book an appointment for a contact',
 	description: 'Book an appointment for a contact on a calendar',
 	routing: {
 		request: { method: 'POST', url: '/calendars/events/appointments' },
@@ -39,7 +39,7 @@ export const createOperation: INodePropertyOptions = {
 		output: {
 			postReceive: [
 				responseCheckPostReceive(SCOPES.eventsWrite, 'appointment'),
-				simplifyPostReceive,
+				simplifyPostReceive(EVENT_SHAPE),
 				recurrenceSummaryPostReceive,
 			],
 		},
@@ -50,7 +50,7 @@ export const createOperation: INodePropertyOptions = {
 export const createFields: INodeProperties[] = [
 	...recurrenceFields('create'),
 	// The switches before the Options collection, so they do not look like part of it.
-	simplifyField('appointment', ['create'], false),
+	...simplifyField('appointment', ['create'], false),
 	recurrenceSummaryField(['create'], false),
 	timeZoneOptions('appointment', ['create'], [duplicateCheckOption('appointment')]),
 ];

@@ -5,7 +5,7 @@ import { deleteEventRouting } from '../../shared/deleteEvent';
 export const deleteOperation: INodePropertyOptions = {
 	name: 'Delete',
 	value: 'delete',
-	action: 'Delete an appointment',
+	action: 'Delete an appointment by ID',
 	description: 'Delete an appointment by its event ID',
 	routing: deleteEventRouting('appointment'),
 };

@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, INodePropertyOptions } from 'n8n-
 import { SCOPES } from '../../shared/constants';
 import { responseCheckPostReceive } from '../../shared/errors';
 import { pathIdsPreSend } from '../../shared/hooks';
-import { simplifyPostReceive } from '../../shared/simplify';
+import { EVENT_SHAPE, simplifyPostReceive } from '../../shared/simplify';
 import { recurrenceSummaryPostReceive } from './recurrence/parameters';
 
 /** The spec wraps the appointment in `event`; the live API has been seen using `appointment`. */
@@ -19,7 +19,7 @@ export async function unwrapAppointmentPostReceive(
 export const getOperation: INodePropertyOptions = {
 	name: 'Get',
 	value: 'get',
-	action: 'Get an appointment',
+	action: 'Get an appointment by ID',
 	description: 'Get one appointment (or one occurrence of a recurring series) by its event ID',
 	routing: {
 		request: { method: 'GET', url: '/calendars/events/appointments/{eventId}' },
@@ -28,7 +28,7 @@ export const getOperation: INodePropertyOptions = {
 			postReceive: [
 				responseCheckPostReceive(SCOPES.eventsRead, 'appointment'),
 				unwrapAppointmentPostReceive,
-				simplifyPostReceive,
+				simplifyPostReceive(EVENT_SHAPE),
 				recurrenceSummaryPostReceive,
 			],
 		},

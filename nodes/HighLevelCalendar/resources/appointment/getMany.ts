@@ -10,7 +10,7 @@ import { filterByField, getManyRouting } from '../../shared/eventList';
 export const getManyOperation: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getAll',
-	action: 'Get many appointments',
+	action: 'Get many appointments by time window or contact',
 	description:
 		"List the appointments in a time window of a calendar, user or group, or all of a contact's appointments",
 	routing: getManyRouting('/calendars/events'),

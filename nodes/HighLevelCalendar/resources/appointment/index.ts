@@ -24,7 +24,7 @@ export const appointmentOperation: INodeProperties = {
 };
 
 export const getFields: INodeProperties[] = [
-	simplifyField('appointment', ['get'], false),
+	...simplifyField('appointment', ['get'], false),
 	recurrenceSummaryField(['get'], true),
 	timeZoneOptions('appointment', ['get']),
 ];

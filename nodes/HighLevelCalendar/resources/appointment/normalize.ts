@@ -50,7 +50,7 @@ function normalizeCommonFields(body: IDataObject, context: BodyContext): void {
 	for (const field of OPTIONAL_ID_FIELDS) checkId(body, field, false);
 	checkOption(body, 'meetingLocationType', MEETING_LOCATION_TYPE_NAMES);
 	checkOption(body, 'appointmentStatus', APPOINTMENT_STATUS_NAMES);
-	normalizeTimeRange(body, context.timeZone);
+	normalizeTimeRange(body, context);
 	applyRecurrenceRule(body);
 }
 

@@ -5,12 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { CALENDARS_API_VERSION, SCOPES } from '../../shared/constants';
-import {
-	asItemError,
-	credentialLocationId,
-	readingTimeZone,
-	pathIdsPreSend,
-} from '../../shared/hooks';
+import { asItemError, credentialLocationId, timeReading, pathIdsPreSend } from '../../shared/hooks';
 import { InputError } from '../../shared/inputError';
 import { encodePathSegment } from '../../shared/pathSegment';
 import { formatInTimeZone, toApiTime } from '../../shared/time';
@@ -119,9 +114,15 @@ function isDateOnly(value: unknown): boolean {
 async function findOccurrenceId(context: IExecuteSingleFunctions): Promise<string> {
 	const masterEventId = String(readParameter(context, 'masterEventId', '')).trim();
 	const masterPath = `/calendars/events/appointments/${encodePathSegment(masterEventId, 'masterEventId')}`;
-	const timeZone = readingTimeZone(context);
+	const { timeZone, offsetRequired } = timeReading(context);
 	const rawDate = readParameter(context, 'occurrenceDate', '');
-	const wanted = toApiTime(rawDate, 'occurrenceDate', timeZone);
+	// A date alone names a day, not an instant: it needs no offset.
+	const wanted = toApiTime(
+		rawDate,
+		'occurrenceDate',
+		timeZone,
+		offsetRequired && !isDateOnly(rawDate),
+	);
 	const response = await highLevelRequest(context, {
 		method: 'GET',
 		path: masterPath,

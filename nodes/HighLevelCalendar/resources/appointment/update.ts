@@ -3,7 +3,7 @@ import { SCOPES } from '../../shared/constants';
 import { timeZoneOptions } from '../../shared/descriptions';
 import { responseCheckPostReceive } from '../../shared/errors';
 import { normalizedBodyPreSend } from '../../shared/hooks';
-import { simplifyField, simplifyPostReceive } from '../../shared/simplify';
+import { EVENT_SHAPE, simplifyField, simplifyPostReceive } from '../../shared/simplify';
 import { normalizeUpdateBody } from './normalize';
 import { updateTargetPreSend } from './occurrence';
 import {
@@ -17,7 +17,7 @@ import { parametersPreSend } from '../../shared/parameters';
 export const updateOperation: INodePropertyOptions = {
 	name: 'Update',
 	value: 'update',
-	action: 'Update an appointment',
+	action: 'Reschedule or update an appointment',
 	description:
 		'Change, move, confirm or cancel an appointment: only the fields you add are changed',
 	routing: {
@@ -33,7 +33,7 @@ export const updateOperation: INodePropertyOptions = {
 		output: {
 			postReceive: [
 				responseCheckPostReceive(SCOPES.eventsWrite, 'appointment'),
-				simplifyPostReceive,
+				simplifyPostReceive(EVENT_SHAPE),
 				recurrenceSummaryPostReceive,
 			],
 		},
@@ -43,7 +43,7 @@ export const updateOperation: INodePropertyOptions = {
 /** Update's own fields, after the target (occurrence.ts); Update Fields is in shared/eventFields.ts. */
 export const updateFields: INodeProperties[] = [
 	...recurrenceFields('update'),
-	simplifyField('appointment', ['update'], false),
+	...simplifyField('appointment', ['update'], false),
 	recurrenceSummaryField(['update'], false),
 	timeZoneOptions('appointment', ['update']),
 ];

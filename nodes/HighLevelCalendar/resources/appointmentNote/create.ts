@@ -16,7 +16,7 @@ export const noteUserOption = userLocator({
 export const createOperation: INodePropertyOptions = {
 	name: 'Create',
 	value: 'create',
-	action: 'Create an appointment note',
+	action: 'Add a note to an appointment',
 	description: 'Add a note to an appointment',
 	routing: {
 		request: { method: 'POST', url: '/calendars/appointments/{appointmentId}/notes' },

@@ -13,7 +13,7 @@ import { NOTES_PAGE_SIZE } from './normalize';
 export const getManyOperation: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getAll',
-	action: 'Get many appointment notes',
+	action: 'Get many notes of an appointment',
 	description: 'List the notes of an appointment',
 	routing: {
 		request: { method: 'GET', url: '/calendars/appointments/{appointmentId}/notes' },

@@ -9,7 +9,7 @@ import { TARGET } from './get';
 export const deleteOperation: INodePropertyOptions = {
 	name: 'Delete',
 	value: 'delete',
-	action: 'Delete an availability schedule',
+	action: 'Delete an availability schedule by ID',
 	description: 'Delete an availability schedule and its rules for good',
 	routing: {
 		request: { method: 'DELETE', url: '/calendars/schedules/{id}' },

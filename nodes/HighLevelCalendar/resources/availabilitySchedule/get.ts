@@ -14,7 +14,7 @@ export const TARGET = 'availability schedule';
 export const getOperation: INodePropertyOptions = {
 	name: 'Get',
 	value: 'get',
-	action: 'Get an availability schedule',
+	action: 'Get an availability schedule by ID',
 	description: 'Get one availability schedule with its rules, time zone, user and calendars',
 	routing: {
 		request: { method: 'GET', url: '/calendars/schedules/{id}' },

@@ -13,7 +13,7 @@ const show = { resource: ['blockSlot'], operation: ['create'] };
 export const createOperation: INodePropertyOptions = {
 	name: 'Create',
 	value: 'create',
-	action: 'Create a block slot',
+	action: 'Block time on a calendar',
 	description: 'Block time on a calendar or for a user, so nothing can be booked then',
 	routing: {
 		request: { method: 'POST', url: '/calendars/events/block-slots' },

@@ -5,7 +5,7 @@ import { deleteEventRouting } from '../../shared/deleteEvent';
 export const deleteOperation: INodePropertyOptions = {
 	name: 'Delete',
 	value: 'delete',
-	action: 'Delete a block slot',
+	action: 'Delete a block slot by ID',
 	description: 'Delete a block slot by its event ID',
 	routing: deleteEventRouting('block slot'),
 };

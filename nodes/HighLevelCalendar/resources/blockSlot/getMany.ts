@@ -8,7 +8,7 @@ import { filterByField, getManyRouting } from '../../shared/eventList';
 export const getManyOperation: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getAll',
-	action: 'Get many block slots',
+	action: 'Get many block slots in a time window',
 	description: 'List the block slots in a time window of a calendar, user or group',
 	routing: getManyRouting('/calendars/blocked-slots'),
 };

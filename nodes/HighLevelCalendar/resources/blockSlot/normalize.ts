@@ -29,6 +29,6 @@ export function normalizeBlockSlotBody(body: IDataObject, context: BodyContext):
 		);
 	}
 	coerceText(body, 'title');
-	normalizeTimeRange(body, context.timeZone);
+	normalizeTimeRange(body, context);
 	return body;
 }

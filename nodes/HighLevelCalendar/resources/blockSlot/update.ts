@@ -9,7 +9,7 @@ import { parametersPreSend } from '../../shared/parameters';
 export const updateOperation: INodePropertyOptions = {
 	name: 'Update',
 	value: 'update',
-	action: 'Update a block slot',
+	action: 'Move or update a block slot',
 	description: 'Move, retitle or retarget a block slot (time blocked on a calendar or for a user)',
 	routing: {
 		request: { method: 'PUT', url: '/calendars/events/block-slots/{eventId}' },

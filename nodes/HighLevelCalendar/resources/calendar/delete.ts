@@ -8,7 +8,7 @@ import { pathIdsPreSend } from '../../shared/hooks';
 export const deleteOperation: INodePropertyOptions = {
 	name: 'Delete',
 	value: 'delete',
-	action: 'Delete a calendar',
+	action: 'Delete a calendar by ID',
 	description: 'Delete a calendar by its ID',
 	routing: {
 		request: { method: 'DELETE', url: '/calendars/{calendarId}' },

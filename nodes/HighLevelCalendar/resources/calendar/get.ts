@@ -21,7 +21,7 @@ export async function unwrapCalendarPostReceive(
 export const getOperation: INodePropertyOptions = {
 	name: 'Get',
 	value: 'get',
-	action: 'Get a calendar',
+	action: 'Get a calendar by ID',
 	description: 'Get one calendar with its settings (slot length, team members, meeting locations)',
 	routing: {
 		request: { method: 'GET', url: '/calendars/{calendarId}' },

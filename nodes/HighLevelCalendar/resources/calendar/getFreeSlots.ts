@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { CALENDARS_API_VERSION, SCOPES } from '../../shared/constants';
 import { responseCheckPostReceive } from '../../shared/errors';
-import { asItemError, readingTimeZone, pathIdsPreSend } from '../../shared/hooks';
+import { asItemError, pathIdsPreSend, timeReading } from '../../shared/hooks';
 import { InputError } from '../../shared/inputError';
 import { encodePathSegment } from '../../shared/pathSegment';
 import { userLocator } from '../../shared/locators';
@@ -17,6 +17,7 @@ import { highLevelRequest } from '../../shared/client';
 import { readParameter, parametersPreSend } from '../../shared/parameters';
 import { TIME_HINT } from '../../shared/descriptions';
 import { commaList } from '../../shared/bodyChecks';
+import { simplifyField, simplifyPostReceive } from '../../shared/simplify';
 
 /** HighLevel refuses windows over 31 days ("Date range cannot be more than 31 days"). */
 export const MAX_FREE_SLOT_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;
@@ -24,10 +25,10 @@ export const MAX_FREE_SLOT_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;
 export function freeSlotWindow(
 	startDate: unknown,
 	endDate: unknown,
-	timeZone: string,
+	{ timeZone, offsetRequired = false }: { timeZone: string; offsetRequired?: boolean },
 ): { startDate: number; endDate: number } {
-	const start = toApiTime(startDate, 'startDate', timeZone);
-	const end = toApiTime(endDate, 'endDate', timeZone);
+	const start = toApiTime(startDate, 'startDate', timeZone, offsetRequired);
+	const end = toApiTime(endDate, 'endDate', timeZone, offsetRequired);
 	assertEndAfterStart(start, end, { start: 'startDate', end: 'endDate' });
 	if (end.epochMs - start.epochMs > MAX_FREE_SLOT_WINDOW_MS) {
 		throw new InputError(
@@ -46,9 +47,11 @@ export async function freeSlotQueryPreSend(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	try {
-		const timeZone = readingTimeZone(this);
+		const reading = timeReading(this);
 		const qs = (requestOptions.qs ??= {});
-		Object.assign(qs, freeSlotWindow(qs.startDate, qs.endDate, timeZone), { timezone: timeZone });
+		Object.assign(qs, freeSlotWindow(qs.startDate, qs.endDate, reading), {
+			timezone: reading.timeZone,
+		});
 		const userIds = commaList(readParameter(this, 'options.userIds', ''));
 		if (userIds.length && qs.userId) {
 			throw new InputError(
@@ -119,10 +122,13 @@ export async function freeSlotItemsPostReceive(
 	);
 }
 
+/** Slots are small already: as a tool, Simplify only trims a long list. */
+const FREE_SLOT_SHAPE = { narrowing: 'ask again with a shorter startDate to endDate window' };
+
 export const getFreeSlotsOperation: INodePropertyOptions = {
 	name: 'Get Free Slots',
 	value: 'getFreeSlots',
-	action: 'Get free slots of a calendar',
+	action: 'Get bookable free slots of a calendar',
 	description:
 		'List the times a calendar (optionally one or more of its users) can still be booked, at most 31 days at once',
 	routing: {
@@ -138,6 +144,7 @@ export const getFreeSlotsOperation: INodePropertyOptions = {
 			postReceive: [
 				responseCheckPostReceive(SCOPES.calendarsRead, 'calendar', 'calendarId'),
 				freeSlotItemsPostReceive,
+				simplifyPostReceive(FREE_SLOT_SHAPE),
 			],
 		},
 	},
@@ -186,6 +193,7 @@ export const getFreeSlotsFields: INodeProperties[] = [
 		default: 'slot',
 		displayOptions: { show },
 	},
+	...simplifyField('calendar', ['getFreeSlots'], true, 'list'),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -4,11 +4,12 @@ import { responseCheckPostReceive } from '../../shared/errors';
 import { credentialLocationPreSend } from '../../shared/hooks';
 import { groupLocator } from '../../shared/locators';
 import { parametersPreSend } from '../../shared/parameters';
+import { CALENDAR_SHAPE, simplifyField, simplifyPostReceive } from '../../shared/simplify';
 
 export const getManyOperation: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getAll',
-	action: 'Get many calendars',
+	action: 'Get many calendars and their IDs',
 	description: "List the sub-account's calendars",
 	routing: {
 		request: { method: 'GET', url: '/calendars/' },
@@ -17,6 +18,7 @@ export const getManyOperation: INodePropertyOptions = {
 			postReceive: [
 				responseCheckPostReceive(SCOPES.calendarsRead, 'calendar'),
 				{ type: 'rootProperty', properties: { property: 'calendars' } },
+				simplifyPostReceive(CALENDAR_SHAPE),
 			],
 		},
 	},
@@ -41,4 +43,5 @@ export const getManyFields: INodeProperties[] = [
 			},
 		],
 	},
+	...simplifyField('calendar', ['getAll'], false, 'calendar'),
 ];

@@ -8,7 +8,7 @@ import { pathIdsPreSend } from '../../shared/hooks';
 export const deleteOperation: INodePropertyOptions = {
 	name: 'Delete',
 	value: 'delete',
-	action: 'Delete a calendar group',
+	action: 'Delete a calendar group by ID',
 	description: 'Delete a calendar group',
 	routing: {
 		request: { method: 'DELETE', url: '/calendars/groups/{groupId}' },

@@ -27,7 +27,7 @@ export async function slugAvailabilityPostReceive(
 export const validateSlugOperation: INodePropertyOptions = {
 	name: 'Validate Slug',
 	value: 'validateSlug',
-	action: 'Validate a calendar group slug',
+	action: 'Check if a calendar group slug is free',
 	description: 'Tell whether a slug is still free for a new calendar group in the sub-account',
 	routing: {
 		request: { method: 'POST', url: '/calendars/groups/validate-slug' },

@@ -8,7 +8,7 @@ import { pathIdsPreSend } from '../../shared/hooks';
 export const deleteOperation: INodePropertyOptions = {
 	name: 'Delete',
 	value: 'delete',
-	action: 'Delete a calendar notification',
+	action: 'Delete a calendar notification by ID',
 	description: 'Delete a notification of a calendar',
 	routing: {
 		request: { method: 'DELETE', url: '/calendars/{calendarId}/notifications/{notificationId}' },

@@ -6,7 +6,7 @@ import { pathIdsPreSend } from '../../shared/hooks';
 export const getOperation: INodePropertyOptions = {
 	name: 'Get',
 	value: 'get',
-	action: 'Get a calendar notification',
+	action: 'Get a calendar notification by ID',
 	description: 'Get one notification of a calendar',
 	routing: {
 		request: { method: 'GET', url: '/calendars/{calendarId}/notifications/{notificationId}' },

@@ -13,7 +13,7 @@ import { normalizeNotificationFilters } from './normalize';
 export const getManyOperation: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getAll',
-	action: 'Get many calendar notifications',
+	action: 'Get many notifications of a calendar',
 	description: "List a calendar's notifications (confirmations, reminders, follow-ups...)",
 	routing: {
 		request: { method: 'GET', url: '/calendars/{calendarId}/notifications' },

@@ -7,7 +7,7 @@ import { calendarResourceBodyPreSend, resourceTypePathPreSend } from './request'
 export const createOperation: INodePropertyOptions = {
 	name: 'Create',
 	value: 'create',
-	action: 'Create a calendar resource',
+	action: 'Create a room or equipment',
 	description: 'Create a room or equipment and map it to service calendars',
 	routing: {
 		request: { method: 'POST', url: '/calendars/resources/{resourceType}' },

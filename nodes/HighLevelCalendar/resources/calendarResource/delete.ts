@@ -9,7 +9,7 @@ import { resourceTypePathPreSend } from './request';
 export const deleteOperation: INodePropertyOptions = {
 	name: 'Delete',
 	value: 'delete',
-	action: 'Delete a calendar resource',
+	action: 'Delete a room or equipment by ID',
 	description: 'Delete a room or equipment',
 	routing: {
 		request: { method: 'DELETE', url: '/calendars/resources/{resourceType}/{id}' },

@@ -7,7 +7,7 @@ import { resourceTypePathPreSend } from './request';
 export const getOperation: INodePropertyOptions = {
 	name: 'Get',
 	value: 'get',
-	action: 'Get a calendar resource',
+	action: 'Get a room or equipment by ID',
 	description: 'Get one room or equipment with the calendars it serves',
 	routing: {
 		request: { method: 'GET', url: '/calendars/resources/{resourceType}/{id}' },

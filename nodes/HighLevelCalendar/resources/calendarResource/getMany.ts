@@ -13,7 +13,7 @@ import { resourceTypePathPreSend } from './request';
 export const getManyOperation: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getAll',
-	action: 'Get many calendar resources',
+	action: 'Get many rooms or equipment',
 	description: "List the sub-account's rooms or equipment",
 	routing: {
 		request: { method: 'GET', url: '/calendars/resources/{resourceType}' },

@@ -8,7 +8,7 @@ import { calendarResourceBodyPreSend, resourceTypePathPreSend } from './request'
 export const updateOperation: INodePropertyOptions = {
 	name: 'Update',
 	value: 'update',
-	action: 'Update a calendar resource',
+	action: 'Update a room or equipment',
 	description: 'Rename a room or equipment, change its numbers or calendars, or deactivate it',
 	routing: {
 		request: { method: 'PUT', url: '/calendars/resources/{resourceType}/{id}' },
