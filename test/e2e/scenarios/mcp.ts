@@ -4,7 +4,11 @@
 // descriptions against the built node's and their input schemas against the $fromAI() parameters,
 // and calls each: free slots, a booking for a contact given by email, the calendars, a status
 // change; and three refusals that must come back as tool results naming the problem, with no
-// write reaching the sandbox. Every wait is for a condition, with a deadline.
+// write reaching the sandbox. A node that fails throws out of n8n's tool; the MCP Server Trigger
+// turns that into a tool result with `isError: true` and one text part: in 2.40.7
+// "NodeOperationError: <message>\n\nDetails: <description>", in 1.123.81 "Error: <message>".
+// Runs on both majors (1.x activates with `update:workflow --active=true`). Every wait is for a
+// condition, with a deadline.
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
