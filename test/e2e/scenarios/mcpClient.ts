@@ -53,7 +53,7 @@ export async function waitForTools(url: string, stopped: () => boolean) {
 			if (listed) last = `tools listed: ${listed.tools.map((t) => t.name).join(', ')}`;
 			await client.close().catch(() => undefined);
 		}
-		if (stopped()) throw new StepError(S, 'the run ran out of time');
+		if (stopped()) throw new StepError(S, `n8n exited or the run ran out of time: ${last}`);
 		if (Date.now() > deadline)
 			throw new StepError(S, `${url} did not serve the four tools within 120s: ${last}`);
 		await sleep(500);
@@ -83,10 +83,11 @@ export function checkListing(
 		const schema = listed?.inputSchema ?? {};
 		const properties = (schema.properties ?? {}) as Record<string, Json>;
 		const want = Object.fromEntries(tool.ai.map((p) => [p.key, p]));
-		const shape = Object.fromEntries(
-			Object.entries(properties).map(([key, p]) => [key, `${p.type}: ${p.description}`]),
-		);
-		const wanted = Object.fromEntries(tool.ai.map((p) => [p.key, `${p.type}: ${p.description}`]));
+		// Each property as "key: type: description", in key order (the order is not part of it).
+		const shape = Object.entries(properties)
+			.map(([key, p]) => `${key}: ${p.type}: ${p.description}`)
+			.sort();
+		const wanted = tool.ai.map((p) => `${p.key}: ${p.type}: ${p.description}`).sort();
 		check(
 			S,
 			schema.type === 'object' && JSON.stringify(shape) === JSON.stringify(wanted),
