@@ -6,12 +6,14 @@
 // package installed as a community package -> own sandbox -> import credentials + example workflows ->
 // `n8n execute` each, assert outputs and what the sandbox received -> an OAuth2 credential's expired
 // token renewed (three `n8n execute` runs) -> credential test through n8n's REST API (good and bad
-// token) -> the trigger under `n8n start` -> a short summary per major.
+// token) -> the trigger under `n8n start` -> the node's tool variant behind n8n's MCP Server Trigger,
+// called by an MCP client -> a short summary per major.
 // Every failure names its step and its major; each major has a deadline; children are killed on exit.
 // Here: the majors, their deadlines and the final cleanup. The scenarios are in scenarios/: major.ts
 // (install, package, import), examples.ts (the three example workflows), rerun.ts (a partial failure
 // and its re-run), oauth.ts (the OAuth2 credential: an expired token renewed once, the rotated refresh
-// token stored), credentialTest.ts, trigger.ts; their checks and steps go through checks.ts.
+// token stored), credentialTest.ts, trigger.ts, mcp.ts (with mcpWorkflow.ts: the tools over MCP);
+// their checks and steps go through checks.ts.
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -40,6 +42,7 @@ import {
 import { credentialTest } from './scenarios/credentialTest';
 import { bookFromForm, holidayBlock, noShowSweep } from './scenarios/examples';
 import { importWorkflows, installMajor } from './scenarios/major';
+import { mcpScenario } from './scenarios/mcp';
 import { oauthScenario } from './scenarios/oauth';
 import { rerunScenario } from './scenarios/rerun';
 import { triggerScenario } from './scenarios/trigger';
@@ -77,6 +80,7 @@ async function runMajor(major: 1 | 2, tarball: string, root: string): Promise<vo
 		await oauthScenario(run);
 		await credentialTest(run);
 		await triggerScenario(run);
+		await mcpScenario(run);
 	} finally {
 		if (sandboxChild) await stopChild(sandboxChild);
 		signalChildren('SIGKILL');
