@@ -41,6 +41,20 @@ describe('LocationBudget', () => {
 		expect(sent).toEqual([1, 2, 3]);
 	});
 
+	it('does not wait for room it can never learn: answers without rate-limit headers', async () => {
+		const budget = new LocationBudget();
+		budget.complete(await budget.acquire(1));
+		budget.observe({}, 200); // a proxy dropped HighLevel's headers
+		const outer = await budget.acquire(1);
+		// A hook's look-up while the outer request is still open (Get Free Slots' slot length) goes at
+		// once, instead of after a whole window waiting for an answer that would say the room.
+		const lookUp = budget.acquire(1);
+		await expect(
+			Promise.race([lookUp.then(() => 'sent'), nextTick().then(() => 'held')]),
+		).resolves.toBe('sent');
+		budget.complete(outer);
+	});
+
 	it('lets 99 of the published 100 per 10 s through at once, then spaces by the window', async () => {
 		let now = 1_000_000;
 		const budget = new LocationBudget(() => now);

@@ -120,6 +120,8 @@ export class LocationBudget {
 	private sentTotal = 0;
 	private lastSentAt = -Infinity;
 	private room?: Room;
+	/** The last answer had no x-ratelimit-remaining. */
+	private answersWithoutHeaders = false;
 	/**
 	 * Requests in flight at once. One while no answer in the last window said how much room is
 	 * left (a first request, or the first after a pause): the answer says the limit (a trial
@@ -149,7 +151,13 @@ export class LocationBudget {
 		return this.sends.filter((slot) => !slot.answered && slot.at > since).length;
 	}
 
+	/**
+	 * An answer said how much room the window has, within the last window; or answers come without
+	 * rate-limit headers at all (a proxy that drops them, a test server), when waiting for one that
+	 * says would hold every request after the first for a whole window.
+	 */
 	private roomIsKnown(at: number): boolean {
+		if (this.answersWithoutHeaders) return true;
 		return this.room !== undefined && at - this.room.at <= this.windowMs;
 	}
 
@@ -271,6 +279,7 @@ export class LocationBudget {
 		// A 429 is handled by onTooManyRequests, which prefers Retry-After.
 		if (remaining === 0 && statusCode !== 429) this.pauseUntilWindowResets(at);
 		if (dailyRemaining === 0) this.dailyExhaustedAt = at;
+		this.answersWithoutHeaders = remaining === undefined;
 		if (remaining !== undefined) this.followRoom(at, remaining, statusCode === 429);
 		this.inFlightCap =
 			statusCode === 429
