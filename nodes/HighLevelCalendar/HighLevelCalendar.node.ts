@@ -42,11 +42,17 @@ import {
 import { getManyEndTimeField, getManyListFields, getManyTargetFields } from './shared/eventList';
 
 /**
- * What every tool made of this node needs, said once for the model: which ids, where to get them,
- * how to write times, and to look for free slots before booking.
+ * The node's description, written for the model as much as for a person: which ids, where to get
+ * them, how to write times, and to look for free slots before booking. It is the text a tool starts
+ * from with "Set Manually", and the text a model gets while the builder leaves it unchanged: a tool
+ * variant's `usableAsTool.replacements` reach only the editor (n8n 2.40.7 builds the variant it runs
+ * from the node's own description: packages/cli/src/node-types.ts, getByNameAndVersion; the editor's
+ * from the replacements: buildSyntheticToolDescription), and n8n stores no parameter left at its
+ * default, so a replaced text would be shown to the builder and never reach the model (seen in the
+ * MCP end-to-end run, test/e2e/scenarios/mcp.ts).
  */
-export const TOOL_DESCRIPTION =
-	'Books and manages appointments in HighLevel (LeadConnector) calendars. All IDs are HighLevel IDs: get calendar IDs (calendarId) from Calendar: Get Many, never guess them; a contact is given by its HighLevel contact ID (or by email where the tool asks for one). Times are ISO 8601 with a UTC offset, such as 2026-12-07T15:00:00-05:00. Before booking, get the open times from Calendar: Get Free Slots and book one of the returned start times.';
+export const NODE_DESCRIPTION =
+	'Book and manage appointments in HighLevel (LeadConnector) calendars. IDs are HighLevel IDs: get calendar IDs from Calendar: Get Many, never guess them; a contact is its HighLevel contact ID, or its email where asked. Times are ISO 8601 with an offset, e.g. 2026-12-07T15:00:00-05:00. Before booking, pick a start time that Calendar: Get Free Slots returned';
 
 export class HighLevelCalendar implements INodeType {
 	description: INodeTypeDescription = {
@@ -56,13 +62,9 @@ export class HighLevelCalendar implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Book and manage HighLevel (LeadConnector) appointments, calendars, groups, notifications, rooms, equipment and availability schedules',
+		description: NODE_DESCRIPTION,
 		defaults: { name: 'HighLevel Calendar' },
-		// n8n makes the tool variant's description from these replacements (n8n 2.40's
-		// createAiTools in packages/cli/src/load-nodes-and-credentials.ts); it is the text a builder
-		// starts from with "Set Manually", and a model sees only what the tool says.
-		usableAsTool: { replacements: { description: TOOL_DESCRIPTION } },
+		usableAsTool: true,
 		inputs: [MAIN_CONNECTION],
 		outputs: [MAIN_CONNECTION],
 		credentials: credentialDescriptions,

@@ -23,21 +23,19 @@ import {
 import { createAdditionalData, TestNodeTypes } from './harness';
 
 /**
- * The tool variant n8n's server makes of a node with `usableAsTool` (n8n 2.40,
- * packages/cli/src/node-types.ts and load-nodes-and-credentials.ts): the replacements applied, the
- * name suffixed `Tool`, its Tool Description parameters, no inputs, an `ai_tool` output, and an
- * `execute` that runs RoutingNode.
+ * The tool variant n8n's server runs for a node with `usableAsTool` (n8n 2.40,
+ * packages/cli/src/node-types.ts, getByNameAndVersion): the node's own description (the
+ * replacements reach only the editor's copy), the name suffixed `Tool`, its Tool Description
+ * parameters, no inputs, an `ai_tool` output, and an `execute` that runs RoutingNode.
  */
 export function toolVariant(nodeType: INodeType): INodeType {
 	const { usableAsTool } = nodeType.description;
 	if (!usableAsTool) throw new Error(`${nodeType.description.name} is not usable as a tool`);
-	const replacements = typeof usableAsTool === 'object' ? usableAsTool.replacements : {};
 	const description = {
 		...nodeType.description,
-		...replacements,
 		properties: [...nodeType.description.properties],
 	};
-	// n8n's "Tool Description" choice and the manual text, which starts as the variant's description.
+	// n8n's "Tool Description" choice and the manual text, which starts as the node's description.
 	description.properties.unshift(
 		{
 			displayName: 'Tool Description',

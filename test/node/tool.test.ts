@@ -1,5 +1,5 @@
 // The node as an AI agent's tool: n8n-core wraps its tool variant and runs it with the model's input.
-import { TOOL_DESCRIPTION } from '../../nodes/HighLevelCalendar/HighLevelCalendar.node';
+import { NODE_DESCRIPTION } from '../../nodes/HighLevelCalendar/HighLevelCalendar.node';
 import {
 	SIMPLIFIED_CALENDAR_FIELDS,
 	TOOL_LIST_LIMIT,
@@ -70,13 +70,14 @@ describe('what the model is told', () => {
 		);
 	});
 
-	it("Set Manually: starts from the tool variant's description, which says what the tools need", async () => {
+	it("Set Manually: starts from the node's description, which says what the tools need", async () => {
 		const { calls } = await runHighLevelAsTool(sandbox, { ...BOOK, descriptionType: 'manual' }, [
 			ARGS,
 		]);
-		expect(calls[0].toolDescription).toBe(TOOL_DESCRIPTION);
-		expect(TOOL_DESCRIPTION).toContain('calendar IDs (calendarId) from Calendar: Get Many');
-		expect(TOOL_DESCRIPTION).toContain('2026-12-07T15:00:00-05:00');
+		expect(calls[0].toolDescription).toBe(NODE_DESCRIPTION);
+		expect(NODE_DESCRIPTION).toContain('get calendar IDs from Calendar: Get Many');
+		expect(NODE_DESCRIPTION).toContain('2026-12-07T15:00:00-05:00');
+		expect(NODE_DESCRIPTION).toContain('Calendar: Get Free Slots');
 	});
 });
 

@@ -77,7 +77,7 @@ export function checkListing(
 		check(
 			S,
 			listed?.description === expected,
-			`${toolName(tool)}: description "${expected}" (the built node's action)`,
+			`${toolName(tool)}: description "${expected.slice(0, 60)}..." (${tool.manual ? "Set Manually: the node's description" : "the built node's action"})`,
 			listed?.description,
 		);
 		const schema = listed?.inputSchema ?? {};

@@ -31,6 +31,11 @@ export interface ToolSpec {
 	parameters: Json;
 	/** The $fromAI() parameters, in the order they appear. */
 	ai: AiParameter[];
+	/**
+	 * "Set Manually" with the description left at its default, as the editor saves it (no parameter):
+	 * the node's own description, which the README tells builders to start from.
+	 */
+	manual?: true;
 }
 
 const fromAi = (p: AiParameter) => `={{ $fromAI('${p.key}', '${p.description}', '${p.type}') }}`;
@@ -115,6 +120,7 @@ export const TOOLS: ToolSpec[] = [
 		operation: 'getAll',
 		parameters: { filters: { showDrafted: fromAi(DRAFTS) } },
 		ai: [DRAFTS],
+		manual: true,
 	},
 	{
 		node: 'Set appointment status',
@@ -147,6 +153,7 @@ export function builtDescription(): INodeTypeDescription {
  * replacements only change what the editor lists), so the built description is all it takes.
  */
 export function expectedDescription(described: INodeTypeDescription, tool: ToolSpec): string {
+	if (tool.manual) return described.description;
 	const operationProperty = described.properties.find(
 		(p: INodeProperties) =>
 			p.name === 'operation' &&
@@ -169,7 +176,7 @@ export function mcpWorkflow(credential: { id: string; name: string }): Json {
 		typeVersion: 1,
 		position: [i * 220, 240],
 		parameters: {
-			descriptionType: 'auto',
+			descriptionType: tool.manual ? 'manual' : 'auto',
 			resource: tool.resource,
 			operation: tool.operation,
 			...tool.parameters,
