@@ -236,27 +236,64 @@ export async function runChain(options: RunChainOptions): Promise<ChainRunResult
 			main: [[{ node: nodes[index].name, type: 'main', index: 0 }]],
 		};
 	}
-	const workflow = new Workflow({
+	const run = await executeWorkflow({
 		id: 'wf-test',
 		nodes,
 		connections,
+		nodeTypes: { [typeName]: nodeType },
+		timezone: options.timezone,
+		credentialType,
+		credentials: options.credentials,
+		items: options.items ?? [{}],
+		cancelSignal: options.cancelSignal,
+	});
+	const results: Record<string, NodeRunResult> = {};
+	for (const node of nodes) {
+		const taskData = run.data.resultData.runData[node.name]?.[0];
+		if (!taskData) continue;
+		results[node.name] = {
+			items: taskData.data?.main?.[0] ?? [],
+			error: taskData.error as NodeError | undefined,
+		};
+	}
+	return { nodes: results, run };
+}
+
+/**
+ * Runs a workflow through WorkflowExecute, as n8n runs a manual execution: its first node gets
+ * `items`; resolves with the run once n8n reports its end (a cancelled execution never settles its
+ * own promise, but reports its end through workflowExecuteAfter).
+ */
+export async function executeWorkflow(options: {
+	id: string;
+	nodes: INode[];
+	connections: IConnections;
+	nodeTypes: Record<string, INodeType>;
+	timezone?: string;
+	credentialType: ICredentialType;
+	credentials: ICredentialDataDecryptedObject;
+	items: IDataObject[];
+	cancelSignal?: AbortSignal;
+}): Promise<IRun> {
+	const { id, nodes, connections } = options;
+	const workflow = new Workflow({
+		id,
+		nodes,
+		connections,
 		active: false,
-		nodeTypes: new TestNodeTypes({ [typeName]: nodeType }),
+		nodeTypes: new TestNodeTypes(options.nodeTypes),
 		settings: { timezone: options.timezone ?? 'UTC' },
 	});
-
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-test', {
-		id: 'wf-test',
+	const hooks = new ExecutionLifecycleHooks('manual', `exec-${id}`, {
+		id,
 		nodes,
 		connections,
 	} as never);
 	let resolveRun: (run: IRun) => void = () => {};
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
-
-	const additionalData = createAdditionalData(hooks, credentialType, options.credentials);
-
-	const items = (options.items ?? [{}]).map((json) => ({ json }));
+	const additionalData = createAdditionalData(hooks, options.credentialType, options.credentials);
+	const items = options.items.map((json) => ({ json }));
 	const runExecutionData = {
 		startData: {},
 		resultData: { runData: {} },
@@ -268,26 +305,14 @@ export async function runChain(options: RunChainOptions): Promise<ChainRunResult
 			waitingExecutionSource: {},
 		},
 	} as unknown as IRunExecutionData;
-
 	const execution = new WorkflowExecute(
 		additionalData,
 		'manual',
 		runExecutionData,
 	).processRunExecutionData(workflow);
 	options.cancelSignal?.addEventListener('abort', () => execution.cancel(), { once: true });
-	// A cancelled execution never settles; its end is reported through workflowExecuteAfter.
 	execution.catch(() => {});
-	const run = await finished;
-	const results: Record<string, NodeRunResult> = {};
-	for (const node of nodes) {
-		const taskData = run.data.resultData.runData[node.name]?.[0];
-		if (!taskData) continue;
-		results[node.name] = {
-			items: taskData.data?.main?.[0] ?? [],
-			error: taskData.error as NodeError | undefined,
-		};
-	}
-	return { nodes: results, run };
+	return await finished;
 }
 
 export function createAdditionalData(

@@ -5,22 +5,20 @@
  * node's tool variant, and each call runs it through makeHandleToolInvocation, RoutingNode and our
  * hooks, as in a real n8n. What n8n's server adds is imitated in toolVariant below.
  */
-import { DirectoryLoader, RoutingNode, WorkflowExecute, ExecutionLifecycleHooks } from 'n8n-core';
+import { DirectoryLoader, RoutingNode } from 'n8n-core';
 import type { ExecuteContext } from 'n8n-core';
-import {
-	Workflow,
-	type ICredentialDataDecryptedObject,
-	type ICredentialType,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INode,
-	type INodeExecutionData,
-	type INodeParameters,
-	type INodeType,
-	type IRun,
-	type IRunExecutionData,
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	IRun,
 } from 'n8n-workflow';
-import { createAdditionalData, TestNodeTypes } from './harness';
+import { executeWorkflow } from './harness';
 
 /**
  * The tool variant n8n's server runs for a node with `usableAsTool` (n8n 2.40,
@@ -150,44 +148,16 @@ export async function runAsTool(options: {
 	const connections = {
 		[TOOL_NODE_NAME]: { ai_tool: [[{ node: 'Agent', type: 'ai_tool' as const, index: 0 }]] },
 	};
-	const workflow = new Workflow({
+	const run = await executeWorkflow({
 		id: 'wf-tool',
 		nodes,
 		connections,
-		active: false,
-		nodeTypes: new TestNodeTypes({ [toolType]: variant, 'CUSTOM.toolCaller': toolCaller }),
-		settings: { timezone: options.timezone ?? 'UTC' },
+		nodeTypes: { [toolType]: variant, 'CUSTOM.toolCaller': toolCaller },
+		timezone: options.timezone,
+		credentialType: options.credentialType,
+		credentials: options.credentials,
+		items: options.calls.map((call) => call.args),
 	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-tool', {
-		id: 'wf-tool',
-		nodes,
-		connections,
-	} as never);
-	let resolveRun: (run: IRun) => void = () => {};
-	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
-	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
-	const additionalData = createAdditionalData(hooks, options.credentialType, options.credentials);
-	const runExecutionData = {
-		startData: {},
-		resultData: { runData: {} },
-		executionData: {
-			contextData: {},
-			metadata: {},
-			nodeExecutionStack: [
-				{
-					node: nodes[0],
-					data: { main: [options.calls.map((call) => ({ json: call.args }))] },
-					source: null,
-				},
-			],
-			waitingExecution: {},
-			waitingExecutionSource: {},
-		},
-	} as unknown as IRunExecutionData;
-	void new WorkflowExecute(additionalData, 'manual', runExecutionData)
-		.processRunExecutionData(workflow)
-		.catch(() => {});
-	const run = await finished;
 	const runError = run.data.resultData.error;
 	if (runError) throw runError;
 	const items = run.data.resultData.runData.Agent?.[0]?.data?.main?.[0] ?? [];
