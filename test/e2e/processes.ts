@@ -162,6 +162,10 @@ export function startBackground(
 		for (const wake of [...waiters]) wake();
 	});
 	child.stderr!.on('data', (d) => log.write(d));
+	// The file holds the whole log only once the stream has flushed after the child's exit: a check
+	// that reads it (Postgres's last line) waits for this, not for the exit alone.
+	const logged = new Promise<void>((resolve) => log.once('close', () => resolve()));
+	child.once('close', () => log.end());
 	const logTail = () =>
 		tail(fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : lines.join('\n'));
 	/** Resolves with the nth stdout line matching re (n = 1: the first). */
@@ -205,7 +209,7 @@ export function startBackground(
 		});
 	const first = waitFor(ready, timeoutMs, String(ready));
 	first.catch(() => undefined); // handled by whoever awaits it
-	return { child, waitFor, first };
+	return { child, waitFor, first, logged };
 }
 
 /**

@@ -200,7 +200,10 @@ export async function startPostgres(
 		180_000,
 		path.join(work, 'logs', 'postgres.log'),
 	);
-	teardown.add('postgres', () => stopChild(pg.child, 60_000, 'SIGINT'));
+	teardown.add('postgres', async () => {
+		await stopChild(pg.child, 60_000, 'SIGINT');
+		await pg.logged; // its last line ("database system is shut down") is checked from the file
+	});
 	await pg.first;
 	const psql = (stepName: string, database: string, sql: string) =>
 		run(
