@@ -13,6 +13,7 @@ const seen = (
 	windowMs: 10_000,
 	remaining,
 	ownInWindow,
+	ownHighLevelMayCount: ownInWindow,
 	ownCounted,
 	refused,
 });

@@ -41,6 +41,21 @@ describe('LocationBudget', () => {
 		expect(sent).toEqual([1, 2, 3]);
 	});
 
+	it('reads the headers as of when HighLevel wrote them: ours that left our window since are not others', async () => {
+		let now = 0;
+		const budget = new LocationBudget(() => now);
+		answeredBefore(budget, 100);
+		for (let sent = 0; sent < 50; sent++) await sendAnswered(budget);
+		now = 9_990;
+		const last = await budget.acquire(1);
+		// HighLevel counted our 51 when the last one arrived; we read its answer after the first 50
+		// left our window. Nobody else is there.
+		now = 10_005;
+		budget.observe({ 'x-ratelimit-remaining': '49' }, 200);
+		budget.complete(last);
+		expect(budget.contention.target).toBeUndefined();
+	});
+
 	it('does not wait for room it can never learn: answers without rate-limit headers', async () => {
 		const budget = new LocationBudget();
 		budget.complete(await budget.acquire(1));
@@ -55,11 +70,10 @@ describe('LocationBudget', () => {
 		budget.complete(outer);
 	});
 
-	it('lets 99 of the published 100 per 10 s through at once, then spaces by the window', async () => {
+	it('lets the published 100 per 10 s through at once, then spaces by the window', async () => {
 		let now = 1_000_000;
 		const budget = new LocationBudget(() => now);
-		// One place stays open, so another process on the location can get in and be seen.
-		for (let sent = 0; sent < 99; sent++) await sendAnswered(budget);
+		for (let sent = 0; sent < 100; sent++) await sendAnswered(budget);
 		expect(budget.delayFor(1)).toBe(10_000 + 100);
 		now += 5_000;
 		expect(budget.delayFor(1)).toBe(5_000 + 100);
@@ -72,7 +86,7 @@ describe('LocationBudget', () => {
 		const budget = new LocationBudget(() => now);
 		answeredBefore(budget, 100);
 		const slots = [];
-		for (let sent = 0; sent < 99; sent++) slots.push(await budget.acquire(1));
+		for (let sent = 0; sent < 100; sent++) slots.push(await budget.acquire(1));
 		// n8n's busy thread sent them late; HighLevel answered them 3 s after we let them go.
 		now += 3_000;
 		for (const slot of slots) budget.complete(slot);

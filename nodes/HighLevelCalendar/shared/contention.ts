@@ -28,8 +28,13 @@ export interface Observation {
 	windowMs: number;
 	/** x-ratelimit-remaining of this answer. */
 	remaining: number;
-	/** Our own requests HighLevel may have counted in the window (ours answered within it). */
+	/** Our own requests in the window, by our count: the places we hold. */
 	ownInWindow: number;
+	/**
+	 * Our own requests HighLevel may have counted when it wrote the headers (a moment before we read
+	 * them: some of ours may have left our window since). What it counted beyond these is others'.
+	 */
+	ownHighLevelMayCount: number;
 	/**
 	 * Our own requests HighLevel surely still counts (answered, and sent within the window). The
 	 * rest of ownInWindow may have left HighLevel's window already, and its room, but we hold their
@@ -69,10 +74,10 @@ export class Contention {
 	observe(o: Observation): void {
 		const noise = noiseOf(o.max);
 		const held = o.ownInWindow;
-		const others = o.max - o.remaining - held;
+		const others = o.max - o.remaining - Math.max(held, o.ownHighLevelMayCount);
 		// Our count of our own never falls short of HighLevel's (a request holds its place from its
 		// answer, and a 429 that HighLevel did not count still holds one), so anything beyond it is
-		// someone else's: even one, a newcomer squeezing in through the door (rateLimit.ts).
+		// someone else's: even one, a worker that started later squeezing in between our sends.
 		// Our count may run a few ahead of HighLevel's (we hold a place until our answer plus a
 		// window), which can hide a newcomer holding one or two: once seen, the others count as
 		// present until a whole window has shown none.

@@ -18,14 +18,6 @@ function safetyMarginMs(windowMs: number): number {
 	return Math.min(100, Math.max(25, Math.round(windowMs * 0.025)));
 }
 
-/**
- * The share of the window a process alone on a location leaves free: one place in 100, none under
- * 100 (a trial account's 25). A second process (another queue worker starting later) is refused
- * while the window is full, and a refused request is not counted: without a free place it could not
- * get in, and the first would never see it and share. It costs 1% of the throughput.
- */
-const DOOR = 0.01;
-
 /** After HighLevel says the day's budget is spent, new requests fail at once for this long. */
 const DAILY_EXHAUSTED_HOLD_MS = 10 * 60_000;
 
@@ -145,6 +137,11 @@ export class LocationBudget {
 		arrived();
 	}
 
+	/** Our requests in the window that ends at `at`, by our own count. */
+	private inWindowAt(at: number): Slot[] {
+		return this.sends.filter((slot) => slot.at > at - this.windowMs);
+	}
+
 	/** Ours unanswered; one unanswered for a whole window (a hung connection) holds nothing back. */
 	private inFlight(): number {
 		const since = this.now() - this.windowMs;
@@ -166,13 +163,14 @@ export class LocationBudget {
 	 * the location's budget per window.
 	 */
 	delayFor(share: number, at = this.now()): number {
-		this.sends = this.sends.filter((slot) => slot.at > at - this.windowMs);
+		// Kept two windows: an answer's headers may speak of a moment a window before this one.
+		this.sends = this.sends.filter((slot) => slot.at > at - 2 * this.windowMs);
 		if (at < this.blockedUntil) return this.blockedUntil - at;
 		const ours = this.max * Math.min(1, share);
-		const held = this.contention.target ?? this.max - Math.floor(this.max * DOOR);
-		const allowed = Math.max(1, Math.floor(Math.min(ours, held)));
-		if (this.sends.length >= allowed) {
-			const times = this.sends.map((slot) => slot.at).sort((a, b) => a - b);
+		const allowed = Math.max(1, Math.floor(Math.min(ours, this.contention.target ?? Infinity)));
+		const inWindow = this.inWindowAt(at);
+		if (inWindow.length >= allowed) {
+			const times = inWindow.map((slot) => slot.at).sort((a, b) => a - b);
 			const full = this.windowMs + safetyMarginMs(this.windowMs);
 			return Math.min(full, times[times.length - allowed] + full - at);
 		}
@@ -188,7 +186,7 @@ export class LocationBudget {
 	private noRoomLeft(at: number): boolean {
 		const room = this.room;
 		if (!room || at - room.at > this.windowMs) return false;
-		const awaited = this.sends.some((slot) => !slot.answered);
+		const awaited = this.inWindowAt(at).some((slot) => !slot.answered);
 		return awaited && room.left - (this.sentTotal - room.sentBefore) <= 0;
 	}
 
@@ -292,8 +290,13 @@ export class LocationBudget {
 	 * not be counted in it yet, and what the window holds beyond ours is another client's.
 	 */
 	private followRoom(at: number, remaining: number, refused: boolean): void {
-		const inWindow = this.sends.filter((slot) => slot.at > at - this.windowMs);
-		const unanswered = inWindow.filter((slot) => !slot.answered).length;
+		const inWindow = this.inWindowAt(at);
+		const awaited = inWindow.filter((slot) => !slot.answered);
+		// HighLevel wrote this answer's headers when the request arrived: after we let it go, so no
+		// earlier than the oldest of ours still unanswered (this one is among them; one unanswered for
+		// a whole window is not). Ours it may have counted then are ours in the window ending there.
+		const headersAt = Math.min(at, ...awaited.map((slot) => slot.sentAt));
+		const unanswered = awaited.length;
 		this.room = { left: remaining - Math.max(0, unanswered - 1), at, sentBefore: this.sentTotal };
 		this.contention.observe({
 			at,
@@ -301,6 +304,7 @@ export class LocationBudget {
 			windowMs: this.windowMs,
 			remaining,
 			ownInWindow: inWindow.length,
+			ownHighLevelMayCount: this.inWindowAt(headersAt).length,
 			ownCounted: inWindow.filter((slot) => slot.answered && slot.sentAt > at - this.windowMs)
 				.length,
 			refused,
