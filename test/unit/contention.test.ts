@@ -71,6 +71,15 @@ describe('Contention: sharing a location budget with other processes', () => {
 		expect(contention.target).toBe(42);
 	});
 
+	it('leaves the room it gave back to the others, while it holds more than them', () => {
+		const contention = new Contention();
+		contention.observe(seen(2, 70)); // full: we hold 70, the others 28: give one back
+		expect(contention.target).toBe(69);
+		clock += 400;
+		contention.observe(seen(12, 69)); // 10 free beyond the reserve: theirs to claim, not ours
+		expect(contention.target).toBe(68);
+	});
+
 	it('takes the room another worker leaves when it finishes', () => {
 		const contention = new Contention();
 		contention.observe(seen(2, 48));

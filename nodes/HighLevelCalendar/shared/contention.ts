@@ -54,13 +54,20 @@ const MIN_SHARE = 0.05;
  * enough that they claim each one before the next (a window left unfilled is time lost).
  */
 const YIELDS = 0.25;
+/** Room this large (a share of the limit) means the others are leaving: anyone may claim it. */
+const LEAVING = 0.25;
 /** Sends are at least this share of the even spacing apart, so they can catch up after a delay. */
 const SPACING = 0.5;
 
 /**
- * How far we may hold more than the others before we give places back: HighLevel's counts and ours
- * differ by a request or two in flight.
+ * How far we may hold more than the others before we give places back, and stop claiming room: a
+ * tenth of the limit. Closer, two workers trade places back and forth and leave some unused.
  */
+export function marginOf(max: number): number {
+	return Math.max(2, Math.ceil(max * 0.1));
+}
+
+/** Requests our count and HighLevel's may differ by: one or two in flight. */
 export function noiseOf(max: number): number {
 	return Math.max(2, Math.ceil(max * 0.02));
 }
@@ -72,7 +79,7 @@ export class Contention {
 	private sharedUntil = -Infinity;
 
 	observe(o: Observation): void {
-		const noise = noiseOf(o.max);
+		const margin = marginOf(o.max);
 		const held = o.ownInWindow;
 		const others = o.max - o.remaining - Math.max(held, o.ownHighLevelMayCount);
 		// Our count of our own never falls short of HighLevel's (a request holds its place from its
@@ -91,13 +98,14 @@ export class Contention {
 		const free = o.remaining - ours - reserve;
 		let target = this.target ?? held;
 		if (o.refused) target = Math.min(target, held) - 1;
-		// Holding more than the others, we leave modest room to them: what we give back is theirs.
-		else if (free > 0 && (held <= others + noise || free > 2 * reserve))
+		// Holding more than the others, we leave the room to them (what we gave back is theirs), unless
+		// it is a quarter of the window: the others are leaving.
+		else if (free > 0 && (held <= others + margin || free > o.max * LEAVING))
 			target = Math.max(target, held + Math.ceil(free / 2));
-		else if (held > others + noise && o.at - this.yieldedAt >= o.windowMs / (o.max * YIELDS)) {
+		else if (held > others + margin && o.at - this.yieldedAt >= o.windowMs / (o.max * YIELDS)) {
 			// From what we hold, give or take the timing: a process that momentarily holds fewer than its
 			// target (its thread was busy) must not ratchet its target down to that.
-			target = Math.min(target, held + noise) - 1;
+			target = Math.min(target, held + noiseOf(o.max)) - 1;
 			this.yieldedAt = o.at;
 		}
 		this.target = Math.min(o.max, Math.max(Math.ceil(o.max * MIN_SHARE), target));
