@@ -10,11 +10,11 @@
  * processes keep the window full without racing for it, and a 429 can only come from claiming
  * new room. How many places we hold (the target) moves on each answer:
  *
- * - room beyond the reserve (5% of the limit): claim half of it (the others claim the other half);
+ * - room beyond the reserve (2% of the limit): claim half of it (the others claim the other half);
+ *   holding more than the others by a tenth of the limit, only when a quarter of the window is free;
  * - a 429: we claimed too much; give one place back;
- * - a full window where we hold more than all the others together: give one place back (at most a
- *   quarter of the limit per window), so a newcomer's claims succeed and no worker is starved;
- *   never under 5% of the limit either.
+ * - holding more than the others by a tenth of the limit: give one place back (at most a quarter of
+ *   the limit per window), so a worker that started later gets its share; never under 5% either.
  *
  * A rate that is cut and grown again (the way TCP shares a link) was measured first: its cuts left
  * the window about 85% full while two workers shared it (README, "Queue mode and several workers").

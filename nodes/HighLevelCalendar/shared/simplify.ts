@@ -70,28 +70,34 @@ export function trimListForModel(
 	];
 }
 
-export interface SimplifyShape {
-	/** The fields kept; all of them when the items are small already (free slots). */
-	fields?: readonly string[];
-	/** What to change to see the items left out of a long list, for the model. */
-	narrowing: string;
-}
+/**
+ * What Simplify keeps of an operation's items: the Simplify switch (simplifyField) and what it
+ * does (simplifyPostReceive) read the same shape.
+ */
+export type SimplifyShape =
+	| {
+			/** The fields kept. */
+			fields: readonly string[];
+			/** The switch's description on the node. */
+			description: string;
+			/** What to change to see the items left out of a long list, for the model. */
+			narrowing: string;
+	  }
+	/** Items small already (free slots): nothing to drop, a tool's long list only trimmed. */
+	| { fields?: undefined; narrowing: string };
 
 export const EVENT_SHAPE: SimplifyShape = {
 	fields: SIMPLIFIED_EVENT_FIELDS,
+	description:
+		"Whether to return only the ID, title, appointmentStatus, startTime, endTime, calendarId, contactId, assignedUserId, isRecurring and masterEventId instead of HighLevel's full object",
 	narrowing: 'ask again with a shorter startTime to endTime window',
 };
 
 export const CALENDAR_SHAPE: SimplifyShape = {
 	fields: SIMPLIFIED_CALENDAR_FIELDS,
-	narrowing: 'ask again with the groupId filter',
-};
-
-const DESCRIPTIONS = {
-	event:
-		"Whether to return only the ID, title, appointmentStatus, startTime, endTime, calendarId, contactId, assignedUserId, isRecurring and masterEventId instead of HighLevel's full object",
-	calendar:
+	description:
 		"Whether to return only the ID, name, description, calendarType, groupId, slotDuration, slotDurationUnit and isActive instead of HighLevel's full calendar",
+	narrowing: 'ask again with the groupId filter',
 };
 
 const TOOL_NOTE = `. As a tool, also at most ${TOOL_LIST_LIMIT} items, then the count of the others.`;
@@ -100,14 +106,14 @@ const TOOL_NOTE = `. As a tool, also at most ${TOOL_LIST_LIMIT} items, then the 
  * The Simplify switch of the given operations. As a tool it is on unless the builder turns it off
  * (a model reads every token of the answer): n8n shows a property with `@tool` in its display
  * options only on the tool variant (n8n-workflow 2.41, node-helpers `getPropertyValues`), so the
- * tool variant gets its own Simplify, on by default, and the node keeps its own default. `shape`
- * 'list' is a Simplify that only trims (items that are small already): shown on the tool only.
+ * tool variant gets its own Simplify, on by default, and the node keeps its own default. A shape
+ * without fields (items small already) has a Simplify that only trims: shown on the tool only.
  */
 export function simplifyField(
 	resource: string | string[],
 	operations: string[],
 	defaultOn: boolean,
-	shape: keyof typeof DESCRIPTIONS | 'list' = 'event',
+	shape: SimplifyShape = EVENT_SHAPE,
 ): INodeProperties[] {
 	const show = { resource: Array.isArray(resource) ? resource : [resource], operation: operations };
 	const field: INodeProperties = {
@@ -118,14 +124,14 @@ export function simplifyField(
 		description: `Whether to return at most ${TOOL_LIST_LIMIT} items, then the count of the others`,
 		displayOptions: { show: { ...show, '@tool': [true] } },
 	};
-	if (shape === 'list') return [field];
-	field.description = `${DESCRIPTIONS[shape]}${TOOL_NOTE}`;
+	if (!shape.fields) return [field];
+	field.description = `${shape.description}${TOOL_NOTE}`;
 	if (defaultOn) return [{ ...field, displayOptions: { show } }];
 	return [
 		{
 			...field,
 			default: false,
-			description: DESCRIPTIONS[shape],
+			description: shape.description,
 			displayOptions: { show, hide: { '@tool': [true] } },
 		},
 		field,

@@ -17,7 +17,7 @@ import { highLevelRequest } from '../../shared/client';
 import { readParameter, parametersPreSend } from '../../shared/parameters';
 import { TIME_HINT } from '../../shared/descriptions';
 import { commaList } from '../../shared/bodyChecks';
-import { simplifyField, simplifyPostReceive } from '../../shared/simplify';
+import { simplifyField, simplifyPostReceive, type SimplifyShape } from '../../shared/simplify';
 
 /** HighLevel refuses windows over 31 days ("Date range cannot be more than 31 days"). */
 export const MAX_FREE_SLOT_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;
@@ -123,7 +123,9 @@ export async function freeSlotItemsPostReceive(
 }
 
 /** Slots are small already: as a tool, Simplify only trims a long list. */
-const FREE_SLOT_SHAPE = { narrowing: 'ask again with a shorter startDate to endDate window' };
+const FREE_SLOT_SHAPE: SimplifyShape = {
+	narrowing: 'ask again with a shorter startDate to endDate window',
+};
 
 export const getFreeSlotsOperation: INodePropertyOptions = {
 	name: 'Get Free Slots',
@@ -193,7 +195,7 @@ export const getFreeSlotsFields: INodeProperties[] = [
 		default: 'slot',
 		displayOptions: { show },
 	},
-	...simplifyField('calendar', ['getFreeSlots'], true, 'list'),
+	...simplifyField('calendar', ['getFreeSlots'], true, FREE_SLOT_SHAPE),
 	{
 		displayName: 'Options',
 		name: 'options',

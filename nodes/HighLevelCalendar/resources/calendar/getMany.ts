@@ -43,5 +43,5 @@ export const getManyFields: INodeProperties[] = [
 			},
 		],
 	},
-	...simplifyField('calendar', ['getAll'], false, 'calendar'),
+	...simplifyField('calendar', ['getAll'], false, CALENDAR_SHAPE),
 ];
