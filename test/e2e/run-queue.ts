@@ -3,6 +3,8 @@
 //   npx tsx test/e2e/run-queue.ts          (npm run test:e2e:queue, part of npm test)
 //   E2E_KEEP=1                            keep the whole work folder, data folders included
 //   E2E_QUEUE_TIMEOUT_MS                  deadline of the whole run (default 25 minutes)
+//   E2E_QUEUE_DUMP=file.json              write every request the sandbox recorded (arrival, answer,
+//                                         status, body), to study the pacing beyond the timeline
 // Steps: services-install (Postgres and Redis from Debian's packages, apt-get as root when missing)
 // -> build-and-pack -> start-postgres, start-redis (started here on 127.0.0.1, free ports, data in
 // the work folder) -> start-sandbox (HighLevel's limit scaled in time: 100 per 1,000 ms) ->

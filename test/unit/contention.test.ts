@@ -30,6 +30,9 @@ describe('Contention: sharing a location budget with other processes', () => {
 		const contention = new Contention();
 		contention.observe(seen(45, 20)); // 35 are someone else's; 43 free beyond the reserve of 2
 		expect(contention.target).toBe(20 + 22);
+		// Half the even spacing of the places it holds and the room still free, so it fills the room.
+		expect(contention.spacingMs(10_000)).toBe((10_000 / (42 + 43)) * 0.5);
+		contention.observe(seen(2, 42)); // the window is full: spaced by its own places alone
 		expect(contention.spacingMs(10_000)).toBe((10_000 / 42) * 0.5);
 	});
 
@@ -48,20 +51,24 @@ describe('Contention: sharing a location budget with other processes', () => {
 		expect(contention.target).toBe(42);
 	});
 
-	it('gives one place back after a 429, and while it holds more than all the others', () => {
+	it('gives one place back after a 429', () => {
 		const contention = new Contention();
 		contention.observe(seen(45, 20));
 		contention.observe(seen(0, 40, 40, true));
 		expect(contention.target).toBe(39);
+	});
+
+	it('gives one place back while it holds more than all the others, a quarter of the limit per window', () => {
+		const contention = new Contention();
 		contention.observe(seen(2, 70)); // full: we hold 70, the others 28
-		expect(contention.target).toBe(38);
-		contention.observe(seen(2, 70)); // a quarter of the limit per window: one per 400 ms
-		expect(contention.target).toBe(38);
+		expect(contention.target).toBe(69);
+		contention.observe(seen(2, 70)); // one per 400 ms
+		expect(contention.target).toBe(69);
 		clock += 300;
 		contention.observe(seen(2, 70));
-		expect(contention.target).toBe(37);
+		expect(contention.target).toBe(68);
 		contention.observe(seen(2, 37)); // now we hold less than the others
-		expect(contention.target).toBe(37);
+		expect(contention.target).toBe(68);
 	});
 
 	it('does not give back more than it holds when its thread was slow to use its places', () => {
@@ -76,8 +83,10 @@ describe('Contention: sharing a location budget with other processes', () => {
 		contention.observe(seen(2, 70)); // full: we hold 70, the others 28: give one back
 		expect(contention.target).toBe(69);
 		clock += 400;
-		contention.observe(seen(12, 69)); // 10 free beyond the reserve: theirs to claim, not ours
-		expect(contention.target).toBe(68);
+		// We hold 60 now, the others still 28: the 10 free beyond the reserve are theirs to claim, not
+		// ours. We give one more back, from what we hold.
+		contention.observe(seen(12, 60));
+		expect(contention.target).toBe(61);
 	});
 
 	it('takes the room another worker leaves when it finishes', () => {
@@ -86,6 +95,22 @@ describe('Contention: sharing a location budget with other processes', () => {
 		expect(contention.target).toBe(48);
 		contention.observe(seen(45, 48)); // the other's requests are leaving the window
 		expect(contention.target).toBe(48 + 22);
+	});
+
+	it('does not give places back to others that are finishing: claims the room their places leave', () => {
+		const contention = new Contention();
+		contention.observe(seen(2, 50)); // full, shared evenly: the others hold 48
+		const held = 50;
+		const targets: number[] = [];
+		// The others stop sending: each answer, two more of their places leave the window. We come to
+		// hold more than them by the margin, when we would give places back; they are leaving instead.
+		for (let others = 46; others >= 30; others -= 2) {
+			contention.observe(seen(100 - held - others, held));
+			targets.push(contention.target ?? NaN);
+		}
+		expect(Math.min(...targets)).toBeGreaterThanOrEqual(50);
+		// At the end 18 are free beyond the reserve, under a quarter of the limit: claimed by half.
+		expect(targets[targets.length - 1]).toBe(50 + 9);
 	});
 
 	it('never holds fewer than 5% of the limit, so nobody is starved', () => {

@@ -10,11 +10,15 @@
  * processes keep the window full without racing for it, and a 429 can only come from claiming
  * new room. How many places we hold (the target) moves on each answer:
  *
- * - room beyond the reserve (2% of the limit): claim half of it (the others claim the other half);
- *   holding more than the others by a tenth of the limit, only when a quarter of the window is free;
+ * - room beyond the reserve (2% of the limit): claim half of it (the others claim the other half),
+ *   unless we hold more than the others by a tenth of the limit and they are not leaving;
  * - a 429: we claimed too much; give one place back;
  * - holding more than the others by a tenth of the limit: give one place back (at most a quarter of
  *   the limit per window), so a worker that started later gets its share; never under 5% either.
+ *   Not while the others are leaving (they hold a twentieth of the limit fewer than half a window
+ *   ago): the room their finished requests leave is ours, and would otherwise stay empty.
+ *
+ * Sends are spaced at half the even spacing of the places we hold and the room still free.
  *
  * A rate that is cut and grown again (the way TCP shares a link) was measured first: its cuts left
  * the window about 85% full while two workers shared it (README, "Queue mode and several workers").
@@ -54,10 +58,10 @@ const MIN_SHARE = 0.05;
  * enough that they claim each one before the next (a window left unfilled is time lost).
  */
 const YIELDS = 0.25;
-/** Room this large (a share of the limit) means the others are leaving: anyone may claim it. */
-const LEAVING = 0.25;
 /** Sends are at least this share of the even spacing apart, so they can catch up after a delay. */
 const SPACING = 0.5;
+/** Others holding a twentieth of the limit fewer than within this share of the window are leaving. */
+const LEAVING_SINCE = 0.5;
 
 /**
  * How far we may hold more than the others before we give places back, and stop claiming room: a
@@ -77,6 +81,23 @@ export class Contention {
 	target: number | undefined;
 	private yieldedAt = -Infinity;
 	private sharedUntil = -Infinity;
+	/** Room beyond the reserve the last answer showed, not yet ours: sends come closer to fill it. */
+	private room = 0;
+	/** How many places the others held, answer by answer, over the last LEAVING_SINCE of a window. */
+	private othersSeen: Array<{ at: number; others: number }> = [];
+
+	/**
+	 * The others hold half a margin fewer than they did a moment ago: they are finishing, and the room
+	 * their requests leave is nobody's unless we claim it. Before we would give them places (holding
+	 * a whole margin more than them, when we held as many), we see them leave. (A newcomer grows, never
+	 * shrinks; the others give places back only while they hold more than us.)
+	 */
+	private othersLeaving(at: number, others: number, margin: number, windowMs: number): boolean {
+		const since = at - windowMs * LEAVING_SINCE;
+		this.othersSeen = this.othersSeen.filter((seen) => seen.at >= since);
+		this.othersSeen.push({ at, others });
+		return Math.max(...this.othersSeen.map((seen) => seen.others)) - others > margin / 2;
+	}
 
 	observe(o: Observation): void {
 		const margin = marginOf(o.max);
@@ -89,6 +110,7 @@ export class Contention {
 		// window), which can hide a newcomer holding one or two: once seen, the others count as
 		// present until a whole window has shown none.
 		if (others > 0 || o.refused) this.sharedUntil = o.at + o.windowMs;
+		const leaving = this.othersLeaving(o.at, others, margin, o.windowMs);
 		if (o.at >= this.sharedUntil) {
 			this.target = undefined;
 			return;
@@ -96,13 +118,18 @@ export class Contention {
 		const ours = held - Math.min(held, o.ownCounted);
 		const reserve = Math.max(1, Math.ceil(o.max * RESERVE));
 		const free = o.remaining - ours - reserve;
+		this.room = Math.max(0, free);
 		let target = this.target ?? held;
 		if (o.refused) target = Math.min(target, held) - 1;
 		// Holding more than the others, we leave the room to them (what we gave back is theirs), unless
-		// it is a quarter of the window: the others are leaving.
-		else if (free > 0 && (held <= others + margin || free > o.max * LEAVING))
+		// they are leaving.
+		else if (free > 0 && (held <= others + margin || leaving))
 			target = Math.max(target, held + Math.ceil(free / 2));
-		else if (held > others + margin && o.at - this.yieldedAt >= o.windowMs / (o.max * YIELDS)) {
+		else if (
+			held > others + margin &&
+			!leaving &&
+			o.at - this.yieldedAt >= o.windowMs / (o.max * YIELDS)
+		) {
 			// From what we hold, give or take the timing: a process that momentarily holds fewer than its
 			// target (its thread was busy) must not ratchet its target down to that.
 			target = Math.min(target, held + noiseOf(o.max)) - 1;
@@ -114,9 +141,11 @@ export class Contention {
 	/**
 	 * The least time between two of our sends while others share the budget; 0 when alone. Spread
 	 * sends leave the window spread: few of our places are ever between leaving HighLevel's window
-	 * and our reuse, when the others see them as room.
+	 * and our reuse, when the others see them as room. Room still free counts too: when the others
+	 * finish, their places leave the window as fast as they were sent, and ours must follow to fill
+	 * them (measured: spaced by our places alone, the window fell to 69 of 100 as they left).
 	 */
 	spacingMs(windowMs: number): number {
-		return this.target === undefined ? 0 : (windowMs / this.target) * SPACING;
+		return this.target === undefined ? 0 : (windowMs / (this.target + this.room)) * SPACING;
 	}
 }

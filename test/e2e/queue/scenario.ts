@@ -191,7 +191,10 @@ export async function queueScenario(
 	});
 
 	return step('sandbox', async () => {
-		const figures = sandboxFigures('sandbox', await takeDump(), titles, firedAt);
+		const dump = await takeDump();
+		if (process.env.E2E_QUEUE_DUMP)
+			fs.writeFileSync(process.env.E2E_QUEUE_DUMP, JSON.stringify(dump.requests));
+		const figures = sandboxFigures('sandbox', dump, titles, firedAt);
 		printFigures(figures);
 		return figures;
 	});
