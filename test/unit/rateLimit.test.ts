@@ -126,7 +126,7 @@ describe('LocationBudget', () => {
 		expect(budget.delayFor(1)).toBe((2000 / 2) * 0.5 - 100);
 		// An answer that says the window is full holds everything until our oldest leaves it.
 		budget.observe({ 'x-ratelimit-remaining': '0' }, 200);
-		expect(budget.delayFor(1)).toBe(2000 + 50 - 100);
+		expect(budget.delayFor(1)).toBe(2000 + 20 - 100);
 	});
 
 	it('with another client in the window: we hold our places and half the room, sends spaced', async () => {

@@ -12,10 +12,11 @@ export const PUBLISHED_LIMIT = { max: 100, windowMs: 10_000 };
 
 /**
  * Sends are spaced this much beyond the window: HighLevel counts arrivals, we count sends, and
- * requests do not all travel equally fast. 2.5% of the window, within 25 to 100 ms.
+ * requests do not all travel equally fast. 1% of the window, within 10 to 100 ms: 100 ms of
+ * HighLevel's 10 s, and as much of a window scaled down in time.
  */
 function safetyMarginMs(windowMs: number): number {
-	return Math.min(100, Math.max(25, Math.round(windowMs * 0.025)));
+	return Math.min(100, Math.max(10, Math.round(windowMs * 0.01)));
 }
 
 /** After HighLevel says the day's budget is spent, new requests fail at once for this long. */
