@@ -15,6 +15,7 @@ const seen = (
 	ownInWindow,
 	ownHighLevelMayCount: ownInWindow,
 	ownCounted,
+	ownLikelyCounted: ownInWindow,
 	refused,
 });
 
@@ -69,6 +70,17 @@ describe('Contention: sharing a location budget with other processes', () => {
 		expect(contention.target).toBe(68);
 		contention.observe(seen(2, 37)); // now we hold less than the others
 		expect(contention.target).toBe(68);
+	});
+
+	it('compares shares by what HighLevel likely counts of ours, not by our late answers', () => {
+		const contention = new Contention();
+		contention.observe(seen(2, 50)); // full, shared evenly: the others hold 48
+		clock += 6_000; // more than half a window on: whatever the others held then is past
+		// After a burst our thread read 20 answers late: we still hold 70 places, but only 50 of ours
+		// were sent within HighLevel's window, and the others still hold 48. We hold no more than they
+		// do: nothing is given back (by our late count the others would hold 28, and we would).
+		contention.observe({ ...seen(2, 70), ownLikelyCounted: 50 });
+		expect(contention.target).toBe(50);
 	});
 
 	it('does not give back more than it holds when its thread was slow to use its places', () => {

@@ -45,6 +45,13 @@ export interface Observation {
 	 * places until our own count lets them go: that room is ours to reuse, not free to claim.
 	 */
 	ownCounted: number;
+	/**
+	 * Our own requests HighLevel most likely counted when it wrote the headers: those we let go within
+	 * the window that ends then. A request arrives a few milliseconds after we let it go, but its
+	 * answer may reach our busy thread much later, so ownInWindow (held from the answer) runs ahead of
+	 * HighLevel's count after a burst. Shares are compared, and others seen leaving, by this count.
+	 */
+	ownLikelyCounted: number;
 	/** The answer was a 429. */
 	refused: boolean;
 }
@@ -110,7 +117,11 @@ export class Contention {
 		// window), which can hide a newcomer holding one or two: once seen, the others count as
 		// present until a whole window has shown none.
 		if (others > 0 || o.refused) this.sharedUntil = o.at + o.windowMs;
-		const leaving = this.othersLeaving(o.at, others, margin, o.windowMs);
+		// Who holds more, and whether the others are leaving, are read from the likely counts: the
+		// bound above would make the others' share shrink while only our answers were late.
+		const mine = o.ownLikelyCounted;
+		const theirs = o.max - o.remaining - mine;
+		const leaving = this.othersLeaving(o.at, theirs, margin, o.windowMs);
 		if (o.at >= this.sharedUntil) {
 			this.target = undefined;
 			return;
@@ -123,10 +134,10 @@ export class Contention {
 		if (o.refused) target = Math.min(target, held) - 1;
 		// Holding more than the others, we leave the room to them (what we gave back is theirs), unless
 		// they are leaving.
-		else if (free > 0 && (held <= others + margin || leaving))
+		else if (free > 0 && (mine <= theirs + margin || leaving))
 			target = Math.max(target, held + Math.ceil(free / 2));
 		else if (
-			held > others + margin &&
+			mine > theirs + margin &&
 			!leaving &&
 			o.at - this.yieldedAt >= o.windowMs / (o.max * YIELDS)
 		) {

@@ -306,6 +306,9 @@ export class LocationBudget {
 			remaining,
 			ownInWindow: inWindow.length,
 			ownHighLevelMayCount: this.inWindowAt(headersAt).length,
+			ownLikelyCounted: this.sends.filter(
+				(slot) => slot.sentAt > headersAt - this.windowMs && slot.sentAt <= headersAt,
+			).length,
 			ownCounted: inWindow.filter((slot) => slot.answered && slot.sentAt > at - this.windowMs)
 				.length,
 			refused,
