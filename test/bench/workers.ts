@@ -2,8 +2,11 @@
 // process runs the built node in its own n8n engine, all against one sandbox whose limit is
 // HighLevel's scaled in time. Figures side by side: the budget shared through HighLevel's headers
 // (contention.ts), and the manual share (Max Requests per 10 Seconds = 100 / workers). Medians of
-// three rounds. The real queue-mode n8n is measured by `npm run test:e2e:queue`.
-// WORKERS_DEBUG=N: only N processes, printing when each 429 arrived and from which process.
+// three rounds. A late start too: the second process starts 1.5 windows after the first, which
+// fills the window alone by then (a refused request is not counted, so the first cannot see the
+// second until it holds a place). The real queue-mode n8n is measured by `npm run test:e2e:queue`.
+// WORKERS_DEBUG=N: only N processes, printing when each 429 arrived and from which process;
+// WORKERS_LATE_MS=ms with it starts the processes after the first that much later.
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import {
@@ -61,18 +64,31 @@ function runProcess(sandbox: Sandbox, env: Record<string, string>) {
 	});
 }
 
-async function round(processes: number, share: number | undefined, index: number): Promise<Round> {
+interface Variant {
+	processes: number;
+	/** Max Requests per 10 Seconds of each process; unset: shared through the headers. */
+	share?: number;
+	/** The processes after the first start this much later. */
+	lateStartMs?: number;
+}
+
+async function round(
+	{ processes, share, lateStartMs = 0 }: Variant,
+	index: number,
+): Promise<Round> {
 	const sandbox = await startSandbox({ rateLimit: { ...LIMIT } });
 	try {
 		const prefix = `workers-${processes}-${share ?? 'shared'}-${index}`;
 		const results = await Promise.all(
-			Array.from({ length: processes }, (_, worker) =>
-				runProcess(sandbox, {
+			Array.from({ length: processes }, async (_, worker) => {
+				// A bench, not a test: the late start is the scenario itself.
+				if (worker > 0 && lateStartMs) await new Promise((go) => setTimeout(go, lateStartMs));
+				return await runProcess(sandbox, {
 					PREFIX: `${prefix}-${worker}`,
 					YEAR: String(2040 + worker),
 					...(share ? { SHARE: String(share) } : {}),
-				}),
-			),
+				});
+			}),
 		);
 		const titles = new Map<string, number>();
 		for (const appointment of sandbox.store.appointments.values())
@@ -126,18 +142,28 @@ async function main() {
 		'| processes | pacing | requests | 429s | 429s % | ok | duplicated | ms after first request | floor ms | x floor |',
 	);
 	console.log('|---|---|---|---|---|---|---|---|---|---|');
-	const variants: Array<[number, number | undefined]> = process.env.WORKERS_DEBUG
-		? [[Number(process.env.WORKERS_DEBUG), undefined]]
+	const late = 1.5 * LIMIT.windowMs;
+	const variants: Variant[] = process.env.WORKERS_DEBUG
+		? [
+				{
+					processes: Number(process.env.WORKERS_DEBUG),
+					lateStartMs: Number(process.env.WORKERS_LATE_MS ?? 0),
+				},
+			]
 		: [
-				[2, undefined],
-				[3, undefined],
-				[2, 50],
+				{ processes: 2 },
+				{ processes: 3 },
+				{ processes: 2, share: 50 },
+				{ processes: 2, lateStartMs: late },
 			];
-	for (const [processes, share] of variants) {
+	for (const variant of variants) {
+		const { processes, share, lateStartMs } = variant;
 		const rounds: Round[] = [];
-		for (let index = 0; index < ROUNDS; index++) rounds.push(await round(processes, share, index));
+		for (let index = 0; index < ROUNDS; index++) rounds.push(await round(variant, index));
 		const m = (pick: (r: Round) => number) => median(rounds.map(pick));
-		const pacing = share ? `manual share: ${share} per 10 s each` : 'shared through the headers';
+		const pacing =
+			(share ? `manual share: ${share} per 10 s each` : 'shared through the headers') +
+			(lateStartMs ? `, the second ${lateStartMs} ms later` : '');
 		const total = processes * PER_PROCESS;
 		console.log(
 			`| ${processes} | ${pacing} | ${m((r) => r.requests)} | ${m((r) => r.status429)} | ${((100 * m((r) => r.status429)) / total).toFixed(1)} | ${m((r) => r.ok)} | ${m((r) => r.duplicated)} | ${m((r) => r.afterFirstMs)} | ${rounds[0].floorMs} | ${(m((r) => r.afterFirstMs) / rounds[0].floorMs).toFixed(2)} |`,

@@ -125,6 +125,14 @@ describe('Contention: sharing a location budget with other processes', () => {
 		expect(targets[targets.length - 1]).toBe(50 + 9);
 	});
 
+	it('gives nothing back to others that are gone, while they still count as present', () => {
+		const contention = new Contention();
+		contention.observe(seen(2, 50)); // full, shared evenly: the others hold 48
+		clock += 6_000; // their places have all left the window, and it has shown none since
+		contention.observe(seen(40, 60)); // we hold 60, nobody else: 38 free beyond the reserve
+		expect(contention.target).toBe(60 + 19);
+	});
+
 	it('never holds fewer than 5% of the limit, so nobody is starved', () => {
 		const contention = new Contention();
 		for (let answer = 0; answer < 50; answer++) contention.observe(seen(0, 1, 1, true));

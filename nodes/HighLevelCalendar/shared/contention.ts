@@ -121,7 +121,8 @@ export class Contention {
 		// bound above would make the others' share shrink while only our answers were late.
 		const mine = o.ownLikelyCounted;
 		const theirs = o.max - o.remaining - mine;
-		const leaving = this.othersLeaving(o.at, theirs, margin, o.windowMs);
+		// Gone is leaving too: while the others count as present, nobody is there to give places to.
+		const leaving = this.othersLeaving(o.at, theirs, margin, o.windowMs) || theirs <= 0;
 		if (o.at >= this.sharedUntil) {
 			this.target = undefined;
 			return;
