@@ -186,6 +186,44 @@ describe('LocationBudget', () => {
 		expect(budget.onTooManyRequests(undefined)).toBe(10_000 + 100);
 	});
 
+	it('holds a refused place a random part of half a window longer while nothing of ours got in', async () => {
+		let now = 0;
+		const budget = new LocationBudget(
+			() => now,
+			() => 0.5,
+		);
+		const full = { 'x-ratelimit-max': '100', 'x-ratelimit-remaining': '0' };
+		// Someone else fills the window alone: each of our tries is refused. We hold the fewest places
+		// anyone holds (5 of 100), sends a second apart (half the even spacing of 5 per 10 s).
+		for (let tried = 0; tried < 5; tried++) {
+			now = tried * 1_000;
+			const slot = await budget.acquire(1);
+			budget.observe(full, 429);
+			now += 10;
+			budget.complete(slot);
+			expect(budget.onTooManyRequests(undefined, slot)).toBe(0);
+		}
+		// The oldest refused place leaves our window half of half a window later than its answer plus
+		// a window and the margin: the next try comes at another moment of HighLevel's window.
+		expect(budget.delayFor(1)).toBe(10 + 2_500 + 10_000 + 100 - now);
+	});
+
+	it('holds a refused place as any other while some of ours got in', async () => {
+		let now = 0;
+		const budget = new LocationBudget(
+			() => now,
+			() => 0.5,
+		);
+		await sendAnswered(budget);
+		budget.observe({ 'x-ratelimit-max': '100', 'x-ratelimit-remaining': '40' }, 200);
+		now = 1_000;
+		const slot = await budget.acquire(1);
+		budget.observe({ 'x-ratelimit-max': '100', 'x-ratelimit-remaining': '0' }, 429);
+		budget.complete(slot);
+		budget.onTooManyRequests(undefined, slot);
+		expect(slot.at).toBe(1_000);
+	});
+
 	it('releases waiters in arrival order and honours cancellation', async () => {
 		const budget = new LocationBudget();
 		budget.observe({ 'x-ratelimit-max': '1', 'x-ratelimit-interval-milliseconds': '50' }, 200);

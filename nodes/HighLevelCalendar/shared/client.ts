@@ -264,7 +264,9 @@ async function sendPaced<T>(
 					throw finalError(context, asNodeError(context, error));
 				}
 				const delay =
-					outcome === 'rateLimited' ? budget.onTooManyRequests(retryAfterMs) : backoffMs(attempt);
+					outcome === 'rateLimited'
+						? budget.onTooManyRequests(retryAfterMs, slot)
+						: backoffMs(attempt);
 				const outOfTries = outcome !== 'rateLimited' && attempt >= RETRY.maxServerErrorRetries;
 				if (outOfTries || Date.now() - startedAt + delay > maxRetryMs) {
 					if (error instanceof NodeApiError) {

@@ -82,6 +82,8 @@ export interface Slot {
 	/** When we let it go: HighLevel cannot have counted it earlier. */
 	sentAt: number;
 	answered?: boolean;
+	/** Answered 429. */
+	refused?: boolean;
 }
 
 /** What the last answer said is left in the window, less our requests it had not counted yet. */
@@ -126,7 +128,10 @@ export class LocationBudget {
 	private answerArrived: () => void = () => {};
 	private nextAnswer: Promise<void> = this.expectAnswer();
 
-	constructor(private readonly now: () => number = Date.now) {}
+	constructor(
+		private readonly now: () => number = Date.now,
+		private readonly random: () => number = Math.random,
+	) {}
 
 	private expectAnswer(): Promise<void> {
 		return new Promise((resolve) => (this.answerArrived = resolve));
@@ -316,13 +321,28 @@ export class LocationBudget {
 	}
 
 	/** After a 429: nothing more goes until Retry-After, or until the window has room again. */
-	onTooManyRequests(retryAfter: number | undefined): number {
+	onTooManyRequests(retryAfter: number | undefined, slot?: Slot): number {
 		const at = this.now();
+		if (slot) slot.refused = true;
 		if (retryAfter !== undefined) this.blockedUntil = Math.max(this.blockedUntil, at + retryAfter);
 		// Shared with others, the resend waits for a place we hold to leave the window (the target,
 		// just lowered, says how many we hold), not until all of our own requests have left it.
 		else if (this.contention.target === undefined) this.pauseUntilWindowResets(at);
+		else if (slot && this.inWindowAt(at).every((held) => held.refused)) this.holdLonger(slot, at);
 		return Math.max(0, this.blockedUntil - at);
+	}
+
+	/**
+	 * Nothing of ours got into a window someone else fills alone: they reuse each place as it leaves
+	 * HighLevel's window, so there is room only when their places leave, at the same moment in every
+	 * window. Our refused places leave ours a window after their answers, at the same moment too, so
+	 * our next tries would miss again and again (measured: a worker that started 1.5 windows later got
+	 * nothing until the other had finished, three windows on). A refused place held a random part of
+	 * half a window longer (HighLevel did not count it, so holding it longer is safe) sends the next
+	 * try at another moment of the window.
+	 */
+	private holdLonger(slot: Slot, at: number): void {
+		slot.at = Math.max(slot.at, at) + this.random() * (this.windowMs / 2);
 	}
 
 	private pauseUntilWindowResets(at: number): void {
