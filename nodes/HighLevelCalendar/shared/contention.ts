@@ -15,8 +15,9 @@
  * - a 429: we claimed too much; give one place back;
  * - holding more than the others by a tenth of the limit: give one place back (at most a quarter of
  *   the limit per window), so a worker that started later gets its share; never under 5% either.
- *   Not while the others are leaving (they hold a twentieth of the limit fewer than half a window
- *   ago): the room their finished requests leave is ours, and would otherwise stay empty.
+ *   Not while the others are leaving or gone (they hold a twentieth of the limit fewer than half a
+ *   window ago, or nothing): the room their finished requests leave is ours, and would otherwise
+ *   stay empty. Who holds more is read from what HighLevel likely counted (ownLikelyCounted).
  *
  * Sends are spaced at half the even spacing of the places we hold and the room still free.
  *
