@@ -150,8 +150,7 @@ export class LocationBudget {
 
 	/** Ours unanswered; one unanswered for a whole window (a hung connection) holds nothing back. */
 	private inFlight(): number {
-		const since = this.now() - this.windowMs;
-		return this.sends.filter((slot) => !slot.answered && slot.at > since).length;
+		return this.inWindowAt(this.now()).filter((slot) => !slot.answered).length;
 	}
 
 	/**
@@ -346,9 +345,7 @@ export class LocationBudget {
 	}
 
 	private pauseUntilWindowResets(at: number): void {
-		const oldest = Math.min(
-			...this.sends.map((slot) => slot.at).filter((sent) => sent > at - this.windowMs),
-		);
+		const oldest = Math.min(...this.inWindowAt(at).map((slot) => slot.at));
 		this.blockedUntil = Math.max(
 			this.blockedUntil,
 			(Number.isFinite(oldest) ? oldest : at) + this.windowMs + safetyMarginMs(this.windowMs),
