@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { InputError } from './inputError';
 import { didYouMean } from './suggest';
-import { assertEndAfterStart, toApiTime } from './time';
+import { assertEndAfterStart, toApiTime, type TimeReading } from './time';
 
 /**
  * Checks and coerces body fields after n8n's routing has placed them, because expressions can put
@@ -79,7 +79,7 @@ export function checkOption(body: IDataObject, field: string, names: Record<stri
 /** startTime/endTime to ISO 8601 with offset; when both are given, the end must come after the start. */
 export function normalizeTimeRange(
 	body: IDataObject,
-	{ timeZone, offsetRequired = false }: { timeZone: string; offsetRequired?: boolean },
+	{ timeZone, offsetRequired = false }: TimeReading,
 ): void {
 	const read = (field: string) =>
 		body[field] === undefined ? undefined : toApiTime(body[field], field, timeZone, offsetRequired);

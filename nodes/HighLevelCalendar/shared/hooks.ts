@@ -3,17 +3,13 @@ import { readCredential } from './credential';
 import { resolveId } from './locators';
 import { fillPath } from './pathSegment';
 import { asItemError } from './runLedger';
-import { assertTimeZone } from './time';
+import { assertTimeZone, type TimeReading } from './time';
 import { readParameter } from './parameters';
 import { isToolRun } from './toolMode';
 
-export interface BodyContext {
-	/** IANA zone in which times without an offset are read. */
-	timeZone: string;
+export interface BodyContext extends TimeReading {
 	/** The credential's Location ID, the default wherever the API needs a locationId. */
 	credentialLocationId: string;
-	/** Times without an offset are refused instead of read in timeZone (see timeReading). */
-	offsetRequired?: boolean;
 }
 
 export type BodyNormalizer = (body: IDataObject, context: BodyContext) => IDataObject;
@@ -55,18 +51,7 @@ export async function contactByEmailPreSend(
 	return requestOptions;
 }
 
-export interface TimeReading {
-	/** The zone in which times without an offset are read: the Time Zone option, else the workflow's. */
-	timeZone: string;
-	/**
-	 * True when the node runs as a tool and the builder set no Time Zone: the model's times must
-	 * carry their offset (a model rarely knows the workflow's zone, and a wrong guess books the
-	 * wrong hour silently). The workflow's zone still shapes what is returned (free slots).
-	 */
-	offsetRequired: boolean;
-}
-
-export function timeReading(context: IExecuteSingleFunctions): TimeReading {
+export function timeReading(context: IExecuteSingleFunctions): Required<TimeReading> {
 	const chosenZone = readParameter(context, 'options.timeZone', '') as string;
 	return {
 		timeZone: assertTimeZone(chosenZone || context.getTimezone(), 'Time Zone'),

@@ -6,6 +6,18 @@ import { InputError } from './inputError';
  * Date from an expression, or epoch milliseconds. Built on Intl rather than Luxon so that the
  * package has no runtime dependency and does not rely on the host's TZ.
  */
+/** How an operation reads times given without a UTC offset (built by timeReading, shared/hooks.ts). */
+export interface TimeReading {
+	/** The zone in which times without an offset are read: the Time Zone option, else the workflow's. */
+	timeZone: string;
+	/**
+	 * True when the node runs as a tool and the builder set no Time Zone: the model's times must
+	 * carry their offset (a model rarely knows the workflow's zone, and a wrong guess books the
+	 * wrong hour silently). The workflow's zone still shapes what is returned (free slots).
+	 */
+	offsetRequired?: boolean;
+}
+
 export interface ApiTime {
 	/** ISO 8601 with an explicit offset, as HighLevel documents it. */
 	iso: string;

@@ -12,7 +12,7 @@ import { asItemError, pathIdsPreSend, timeReading } from '../../shared/hooks';
 import { InputError } from '../../shared/inputError';
 import { encodePathSegment } from '../../shared/pathSegment';
 import { userLocator } from '../../shared/locators';
-import { assertEndAfterStart, toApiTime } from '../../shared/time';
+import { assertEndAfterStart, toApiTime, type TimeReading } from '../../shared/time';
 import { highLevelRequest } from '../../shared/client';
 import { readParameter, parametersPreSend } from '../../shared/parameters';
 import { TIME_HINT } from '../../shared/descriptions';
@@ -25,7 +25,7 @@ export const MAX_FREE_SLOT_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;
 export function freeSlotWindow(
 	startDate: unknown,
 	endDate: unknown,
-	{ timeZone, offsetRequired = false }: { timeZone: string; offsetRequired?: boolean },
+	{ timeZone, offsetRequired = false }: TimeReading,
 ): { startDate: number; endDate: number } {
 	const start = toApiTime(startDate, 'startDate', timeZone, offsetRequired);
 	const end = toApiTime(endDate, 'endDate', timeZone, offsetRequired);
