@@ -1,45 +1,18 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { searchCalendars } from './listSearch/calendars';
-import { getCalendarOptions } from './listSearch/calendarOptions';
-import { searchCalendarNotifications } from './listSearch/calendarNotifications';
-import { searchCalendarResources } from './listSearch/calendarResources';
-import { searchContacts } from './listSearch/contacts';
-import { searchCalendarGroups } from './listSearch/groups';
-import { searchAppointmentNotes } from './listSearch/notes';
-import { searchAvailabilitySchedules } from './listSearch/schedules';
-import { searchUsers } from './listSearch/users';
-import * as appointment from './resources/appointment';
-import * as appointmentNote from './resources/appointmentNote';
-import {
-	availabilityScheduleFields,
-	availabilityScheduleOperation,
-	scheduleUserIdField,
-} from './resources/availabilitySchedule';
-import * as blockSlot from './resources/blockSlot';
-import { calendarDescription } from './resources/calendar';
-import { calendarGroupFields, calendarGroupOperation } from './resources/calendarGroup';
-import {
-	calendarNotificationDescription,
-	calendarNotificationFilters,
-} from './resources/calendarNotification';
-import { calendarResourceDescription } from './resources/calendarResource';
-import { CALENDARS_API_VERSION, MAIN_CONNECTION } from './shared/constants';
-import { rateLimitOption, sendRoutedRequest } from './shared/client';
-import {
-	agencyLocationField,
-	authenticationField,
-	credentialDescriptions,
-	DEFAULT_BASE_URL,
-} from './shared/credential';
-import {
-	additionalFieldsField,
-	calendarIdField,
-	contactIdField,
-	eventIdField,
-	startTimeField,
-	updateFieldsField,
-} from './shared/eventFields';
-import { getManyEndTimeField, getManyListFields, getManyTargetFields } from './shared/eventList';
+import { properties } from './description';
+import { searchCalendars } from './methods/listSearch/calendars';
+import { getCalendarOptions } from './methods/loadOptions/calendarOptions';
+import { searchCalendarNotifications } from './methods/listSearch/calendarNotifications';
+import { searchCalendarResources } from './methods/listSearch/calendarResources';
+import { searchContacts } from './methods/listSearch/contacts';
+import { searchCalendarGroups } from './methods/listSearch/groups';
+import { searchAppointmentNotes } from './methods/listSearch/notes';
+import { searchAvailabilitySchedules } from './methods/listSearch/schedules';
+import { searchUsers } from './methods/listSearch/users';
+import { CALENDARS_API_VERSION, MAIN_CONNECTION } from './helpers/constants';
+import { sendRoutedRequest } from './transport/client';
+import { DEFAULT_BASE_URL } from './transport/credential';
+import { credentialDescriptions } from './fields/credential';
 
 /**
  * The node's description, written for the model as much as for a person: which ids, where to get
@@ -70,7 +43,7 @@ export class HighLevelCalendar implements INodeType {
 		credentials: credentialDescriptions,
 		requestDefaults: {
 			// A plain value, not an expression: n8n evaluates requestDefaults twice per item. The
-			// client (shared/client.ts) sends each request to the credential's Base URL.
+			// client (transport/client.ts) sends each request to the credential's Base URL.
 			baseURL: DEFAULT_BASE_URL,
 			headers: {
 				Accept: 'application/json',
@@ -81,70 +54,7 @@ export class HighLevelCalendar implements INodeType {
 			// Every status reaches our postReceive hook, which turns HighLevel's error body into a clear message.
 			ignoreHttpStatusErrors: true,
 		},
-		properties: [
-			authenticationField,
-			agencyLocationField,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Appointment', value: 'appointment' },
-					{ name: 'Appointment Note', value: 'appointmentNote' },
-					{ name: 'Availability Schedule', value: 'availabilitySchedule' },
-					{ name: 'Block Slot', value: 'blockSlot' },
-					{ name: 'Calendar', value: 'calendar' },
-					{ name: 'Calendar Group', value: 'calendarGroup' },
-					{ name: 'Calendar Notification', value: 'calendarNotification' },
-					{ name: 'Calendar Resource', value: 'calendarResource' },
-				],
-				default: 'appointment',
-				// Routes every request through the one client (shared/client.ts), as n8n's declarative pagination hook.
-				routing: { send: { paginate: true } },
-			},
-			appointment.appointmentOperation,
-			appointmentNote.appointmentNoteOperation,
-			blockSlot.blockSlotOperation,
-			calendarGroupOperation,
-			availabilityScheduleOperation,
-			// Appointments and block slots, in the order the editor shows them. Fields that mean the
-			// same in several operations are one property each (shared/eventFields.ts): n8n evaluates
-			// a parameter once per property of its name, twice per item (docs/architecture.md).
-			eventIdField,
-			// Before Return All and Limit, which Appointment Note: Get Many shows after them.
-			...appointmentNote.noteTargetFields,
-			...appointment.updateTargetFields,
-			...blockSlot.blockTargetFields,
-			appointment.getManyFilterField,
-			blockSlot.getManyFilterField,
-			calendarIdField,
-			contactIdField,
-			// Its groupId is also the group of the Calendar Group operations (shared/locators.ts).
-			...getManyTargetFields,
-			startTimeField,
-			blockSlot.blockEndTimeField,
-			getManyEndTimeField,
-			additionalFieldsField,
-			updateFieldsField,
-			...appointment.getFields,
-			...appointment.createFields,
-			...appointment.updateFields,
-			...blockSlot.createFields,
-			...blockSlot.updateFields,
-			// Resources whose Get Many shows Return All and Limit: their Operation and fields first,
-			// so Return All and Limit follow them; their filters come after.
-			...calendarNotificationDescription,
-			...calendarResourceDescription,
-			scheduleUserIdField,
-			...getManyListFields,
-			...calendarNotificationFilters,
-			...calendarDescription,
-			...calendarGroupFields,
-			...appointmentNote.noteFields,
-			...availabilityScheduleFields,
-			rateLimitOption,
-		],
+		properties,
 		requestOperations: { pagination: sendRoutedRequest },
 	};
 

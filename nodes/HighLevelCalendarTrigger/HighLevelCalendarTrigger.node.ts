@@ -1,13 +1,13 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { searchCalendars } from '../HighLevelCalendar/listSearch/calendars';
-import { searchCalendarGroups } from '../HighLevelCalendar/listSearch/groups';
-import { searchUsers } from '../HighLevelCalendar/listSearch/users';
-import { MAIN_CONNECTION } from '../HighLevelCalendar/shared/constants';
+import { searchCalendars } from '../HighLevelCalendar/methods/listSearch/calendars';
+import { searchCalendarGroups } from '../HighLevelCalendar/methods/listSearch/groups';
+import { searchUsers } from '../HighLevelCalendar/methods/listSearch/users';
+import { MAIN_CONNECTION } from '../HighLevelCalendar/helpers/constants';
 import {
 	agencyLocationField,
 	authenticationField,
 	credentialDescriptions,
-} from '../HighLevelCalendar/shared/credential';
+} from '../HighLevelCalendar/fields/credential';
 import { pollAppointments } from './poll';
 import { triggerProperties } from './properties';
 

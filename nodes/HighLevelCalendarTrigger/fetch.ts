@@ -1,9 +1,9 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import { listCalendars } from '../HighLevelCalendar/listSearch/calendars';
-import { highLevelRequest } from '../HighLevelCalendar/shared/client';
-import { CALENDARS_API_VERSION, SCOPES } from '../HighLevelCalendar/shared/constants';
-import { readCredential } from '../HighLevelCalendar/shared/credential';
-import { encodePathSegment } from '../HighLevelCalendar/shared/pathSegment';
+import { listCalendars } from '../HighLevelCalendar/methods/listSearch/calendars';
+import { highLevelRequest } from '../HighLevelCalendar/transport/client';
+import { CALENDARS_API_VERSION, SCOPES } from '../HighLevelCalendar/helpers/constants';
+import { readCredential } from '../HighLevelCalendar/transport/credential';
+import { encodePathSegment } from '../HighLevelCalendar/helpers/pathSegment';
 import type { TriggerSettings } from './settings';
 
 /**

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { InputError } from '../HighLevelCalendar/shared/inputError';
-import { readParameter } from '../HighLevelCalendar/shared/parameters';
-import { simplifyEvent } from '../HighLevelCalendar/shared/simplify';
+import { InputError } from '../HighLevelCalendar/helpers/inputError';
+import { readParameter } from '../HighLevelCalendar/helpers/parameters';
+import { simplifyEvent } from '../HighLevelCalendar/helpers/simplify';
 import {
 	changesOf,
 	diffPoll,

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { rateLimitOption } from '../HighLevelCalendar/shared/client';
-import { APPOINTMENT_STATUSES } from '../HighLevelCalendar/shared/constants';
-import { calendarLocator, groupLocator, userLocator } from '../HighLevelCalendar/shared/locators';
-import { SIMPLIFIED_EVENT_FIELDS } from '../HighLevelCalendar/shared/simplify';
+import { rateLimitOption } from '../HighLevelCalendar/fields/rateLimit';
+import { APPOINTMENT_STATUSES } from '../HighLevelCalendar/helpers/constants';
+import { calendarLocator, groupLocator, userLocator } from '../HighLevelCalendar/fields/locators';
+import { SIMPLIFIED_EVENT_FIELDS } from '../HighLevelCalendar/helpers/simplify';
 
 /**
  * The trigger's fields, in the order the editor shows them. Names are the API's where the value

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { APPOINTMENT_STATUS_NAMES } from '../HighLevelCalendar/shared/constants';
-import { commaList, matchOption } from '../HighLevelCalendar/shared/bodyChecks';
-import { InputError } from '../HighLevelCalendar/shared/inputError';
+import { APPOINTMENT_STATUS_NAMES } from '../HighLevelCalendar/helpers/constants';
+import { commaList, matchOption } from '../HighLevelCalendar/helpers/bodyChecks';
+import { InputError } from '../HighLevelCalendar/helpers/inputError';
 import { TRIGGER_EVENT_NAMES, type FiringRules, type TriggerEvent } from './changes';
 import { LIMITS } from './properties';
 

@@ -1,5 +1,5 @@
 /**
- * Duplicate Check (shared/duplicateCheck.ts): a re-run, or n8n's Retry On Fail, outputs what the
+ * Duplicate Check (hooks/duplicateCheck.ts): a re-run, or n8n's Retry On Fail, outputs what the
  * earlier run booked instead of booking it again.
  */
 import { runHighLevel } from '../engine/highLevel';

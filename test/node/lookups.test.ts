@@ -1,13 +1,13 @@
 /**
  * Look-ups (a contact By Email, the calendar behind Get Free Slots, the instance behind "one
- * occurrence") and pickers go through the same client as routed requests (shared/client.ts): the
+ * occurrence") and pickers go through the same client as routed requests (transport/client.ts): the
  * same budget and share, the same retry rules, the same cancellation.
  */
 import { HighLevelCalendarApi } from '../../credentials/HighLevelCalendarApi.credentials';
 import { HighLevelCalendar } from '../../nodes/HighLevelCalendar/HighLevelCalendar.node';
 import { runListSearch } from '../engine/harness';
 import { runHighLevel, sandboxCredentials } from '../engine/highLevel';
-import { budgetFor } from '../../nodes/HighLevelCalendar/shared/rateLimit';
+import { budgetFor } from '../../nodes/HighLevelCalendar/transport/pacing/rateLimit';
 import { SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID, SANDBOX_LOCATION_ID } from '../sandbox';
 import { nodeWithoutPickers, sandbox, startPacedSandbox, useSandboxPerTest } from './testing';
 

@@ -3,7 +3,7 @@ import { NODE_DESCRIPTION } from '../../nodes/HighLevelCalendar/HighLevelCalenda
 import {
 	SIMPLIFIED_CALENDAR_FIELDS,
 	TOOL_LIST_LIMIT,
-} from '../../nodes/HighLevelCalendar/shared/simplify';
+} from '../../nodes/HighLevelCalendar/helpers/simplify';
 import { runHighLevelAsTool } from '../engine/highLevel';
 import { SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID, SANDBOX_LOCATION_ID } from '../sandbox';
 import { sandbox, useSandbox } from './testing';

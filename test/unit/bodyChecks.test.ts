@@ -1,9 +1,9 @@
 import {
 	APPOINTMENT_STATUS_NAMES,
 	MEETING_LOCATION_TYPE_NAMES,
-} from '../../nodes/HighLevelCalendar/shared/constants';
-import { matchOption } from '../../nodes/HighLevelCalendar/shared/bodyChecks';
-import { didYouMean } from '../../nodes/HighLevelCalendar/shared/suggest';
+} from '../../nodes/HighLevelCalendar/helpers/constants';
+import { matchOption } from '../../nodes/HighLevelCalendar/helpers/bodyChecks';
+import { didYouMean } from '../../nodes/HighLevelCalendar/helpers/suggest';
 
 describe('matchOption: list values from expressions', () => {
 	it.each([

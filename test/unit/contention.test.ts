@@ -1,4 +1,4 @@
-import { Contention } from '../../nodes/HighLevelCalendar/shared/contention';
+import { Contention } from '../../nodes/HighLevelCalendar/transport/pacing/contention';
 
 let clock = 0;
 /** One answer's view of a window of 100 per 10 s, 100 ms after the last one. */

@@ -1,4 +1,4 @@
-import { isSameBooking } from '../../nodes/HighLevelCalendar/shared/duplicateCheck';
+import { isSameBooking } from '../../nodes/HighLevelCalendar/hooks/duplicateCheck';
 
 describe('isSameBooking', () => {
 	const body = { calendarId: 'cal1', contactId: 'con1', startTime: '2031-09-01T11:00:00+02:00' };

@@ -1,4 +1,4 @@
-import { describeHighLevelError } from '../../nodes/HighLevelCalendar/shared/errors';
+import { describeHighLevelError } from '../../nodes/HighLevelCalendar/transport/errors';
 
 const base = { requiredScope: 'calendars/events.write' };
 

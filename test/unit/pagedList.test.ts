@@ -1,4 +1,4 @@
-import { checkListLimit } from '../../nodes/HighLevelCalendar/shared/pagedList';
+import { checkListLimit } from '../../nodes/HighLevelCalendar/transport/pagedList';
 
 describe('Limit of a paged list', () => {
 	it.each([1, 20, 500, '5'])('takes %j', (limit) =>

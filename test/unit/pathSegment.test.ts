@@ -1,4 +1,4 @@
-import { encodePathSegment, fillPath } from '../../nodes/HighLevelCalendar/shared/pathSegment';
+import { encodePathSegment, fillPath } from '../../nodes/HighLevelCalendar/helpers/pathSegment';
 
 describe('event id encoding', () => {
 	it.each([

@@ -36,7 +36,7 @@ describe('one property per field name', () => {
 		expect(counts.get('endTime')).toBeLessThanOrEqual(2);
 	});
 
-	// calendarId: the event operations' field (shared/eventFields.ts), Calendar Get / Get Free
+	// calendarId: the event operations' field (resources/event/fields.ts), Calendar Get / Get Free
 	// Slots' path id, and Calendar Notification's path id (+1: the calendar whose notifications
 	// are addressed, on every notification operation; widening another's displayOptions would show
 	// it on operations that do not take it), and the path calendarId of an availability schedule's

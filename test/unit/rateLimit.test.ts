@@ -1,10 +1,13 @@
-import { LocationBudget, retryAfterMs } from '../../nodes/HighLevelCalendar/shared/rateLimit';
+import {
+	LocationBudget,
+	retryAfterMs,
+} from '../../nodes/HighLevelCalendar/transport/pacing/rateLimit';
 import {
 	backoffMs,
 	classifyFailure,
 	isSafeToResend,
 	RETRY,
-} from '../../nodes/HighLevelCalendar/shared/client';
+} from '../../nodes/HighLevelCalendar/transport/client';
 
 /** A request let go and answered at once (the in-flight cap never holds it back). */
 async function sendAnswered(budget: LocationBudget, share = 1) {

@@ -1,4 +1,4 @@
-import { formatInTimeZone, toApiTime } from '../../nodes/HighLevelCalendar/shared/time';
+import { formatInTimeZone, toApiTime } from '../../nodes/HighLevelCalendar/helpers/time';
 
 describe('toApiTime', () => {
 	it('keeps the instant and offset of an ISO 8601 time with an offset', () => {

@@ -1,4 +1,4 @@
-import { isToolNodeType } from '../../nodes/HighLevelCalendar/shared/toolMode';
+import { isToolNodeType } from '../../nodes/HighLevelCalendar/helpers/toolMode';
 
 describe('isToolNodeType', () => {
 	it("tells n8n's tool variant of the node from the node itself", () => {

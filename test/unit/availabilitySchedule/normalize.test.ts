@@ -6,7 +6,7 @@ import {
 	normalizeScheduleUpdateBody,
 	scheduleTimeZone,
 } from '../../../nodes/HighLevelCalendar/resources/availabilitySchedule/normalize';
-import { InputError } from '../../../nodes/HighLevelCalendar/shared/inputError';
+import { InputError } from '../../../nodes/HighLevelCalendar/helpers/inputError';
 import { inputError } from './testing';
 
 const context = { timeZone: 'Europe/Berlin', credentialLocationId: 'loc_from_credential' };

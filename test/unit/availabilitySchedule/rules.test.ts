@@ -5,7 +5,7 @@ import {
 	weeklyHoursRules,
 } from '../../../nodes/HighLevelCalendar/resources/availabilitySchedule/rules';
 import { jsonRules } from '../../../nodes/HighLevelCalendar/resources/availabilitySchedule/rulesJson';
-import { InputError } from '../../../nodes/HighLevelCalendar/shared/inputError';
+import { InputError } from '../../../nodes/HighLevelCalendar/helpers/inputError';
 import { inputError } from './testing';
 
 const nineToFive = [{ from: '09:00', to: '17:00' }];

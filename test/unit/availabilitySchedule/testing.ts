@@ -1,4 +1,4 @@
-import { InputError } from '../../../nodes/HighLevelCalendar/shared/inputError';
+import { InputError } from '../../../nodes/HighLevelCalendar/helpers/inputError';
 
 /** The InputError `run` throws, to check its field and message. */
 export function inputError(run: () => unknown): InputError {

@@ -4,7 +4,7 @@ import {
 	parseRrule,
 	type RecurrenceBuild,
 } from '../../../nodes/HighLevelCalendar/resources/appointment/recurrence';
-import { InputError } from '../../../nodes/HighLevelCalendar/shared/inputError';
+import { InputError } from '../../../nodes/HighLevelCalendar/helpers/inputError';
 import { BERLIN, NY } from './testing';
 
 describe('buildRrule', () => {

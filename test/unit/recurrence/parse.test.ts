@@ -1,7 +1,7 @@
 // parseRrule (parse.ts): how a raw rule is normalised, and each rule it refuses (UNTIL, EXDATE and
 // DTSTART included) with its message.
 import { parseRrule } from '../../../nodes/HighLevelCalendar/resources/appointment/recurrence';
-import { InputError } from '../../../nodes/HighLevelCalendar/shared/inputError';
+import { InputError } from '../../../nodes/HighLevelCalendar/helpers/inputError';
 
 describe('parseRrule', () => {
 	it('normalises: uppercase, RRULE: prefix, INTERVAL, stable key order, one sorted EXDATE line without duplicates', () => {

@@ -1,11 +1,14 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { timeZoneOptions } from '../../shared/descriptions';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { duplicateCheckOption, duplicateCheckPreSend } from '../../shared/duplicateCheck';
-import { parametersPreSend } from '../../shared/parameters';
-import { normalizedBodyPreSend, contactByEmailPreSend } from '../../shared/hooks';
-import { EVENT_SHAPE, simplifyField, simplifyPostReceive } from '../../shared/simplify';
+import { SCOPES } from '../../helpers/constants';
+import { timeZoneOptions } from '../../fields/options';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { duplicateCheckPreSend } from '../../hooks/duplicateCheck';
+import { duplicateCheckOption } from '../../fields/duplicateCheck';
+import { parametersPreSend } from '../../hooks/parameters';
+import { normalizedBodyPreSend, contactByEmailPreSend } from '../../hooks/request';
+import { simplifyPostReceive } from '../../hooks/simplify';
+import { EVENT_SHAPE } from '../../helpers/simplify';
+import { simplifyField } from '../../fields/simplify';
 import { normalizeCreateBody } from './normalize';
 import {
 	recurrenceSummaryPostReceive,
@@ -46,7 +49,7 @@ export const createOperation: INodePropertyOptions = {
 	},
 };
 
-/** Create's own fields; Calendar, Contact, Start Time and Additional Fields are in shared/eventFields.ts. */
+/** Create's own fields; Calendar, Contact, Start Time and Additional Fields are in resources/event/fields.ts. */
 export const createFields: INodeProperties[] = [
 	...recurrenceFields('create'),
 	// The switches before the Options collection, so they do not look like part of it.

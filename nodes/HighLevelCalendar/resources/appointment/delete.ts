@@ -1,5 +1,5 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
-import { deleteEventRouting } from '../../shared/deleteEvent';
+import { deleteEventRouting } from '../event/delete';
 
 /** DELETE /calendars/events/{eventId}; the output names what was deleted. */
 export const deleteOperation: INodePropertyOptions = {

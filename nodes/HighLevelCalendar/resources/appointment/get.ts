@@ -1,8 +1,9 @@
 import type { IDataObject, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { pathIdsPreSend } from '../../shared/hooks';
-import { EVENT_SHAPE, simplifyPostReceive } from '../../shared/simplify';
+import { SCOPES } from '../../helpers/constants';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { pathIdsPreSend } from '../../hooks/request';
+import { simplifyPostReceive } from '../../hooks/simplify';
+import { EVENT_SHAPE } from '../../helpers/simplify';
 import { recurrenceSummaryPostReceive } from './recurrence/parameters';
 
 /** The spec wraps the appointment in `event`; the live API has been seen using `appointment`. */

@@ -1,11 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { CONTACTS_API_VERSION } from '../../shared/constants';
-import { filterByField, getManyRouting } from '../../shared/eventList';
+import { CONTACTS_API_VERSION } from '../../helpers/constants';
+import { filterByField, getManyRouting } from '../event/getMany';
 
 /**
  * Get Many appointments: a time window of one calendar, user or group (GET /calendars/events), or
  * every appointment of a contact (GET /contacts/{contactId}/appointments, chosen by Filter By).
- * The window, status filter and limit are shared with block slots (shared/eventList.ts).
+ * The window, status filter and limit are shared with block slots (resources/event/getMany.ts).
  */
 export const getManyOperation: INodePropertyOptions = {
 	name: 'Get Many',

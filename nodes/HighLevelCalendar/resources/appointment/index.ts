@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { timeZoneOptions } from '../../shared/descriptions';
-import { simplifyField } from '../../shared/simplify';
+import { timeZoneOptions } from '../../fields/options';
+import { simplifyField } from '../../fields/simplify';
 import { createOperation } from './create';
 import { deleteOperation } from './delete';
 import { getOperation } from './get';

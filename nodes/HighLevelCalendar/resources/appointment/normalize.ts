@@ -1,14 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
-import { APPOINTMENT_STATUS_NAMES, MEETING_LOCATION_TYPE_NAMES } from '../../shared/constants';
+import { APPOINTMENT_STATUS_NAMES, MEETING_LOCATION_TYPE_NAMES } from '../../helpers/constants';
 import {
 	checkId,
 	checkOption,
 	coerceBoolean,
 	coerceText,
 	normalizeTimeRange,
-} from '../../shared/bodyChecks';
-import type { BodyContext } from '../../shared/hooks';
-import { InputError } from '../../shared/inputError';
+} from '../../helpers/bodyChecks';
+import type { BodyContext } from '../../hooks/request';
+import { InputError } from '../../helpers/inputError';
 
 const BOOLEAN_FIELDS = [
 	'overrideLocationConfig',

@@ -4,14 +4,19 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { CALENDARS_API_VERSION, SCOPES } from '../../shared/constants';
-import { asItemError, credentialLocationId, timeReading, pathIdsPreSend } from '../../shared/hooks';
-import { InputError } from '../../shared/inputError';
-import { encodePathSegment } from '../../shared/pathSegment';
-import { formatInTimeZone, toApiTime } from '../../shared/time';
-import { highLevelRequest } from '../../shared/client';
-import { readParameter } from '../../shared/parameters';
-import { TIME_HINT } from '../../shared/descriptions';
+import { CALENDARS_API_VERSION, SCOPES } from '../../helpers/constants';
+import {
+	asItemError,
+	credentialLocationId,
+	timeReading,
+	pathIdsPreSend,
+} from '../../hooks/request';
+import { InputError } from '../../helpers/inputError';
+import { encodePathSegment } from '../../helpers/pathSegment';
+import { formatInTimeZone, toApiTime } from '../../helpers/time';
+import { highLevelRequest } from '../../transport/client';
+import { readParameter } from '../../helpers/parameters';
+import { TIME_HINT } from '../../fields/options';
 
 /**
  * "Update one occurrence of a series": HighLevel addresses an occurrence by an instance id it does

@@ -1,9 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { timeZoneOptions } from '../../shared/descriptions';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { normalizedBodyPreSend } from '../../shared/hooks';
-import { EVENT_SHAPE, simplifyField, simplifyPostReceive } from '../../shared/simplify';
+import { SCOPES } from '../../helpers/constants';
+import { timeZoneOptions } from '../../fields/options';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { normalizedBodyPreSend } from '../../hooks/request';
+import { simplifyPostReceive } from '../../hooks/simplify';
+import { EVENT_SHAPE } from '../../helpers/simplify';
+import { simplifyField } from '../../fields/simplify';
 import { normalizeUpdateBody } from './normalize';
 import { updateTargetPreSend } from './occurrence';
 import {
@@ -12,7 +14,7 @@ import {
 	recurrenceFields,
 	recurrenceSummaryField,
 } from './recurrence/parameters';
-import { parametersPreSend } from '../../shared/parameters';
+import { parametersPreSend } from '../../hooks/parameters';
 
 export const updateOperation: INodePropertyOptions = {
 	name: 'Update',
@@ -40,7 +42,7 @@ export const updateOperation: INodePropertyOptions = {
 	},
 };
 
-/** Update's own fields, after the target (occurrence.ts); Update Fields is in shared/eventFields.ts. */
+/** Update's own fields, after the target (occurrence.ts); Update Fields is in resources/event/fields.ts. */
 export const updateFields: INodeProperties[] = [
 	...recurrenceFields('update'),
 	...simplifyField('appointment', ['update'], false),

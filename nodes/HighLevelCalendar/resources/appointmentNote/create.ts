@@ -1,9 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { normalizedBodyPreSend, pathIdsPreSend } from '../../shared/hooks';
-import { userLocator } from '../../shared/locators';
-import { parametersPreSend } from '../../shared/parameters';
+import { SCOPES } from '../../helpers/constants';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { normalizedBodyPreSend, pathIdsPreSend } from '../../hooks/request';
+import { userLocator } from '../../fields/locators';
+import { parametersPreSend } from '../../hooks/parameters';
 import { normalizeNoteBody } from './normalize';
 
 /** The note's author, optional on create and update (NotesDTO userId); a picker of the sub-account's users. */

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { pickerField } from '../../shared/locators';
+import { pickerField } from '../../fields/locators';
 
 /** The appointment every note operation addresses, and the note Update and Delete address. */
 export const noteTargetFields: INodeProperties[] = [

@@ -1,13 +1,13 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { pathIdsPreSend } from '../../shared/hooks';
-import { pagedListPreSend } from '../../shared/pagedList';
+import { SCOPES } from '../../helpers/constants';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { pathIdsPreSend } from '../../hooks/request';
+import { pagedListPreSend } from '../../hooks/pagedList';
 import { NOTES_PAGE_SIZE } from './normalize';
 
 /**
  * GET /calendars/appointments/{appointmentId}/notes requires `limit` (at most 20) and `offset`
- * (the notes skipped, from 0): the client asks page after page of 20 (shared/pagedList.ts) until
+ * (the notes skipped, from 0): the client asks page after page of 20 (transport/pagedList.ts) until
  * a page comes back short or Limit is reached. One item per note.
  */
 export const getManyOperation: INodePropertyOptions = {

@@ -5,7 +5,7 @@ import { noteBodyField } from './fields';
 import { getManyOperation } from './getMany';
 import { updateFields, updateOperation } from './update';
 
-/** Notes on one appointment (its appointmentId). Return All and Limit are shared/pagedList.ts's. */
+/** Notes on one appointment (its appointmentId). Return All and Limit are transport/pagedList.ts's. */
 export const appointmentNoteOperation: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { checkId, coerceText } from '../../shared/bodyChecks';
-import { InputError } from '../../shared/inputError';
+import { checkId, coerceText } from '../../helpers/bodyChecks';
+import { InputError } from '../../helpers/inputError';
 
 /** NotesDTO: `body` at most 5,000 characters. */
 export const MAX_NOTE_LENGTH = 5000;

@@ -4,10 +4,10 @@ import type {
 	INodeExecutionData,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { highLevelError } from '../../shared/errors';
-import { pathIdsPreSend } from '../../shared/hooks';
-import { readParameter } from '../../shared/parameters';
+import { SCOPES } from '../../helpers/constants';
+import { highLevelError } from '../../transport/errors';
+import { pathIdsPreSend } from '../../hooks/request';
+import { readParameter } from '../../helpers/parameters';
 
 /**
  * Add Calendar and Remove Calendar: PUT and DELETE /calendars/schedules/{id}/associations/{calendarId}.

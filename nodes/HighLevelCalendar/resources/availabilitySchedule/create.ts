@@ -1,9 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { locationIdOverrideField } from '../../shared/descriptions';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { normalizedBodyPreSend } from '../../shared/hooks';
-import { parametersPreSend } from '../../shared/parameters';
+import { SCOPES } from '../../helpers/constants';
+import { locationIdOverrideField } from '../../fields/options';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { normalizedBodyPreSend } from '../../hooks/request';
+import { parametersPreSend } from '../../hooks/parameters';
 import { RESOURCE, ruleOptions, scheduleNameField, scheduleTimeZoneField } from './fields';
 import { TARGET, UNWRAP_SCHEDULE } from './get';
 import { normalizeScheduleCreateBody } from './normalize';

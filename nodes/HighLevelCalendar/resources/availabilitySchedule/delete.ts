@@ -1,8 +1,8 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { deletedPostReceive } from '../../shared/deleted';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { pathIdsPreSend } from '../../shared/hooks';
+import { SCOPES } from '../../helpers/constants';
+import { deletedPostReceive } from '../../hooks/deleted';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { pathIdsPreSend } from '../../hooks/request';
 import { TARGET } from './get';
 
 /** DELETE /calendars/schedules/{id}: HighLevel answers `{ success: true }`, the node `{ id, deleted: true }`. */

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { calendarLocator, pickerField, userLocator } from '../../shared/locators';
+import { calendarLocator, pickerField, userLocator } from '../../fields/locators';
 import { RULES_EXAMPLE, WEEKDAY_NAMES } from './rules';
 
 /**

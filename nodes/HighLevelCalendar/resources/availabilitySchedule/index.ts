@@ -10,7 +10,7 @@ import { updateFields, updateOperation } from './update';
 /**
  * Availability Schedule: a user's weekly hours and date overrides, applied to team calendars
  * (the spec's "Availability" tag, /calendars/schedules). Return All and Limit are
- * shared/pagedList.ts'.
+ * transport/pagedList.ts'.
  */
 export const availabilityScheduleOperation: INodeProperties = {
 	displayName: 'Operation',

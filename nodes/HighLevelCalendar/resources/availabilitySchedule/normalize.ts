@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
-import { checkId, coerceText, commaList } from '../../shared/bodyChecks';
-import type { BodyContext } from '../../shared/hooks';
-import { InputError } from '../../shared/inputError';
-import { assertTimeZone } from '../../shared/time';
+import { checkId, coerceText, commaList } from '../../helpers/bodyChecks';
+import type { BodyContext } from '../../hooks/request';
+import { InputError } from '../../helpers/inputError';
+import { assertTimeZone } from '../../helpers/time';
 import { dateOverrideRules, weeklyHoursRules } from './rules';
 import { jsonRules } from './rulesJson';
 

@@ -1,11 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { locationIdOverrideField } from '../../shared/descriptions';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { normalizedQueryPreSend } from '../../shared/hooks';
-import { calendarLocator } from '../../shared/locators';
-import { pagedListPreSend } from '../../shared/pagedList';
-import { parametersPreSend } from '../../shared/parameters';
+import { SCOPES } from '../../helpers/constants';
+import { locationIdOverrideField } from '../../fields/options';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { normalizedQueryPreSend } from '../../hooks/request';
+import { calendarLocator } from '../../fields/locators';
+import { pagedListPreSend } from '../../hooks/pagedList';
+import { parametersPreSend } from '../../hooks/parameters';
 import { RESOURCE } from './fields';
 import { normalizeScheduleSearchQuery } from './normalize';
 
@@ -44,7 +44,7 @@ export const searchOperation: INodePropertyOptions = {
 	},
 };
 
-/** Return All and Limit are the shared ones (shared/pagedList.ts). */
+/** Return All and Limit are the shared ones (transport/pagedList.ts). */
 export const searchFields: INodeProperties[] = [
 	{
 		displayName: 'Filters',

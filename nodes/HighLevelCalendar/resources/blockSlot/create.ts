@@ -1,11 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { TIME_HINT, timeZoneOptions } from '../../shared/descriptions';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { duplicateCheckOption, duplicateCheckPreSend } from '../../shared/duplicateCheck';
-import { parametersPreSend } from '../../shared/parameters';
-import { normalizedBodyPreSend } from '../../shared/hooks';
-import { userLocator } from '../../shared/locators';
+import { SCOPES } from '../../helpers/constants';
+import { TIME_HINT, timeZoneOptions } from '../../fields/options';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { duplicateCheckPreSend } from '../../hooks/duplicateCheck';
+import { duplicateCheckOption } from '../../fields/duplicateCheck';
+import { parametersPreSend } from '../../hooks/parameters';
+import { normalizedBodyPreSend } from '../../hooks/request';
+import { userLocator } from '../../fields/locators';
 import { normalizeBlockSlotBody } from './normalize';
 
 const show = { resource: ['blockSlot'], operation: ['create'] };
@@ -34,7 +35,7 @@ export const createOperation: INodePropertyOptions = {
 	},
 };
 
-/** Which of the two a block slot blocks, and the user when it is a user (the calendar is in shared/eventFields.ts). */
+/** Which of the two a block slot blocks, and the user when it is a user (the calendar is in resources/event/fields.ts). */
 export const blockTargetFields: INodeProperties[] = [
 	{
 		displayName: 'Block',

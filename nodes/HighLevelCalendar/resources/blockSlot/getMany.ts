@@ -1,9 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { filterByField, getManyRouting } from '../../shared/eventList';
+import { filterByField, getManyRouting } from '../event/getMany';
 
 /**
  * Get Many block slots: a time window of one calendar, user or group (GET
- * /calendars/blocked-slots). The window and limit are shared with appointments (shared/eventList.ts).
+ * /calendars/blocked-slots). The window and limit are shared with appointments (resources/event/getMany.ts).
  */
 export const getManyOperation: INodePropertyOptions = {
 	name: 'Get Many',

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { checkId, coerceText, normalizeTimeRange } from '../../shared/bodyChecks';
-import type { BodyContext } from '../../shared/hooks';
-import { InputError } from '../../shared/inputError';
+import { checkId, coerceText, normalizeTimeRange } from '../../helpers/bodyChecks';
+import type { BodyContext } from '../../hooks/request';
+import { InputError } from '../../helpers/inputError';
 
 /**
  * A block slot blocks either a calendar or a user: HighLevel's field text says "Either calendarId or

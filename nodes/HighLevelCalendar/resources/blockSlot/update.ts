@@ -1,10 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { timeZoneOptions } from '../../shared/descriptions';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { normalizedBodyPreSend, pathIdsPreSend } from '../../shared/hooks';
+import { SCOPES } from '../../helpers/constants';
+import { timeZoneOptions } from '../../fields/options';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { normalizedBodyPreSend, pathIdsPreSend } from '../../hooks/request';
 import { normalizeBlockSlotBody } from './normalize';
-import { parametersPreSend } from '../../shared/parameters';
+import { parametersPreSend } from '../../hooks/parameters';
 
 export const updateOperation: INodePropertyOptions = {
 	name: 'Update',
@@ -24,5 +24,5 @@ export const updateOperation: INodePropertyOptions = {
 	},
 };
 
-/** Update Fields is in shared/eventFields.ts. */
+/** Update Fields is in resources/event/fields.ts. */
 export const updateFields: INodeProperties[] = [timeZoneOptions('blockSlot', ['update'])];

@@ -2,7 +2,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 /**
  * The enums of CalendarCreateDTO / CalendarUpdateDTO (apps/calendars.json), value → the name the
- * editor shows. An expression may give either (matchOption in shared/bodyChecks.ts).
+ * editor shows. An expression may give either (matchOption in helpers/bodyChecks.ts).
  */
 
 export const CALENDAR_TYPE_NAMES: Record<string, string> = {

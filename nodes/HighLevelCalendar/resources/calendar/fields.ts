@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { pickerField } from '../../shared/locators';
+import { pickerField } from '../../fields/locators';
 import {
 	AVAILABILITY_TYPE_NAMES,
 	BOOKING_AFTER_UNIT_NAMES,

@@ -4,10 +4,10 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { pathIdsPreSend } from '../../shared/hooks';
-import { calendarLocator } from '../../shared/locators';
+import { SCOPES } from '../../helpers/constants';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { pathIdsPreSend } from '../../hooks/request';
+import { calendarLocator } from '../../fields/locators';
 
 export async function unwrapCalendarPostReceive(
 	items: INodeExecutionData[],

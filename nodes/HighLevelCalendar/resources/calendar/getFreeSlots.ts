@@ -6,18 +6,21 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { CALENDARS_API_VERSION, SCOPES } from '../../shared/constants';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { asItemError, pathIdsPreSend, timeReading } from '../../shared/hooks';
-import { InputError } from '../../shared/inputError';
-import { encodePathSegment } from '../../shared/pathSegment';
-import { userLocator } from '../../shared/locators';
-import { assertEndAfterStart, toApiTime, type TimeReading } from '../../shared/time';
-import { highLevelRequest } from '../../shared/client';
-import { readParameter, parametersPreSend } from '../../shared/parameters';
-import { TIME_HINT } from '../../shared/descriptions';
-import { commaList } from '../../shared/bodyChecks';
-import { simplifyField, simplifyPostReceive, type SimplifyShape } from '../../shared/simplify';
+import { CALENDARS_API_VERSION, SCOPES } from '../../helpers/constants';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { asItemError, pathIdsPreSend, timeReading } from '../../hooks/request';
+import { InputError } from '../../helpers/inputError';
+import { encodePathSegment } from '../../helpers/pathSegment';
+import { userLocator } from '../../fields/locators';
+import { assertEndAfterStart, toApiTime, type TimeReading } from '../../helpers/time';
+import { highLevelRequest } from '../../transport/client';
+import { readParameter } from '../../helpers/parameters';
+import { parametersPreSend } from '../../hooks/parameters';
+import { TIME_HINT } from '../../fields/options';
+import { commaList } from '../../helpers/bodyChecks';
+import { simplifyPostReceive } from '../../hooks/simplify';
+import { type SimplifyShape } from '../../helpers/simplify';
+import { simplifyField } from '../../fields/simplify';
 
 /** HighLevel refuses windows over 31 days ("Date range cannot be more than 31 days"). */
 export const MAX_FREE_SLOT_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;

@@ -1,10 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { credentialLocationPreSend } from '../../shared/hooks';
-import { groupLocator } from '../../shared/locators';
-import { parametersPreSend } from '../../shared/parameters';
-import { CALENDAR_SHAPE, simplifyField, simplifyPostReceive } from '../../shared/simplify';
+import { SCOPES } from '../../helpers/constants';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { credentialLocationPreSend } from '../../hooks/request';
+import { groupLocator } from '../../fields/locators';
+import { parametersPreSend } from '../../hooks/parameters';
+import { simplifyPostReceive } from '../../hooks/simplify';
+import { CALENDAR_SHAPE } from '../../helpers/simplify';
+import { simplifyField } from '../../fields/simplify';
 
 export const getManyOperation: INodePropertyOptions = {
 	name: 'Get Many',

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { InputError } from '../../shared/inputError';
+import { InputError } from '../../helpers/inputError';
 import { checkDay, checkShape, type ShapeContext } from './shapes';
 
 /**

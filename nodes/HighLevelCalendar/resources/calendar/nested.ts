@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { InputError } from '../../shared/inputError';
+import { InputError } from '../../helpers/inputError';
 import { CONFERENCE_KINDS, LOCATION_KIND_NAMES } from './enums';
 import { availabilitiesFromUi, checkHourOrder, openHoursFromUi } from './hours';
 import {

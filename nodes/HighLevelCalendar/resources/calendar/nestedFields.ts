@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { userLocator } from '../../shared/locators';
+import { userLocator } from '../../fields/locators';
 import {
 	DAY_NAMES,
 	LOCATION_KIND_NAMES,

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { checkId, checkOption, coerceBoolean, coerceText } from '../../shared/bodyChecks';
-import type { BodyContext } from '../../shared/hooks';
-import { InputError } from '../../shared/inputError';
+import { checkId, checkOption, coerceBoolean, coerceText } from '../../helpers/bodyChecks';
+import type { BodyContext } from '../../hooks/request';
+import { InputError } from '../../helpers/inputError';
 import {
 	AVAILABILITY_TYPE_NAMES,
 	BOOKING_AFTER_UNIT_NAMES,

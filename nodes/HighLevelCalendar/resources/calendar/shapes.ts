@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { matchOption } from '../../shared/bodyChecks';
-import { InputError } from '../../shared/inputError';
-import { formatInTimeZone } from '../../shared/time';
+import { matchOption } from '../../helpers/bodyChecks';
+import { InputError } from '../../helpers/inputError';
+import { formatInTimeZone } from '../../helpers/time';
 import {
 	DAY_NAMES,
 	LOCATION_KIND_NAMES,

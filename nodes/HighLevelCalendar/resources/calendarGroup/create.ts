@@ -1,8 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { normalizedBodyPreSend } from '../../shared/hooks';
-import { parametersPreSend } from '../../shared/parameters';
+import { SCOPES } from '../../helpers/constants';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { normalizedBodyPreSend } from '../../hooks/request';
+import { parametersPreSend } from '../../hooks/parameters';
 import { normalizeGroupCreateBody } from './normalize';
 
 /** POST /calendars/groups in the credential's sub-account; the output is the new group. */

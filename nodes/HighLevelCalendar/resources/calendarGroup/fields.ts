@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { groupLocator } from '../../shared/locators';
+import { groupLocator } from '../../fields/locators';
 
 /**
  * The Calendar Group fields more than one operation shows.

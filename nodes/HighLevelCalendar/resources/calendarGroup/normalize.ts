@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { checkId, coerceBoolean, coerceText } from '../../shared/bodyChecks';
-import type { BodyContext } from '../../shared/hooks';
-import { InputError } from '../../shared/inputError';
+import { checkId, coerceBoolean, coerceText } from '../../helpers/bodyChecks';
+import type { BodyContext } from '../../hooks/request';
+import { InputError } from '../../helpers/inputError';
 
 /**
  * Checks on a calendar group's fields before anything is sent. The spec types name, description

@@ -4,10 +4,11 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { normalizedBodyPreSend, pathIdsPreSend } from '../../shared/hooks';
-import { parametersPreSend, readParameter } from '../../shared/parameters';
+import { SCOPES } from '../../helpers/constants';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { normalizedBodyPreSend, pathIdsPreSend } from '../../hooks/request';
+import { readParameter } from '../../helpers/parameters';
+import { parametersPreSend } from '../../hooks/parameters';
 import { normalizeGroupStatusBody } from './normalize';
 
 /**

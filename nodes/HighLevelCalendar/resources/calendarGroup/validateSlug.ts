@@ -4,10 +4,11 @@ import type {
 	INodeExecutionData,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { normalizedBodyPreSend } from '../../shared/hooks';
-import { parametersPreSend, readParameter } from '../../shared/parameters';
+import { SCOPES } from '../../helpers/constants';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { normalizedBodyPreSend } from '../../hooks/request';
+import { readParameter } from '../../helpers/parameters';
+import { parametersPreSend } from '../../hooks/parameters';
 import { checkSlug, normalizeSlugBody } from './normalize';
 
 /** postReceive: `{ slug, available }`, the slug as sent beside HighLevel's answer. */

@@ -1,9 +1,9 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { pathIdsPreSend } from '../../shared/hooks';
-import { arrayItemsPostReceive } from '../../shared/pagedList';
-import { parametersPreSend } from '../../shared/parameters';
+import { SCOPES } from '../../helpers/constants';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { pathIdsPreSend } from '../../hooks/request';
+import { arrayItemsPostReceive } from '../../hooks/pagedList';
+import { parametersPreSend } from '../../hooks/parameters';
 import { notificationListPreSend } from './request';
 
 /** HighLevel creates a list in one request and answers the created ones: one item each. */

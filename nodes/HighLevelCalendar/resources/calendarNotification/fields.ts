@@ -1,5 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { calendarLocator, pickerField } from '../../shared/locators';
+import { calendarLocator, pickerField } from '../../fields/locators';
 import { CHANNEL_NAMES, NOTIFICATION_TYPE_NAMES } from './normalize';
 import { TIME_UNIT_NAMES } from './schedules';
 

@@ -1,7 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { pathIdsPreSend } from '../../shared/hooks';
+import { SCOPES } from '../../helpers/constants';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { pathIdsPreSend } from '../../hooks/request';
 
 export const getOperation: INodePropertyOptions = {
 	name: 'Get',

@@ -1,9 +1,9 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { normalizedQueryPreSend, pathIdsPreSend } from '../../shared/hooks';
-import { arrayItemsPostReceive, pagedListPreSend } from '../../shared/pagedList';
-import { parametersPreSend } from '../../shared/parameters';
+import { SCOPES } from '../../helpers/constants';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { normalizedQueryPreSend, pathIdsPreSend } from '../../hooks/request';
+import { arrayItemsPostReceive, pagedListPreSend } from '../../hooks/pagedList';
+import { parametersPreSend } from '../../hooks/parameters';
 import { normalizeNotificationFilters } from './normalize';
 
 /**

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { coerceBoolean, coerceText, commaList, matchOption } from '../../shared/bodyChecks';
-import { InputError } from '../../shared/inputError';
-import { didYouMean } from '../../shared/suggest';
+import { coerceBoolean, coerceText, commaList, matchOption } from '../../helpers/bodyChecks';
+import { InputError } from '../../helpers/inputError';
+import { didYouMean } from '../../helpers/suggest';
 import { parseJsonOption, scheduleList } from './schedules';
 
 /**

@@ -4,8 +4,8 @@ import type {
 	IHttpRequestOptions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { asItemError } from '../../shared/hooks';
-import { readParameter } from '../../shared/parameters';
+import { asItemError } from '../../hooks/request';
+import { readParameter } from '../../helpers/parameters';
 import { normalizeNotificationList } from './normalize';
 
 const MISSING = Symbol('missing');

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { matchOption } from '../../shared/bodyChecks';
-import { InputError } from '../../shared/inputError';
+import { matchOption } from '../../helpers/bodyChecks';
+import { InputError } from '../../helpers/inputError';
 
 /**
  * The JSON options and the times of a notification (beforeTime, afterTime: the spec's SchedulesDTO

@@ -1,8 +1,8 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { normalizedBodyPreSend, pathIdsPreSend } from '../../shared/hooks';
-import { parametersPreSend } from '../../shared/parameters';
+import { SCOPES } from '../../helpers/constants';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { normalizedBodyPreSend, pathIdsPreSend } from '../../hooks/request';
+import { parametersPreSend } from '../../hooks/parameters';
 import { normalizeNotification } from './normalize';
 import { updatedNotificationPostReceive } from './request';
 

@@ -1,7 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { parametersPreSend } from '../../shared/parameters';
+import { SCOPES } from '../../helpers/constants';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { parametersPreSend } from '../../hooks/parameters';
 import { calendarResourceBodyPreSend, resourceTypePathPreSend } from './request';
 
 export const createOperation: INodePropertyOptions = {

@@ -1,11 +1,11 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { deletedPostReceive } from '../../shared/deleted';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { pathIdsPreSend } from '../../shared/hooks';
+import { SCOPES } from '../../helpers/constants';
+import { deletedPostReceive } from '../../hooks/deleted';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { pathIdsPreSend } from '../../hooks/request';
 import { resourceTypePathPreSend } from './request';
 
-/** HighLevel answers `{ success: true }`; the output names what was deleted (shared/deleted.ts). */
+/** HighLevel answers `{ success: true }`; the output names what was deleted (hooks/deleted.ts). */
 export const deleteOperation: INodePropertyOptions = {
 	name: 'Delete',
 	value: 'delete',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { locationIdOverrideField } from '../../shared/descriptions';
-import { pickerField } from '../../shared/locators';
+import { locationIdOverrideField } from '../../fields/options';
+import { pickerField } from '../../fields/locators';
 
 /**
  * The fields of rooms and equipment (CreateCalendarResourceDTO, UpdateCalendarResourceDTO), with

@@ -1,8 +1,8 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { credentialLocationPreSend } from '../../shared/hooks';
-import { arrayItemsPostReceive, pagedListPreSend } from '../../shared/pagedList';
+import { SCOPES } from '../../helpers/constants';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { credentialLocationPreSend } from '../../hooks/request';
+import { arrayItemsPostReceive, pagedListPreSend } from '../../hooks/pagedList';
 import { resourceTypePathPreSend } from './request';
 
 /**

@@ -5,8 +5,8 @@ import {
 	coerceText,
 	commaList,
 	matchOption,
-} from '../../shared/bodyChecks';
-import { InputError } from '../../shared/inputError';
+} from '../../helpers/bodyChecks';
+import { InputError } from '../../helpers/inputError';
 
 /**
  * Checks on a room's or an equipment's body (CreateCalendarResourceDTO, UpdateCalendarResourceDTO),

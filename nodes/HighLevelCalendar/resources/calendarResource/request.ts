@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { asItemError, credentialLocationId } from '../../shared/hooks';
-import { readParameter } from '../../shared/parameters';
+import { asItemError, credentialLocationId } from '../../hooks/request';
+import { readParameter } from '../../helpers/parameters';
 import {
 	matchResourceType,
 	normalizeCalendarResourceCreate,

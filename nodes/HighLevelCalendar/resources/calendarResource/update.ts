@@ -1,8 +1,8 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
-import { SCOPES } from '../../shared/constants';
-import { responseCheckPostReceive } from '../../shared/errors';
-import { pathIdsPreSend } from '../../shared/hooks';
-import { parametersPreSend } from '../../shared/parameters';
+import { SCOPES } from '../../helpers/constants';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import { pathIdsPreSend } from '../../hooks/request';
+import { parametersPreSend } from '../../hooks/parameters';
 import { calendarResourceBodyPreSend, resourceTypePathPreSend } from './request';
 
 export const updateOperation: INodePropertyOptions = {

@@ -1,5 +1,5 @@
-import { InputError } from '../../../shared/inputError';
-import { assertTimeZone, toApiTime } from '../../../shared/time';
+import { InputError } from '../../../helpers/inputError';
+import { assertTimeZone, toApiTime } from '../../../helpers/time';
 import {
 	FREQUENCIES,
 	Frequency,

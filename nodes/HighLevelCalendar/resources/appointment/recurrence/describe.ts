@@ -1,4 +1,4 @@
-import { assertTimeZone, epochToWallTime } from '../../../shared/time';
+import { assertTimeZone, epochToWallTime } from '../../../helpers/time';
 import {
 	MONTH_NAMES,
 	OccurrenceOptions,
@@ -12,25 +12,11 @@ import {
 	WeekdayCode,
 } from './rule';
 import { pad, parseRrule } from './parse';
+import { ordinalNumber, position } from './ordinals';
 import { nextOccurrences } from './occurrences';
 
 // ---------------------------------------------------------------------------------------------------
 // English
-
-const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth'];
-
-function ordinalNumber(n: number): string {
-	const tens = n % 100;
-	if (tens >= 11 && tens <= 13) return `${n}th`;
-	return `${n}${{ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] ?? 'th'}`;
-}
-
-/** 1 -> first, 2 -> second, -1 -> last, -2 -> second-to-last, 20 -> 20th. */
-export function position(n: number): string {
-	if (n === -1) return 'last';
-	const word = ORDINAL_WORDS[Math.abs(n) - 1] ?? ordinalNumber(Math.abs(n));
-	return n < 0 ? `${word}-to-last` : word;
-}
 
 /** A day of the month: 15 -> 15th, -1 -> last day, -3 -> third-to-last day. */
 function monthDay(n: number): string {

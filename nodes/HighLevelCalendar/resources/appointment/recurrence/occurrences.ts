@@ -6,7 +6,7 @@ import {
 	formatInTimeZone,
 	toApiTime,
 	wallTimeToEpoch,
-} from '../../../shared/time';
+} from '../../../helpers/time';
 import {
 	DAY_MS,
 	MAX_LISTED,

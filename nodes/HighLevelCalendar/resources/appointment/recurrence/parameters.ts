@@ -5,8 +5,8 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { asItemError, readingTimeZone } from '../../../shared/hooks';
-import { InputError } from '../../../shared/inputError';
+import { asItemError, readingTimeZone } from '../../../hooks/request';
+import { InputError } from '../../../helpers/inputError';
 import {
 	buildRrule,
 	parseRrule,
@@ -14,8 +14,8 @@ import {
 	type RecurrenceBuild,
 	type WeekdayCode,
 } from './index';
-import { readParameter } from '../../../shared/parameters';
-import { matchOption } from '../../../shared/bodyChecks';
+import { readParameter } from '../../../helpers/parameters';
+import { matchOption } from '../../../helpers/bodyChecks';
 
 /**
  * Recurrence on create and update: none, built from fields, or a raw RRULE string (checked before

@@ -1,8 +1,8 @@
 // Parsing and checking a raw RRULE. Over 450 lines because every RFC 5545 part has its own checks
 // and its own message (45 refused rules, each named in test/unit/recurrence/parse.test.ts);
 // the BY* parts that are lists of numbers share one table (NUMBER_LIST_PARTS).
-import { InputError } from '../../../shared/inputError';
-import { didYouMean } from '../../../shared/suggest';
+import { InputError } from '../../../helpers/inputError';
+import { didYouMean } from '../../../helpers/suggest';
 import {
 	EXAMPLE,
 	FIELD,
@@ -23,7 +23,7 @@ import {
 	WEEKDAY_FIX,
 	WeekdayCode,
 } from './rule';
-import { position } from './describe';
+import { position } from './ordinals';
 
 // ---------------------------------------------------------------------------------------------------
 // Parsing and checking

@@ -1,0 +1,116 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { readCredential } from '../transport/credential';
+import { resolveId } from './resolveId';
+import { fillPath } from '../helpers/pathSegment';
+import { asItemError } from '../transport/runLedger';
+import { assertTimeZone, type TimeReading } from '../helpers/time';
+import { readParameter } from '../helpers/parameters';
+import { isToolRun } from '../helpers/toolMode';
+
+export interface BodyContext extends TimeReading {
+	/** The credential's Location ID, the default wherever the API needs a locationId. */
+	credentialLocationId: string;
+}
+
+export type BodyNormalizer = (body: IDataObject, context: BodyContext) => IDataObject;
+
+// Kept here too: every hook file imports it with the other hook helpers.
+export { asItemError } from '../transport/runLedger';
+
+/**
+ * preSend: fills each `{name}` of the operation's spec-style URL (`.../{eventId}`, `/calendars/{calendarId}`)
+ * with the parameter of that name, encoded as one path segment.
+ */
+export async function pathIdsPreSend(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	try {
+		const values: Record<string, unknown> = {};
+		for (const [, name] of requestOptions.url.matchAll(/\{(\w+)\}/g))
+			values[name] = await resolveId(this, name);
+		requestOptions.url = fillPath(requestOptions.url, (name) => values[name]);
+	} catch (error) {
+		throw asItemError(this, error);
+	}
+	return requestOptions;
+}
+
+/** preSend: a contact picked By Email is sent as the id of the one contact with that email. */
+export async function contactByEmailPreSend(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = requestOptions.body as IDataObject | undefined;
+	if (body?.contactId === undefined) return requestOptions;
+	try {
+		body.contactId = (await resolveId(this, 'contactId')) as string;
+	} catch (error) {
+		throw asItemError(this, error);
+	}
+	return requestOptions;
+}
+
+export function timeReading(context: IExecuteSingleFunctions): Required<TimeReading> {
+	const chosenZone = readParameter(context, 'options.timeZone', '') as string;
+	return {
+		timeZone: assertTimeZone(chosenZone || context.getTimezone(), 'Time Zone'),
+		offsetRequired: !chosenZone && isToolRun(context),
+	};
+}
+
+export function readingTimeZone(context: IExecuteSingleFunctions): string {
+	return timeReading(context).timeZone;
+}
+
+export async function credentialLocationId(context: IExecuteSingleFunctions): Promise<string> {
+	return (await readCredential(context)).locationId;
+}
+
+/**
+ * preSend factory: the credential's sub-account as `locationId`, in the query (list endpoints) or
+ * the body (creates), where the API requires it and no field asks for it.
+ */
+export function credentialLocationPreSend(where: 'qs' | 'body') {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		try {
+			const locationId = await credentialLocationId(this);
+			if (where === 'qs') requestOptions.qs = { ...requestOptions.qs, locationId };
+			else requestOptions.body = { ...(requestOptions.body as IDataObject), locationId };
+		} catch (error) {
+			throw asItemError(this, error);
+		}
+		return requestOptions;
+	};
+}
+
+/** preSend factory: checks and normalizes the JSON body with a pure function before it is sent. */
+export function normalizedBodyPreSend(normalize: BodyNormalizer) {
+	return normalizedPreSend('body', normalize);
+}
+
+/** preSend factory: the same for the query of a list or search. */
+export function normalizedQueryPreSend(normalize: BodyNormalizer) {
+	return normalizedPreSend('qs', normalize);
+}
+
+function normalizedPreSend(where: 'body' | 'qs', normalize: BodyNormalizer) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		try {
+			const given = { ...((requestOptions[where] as IDataObject | undefined) ?? {}) };
+			requestOptions[where] = normalize(given, {
+				...timeReading(this),
+				credentialLocationId: await credentialLocationId(this),
+			});
+		} catch (error) {
+			throw asItemError(this, error);
+		}
+		return requestOptions;
+	};
+}

@@ -1,0 +1,199 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { APPOINTMENT_STATUS_NAMES, APPOINTMENT_STATUSES, SCOPES } from '../../helpers/constants';
+import { matchOption } from '../../helpers/bodyChecks';
+import { TIME_HINT, timeZoneOptions } from '../../fields/options';
+import { responseCheckPostReceive } from '../../hooks/responseCheck';
+import {
+	asItemError,
+	credentialLocationId,
+	pathIdsPreSend,
+	timeReading,
+} from '../../hooks/request';
+import { readParameter } from '../../helpers/parameters';
+import { parametersPreSend } from '../../hooks/parameters';
+import { groupIdField, userLocator } from '../../fields/locators';
+import { cutToLimit } from '../../transport/pagedList';
+import { limitField, returnAllField } from '../../fields/pagedList';
+import { simplifyPostReceive } from '../../hooks/simplify';
+import { EVENT_SHAPE } from '../../helpers/simplify';
+import { simplifyField } from '../../fields/simplify';
+import { assertEndAfterStart, toApiTime } from '../../helpers/time';
+
+/**
+ * What Get Many of appointments and of block slots share: GET /calendars/events or
+ * /calendars/blocked-slots for a time window and one calendar, user or group (HighLevel requires
+ * one of them). Each resource's getMany.ts names its operation and its Filter By choices.
+ */
+
+export type ListResource = 'appointment' | 'blockSlot';
+
+/** preSend: the window is sent as epoch milliseconds, with the credential's location. */
+export async function eventWindowPreSend(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	try {
+		wantedStatuses(this);
+		if (readParameter(this, 'filterBy', '') === 'contact') return requestOptions;
+		const qs = (requestOptions.qs ??= {});
+		const { timeZone, offsetRequired } = timeReading(this);
+		const start = toApiTime(qs.startTime, 'startTime', timeZone, offsetRequired);
+		const end = toApiTime(qs.endTime, 'endTime', timeZone, offsetRequired);
+		assertEndAfterStart(start, end);
+		qs.startTime = String(start.epochMs);
+		qs.endTime = String(end.epochMs);
+		qs.locationId = await credentialLocationId(this);
+	} catch (error) {
+		throw asItemError(this, error);
+	}
+	return requestOptions;
+}
+
+/** The Appointment Status filter; an expression may give the statuses as the editor names them. */
+function wantedStatuses(context: IExecuteSingleFunctions): string[] {
+	const raw = readParameter(context, 'options.appointmentStatus', []) as unknown;
+	const list = Array.isArray(raw) ? raw : typeof raw === 'string' && raw ? raw.split(',') : [];
+	return list.map((status) =>
+		matchOption(
+			'appointmentStatus',
+			typeof status === 'string' ? status.trim() : status,
+			APPOINTMENT_STATUS_NAMES,
+		),
+	);
+}
+
+/** postReceive: one item per event, filtered by status and cut to the limit. */
+export async function eventListPostReceive(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const events = items.flatMap((item) => (item.json.events as IDataObject[] | undefined) ?? []);
+	const statuses = wantedStatuses(this);
+	const kept = statuses.length
+		? events.filter((event) => statuses.includes(String(event.appointmentStatus)))
+		: events;
+	return cutToLimit(this, kept).map((json) => ({ json }));
+}
+
+function listScope(context: IExecuteSingleFunctions): string {
+	return readParameter(context, 'filterBy', '') === 'contact'
+		? SCOPES.contactsRead
+		: SCOPES.eventsRead;
+}
+
+/**
+ * The request both Get Many operations send (resources/appointment/getMany.ts and
+ * resources/blockSlot/getMany.ts): the window's fields in the query, then the shared hooks.
+ */
+export function getManyRouting(url: string): INodePropertyOptions['routing'] {
+	return {
+		request: { method: 'GET', url },
+		send: {
+			preSend: [
+				parametersPreSend('qs', ['calendarId', 'userId', 'groupId', 'startTime', 'endTime']),
+				pathIdsPreSend,
+				eventWindowPreSend,
+			],
+		},
+		output: {
+			postReceive: [
+				responseCheckPostReceive(listScope, 'contact', 'contactId'),
+				eventListPostReceive,
+				simplifyPostReceive(EVENT_SHAPE),
+			],
+		},
+	};
+}
+
+const EVENT_RESOURCES: ListResource[] = ['appointment', 'blockSlot'];
+const show = { resource: EVENT_RESOURCES, operation: ['getAll'] };
+
+/** Filter By: HighLevel lists events of one calendar, user or group; appointments add Contact. */
+export function filterByField(
+	resource: ListResource,
+	contactOption?: INodePropertyOptions,
+): INodeProperties {
+	const options: INodePropertyOptions[] = [
+		{ name: 'Calendar', value: 'calendar' },
+		{ name: 'Group', value: 'group' },
+		{ name: 'User', value: 'user' },
+	];
+	if (contactOption) options.unshift(contactOption);
+	return {
+		displayName: 'Filter By',
+		name: 'filterBy',
+		type: 'options',
+		noDataExpression: true,
+		options,
+		default: 'calendar',
+		description: 'HighLevel lists events of one calendar, one user or one group at a time',
+		displayOptions: { show: { resource: [resource], operation: ['getAll'] } },
+	};
+}
+
+/**
+ * The node's one User (userId): Get Many of appointments and block slots Filtered By User, and
+ * Availability Schedule Search and Create (whose user the API also calls userId). One show
+ * condition cannot say "Get Many with Filter By User, or the schedule operations", so the show
+ * names every resource and operation involved and `hide` takes away the combinations that are
+ * not: Get Many by calendar, contact or group (filterBy), and the two creates that are not the
+ * schedule's, recognised by a field only they have: block slot's Block (target) and appointment's
+ * Recurrence. A schedule operation has none of these fields, and n8n's hide passes when the field
+ * is absent. n8n resolves a hidden field's default for these checks unless several properties
+ * share its name, which filterBy, target and recurrence do; test/unit/userIdDisplay.test.ts
+ * checks every combination the way n8n does.
+ */
+function userIdField(): INodeProperties {
+	return userLocator({
+		name: 'userId',
+		required: true,
+		description: 'The HighLevel user (userId) whose events are listed',
+		displayOptions: { show: { ...show, filterBy: ['user'] } },
+	});
+}
+
+/**
+ * Get Many's own fields, for appointments and block slots alike (the calendar, the contact and
+ * the window start are the shared fields of eventFields.ts; Filter By is each resource's own).
+ */
+export const getManyTargetFields: INodeProperties[] = [userIdField(), groupIdField];
+
+export const getManyEndTimeField: INodeProperties = {
+	displayName: 'End Time',
+	name: 'endTime',
+	type: 'dateTime',
+	hint: TIME_HINT,
+	required: true,
+	default: '',
+	description: 'End of the time window, read like Start Time. Sent as epoch milliseconds.',
+	displayOptions: { show: { ...show, filterBy: ['calendar', 'group', 'user'] } },
+};
+
+export const getManyListFields: INodeProperties[] = [
+	returnAllField,
+	limitField,
+	...simplifyField(EVENT_RESOURCES, ['getAll'], true),
+	timeZoneOptions(
+		EVENT_RESOURCES,
+		['getAll'],
+		[
+			{
+				displayName: 'Appointment Status',
+				name: 'appointmentStatus',
+				type: 'multiOptions',
+				options: APPOINTMENT_STATUSES.map((status) => ({ name: status, value: status })),
+				default: [],
+				description:
+					'Return only appointments with one of these statuses (filtered after HighLevel answers)',
+				displayOptions: { show: { '/resource': ['appointment'] } },
+			},
+		],
+	),
+];
