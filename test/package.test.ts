@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ICredentialType, INodeType } from 'n8n-workflow';
-import { runNode } from './engine/harness';
-import { startPoller } from './engine/poller';
+import { runNode } from './engine/harness/harness';
+import { startPoller } from './engine/harness/poller';
 import {
 	SANDBOX_CALENDAR_ID,
 	SANDBOX_CONTACT_ID,

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 /**
  * What the trigger remembers between polls and how it decides what fired: pure functions, so each
- * rule is tested alone (test/unit/trigger/changes.test.ts) and poll.ts only fetches and stores.
+ * rule is tested alone (test/unit/HighLevelCalendarTrigger/changes.test.ts) and poll.ts only fetches and stores.
  *
  * Each change fires exactly once because the trigger compares what HighLevel says now with what
  * it recorded at the last successful poll, never with a clock: a poll that fails records nothing,

@@ -22,7 +22,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { SCALED_LIMIT } from '../bench/floor';
+import { SCALED_LIMIT } from '../../bench/floor';
 import {
 	begin,
 	check,

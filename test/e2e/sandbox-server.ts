@@ -23,7 +23,7 @@ import {
 	type AppointmentRecord,
 	type Sandbox,
 } from '../sandbox';
-import { seedAroundNow } from './devSeed';
+import { seedAroundNow } from '../../dev/devSeed';
 import { E2E_FIXTURE } from './fixture';
 
 function seed(sandbox: Sandbox): void {

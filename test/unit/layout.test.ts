@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { cycles, importGraph, layerOf, layerKnown, mayImport } from './importGraph';
 
 describe('the layout', () => {
@@ -35,3 +37,24 @@ describe('the layout', () => {
 		).toEqual([['a', 'b']]);
 	});
 });
+
+describe('the unit tests', () => {
+	it('mirror nodes/: each test names the source file it tests', () => {
+		const root = join(__dirname, '..', '..');
+		const unmatched = testFiles(join(__dirname))
+			.map((file) => relative(__dirname, file))
+			.filter((file) => file.startsWith('HighLevelCalendar'))
+			.filter((file) => !existsSync(join(root, 'nodes', file.replace(/\.test\.ts$/, '.ts'))));
+		expect(unmatched).toEqual([]);
+	});
+});
+
+function testFiles(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+		entry.isDirectory()
+			? testFiles(join(dir, entry.name))
+			: entry.name.endsWith('.test.ts')
+				? [join(dir, entry.name)]
+				: [],
+	);
+}

@@ -1,9 +1,9 @@
 // What the sandbox saw of the two queue-mode executions, worked out from its recorded requests and
 // its store: the appointments (each title once), the 429s (each one resent), and the time from the
 // first request to the last answer against the floor the limit allows. The floor and "x floor
-// after the first request" are the benchmarks' own definitions (test/bench/floor.ts), so these
+// after the first request" are the benchmarks' own definitions (bench/floor.ts), so these
 // figures compare with the README's other Performance figures.
-import { floorMs, SCALED_LIMIT, xFloorAfterFirst } from '../../bench/floor';
+import { floorMs, SCALED_LIMIT, xFloorAfterFirst } from '../../../bench/floor';
 import { check } from '../checks';
 import type { SandboxDump } from '../scenarios/major';
 

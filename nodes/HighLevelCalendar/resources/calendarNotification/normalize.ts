@@ -7,7 +7,7 @@ import { parseJsonOption, scheduleList } from './schedules';
 /**
  * Checks on a calendar notification (CreateCalendarNotificationDTO, UpdateCalendarNotificationsDTO),
  * whether it comes from the editor's fields or from the Notifications (JSON) option. Pure, so
- * test/unit/calendarNotification tests them alone. Field names in errors carry their place
+ * test/unit/HighLevelCalendar/resources/calendarNotification tests them alone. Field names in errors carry their place
  * (`notificationsJson[1].channel`) when the notification came from JSON.
  */
 

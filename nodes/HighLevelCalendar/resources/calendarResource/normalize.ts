@@ -10,7 +10,7 @@ import { InputError } from '../../helpers/inputError';
 
 /**
  * Checks on a room's or an equipment's body (CreateCalendarResourceDTO, UpdateCalendarResourceDTO),
- * pure so test/unit/calendarResource tests them alone. Expressions can give numbers as text, the
+ * pure so test/unit/HighLevelCalendar/resources/calendarResource tests them alone. Expressions can give numbers as text, the
  * calendars as a comma list, a resource type as the editor names it: all are read here.
  */
 

@@ -1,5 +1,5 @@
 // Parsing and checking a raw RRULE. Over 450 lines because every RFC 5545 part has its own checks
-// and its own message (45 refused rules, each named in test/unit/recurrence/parse.test.ts);
+// and its own message (45 refused rules, each named in test/unit/HighLevelCalendar/resources/appointment/recurrence/parse.test.ts);
 // the BY* parts that are lists of numbers share one table (NUMBER_LIST_PARTS).
 import { InputError } from '../../../helpers/inputError';
 import { didYouMean } from '../../../helpers/suggest';

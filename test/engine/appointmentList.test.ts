@@ -1,0 +1,174 @@
+// Appointment: Delete and Get Many, in n8n's engine against the sandbox.
+import { runHighLevel } from './harness/highLevel';
+import {
+	SANDBOX_APPOINTMENT_ID,
+	SANDBOX_CALENDAR_ID,
+	SANDBOX_CONTACT_ID,
+	SANDBOX_GROUP_ID,
+	SANDBOX_LOCATION_ID,
+	SANDBOX_USER_ID,
+} from '../sandbox';
+import { DAY_END, DAY_START, byId, sandbox, useSandbox } from './testing';
+
+useSandbox();
+
+describe('Appointment: Delete', () => {
+	it('deletes by event id with body {} and outputs { id, deleted: true }', async () => {
+		const { items, error } = await runHighLevel(sandbox, {
+			resource: 'appointment',
+			operation: 'delete',
+			eventId: SANDBOX_APPOINTMENT_ID,
+		});
+		expect(error).toBeUndefined();
+		expect(sandbox.requests).toHaveLength(1);
+		expect(sandbox.requests[0]).toMatchObject({
+			method: 'DELETE',
+			path: `/calendars/events/${SANDBOX_APPOINTMENT_ID}`,
+			body: {},
+			status: 201,
+		});
+		expect(items.map((item) => item.json)).toEqual([{ id: SANDBOX_APPOINTMENT_ID, deleted: true }]);
+		expect(sandbox.store.appointments.get(SANDBOX_APPOINTMENT_ID)?.deleted).toBe(true);
+	});
+
+	it('names the id HighLevel does not know', async () => {
+		const { error } = await runHighLevel(sandbox, {
+			resource: 'blockSlot',
+			operation: 'delete',
+			eventId: 'blk_gone',
+		});
+		expect(error?.message).toBe('HighLevel found no block slot with eventId "blk_gone" (404)');
+	});
+});
+
+describe('Appointment: Get Many', () => {
+	it('lists a calendar window, sending epoch ms, the credential location and the calendar', async () => {
+		const { items } = await runHighLevel(sandbox, {
+			resource: 'appointment',
+			operation: 'getAll',
+			filterBy: 'calendar',
+			calendarId: byId(SANDBOX_CALENDAR_ID),
+			startTime: DAY_START,
+			endTime: DAY_END,
+			returnAll: true,
+		});
+		expect(sandbox.requests).toHaveLength(1);
+		const [request] = sandbox.requests;
+		expect(request).toMatchObject({ method: 'GET', path: '/calendars/events', status: 200 });
+		expect(request.query).toEqual({
+			locationId: SANDBOX_LOCATION_ID,
+			calendarId: SANDBOX_CALENDAR_ID,
+			startTime: String(Date.parse(DAY_START)),
+			endTime: String(Date.parse(DAY_END)),
+		});
+		expect(request.headers.version).toBe('2021-04-15');
+		// Simplify is on by default for Get Many.
+		expect(items.map((item) => item.json)).toEqual([
+			{
+				id: SANDBOX_APPOINTMENT_ID,
+				title: 'Casey Contact',
+				appointmentStatus: 'confirmed',
+				startTime: '2030-01-14T10:00:00+01:00',
+				endTime: '2030-01-14T10:30:00+01:00',
+				calendarId: SANDBOX_CALENDAR_ID,
+				contactId: SANDBOX_CONTACT_ID,
+				assignedUserId: SANDBOX_USER_ID,
+				isRecurring: false,
+			},
+		]);
+	});
+
+	it('filters by status after HighLevel answers, limits, and returns the full object with Simplify off', async () => {
+		for (const hour of ['11', '14', '15']) {
+			await runHighLevel(sandbox, {
+				resource: 'appointment',
+				operation: 'create',
+				calendarId: byId(SANDBOX_CALENDAR_ID),
+				contactId: byId(SANDBOX_CONTACT_ID),
+				startTime: `2030-01-14T${hour}:00:00+01:00`,
+				additionalFields: { appointmentStatus: hour === '14' ? 'cancelled' : 'new' },
+			});
+		}
+		sandbox.requests.length = 0;
+		const parameters = {
+			resource: 'appointment',
+			operation: 'getAll',
+			filterBy: 'user',
+			userId: byId(SANDBOX_USER_ID),
+			startTime: DAY_START,
+			endTime: DAY_END,
+			options: { appointmentStatus: ['new', 'confirmed'] },
+		};
+		const all = await runHighLevel(sandbox, { ...parameters, returnAll: true, simplify: false });
+		expect(sandbox.requests[0].query).toMatchObject({ userId: SANDBOX_USER_ID });
+		const received = (
+			sandbox.requests[0].response as { events: Array<{ appointmentStatus: string }> }
+		).events;
+		expect(received.map((event) => event.appointmentStatus).sort()).toEqual([
+			'cancelled',
+			'confirmed',
+			'new',
+			'new',
+		]);
+		expect(all.items.map((item) => item.json.appointmentStatus).sort()).toEqual([
+			'confirmed',
+			'new',
+			'new',
+		]);
+		expect(all.items[0].json).toHaveProperty('users');
+		const limited = await runHighLevel(sandbox, { ...parameters, returnAll: false, limit: 2 });
+		expect(limited.items).toHaveLength(2);
+		// The statuses may come from an expression, named as the editor shows them.
+		const named = await runHighLevel(sandbox, {
+			...parameters,
+			returnAll: true,
+			options: { appointmentStatus: "={{ ['New', 'Confirmed'] }}" },
+		});
+		expect(named.items.map((item) => item.json.appointmentStatus).sort()).toEqual([
+			'confirmed',
+			'new',
+			'new',
+		]);
+		sandbox.requests.length = 0;
+		const typo = await runHighLevel(sandbox, {
+			...parameters,
+			options: { appointmentStatus: "={{ ['confirmd'] }}" },
+		});
+		expect(typo.error?.message).toBe(
+			'appointmentStatus "confirmd" is not an allowed value. Did you mean confirmed? Use one of: new, confirmed, cancelled, showed, noshow, invalid.',
+		);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it("lists a contact's appointments with the Contacts API version", async () => {
+		const { items } = await runHighLevel(sandbox, {
+			resource: 'appointment',
+			operation: 'getAll',
+			filterBy: 'contact',
+			contactId: byId(SANDBOX_CONTACT_ID),
+			returnAll: true,
+		});
+		const [request] = sandbox.requests;
+		expect(request).toMatchObject({
+			method: 'GET',
+			path: `/contacts/${SANDBOX_CONTACT_ID}/appointments`,
+			status: 200,
+		});
+		expect(request.headers.version).toBe('2021-07-28');
+		expect(request.query).toEqual({});
+		expect(items.map((item) => item.json.id)).toEqual([SANDBOX_APPOINTMENT_ID]);
+	});
+
+	it('refuses a window that ends before it starts, before any request', async () => {
+		const { error } = await runHighLevel(sandbox, {
+			resource: 'appointment',
+			operation: 'getAll',
+			filterBy: 'group',
+			groupId: SANDBOX_GROUP_ID,
+			startTime: DAY_END,
+			endTime: DAY_START,
+		});
+		expect(sandbox.requests).toHaveLength(0);
+		expect(error?.message).toContain('endTime "2030-01-14T00:00:00+01:00" is not after startTime');
+	});
+});
