@@ -90,6 +90,19 @@ describe('Calendar', () => {
 		expect(Array.isArray(items[0].json.slots)).toBe(true);
 	});
 
+	it('sends the one user picked in Options as userId', async () => {
+		const { items } = await runHighLevel(sandbox, {
+			resource: 'calendar',
+			operation: 'getFreeSlots',
+			calendarId: byId(SANDBOX_CALENDAR_ID),
+			startDate: '2030-01-14T00:00:00Z',
+			endDate: '2030-01-15T00:00:00Z',
+			options: { userId: byId(SANDBOX_USER_ID), timeZone: 'UTC' },
+		});
+		expect(sandbox.requests[0].query.userId).toBe(SANDBOX_USER_ID);
+		expect(items.length).toBeGreaterThan(0);
+	});
+
 	it('refuses a window over 31 days before any request', async () => {
 		const { error } = await runHighLevel(sandbox, {
 			resource: 'calendar',
