@@ -1,23 +1,20 @@
-import type { INodeProperties } from 'n8n-workflow';
-import * as appointment from './resources/appointment';
-import * as appointmentNote from './resources/appointmentNote';
-import {
-	availabilityScheduleFields,
-	availabilityScheduleOperation,
-	scheduleUserIdField,
-} from './resources/availabilitySchedule';
-import * as blockSlot from './resources/blockSlot';
-import { calendarDescription } from './resources/calendar';
-import { calendarGroupFields, calendarGroupOperation } from './resources/calendarGroup';
-import {
-	calendarNotificationDescription,
-	calendarNotificationFilters,
-} from './resources/calendarNotification';
-import { calendarResourceDescription } from './resources/calendarResource';
-import { rateLimitOption } from './fields/rateLimit';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { agencyLocationField, authenticationField } from './fields/credential';
+import { LIST_OPERATIONS, listFields } from './fields/pagedList';
+import { rateLimitOption } from './fields/rateLimit';
+import { hookFacts } from './hooks/define';
+import { appointment } from './resources/appointment';
+import { appointmentNote } from './resources/appointmentNote';
+import { availabilitySchedule } from './resources/availabilitySchedule';
+import { blockSlot } from './resources/blockSlot';
+import { calendar } from './resources/calendar';
+import { calendarGroup } from './resources/calendarGroup';
+import { calendarNotification } from './resources/calendarNotification';
+import { calendarResource } from './resources/calendarResource';
+import { operationProperty, type FieldPlace, type ResourceDefinition } from './resources/define';
 import {
 	additionalFieldsField,
+	blockEndTimeField,
 	calendarIdField,
 	contactIdField,
 	eventIdField,
@@ -30,13 +27,47 @@ import {
 	getManyTargetFields,
 } from './resources/event/getMany';
 
+/** The node's resources, in the Resource list's order: the registry. */
+export const RESOURCES: ResourceDefinition[] = [
+	appointment,
+	appointmentNote,
+	availabilitySchedule,
+	blockSlot,
+	calendar,
+	calendarGroup,
+	calendarNotification,
+	calendarResource,
+];
+
+/** Every resource's fields for one place, in the registry's order. */
+function placed(place: FieldPlace): INodeProperties[] {
+	return RESOURCES.flatMap((resource) => resource.fields[place] ?? []);
+}
+
+/** A list operation shows Return All and Limit when its hooks read them (docs/architecture.md). */
+function readsLimit(operation: INodePropertyOptions): boolean {
+	const hooks = [
+		...(operation.routing?.send?.preSend ?? []),
+		...(operation.routing?.output?.postReceive ?? []),
+	];
+	return hooks.some((hook) => hookFacts(hook)?.reads.includes('limit'));
+}
+
+/** The resources whose Get Many (or Search) shows Return All and Limit. */
+export const LIMITED_LIST_RESOURCES = RESOURCES.filter((resource) =>
+	resource.operations.some(
+		(operation) => LIST_OPERATIONS.includes(String(operation.value)) && readsLimit(operation),
+	),
+).map((resource) => resource.value);
+
 /**
- * The node's properties, in the order the editor shows them. For each operation the editor shows
- * the properties whose displayOptions match, in this order; so the order here is the order of
- * every operation's panel. One rule decides it: an operation's own fields follow the fields it
- * shares with other operations (one property per name: docs/architecture.md, "One property per
- * name"), and a list's Return All and Limit come after its resource's target fields and before its
- * filters. test/unit/description.test.ts holds each operation's panel as it is.
+ * The node's properties, in the order the editor shows them: for each operation the editor shows
+ * the properties whose displayOptions match, in this order. A field that means the same in
+ * several operations is one property (docs/architecture.md, "One property per name"), so the
+ * places are fixed here once: what picks the item (`target`), the fields appointments and block
+ * slots share, each resource's `main` fields, Return All and Limit, then each resource's `list`
+ * fields (a Get Many's filters after Limit). test/unit/panels.test.ts holds every operation's
+ * panel as it comes out.
  */
 export const properties: INodeProperties[] = [
 	authenticationField,
@@ -46,59 +77,25 @@ export const properties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			{ name: 'Appointment', value: 'appointment' },
-			{ name: 'Appointment Note', value: 'appointmentNote' },
-			{ name: 'Availability Schedule', value: 'availabilitySchedule' },
-			{ name: 'Block Slot', value: 'blockSlot' },
-			{ name: 'Calendar', value: 'calendar' },
-			{ name: 'Calendar Group', value: 'calendarGroup' },
-			{ name: 'Calendar Notification', value: 'calendarNotification' },
-			{ name: 'Calendar Resource', value: 'calendarResource' },
-		],
+		options: RESOURCES.map(({ name, value }) => ({ name, value })),
 		default: 'appointment',
 		// Routes every request through the one client (transport/client.ts), as n8n's declarative pagination hook.
 		routing: { send: { paginate: true } },
 	},
-	appointment.appointmentOperation,
-	appointmentNote.appointmentNoteOperation,
-	blockSlot.blockSlotOperation,
-	calendarGroupOperation,
-	availabilityScheduleOperation,
-	// Appointments and block slots, in the order the editor shows them. Fields that mean the
-	// same in several operations are one property each (resources/event/fields.ts): n8n evaluates
-	// a parameter once per property of its name, twice per item (docs/architecture.md).
+	...RESOURCES.map(operationProperty),
 	eventIdField,
-	// Before Return All and Limit, which Appointment Note: Get Many shows after them.
-	...appointmentNote.noteTargetFields,
-	...appointment.updateTargetFields,
-	...blockSlot.blockTargetFields,
-	appointment.getManyFilterField,
-	blockSlot.getManyFilterField,
+	...placed('target'),
 	calendarIdField,
 	contactIdField,
-	// Its groupId is also the group of the Calendar Group operations (fields/locators.ts).
 	...getManyTargetFields,
 	startTimeField,
-	blockSlot.blockEndTimeField,
+	blockEndTimeField,
 	getManyEndTimeField,
 	additionalFieldsField,
 	updateFieldsField,
-	...appointment.getFields,
-	...appointment.createFields,
-	...appointment.updateFields,
-	...blockSlot.createFields,
-	...blockSlot.updateFields,
-	// Resources whose Get Many shows Return All and Limit: their Operation and fields first,
-	// so Return All and Limit follow them; their filters come after.
-	...calendarNotificationDescription,
-	...calendarResourceDescription,
-	scheduleUserIdField,
+	...placed('main'),
+	...listFields(LIMITED_LIST_RESOURCES),
 	...getManyListFields,
-	...calendarNotificationFilters,
-	...calendarDescription,
-	...calendarGroupFields,
-	...appointmentNote.noteFields,
-	...availabilityScheduleFields,
+	...placed('list'),
 	rateLimitOption,
 ];

@@ -20,6 +20,7 @@ export function layerOf(file: string): string {
 	if (inner === 'HighLevelCalendar.node.ts') return 'node';
 	if (inner === 'description.ts') return 'description';
 	const [top, second] = inner.split('/');
+	if (top === 'resources' && second.endsWith('.ts')) return 'frame';
 	if (top === 'resources') return second === 'event' ? 'event' : `resource:${second}`;
 	return top;
 }
@@ -31,9 +32,10 @@ const ALLOWED: Record<string, string[]> = {
 	fields: ['helpers'],
 	hooks: ['transport', 'helpers'],
 	methods: ['resource', 'transport', 'helpers'],
-	event: ['hooks', 'fields', 'transport', 'helpers'],
-	resource: ['event', 'hooks', 'fields', 'transport', 'helpers'],
-	description: ['resource', 'event', 'fields', 'helpers'],
+	event: ['frame', 'hooks', 'fields', 'transport', 'helpers'],
+	frame: ['fields', 'helpers'],
+	resource: ['frame', 'event', 'hooks', 'fields', 'transport', 'helpers'],
+	description: ['resource', 'event', 'frame', 'hooks', 'fields', 'helpers'],
 	node: ['description', 'methods', 'fields', 'transport', 'helpers'],
 	trigger: ['methods', 'hooks', 'fields', 'transport', 'helpers'],
 	credentials: ['helpers'],

@@ -1,41 +1,35 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /**
- * What every Get Many shares: Return All and Limit (one property each, see docs/architecture.md),
- * and paging through the endpoints that answer a page at a time (`limit` with `skip` or `offset`).
- * The client (client.ts) sends each page; this module only says which pages to ask for.
+ * Return All and Limit: one property each for every list of the node (one property per name:
+ * docs/architecture.md). description.ts gives the resources whose lists show them: those with an
+ * operation whose hooks read `limit` (a list that pages, or that HighLevel answers long).
+ * transport/pagedList.ts reads them and asks for the pages.
  */
 
-/** The resources whose Get Many (or Search) shows Return All and Limit. Calendar lists all. */
-export const LIMITED_LIST_RESOURCES = [
-	'appointment',
-	'appointmentNote',
-	'availabilitySchedule',
-	'blockSlot',
-	'calendarGroup',
-	'calendarNotification',
-	'calendarResource',
-];
-
+/** The list operations' values: Get Many, and Availability Schedule's Search. */
 export const LIST_OPERATIONS = ['getAll', 'search'];
 
-export const returnAllField: INodeProperties = {
-	displayName: 'Return All',
-	name: 'returnAll',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to return all results or only up to a given limit',
-	displayOptions: { show: { resource: LIMITED_LIST_RESOURCES, operation: LIST_OPERATIONS } },
-};
-
-export const limitField: INodeProperties = {
-	displayName: 'Limit',
-	name: 'limit',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: 50,
-	description: 'Max number of results to return',
-	displayOptions: {
-		show: { resource: LIMITED_LIST_RESOURCES, operation: LIST_OPERATIONS, returnAll: [false] },
-	},
-};
+export function listFields(resources: string[]): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show: { resource: resources, operation: LIST_OPERATIONS } },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: {
+				show: { resource: resources, operation: LIST_OPERATIONS, returnAll: [false] },
+			},
+		},
+	];
+}

@@ -1,5 +1,6 @@
 import type { IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 import { readParameter } from '../helpers/parameters';
+import { postReceiveHook } from './define';
 
 /**
  * postReceive factory, last of every Delete: HighLevel answers `{ succeeded: true }` (or nothing);
@@ -8,8 +9,13 @@ import { readParameter } from '../helpers/parameters';
  * It runs after the response check, so an error never reaches it.
  */
 export function deletedPostReceive(idParameter: string) {
-	return async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
-		const id = String(readParameter(this, idParameter, '', { extractValue: true })).trim();
-		return [{ json: { id, deleted: true } }];
-	};
+	return postReceiveHook(
+		[idParameter],
+		async function deletedPostReceive(
+			this: IExecuteSingleFunctions,
+		): Promise<INodeExecutionData[]> {
+			const id = String(readParameter(this, idParameter, '', { extractValue: true })).trim();
+			return [{ json: { id, deleted: true } }];
+		},
+	);
 }

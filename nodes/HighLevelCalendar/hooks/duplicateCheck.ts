@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { answerWithoutSending, highLevelRequest } from '../transport/client';
 import { CALENDARS_API_VERSION, SCOPES } from '../helpers/constants';
-import { asItemError } from './request';
 import { simplifyEvent } from '../helpers/simplify';
 import { readParameter } from '../helpers/parameters';
 import { nodeRunOf } from '../helpers/nodeRun';
+import { preSendHook } from './define';
 
 /**
  * Duplicate Check for Appointment Create and Block Slot Create: before booking, look for what this
@@ -81,13 +81,14 @@ export function isSameBooking(
 
 /** preSend, last (after the body is final): with Duplicate Check on, looks for the booking. */
 export function duplicateCheckPreSend(kind: DuplicateCheckKind) {
-	return async function (
-		this: IExecuteSingleFunctions,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		if (!(readParameter(this, 'options.duplicateCheck', false) as boolean)) return requestOptions;
-		const body = requestOptions.body as IDataObject;
-		try {
+	return preSendHook(
+		['options.duplicateCheck', 'simplify'],
+		async function duplicateCheckPreSend(
+			this: IExecuteSingleFunctions,
+			requestOptions: IHttpRequestOptions,
+		): Promise<IHttpRequestOptions> {
+			if (!(readParameter(this, 'options.duplicateCheck', false) as boolean)) return requestOptions;
+			const body = requestOptions.body as IDataObject;
 			const events = await listFor(this, kind, body, Date.parse(String(body.startTime)));
 			const existing = events.find((event) => isSameBooking(kind, event, body));
 			if (existing) {
@@ -97,9 +98,7 @@ export function duplicateCheckPreSend(kind: DuplicateCheckKind) {
 					alreadyExisted: true,
 				});
 			}
-		} catch (error) {
-			throw asItemError(this, error);
-		}
-		return requestOptions;
-	};
+			return requestOptions;
+		},
+	);
 }

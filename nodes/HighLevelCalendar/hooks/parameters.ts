@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { asItemError } from './request';
 import { isLocator, MISSING, readParameter } from '../helpers/parameters';
+import { preSendHook } from './define';
 
 /**
  * preSend, first: puts the parameters an operation shows into its body or query, under their API
@@ -11,11 +11,12 @@ import { isLocator, MISSING, readParameter } from '../helpers/parameters';
  * contactByEmailPreSend looks it up.
  */
 export function parametersPreSend(where: 'body' | 'qs', names: string[]) {
-	return async function (
-		this: IExecuteSingleFunctions,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		try {
+	return preSendHook(
+		names,
+		async function parametersPreSend(
+			this: IExecuteSingleFunctions,
+			requestOptions: IHttpRequestOptions,
+		): Promise<IHttpRequestOptions> {
 			const target: IDataObject = {
 				...(((where === 'body' ? requestOptions.body : requestOptions.qs) ?? {}) as IDataObject),
 			};
@@ -32,11 +33,9 @@ export function parametersPreSend(where: 'body' | 'qs', names: string[]) {
 			}
 			if (where === 'body') requestOptions.body = target;
 			else requestOptions.qs = target;
-		} catch (error) {
-			throw asItemError(this, error);
-		}
-		return requestOptions;
-	};
+			return requestOptions;
+		},
+	);
 }
 
 /** A collection's value: a plain object that is not a picker's (a DateTime from an expression is no collection). */

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { readCredential } from '../transport/credential';
 import { resolveId } from './resolveId';
 import { fillPath } from '../helpers/pathSegment';
-import { asItemError } from '../transport/runLedger';
 import { assertTimeZone, type TimeReading } from '../helpers/time';
 import { readParameter } from '../helpers/parameters';
 import { isToolRun } from '../helpers/toolMode';
+import { preSendHook } from './define';
 
 export interface BodyContext extends TimeReading {
 	/** The credential's Location ID, the default wherever the API needs a locationId. */
@@ -14,42 +14,37 @@ export interface BodyContext extends TimeReading {
 
 export type BodyNormalizer = (body: IDataObject, context: BodyContext) => IDataObject;
 
-// Kept here too: every hook file imports it with the other hook helpers.
-export { asItemError } from '../transport/runLedger';
-
 /**
  * preSend: fills each `{name}` of the operation's spec-style URL (`.../{eventId}`, `/calendars/{calendarId}`)
  * with the parameter of that name, encoded as one path segment.
  */
-export async function pathIdsPreSend(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	try {
+export const pathIdsPreSend = preSendHook(
+	{ reads: [], readsPathIds: true },
+	async function pathIdsPreSend(
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const values: Record<string, unknown> = {};
 		for (const [, name] of requestOptions.url.matchAll(/\{(\w+)\}/g))
 			values[name] = await resolveId(this, name);
 		requestOptions.url = fillPath(requestOptions.url, (name) => values[name]);
-	} catch (error) {
-		throw asItemError(this, error);
-	}
-	return requestOptions;
-}
+		return requestOptions;
+	},
+);
 
 /** preSend: a contact picked By Email is sent as the id of the one contact with that email. */
-export async function contactByEmailPreSend(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = requestOptions.body as IDataObject | undefined;
-	if (body?.contactId === undefined) return requestOptions;
-	try {
+export const contactByEmailPreSend = preSendHook(
+	['contactId'],
+	async function contactByEmailPreSend(
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const body = requestOptions.body as IDataObject | undefined;
+		if (body?.contactId === undefined) return requestOptions;
 		body.contactId = (await resolveId(this, 'contactId')) as string;
-	} catch (error) {
-		throw asItemError(this, error);
-	}
-	return requestOptions;
-}
+		return requestOptions;
+	},
+);
 
 export function timeReading(context: IExecuteSingleFunctions): Required<TimeReading> {
 	const chosenZone = readParameter(context, 'options.timeZone', '') as string;
@@ -72,19 +67,18 @@ export async function credentialLocationId(context: IExecuteSingleFunctions): Pr
  * the body (creates), where the API requires it and no field asks for it.
  */
 export function credentialLocationPreSend(where: 'qs' | 'body') {
-	return async function (
-		this: IExecuteSingleFunctions,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		try {
+	return preSendHook(
+		[],
+		async function credentialLocationPreSend(
+			this: IExecuteSingleFunctions,
+			requestOptions: IHttpRequestOptions,
+		): Promise<IHttpRequestOptions> {
 			const locationId = await credentialLocationId(this);
 			if (where === 'qs') requestOptions.qs = { ...requestOptions.qs, locationId };
 			else requestOptions.body = { ...(requestOptions.body as IDataObject), locationId };
-		} catch (error) {
-			throw asItemError(this, error);
-		}
-		return requestOptions;
-	};
+			return requestOptions;
+		},
+	);
 }
 
 /** preSend factory: checks and normalizes the JSON body with a pure function before it is sent. */
@@ -98,19 +92,18 @@ export function normalizedQueryPreSend(normalize: BodyNormalizer) {
 }
 
 function normalizedPreSend(where: 'body' | 'qs', normalize: BodyNormalizer) {
-	return async function (
-		this: IExecuteSingleFunctions,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		try {
+	return preSendHook(
+		['options.timeZone'],
+		async function normalizedPreSend(
+			this: IExecuteSingleFunctions,
+			requestOptions: IHttpRequestOptions,
+		): Promise<IHttpRequestOptions> {
 			const given = { ...((requestOptions[where] as IDataObject | undefined) ?? {}) };
 			requestOptions[where] = normalize(given, {
 				...timeReading(this),
 				credentialLocationId: await credentialLocationId(this),
 			});
-		} catch (error) {
-			throw asItemError(this, error);
-		}
-		return requestOptions;
-	};
+			return requestOptions;
+		},
+	);
 }

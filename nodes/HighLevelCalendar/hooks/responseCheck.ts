@@ -4,6 +4,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { highLevelError, HighLevelResponse, describeTarget } from '../transport/errors';
+import { postReceiveHook } from './define';
 
 /**
  * postReceive hook, first on every routed operation: requests are sent with
@@ -14,18 +15,21 @@ export function responseCheckPostReceive(
 	targetName: string,
 	idParameter = 'eventId',
 ) {
-	return async function (
-		this: IExecuteSingleFunctions,
-		items: INodeExecutionData[],
-		response: IN8nHttpFullResponse,
-	): Promise<INodeExecutionData[]> {
-		const error = await highLevelError(this, response as HighLevelResponse, {
-			requiredScope: typeof requiredScope === 'function' ? requiredScope(this) : requiredScope,
-			// The id is read only when there is an error to explain.
-			target:
-				response.statusCode >= 400 ? describeTarget(this, targetName, idParameter) : undefined,
-		});
-		if (error) throw error;
-		return items;
-	};
+	return postReceiveHook(
+		{ reads: [idParameter], checksResponse: true },
+		async function responseCheckPostReceive(
+			this: IExecuteSingleFunctions,
+			items: INodeExecutionData[],
+			response: IN8nHttpFullResponse,
+		): Promise<INodeExecutionData[]> {
+			const error = await highLevelError(this, response as HighLevelResponse, {
+				requiredScope: typeof requiredScope === 'function' ? requiredScope(this) : requiredScope,
+				// The id is read only when there is an error to explain.
+				target:
+					response.statusCode >= 400 ? describeTarget(this, targetName, idParameter) : undefined,
+			});
+			if (error) throw error;
+			return items;
+		},
+	);
 }

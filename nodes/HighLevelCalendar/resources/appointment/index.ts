@@ -1,30 +1,27 @@
-import type { INodeProperties } from 'n8n-workflow';
 import { timeZoneOptions } from '../../fields/options';
 import { simplifyField } from '../../fields/simplify';
-import { createOperation } from './create';
+import type { ResourceDefinition } from '../define';
+import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
 import { getOperation } from './get';
-import { getManyOperation } from './getMany';
+import { getManyFilterField, getManyOperation } from './getMany';
+import { updateTargetFields } from './occurrence';
 import { recurrenceSummaryField } from './recurrence/parameters';
-import { updateOperation } from './update';
+import { updateFields, updateOperation } from './update';
 
-export { createFields } from './create';
-export { updateTargetFields } from './occurrence';
-export { getManyFilterField } from './getMany';
-export { updateFields } from './update';
-
-export const appointmentOperation: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['appointment'] } },
-	options: [createOperation, deleteOperation, getOperation, getManyOperation, updateOperation],
-	default: 'get',
+export const appointment: ResourceDefinition = {
+	name: 'Appointment',
+	value: 'appointment',
+	defaultOperation: 'get',
+	operations: [createOperation, deleteOperation, getOperation, getManyOperation, updateOperation],
+	fields: {
+		target: [...updateTargetFields, getManyFilterField],
+		main: [
+			...simplifyField('appointment', ['get'], false),
+			recurrenceSummaryField(['get'], true),
+			timeZoneOptions('appointment', ['get']),
+			...createFields,
+			...updateFields,
+		],
+	},
 };
-
-export const getFields: INodeProperties[] = [
-	...simplifyField('appointment', ['get'], false),
-	recurrenceSummaryField(['get'], true),
-	timeZoneOptions('appointment', ['get']),
-];

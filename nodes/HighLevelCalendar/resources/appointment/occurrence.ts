@@ -5,18 +5,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { CALENDARS_API_VERSION, SCOPES } from '../../helpers/constants';
-import {
-	asItemError,
-	credentialLocationId,
-	timeReading,
-	pathIdsPreSend,
-} from '../../hooks/request';
+import { credentialLocationId, timeReading, pathIdsPreSend } from '../../hooks/request';
 import { InputError } from '../../helpers/inputError';
 import { encodePathSegment } from '../../helpers/pathSegment';
 import { formatInTimeZone, toApiTime } from '../../helpers/time';
 import { highLevelRequest } from '../../transport/client';
 import { readParameter } from '../../helpers/parameters';
 import { TIME_HINT } from '../../fields/options';
+import { preSendHook } from '../../hooks/define';
 
 /**
  * "Update one occurrence of a series": HighLevel addresses an occurrence by an instance id it does
@@ -158,20 +154,19 @@ async function findOccurrenceId(context: IExecuteSingleFunctions): Promise<strin
 }
 
 /** preSend for Update: the event id as given, or the instance id of the chosen occurrence. */
-export async function updateTargetPreSend(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	if (readParameter(this, 'target', 'event') !== 'occurrence')
-		return await pathIdsPreSend.call(this, requestOptions);
-	try {
+export const updateTargetPreSend = preSendHook(
+	['target', 'masterEventId', 'occurrenceDate'],
+	async function updateTargetPreSend(
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		if (readParameter(this, 'target', 'event') !== 'occurrence')
+			return await pathIdsPreSend.call(this, requestOptions);
 		const instanceId = await findOccurrenceId(this);
 		requestOptions.url = requestOptions.url.replace(
 			'{eventId}',
 			encodePathSegment(instanceId, 'eventId'),
 		);
-	} catch (error) {
-		throw asItemError(this, error);
-	}
-	return requestOptions;
-}
+		return requestOptions;
+	},
+);

@@ -1,22 +1,19 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { ResourceDefinition } from '../define';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
-import { noteBodyField } from './fields';
+import { noteBodyField, noteTargetFields } from './fields';
 import { getManyOperation } from './getMany';
 import { updateFields, updateOperation } from './update';
 
-/** Notes on one appointment (its appointmentId). Return All and Limit are transport/pagedList.ts's. */
-export const appointmentNoteOperation: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['appointmentNote'] } },
-	options: [createOperation, deleteOperation, getManyOperation, updateOperation],
-	default: 'create',
+/** Notes on one appointment (its appointmentId). */
+export const appointmentNote: ResourceDefinition = {
+	name: 'Appointment Note',
+	value: 'appointmentNote',
+	defaultOperation: 'create',
+	operations: [createOperation, deleteOperation, getManyOperation, updateOperation],
+	fields: {
+		// The appointment and note ids before Return All and Limit, the note's text after them.
+		target: noteTargetFields,
+		list: [noteBodyField, ...createFields, ...updateFields],
+	},
 };
-
-export { noteTargetFields } from './fields';
-
-/** In the order the editor shows them, after the appointment and note ids (noteTargetFields). */
-export const noteFields: INodeProperties[] = [noteBodyField, ...createFields, ...updateFields];

@@ -8,6 +8,7 @@ import { SCOPES } from '../../helpers/constants';
 import { highLevelError } from '../../transport/errors';
 import { pathIdsPreSend } from '../../hooks/request';
 import { readParameter } from '../../helpers/parameters';
+import { postReceiveHook } from '../../hooks/define';
 
 /**
  * Add Calendar and Remove Calendar: PUT and DELETE /calendars/schedules/{id}/associations/{calendarId}.
@@ -25,24 +26,27 @@ const idOf = (context: IExecuteSingleFunctions, name: string) =>
  * message names both ids rather than blaming the schedule alone.
  */
 function associationPostReceive(change: Change) {
-	return async function (
-		this: IExecuteSingleFunctions,
-		_items: INodeExecutionData[],
-		response: IN8nHttpFullResponse,
-	): Promise<INodeExecutionData[]> {
-		const id = idOf(this, 'id');
-		const calendarId = idOf(this, 'calendarId');
-		const error = await highLevelError(
-			this,
-			{ statusCode: response.statusCode, body: response.body, headers: response.headers },
-			{
-				requiredScope: SCOPES.calendarsWrite,
-				target: `availability schedule with id "${id}" or calendar with calendarId "${calendarId}"`,
-			},
-		);
-		if (error) throw error;
-		return [{ json: { id, calendarId, [change]: true } }];
-	};
+	return postReceiveHook(
+		{ reads: ['id', 'calendarId'], checksResponse: true },
+		async function associationPostReceive(
+			this: IExecuteSingleFunctions,
+			_items: INodeExecutionData[],
+			response: IN8nHttpFullResponse,
+		): Promise<INodeExecutionData[]> {
+			const id = idOf(this, 'id');
+			const calendarId = idOf(this, 'calendarId');
+			const error = await highLevelError(
+				this,
+				{ statusCode: response.statusCode, body: response.body, headers: response.headers },
+				{
+					requiredScope: SCOPES.calendarsWrite,
+					target: `availability schedule with id "${id}" or calendar with calendarId "${calendarId}"`,
+				},
+			);
+			if (error) throw error;
+			return [{ json: { id, calendarId, [change]: true } }];
+		},
+	);
 }
 
 function associationOperation(change: Change): INodePropertyOptions {

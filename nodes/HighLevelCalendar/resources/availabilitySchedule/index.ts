@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { ResourceDefinition } from '../define';
 import { addCalendarOperation, removeCalendarOperation } from './association';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
@@ -9,16 +9,13 @@ import { updateFields, updateOperation } from './update';
 
 /**
  * Availability Schedule: a user's weekly hours and date overrides, applied to team calendars
- * (the spec's "Availability" tag, /calendars/schedules). Return All and Limit are
- * transport/pagedList.ts'.
+ * (the spec's "Availability" tag, /calendars/schedules).
  */
-export const availabilityScheduleOperation: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: [RESOURCE] } },
-	options: [
+export const availabilitySchedule: ResourceDefinition = {
+	name: 'Availability Schedule',
+	value: RESOURCE,
+	defaultOperation: 'get',
+	operations: [
 		addCalendarOperation,
 		createOperation,
 		deleteOperation,
@@ -27,17 +24,15 @@ export const availabilityScheduleOperation: INodeProperties = {
 		searchOperation,
 		updateOperation,
 	],
-	default: 'get',
+	fields: {
+		// The user before Return All and Limit, so Search shows it first.
+		main: [scheduleUserIdField],
+		list: [
+			scheduleIdField,
+			associationCalendarField,
+			...createFields,
+			...updateFields,
+			...searchFields,
+		],
+	},
 };
-
-/** Before Return All and Limit in the node, so Search shows the user first. */
-export { scheduleUserIdField };
-
-/** The resource's fields after the shared ones, in the order the editor shows them. */
-export const availabilityScheduleFields: INodeProperties[] = [
-	scheduleIdField,
-	associationCalendarField,
-	...createFields,
-	...updateFields,
-	...searchFields,
-];

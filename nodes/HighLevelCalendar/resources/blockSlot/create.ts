@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../helpers/constants';
-import { TIME_HINT, timeZoneOptions } from '../../fields/options';
+import { timeZoneOptions } from '../../fields/options';
 import { responseCheckPostReceive } from '../../hooks/responseCheck';
 import { duplicateCheckPreSend } from '../../hooks/duplicateCheck';
 import { duplicateCheckOption } from '../../fields/duplicateCheck';
@@ -62,17 +62,6 @@ export const blockTargetFields: INodeProperties[] = [
 		displayOptions: { show: { ...show, target: ['user'] } },
 	}),
 ];
-
-export const blockEndTimeField: INodeProperties = {
-	displayName: 'End Time',
-	name: 'endTime',
-	type: 'dateTime',
-	hint: TIME_HINT,
-	required: true,
-	default: '',
-	description: 'When the block ends; must be after the start time. Read like Start Time.',
-	displayOptions: { show },
-};
 
 export const createFields: INodeProperties[] = [
 	timeZoneOptions('blockSlot', ['create'], [duplicateCheckOption('blockSlot')]),

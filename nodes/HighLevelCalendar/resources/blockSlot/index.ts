@@ -1,19 +1,17 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { createOperation } from './create';
+import type { ResourceDefinition } from '../define';
+import { blockTargetFields, createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
-import { getManyOperation } from './getMany';
-import { updateOperation } from './update';
+import { getManyFilterField, getManyOperation } from './getMany';
+import { updateFields, updateOperation } from './update';
 
-export { blockEndTimeField, blockTargetFields, createFields } from './create';
-export { getManyFilterField } from './getMany';
-export { updateFields } from './update';
-
-export const blockSlotOperation: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['blockSlot'] } },
-	options: [createOperation, deleteOperation, getManyOperation, updateOperation],
-	default: 'update',
+/** Its End Time (Create) is among the event fields, between Start Time and Additional Fields. */
+export const blockSlot: ResourceDefinition = {
+	name: 'Block Slot',
+	value: 'blockSlot',
+	defaultOperation: 'update',
+	operations: [createOperation, deleteOperation, getManyOperation, updateOperation],
+	fields: {
+		target: [...blockTargetFields, getManyFilterField],
+		main: [...createFields, ...updateFields],
+	},
 };

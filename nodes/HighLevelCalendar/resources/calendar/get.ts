@@ -1,4 +1,5 @@
 import type {
+	IExecuteSingleFunctions,
 	IDataObject,
 	INodeExecutionData,
 	INodeProperties,
@@ -8,15 +9,20 @@ import { SCOPES } from '../../helpers/constants';
 import { responseCheckPostReceive } from '../../hooks/responseCheck';
 import { pathIdsPreSend } from '../../hooks/request';
 import { calendarLocator } from '../../fields/locators';
+import { postReceiveHook } from '../../hooks/define';
 
-export async function unwrapCalendarPostReceive(
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return items.map((item) => ({
-		...item,
-		json: (item.json.calendar as IDataObject | undefined) ?? item.json,
-	}));
-}
+export const unwrapCalendarPostReceive = postReceiveHook(
+	[],
+	async function unwrapCalendarPostReceive(
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		return items.map((item) => ({
+			...item,
+			json: (item.json.calendar as IDataObject | undefined) ?? item.json,
+		}));
+	},
+);
 
 export const getOperation: INodePropertyOptions = {
 	name: 'Get',

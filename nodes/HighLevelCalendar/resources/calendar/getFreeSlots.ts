@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { CALENDARS_API_VERSION, SCOPES } from '../../helpers/constants';
 import { responseCheckPostReceive } from '../../hooks/responseCheck';
-import { asItemError, pathIdsPreSend, timeReading } from '../../hooks/request';
+import { pathIdsPreSend, timeReading } from '../../hooks/request';
 import { InputError } from '../../helpers/inputError';
 import { encodePathSegment } from '../../helpers/pathSegment';
 import { userLocator } from '../../fields/locators';
@@ -21,6 +21,7 @@ import { commaList } from '../../helpers/bodyChecks';
 import { simplifyPostReceive } from '../../hooks/simplify';
 import { type SimplifyShape } from '../../helpers/simplify';
 import { simplifyField } from '../../fields/simplify';
+import { postReceiveHook, preSendHook } from '../../hooks/define';
 
 /** HighLevel refuses windows over 31 days ("Date range cannot be more than 31 days"). */
 export const MAX_FREE_SLOT_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;
@@ -45,16 +46,19 @@ export function freeSlotWindow(
 }
 
 /** preSend: dates as epoch ms, the reading zone as `timezone`, and the users to check. */
-export async function freeSlotQueryPreSend(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	try {
+export const freeSlotQueryPreSend = preSendHook(
+	['options.timeZone', 'options.userId', 'options.userIds'],
+	async function freeSlotQueryPreSend(
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const reading = timeReading(this);
 		const qs = (requestOptions.qs ??= {});
 		Object.assign(qs, freeSlotWindow(qs.startDate, qs.endDate, reading), {
 			timezone: reading.timeZone,
 		});
+		const userId = String(readParameter(this, 'options.userId', '', { extractValue: true })).trim();
+		if (userId) qs.userId = userId;
 		const userIds = commaList(readParameter(this, 'options.userIds', ''));
 		if (userIds.length && qs.userId) {
 			throw new InputError(
@@ -65,12 +69,10 @@ export async function freeSlotQueryPreSend(
 			);
 		}
 		if (userIds.length) qs.userIds = userIds;
-	} catch (error) {
-		throw asItemError(this, error);
-	}
-	requestOptions.arrayFormat = 'repeat';
-	return requestOptions;
-}
+		requestOptions.arrayFormat = 'repeat';
+		return requestOptions;
+	},
+);
 
 const UNIT_MS: Record<string, number> = {
 	mins: 60_000,
@@ -92,38 +94,41 @@ function addMs(iso: string, ms: number): string {
 }
 
 /** postReceive: HighLevel's map keyed by date becomes one item per slot (with its end) or per day. */
-export async function freeSlotItemsPostReceive(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const days = Object.entries(items[0]?.json ?? {})
-		.filter(
-			([date, value]) =>
-				/^\d{4}-\d{2}-\d{2}$/.test(date) && typeof value === 'object' && value !== null,
-		)
-		.sort(([a], [b]) => a.localeCompare(b))
-		.map(([date, value]) => ({
-			date,
-			slots: ((value as IDataObject).slots as string[] | undefined) ?? [],
-		}));
-	if (readParameter(this, 'outputFormat', 'slot') === 'day')
-		return days.map((day) => ({ json: day }));
-	if (days.every((day) => day.slots.length === 0)) return [];
-	// The answer holds only slot starts; the slot length comes from the calendar itself.
-	const calendarId = readParameter(this, 'calendarId', '', { extractValue: true });
-	const { calendar } = (await highLevelRequest(this, {
-		method: 'GET',
-		path: `/calendars/${encodePathSegment(calendarId, 'calendarId')}`,
-		version: CALENDARS_API_VERSION,
-		requiredScope: SCOPES.calendarsRead,
-	})) as { calendar?: IDataObject };
-	const slotMs =
-		Number(calendar?.slotDuration ?? 30) *
-		(UNIT_MS[String(calendar?.slotDurationUnit ?? 'mins')] ?? 60_000);
-	return days.flatMap((day) =>
-		day.slots.map((start) => ({ json: { date: day.date, start, end: addMs(start, slotMs) } })),
-	);
-}
+export const freeSlotItemsPostReceive = postReceiveHook(
+	['outputFormat', 'calendarId', 'options.timeZone'],
+	async function freeSlotItemsPostReceive(
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		const days = Object.entries(items[0]?.json ?? {})
+			.filter(
+				([date, value]) =>
+					/^\d{4}-\d{2}-\d{2}$/.test(date) && typeof value === 'object' && value !== null,
+			)
+			.sort(([a], [b]) => a.localeCompare(b))
+			.map(([date, value]) => ({
+				date,
+				slots: ((value as IDataObject).slots as string[] | undefined) ?? [],
+			}));
+		if (readParameter(this, 'outputFormat', 'slot') === 'day')
+			return days.map((day) => ({ json: day }));
+		if (days.every((day) => day.slots.length === 0)) return [];
+		// The answer holds only slot starts; the slot length comes from the calendar itself.
+		const calendarId = readParameter(this, 'calendarId', '', { extractValue: true });
+		const { calendar } = (await highLevelRequest(this, {
+			method: 'GET',
+			path: `/calendars/${encodePathSegment(calendarId, 'calendarId')}`,
+			version: CALENDARS_API_VERSION,
+			requiredScope: SCOPES.calendarsRead,
+		})) as { calendar?: IDataObject };
+		const slotMs =
+			Number(calendar?.slotDuration ?? 30) *
+			(UNIT_MS[String(calendar?.slotDurationUnit ?? 'mins')] ?? 60_000);
+		return days.flatMap((day) =>
+			day.slots.map((start) => ({ json: { date: day.date, start, end: addMs(start, slotMs) } })),
+		);
+	},
+);
 
 /** Slots are small already: as a tool, Simplify only trims a long list. */
 const FREE_SLOT_SHAPE: SimplifyShape = {

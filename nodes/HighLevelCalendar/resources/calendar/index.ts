@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { ResourceDefinition } from '../define';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
 import { getFields, getOperation } from './get';
@@ -6,26 +6,19 @@ import { getFreeSlotsFields, getFreeSlotsOperation } from './getFreeSlots';
 import { getManyFields, getManyOperation } from './getMany';
 import { updateFields, updateOperation } from './update';
 
-export const calendarDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['calendar'] } },
-		options: [
-			createOperation,
-			deleteOperation,
-			getOperation,
-			getFreeSlotsOperation,
-			getManyOperation,
-			updateOperation,
-		],
-		default: 'getAll',
+export const calendar: ResourceDefinition = {
+	name: 'Calendar',
+	value: 'calendar',
+	defaultOperation: 'getAll',
+	operations: [
+		createOperation,
+		deleteOperation,
+		getOperation,
+		getFreeSlotsOperation,
+		getManyOperation,
+		updateOperation,
+	],
+	fields: {
+		list: [...getFields, ...createFields, ...updateFields, ...getManyFields, ...getFreeSlotsFields],
 	},
-	...getFields,
-	...createFields,
-	...updateFields,
-	...getManyFields,
-	...getFreeSlotsFields,
-];
+};

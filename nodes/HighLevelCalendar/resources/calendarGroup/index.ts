@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { ResourceDefinition } from '../define';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
 import { calendarGroupIdField, groupFields } from './fields';
@@ -7,16 +7,12 @@ import { setStatusFields, setStatusOperation } from './setStatus';
 import { updateOperation } from './update';
 import { validateSlugOperation } from './validateSlug';
 
-/**
- * Calendar groups: one booking page for several calendars.
- */
-export const calendarGroupOperation: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['calendarGroup'] } },
-	options: [
+/** Calendar groups: one booking page for several calendars. */
+export const calendarGroup: ResourceDefinition = {
+	name: 'Calendar Group',
+	value: 'calendarGroup',
+	defaultOperation: 'getAll',
+	operations: [
 		createOperation,
 		deleteOperation,
 		setStatusOperation,
@@ -24,13 +20,7 @@ export const calendarGroupOperation: INodeProperties = {
 		updateOperation,
 		validateSlugOperation,
 	],
-	default: 'getAll',
+	fields: {
+		list: [calendarGroupIdField, ...groupFields, ...setStatusFields, ...createFields],
+	},
 };
-
-/** In the order the editor shows them. */
-export const calendarGroupFields: INodeProperties[] = [
-	calendarGroupIdField,
-	...groupFields,
-	...setStatusFields,
-	...createFields,
-];

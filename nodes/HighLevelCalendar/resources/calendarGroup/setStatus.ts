@@ -10,19 +10,23 @@ import { normalizedBodyPreSend, pathIdsPreSend } from '../../hooks/request';
 import { readParameter } from '../../helpers/parameters';
 import { parametersPreSend } from '../../hooks/parameters';
 import { normalizeGroupStatusBody } from './normalize';
+import { postReceiveHook } from '../../hooks/define';
 
 /**
  * postReceive: HighLevel answers `{ success: true }`; the output also says which group and what it
  * is now, so a workflow can go on without reading the group again.
  */
-export async function groupStatusPostReceive(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const id = String(readParameter(this, 'groupId', '', { extractValue: true })).trim();
-	const { isActive } = normalizeGroupStatusBody({ isActive: readParameter(this, 'isActive') });
-	return [{ json: { id, isActive, ...(items[0]?.json ?? {}) } }];
-}
+export const groupStatusPostReceive = postReceiveHook(
+	['groupId', 'isActive'],
+	async function groupStatusPostReceive(
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		const id = String(readParameter(this, 'groupId', '', { extractValue: true })).trim();
+		const { isActive } = normalizeGroupStatusBody({ isActive: readParameter(this, 'isActive') });
+		return [{ json: { id, isActive, ...(items[0]?.json ?? {}) } }];
+	},
+);
 
 /**
  * One operation for PUT /calendars/groups/{groupId}/status (the spec's "Disable Group", whose body

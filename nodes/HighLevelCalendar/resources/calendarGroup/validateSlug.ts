@@ -10,16 +10,20 @@ import { normalizedBodyPreSend } from '../../hooks/request';
 import { readParameter } from '../../helpers/parameters';
 import { parametersPreSend } from '../../hooks/parameters';
 import { checkSlug, normalizeSlugBody } from './normalize';
+import { postReceiveHook } from '../../hooks/define';
 
 /** postReceive: `{ slug, available }`, the slug as sent beside HighLevel's answer. */
-export async function slugAvailabilityPostReceive(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const sent: IDataObject = { slug: readParameter(this, 'slug') };
-	checkSlug(sent);
-	return [{ json: { slug: sent.slug, available: items[0]?.json.available === true } }];
-}
+export const slugAvailabilityPostReceive = postReceiveHook(
+	['slug'],
+	async function slugAvailabilityPostReceive(
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		const sent: IDataObject = { slug: readParameter(this, 'slug') };
+		checkSlug(sent);
+		return [{ json: { slug: sent.slug, available: items[0]?.json.available === true } }];
+	},
+);
 
 /**
  * POST /calendars/groups/validate-slug (the spec asks calendars/groups.write for it, though it

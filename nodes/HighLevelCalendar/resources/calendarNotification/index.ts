@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { ResourceDefinition } from '../define';
 import { createOperation } from './create';
 import { deleteOperation } from './delete';
 import {
@@ -12,22 +12,14 @@ import { getOperation } from './get';
 import { getManyOperation } from './getMany';
 import { updateOperation } from './update';
 
-/** A calendar's notifications: the Operation, then the fields in editor order. */
-export const calendarNotificationDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['calendarNotification'] } },
-		options: [createOperation, deleteOperation, getOperation, getManyOperation, updateOperation],
-		default: 'getAll',
+export const calendarNotification: ResourceDefinition = {
+	name: 'Calendar Notification',
+	value: 'calendarNotification',
+	defaultOperation: 'getAll',
+	operations: [createOperation, deleteOperation, getOperation, getManyOperation, updateOperation],
+	fields: {
+		main: [notificationCalendarField, notificationIdField, ...createFields, ...updateFields],
+		// Get Many's filters, after Return All and Limit.
+		list: getManyFields,
 	},
-	notificationCalendarField,
-	notificationIdField,
-	...createFields,
-	...updateFields,
-];
-
-/** Get Many's Filters, placed after Return All and Limit. */
-export const calendarNotificationFilters: INodeProperties[] = getManyFields;
+};

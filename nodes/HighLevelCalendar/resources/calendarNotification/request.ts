@@ -4,9 +4,9 @@ import type {
 	IHttpRequestOptions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { asItemError } from '../../hooks/request';
 import { readParameter } from '../../helpers/parameters';
 import { normalizeNotificationList } from './normalize';
+import { postReceiveHook, preSendHook } from '../../hooks/define';
 
 const MISSING = Symbol('missing');
 
@@ -16,31 +16,33 @@ const MISSING = Symbol('missing');
  * editor's Before Time / After Time lists (read here: parametersPreSend would spread their
  * `{ time: [...] }`), make the first; Notifications (JSON) may add more. All are checked first.
  */
-export async function notificationListPreSend(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	try {
+export const notificationListPreSend = preSendHook(
+	['beforeTime', 'afterTime'],
+	async function notificationListPreSend(
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const fields: IDataObject = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
 		for (const name of ['beforeTime', 'afterTime']) {
 			const value = readParameter(this, name, MISSING);
 			if (value !== MISSING) fields[name] = value as IDataObject;
 		}
 		requestOptions.body = normalizeNotificationList(fields);
-	} catch (error) {
-		throw asItemError(this, error);
-	}
-	return requestOptions;
-}
+		return requestOptions;
+	},
+);
 
 /**
  * postReceive of Update: HighLevel answers only `{ message }`, so the output names the
  * notification it was about, `{ id, message }`.
  */
-export async function updatedNotificationPostReceive(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const id = String(readParameter(this, 'notificationId', '', { extractValue: true })).trim();
-	return items.map((item) => ({ json: { id, ...item.json } }));
-}
+export const updatedNotificationPostReceive = postReceiveHook(
+	['notificationId'],
+	async function updatedNotificationPostReceive(
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		const id = String(readParameter(this, 'notificationId', '', { extractValue: true })).trim();
+		return items.map((item) => ({ json: { id, ...item.json } }));
+	},
+);

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { ResourceDefinition } from '../define';
 import { createOperation } from './create';
 import { deleteOperation } from './delete';
 import { calendarResourceIdField, createFields, resourceTypeField, updateFields } from './fields';
@@ -6,19 +6,13 @@ import { getOperation } from './get';
 import { getManyOperation } from './getMany';
 import { updateOperation } from './update';
 
-/** Rooms and equipment (HighLevel's "Calendar Resources"): the Operation, then the fields in editor order. */
-export const calendarResourceDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['calendarResource'] } },
-		options: [createOperation, deleteOperation, getOperation, getManyOperation, updateOperation],
-		default: 'getAll',
+/** Rooms and equipment: one resource, the type chosen by Resource Type. */
+export const calendarResource: ResourceDefinition = {
+	name: 'Calendar Resource',
+	value: 'calendarResource',
+	defaultOperation: 'getAll',
+	operations: [createOperation, deleteOperation, getOperation, getManyOperation, updateOperation],
+	fields: {
+		main: [resourceTypeField, calendarResourceIdField, ...createFields, ...updateFields],
 	},
-	resourceTypeField,
-	calendarResourceIdField,
-	...createFields,
-	...updateFields,
-];
+};

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { asItemError, credentialLocationId } from '../../hooks/request';
+import { credentialLocationId } from '../../hooks/request';
 import { readParameter } from '../../helpers/parameters';
 import {
 	matchResourceType,
@@ -7,6 +7,7 @@ import {
 	normalizeCalendarResourceUpdate,
 	type ResourceType,
 } from './normalize';
+import { preSendHook } from '../../hooks/define';
 
 /** The item's Resource Type, as the API names it (an expression may say "Room"). */
 export function readResourceType(context: IExecuteSingleFunctions): ResourceType {
@@ -18,25 +19,25 @@ export function readResourceType(context: IExecuteSingleFunctions): ResourceType
  * value, so an unknown type fails the item here, not as HighLevel's 422. pathIdsPreSend, after
  * it, fills `{id}`.
  */
-export async function resourceTypePathPreSend(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	try {
-		requestOptions.url = requestOptions.url.replace('{resourceType}', readResourceType(this));
-	} catch (error) {
-		throw asItemError(this, error);
-	}
-	return requestOptions;
-}
-
-/** preSend factory: checks the create or update body (normalize.ts) before anything is sent. */
-export function calendarResourceBodyPreSend(mode: 'create' | 'update') {
-	return async function (
+export const resourceTypePathPreSend = preSendHook(
+	['resourceType'],
+	async function resourceTypePathPreSend(
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		try {
+		requestOptions.url = requestOptions.url.replace('{resourceType}', readResourceType(this));
+		return requestOptions;
+	},
+);
+
+/** preSend factory: checks the create or update body (normalize.ts) before anything is sent. */
+export function calendarResourceBodyPreSend(mode: 'create' | 'update') {
+	return preSendHook(
+		['resourceType'],
+		async function calendarResourceBodyPreSend(
+			this: IExecuteSingleFunctions,
+			requestOptions: IHttpRequestOptions,
+		): Promise<IHttpRequestOptions> {
 			const body = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
 			const context = {
 				resourceType: readResourceType(this),
@@ -46,9 +47,7 @@ export function calendarResourceBodyPreSend(mode: 'create' | 'update') {
 				mode === 'create'
 					? normalizeCalendarResourceCreate(body, context)
 					: normalizeCalendarResourceUpdate(body, context);
-		} catch (error) {
-			throw asItemError(this, error);
-		}
-		return requestOptions;
-	};
+			return requestOptions;
+		},
+	);
 }

@@ -140,3 +140,15 @@ export const updateFieldsField: INodeProperties = {
 		titleOption,
 	].sort(byDisplayName),
 };
+
+/** Block Slot Create's End Time, between Start Time and Additional Fields. */
+export const blockEndTimeField: INodeProperties = {
+	displayName: 'End Time',
+	name: 'endTime',
+	type: 'dateTime',
+	hint: TIME_HINT,
+	required: true,
+	default: '',
+	description: 'When the block ends; must be after the start time. Read like Start Time.',
+	displayOptions: { show: { resource: ['blockSlot'], operation: ['create'] } },
+};

@@ -10,21 +10,16 @@ import { APPOINTMENT_STATUS_NAMES, APPOINTMENT_STATUSES, SCOPES } from '../../he
 import { matchOption } from '../../helpers/bodyChecks';
 import { TIME_HINT, timeZoneOptions } from '../../fields/options';
 import { responseCheckPostReceive } from '../../hooks/responseCheck';
-import {
-	asItemError,
-	credentialLocationId,
-	pathIdsPreSend,
-	timeReading,
-} from '../../hooks/request';
+import { credentialLocationId, pathIdsPreSend, timeReading } from '../../hooks/request';
 import { readParameter } from '../../helpers/parameters';
 import { parametersPreSend } from '../../hooks/parameters';
 import { groupIdField, userLocator } from '../../fields/locators';
 import { cutToLimit } from '../../transport/pagedList';
-import { limitField, returnAllField } from '../../fields/pagedList';
 import { simplifyPostReceive } from '../../hooks/simplify';
 import { EVENT_SHAPE } from '../../helpers/simplify';
 import { simplifyField } from '../../fields/simplify';
 import { assertEndAfterStart, toApiTime } from '../../helpers/time';
+import { postReceiveHook, preSendHook } from '../../hooks/define';
 
 /**
  * What Get Many of appointments and of block slots share: GET /calendars/events or
@@ -35,11 +30,12 @@ import { assertEndAfterStart, toApiTime } from '../../helpers/time';
 export type ListResource = 'appointment' | 'blockSlot';
 
 /** preSend: the window is sent as epoch milliseconds, with the credential's location. */
-export async function eventWindowPreSend(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	try {
+export const eventWindowPreSend = preSendHook(
+	['filterBy', 'options.appointmentStatus', 'options.timeZone'],
+	async function eventWindowPreSend(
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		wantedStatuses(this);
 		if (readParameter(this, 'filterBy', '') === 'contact') return requestOptions;
 		const qs = (requestOptions.qs ??= {});
@@ -50,11 +46,9 @@ export async function eventWindowPreSend(
 		qs.startTime = String(start.epochMs);
 		qs.endTime = String(end.epochMs);
 		qs.locationId = await credentialLocationId(this);
-	} catch (error) {
-		throw asItemError(this, error);
-	}
-	return requestOptions;
-}
+		return requestOptions;
+	},
+);
 
 /** The Appointment Status filter; an expression may give the statuses as the editor names them. */
 function wantedStatuses(context: IExecuteSingleFunctions): string[] {
@@ -70,17 +64,20 @@ function wantedStatuses(context: IExecuteSingleFunctions): string[] {
 }
 
 /** postReceive: one item per event, filtered by status and cut to the limit. */
-export async function eventListPostReceive(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const events = items.flatMap((item) => (item.json.events as IDataObject[] | undefined) ?? []);
-	const statuses = wantedStatuses(this);
-	const kept = statuses.length
-		? events.filter((event) => statuses.includes(String(event.appointmentStatus)))
-		: events;
-	return cutToLimit(this, kept).map((json) => ({ json }));
-}
+export const eventListPostReceive = postReceiveHook(
+	['options.appointmentStatus', 'returnAll', 'limit'],
+	async function eventListPostReceive(
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		const events = items.flatMap((item) => (item.json.events as IDataObject[] | undefined) ?? []);
+		const statuses = wantedStatuses(this);
+		const kept = statuses.length
+			? events.filter((event) => statuses.includes(String(event.appointmentStatus)))
+			: events;
+		return cutToLimit(this, kept).map((json) => ({ json }));
+	},
+);
 
 function listScope(context: IExecuteSingleFunctions): string {
 	return readParameter(context, 'filterBy', '') === 'contact'
@@ -176,9 +173,8 @@ export const getManyEndTimeField: INodeProperties = {
 	displayOptions: { show: { ...show, filterBy: ['calendar', 'group', 'user'] } },
 };
 
+/** After Return All and Limit: Simplify and the Options of Get Many. */
 export const getManyListFields: INodeProperties[] = [
-	returnAllField,
-	limitField,
 	...simplifyField(EVENT_RESOURCES, ['getAll'], true),
 	timeZoneOptions(
 		EVENT_RESOURCES,

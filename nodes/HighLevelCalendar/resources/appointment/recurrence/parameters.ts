@@ -5,7 +5,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { asItemError, readingTimeZone } from '../../../hooks/request';
+import { readingTimeZone } from '../../../hooks/request';
 import { InputError } from '../../../helpers/inputError';
 import {
 	buildRrule,
@@ -16,6 +16,7 @@ import {
 } from './index';
 import { readParameter } from '../../../helpers/parameters';
 import { matchOption } from '../../../helpers/bodyChecks';
+import { postReceiveHook, preSendHook } from '../../../hooks/define';
 
 /**
  * Recurrence on create and update: none, built from fields, or a raw RRULE string (checked before
@@ -262,11 +263,12 @@ const BUILD_PARAMETERS = [
 ];
 
 /** preSend: a built rule becomes the body's rrule; a raw one is checked (normalize.ts sends it). */
-export async function recurrencePreSend(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	try {
+export const recurrencePreSend = preSendHook(
+	['recurrence', ...BUILD_PARAMETERS],
+	async function recurrencePreSend(
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const body = (requestOptions.body ??= {}) as IDataObject;
 		const mode = readParameter(this, 'recurrence', 'none');
 		if (mode === 'build') {
@@ -281,11 +283,9 @@ export async function recurrencePreSend(
 			// Sent as checked and normalised: upper case, RRULE: prefix, one sorted EXDATE line.
 			body.rrule = parseRrule(body.rrule).rrule;
 		}
-	} catch (error) {
-		throw asItemError(this, error);
-	}
-	return requestOptions;
-}
+		return requestOptions;
+	},
+);
 
 export function recurrenceSummaryField(operations: string[], defaultOn: boolean): INodeProperties {
 	const field: INodeProperties = {
@@ -301,34 +301,37 @@ export function recurrenceSummaryField(operations: string[], defaultOn: boolean)
 }
 
 /** postReceive: adds `recurrence` { rule, text, next } to a recurring appointment. */
-export async function recurrenceSummaryPostReceive(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	if (!(readParameter(this, 'recurrenceSummary', false) as boolean)) return items;
-	const timeZone = readingTimeZone(this);
-	return items.map((item) => {
-		const { rrule, startTime, endTime } = item.json as {
-			rrule?: string;
-			startTime?: string;
-			endTime?: string;
-		};
-		if (typeof rrule !== 'string' || !rrule || typeof startTime !== 'string') return item;
-		try {
-			const parsed = parseRrule(rrule, { allowDtstart: true });
-			const recurrence = recurrenceSummary(parsed, {
-				startTime,
-				endTime,
-				timeZone,
-				after: new Date().toISOString(),
-			});
-			return { ...item, json: { ...item.json, recurrence } };
-		} catch (error) {
-			// A rule HighLevel stored but we cannot read must not fail the item: say so instead.
-			return {
-				...item,
-				json: { ...item.json, recurrence: { rule: rrule, error: (error as Error).message } },
+export const recurrenceSummaryPostReceive = postReceiveHook(
+	['recurrenceSummary', 'options.timeZone'],
+	async function recurrenceSummaryPostReceive(
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		if (!(readParameter(this, 'recurrenceSummary', false) as boolean)) return items;
+		const timeZone = readingTimeZone(this);
+		return items.map((item) => {
+			const { rrule, startTime, endTime } = item.json as {
+				rrule?: string;
+				startTime?: string;
+				endTime?: string;
 			};
-		}
-	});
-}
+			if (typeof rrule !== 'string' || !rrule || typeof startTime !== 'string') return item;
+			try {
+				const parsed = parseRrule(rrule, { allowDtstart: true });
+				const recurrence = recurrenceSummary(parsed, {
+					startTime,
+					endTime,
+					timeZone,
+					after: new Date().toISOString(),
+				});
+				return { ...item, json: { ...item.json, recurrence } };
+			} catch (error) {
+				// A rule HighLevel stored but we cannot read must not fail the item: say so instead.
+				return {
+					...item,
+					json: { ...item.json, recurrence: { rule: rrule, error: (error as Error).message } },
+				};
+			}
+		});
+	},
+);
