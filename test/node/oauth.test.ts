@@ -259,6 +259,40 @@ describe('an agency (Company) connection', () => {
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
+	it('a late 401 for a sub-account token already replaced keeps the new one: minted once', async () => {
+		const credentials = await agency();
+		const getHere = { ...getAppointment, locationId: SANDBOX_LOCATION_ID };
+		// A first run leaves a minted sub-account token behind, which the next run starts with.
+		await runWithOAuth2(sandbox, credentials, getHere);
+		const bearer = (r: (typeof sandbox.requests)[number]) => r.headers.authorization;
+		const oldToken = bearer(apiRequests().filter((r) => r.status === 200)[0]);
+		sandbox.options.faults = {
+			script: [
+				// The run's first request (a 200), held until that token expired: the others leave with it.
+				{ fault: 'hold', method: 'GET', pathIncludes: '/appointments/', times: 1 },
+				// One of their 401s comes back only once a request with the new token was answered.
+				{ fault: 'hold', status: 401, until: { pathIncludes: '/appointments/', status: 200 } },
+			],
+		};
+		sandbox.resetStats();
+		const run = runWithOAuth2(sandbox, credentials, getHere, { items: items(3) });
+		await heldAnswers(1);
+		expect(sandbox.oauth.expireAccessToken(oldToken.slice('Bearer '.length))).toBe(true);
+		expect(sandbox.releaseHeld()).toBe(1);
+		const { items: out, error } = await run;
+		expect(error).toBeUndefined();
+		expect(out.map((item) => item.json.id)).toEqual(Array(3).fill(SANDBOX_APPOINTMENT_ID));
+		expect(sandbox.stats.locationTokenMints).toEqual({ [SANDBOX_LOCATION_ID]: 1 });
+		expect(sandbox.stats.tokenRefreshes).toBe(0);
+		// Two 401s for the old token; both resends went with the one token minted since.
+		const requests = apiRequests();
+		expect(requests.map((r) => r.status)).toEqual([200, 401, 401, 200, 200]);
+		expect(requests.slice(0, 3).map(bearer)).toEqual(Array(3).fill(oldToken));
+		const [first, second] = requests.slice(3).map(bearer);
+		expect(first).not.toBe(oldToken);
+		expect(second).toBe(first);
+	});
+
 	it('expired tokens: the agency token is renewed once, the sub-account token minted again', async () => {
 		const credentials = await agency();
 		await runWithOAuth2(sandbox, credentials, {
