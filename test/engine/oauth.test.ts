@@ -26,6 +26,7 @@ useSandbox({ rateLimit: LIMIT });
 afterEach(() => {
 	sandbox.options.rateLimit = { ...LIMIT };
 	sandbox.options.oauthApps = undefined;
+	sandbox.options.faults = undefined;
 });
 
 const getAppointment = {
@@ -39,6 +40,12 @@ const tokenData = (credentials: ICredentialDataDecryptedObject) =>
 /** The answers of HighLevel's API (the token endpoint's own requests left out). */
 const statuses = () =>
 	sandbox.requests.filter((r) => !r.path.startsWith('/oauth/')).map((r) => r.status);
+
+/** Until the sandbox holds `count` answers back (its 'hold' fault), counted since resetStats. */
+async function heldAnswers(count: number): Promise<void> {
+	while ((sandbox.stats.injected.hold ?? 0) < count)
+		await new Promise((resolve) => setImmediate(resolve));
+}
 
 async function spendRefreshToken(refreshToken: string): Promise<void> {
 	const answer = await postToTokenEndpoint(sandbox, {
@@ -122,6 +129,39 @@ it('a refused renewal fails the items with "reconnect the credential", renewing 
 	expect(sandbox.stats.refusedRefreshes).toBe(1);
 	// Only the first request went out: the others failed unsent.
 	expect(statuses()).toEqual([401]);
+});
+
+it('a refusal mid-run: a 401 that comes back after it fails the same way, with no second token call', async () => {
+	const credentials = await connectOAuth2(sandbox);
+	// Spent elsewhere; the access token still works, so the run's first request succeeds.
+	await spendRefreshToken(String(tokenData(credentials).refresh_token));
+	sandbox.options.faults = {
+		script: [
+			// The run's first request (a 200) is held until the token expired: the others leave with it.
+			{ fault: 'hold', method: 'GET', pathIncludes: '/appointments/', times: 1 },
+			// One of their 401s comes back only once the token endpoint refused the refresh.
+			{ fault: 'hold', status: 401, until: { pathIncludes: '/oauth/token' } },
+		],
+	};
+	sandbox.resetStats();
+	const run = runWithOAuth2(sandbox, credentials, getAppointment, {
+		items: items(3),
+		continueOnFail: true,
+	});
+	await heldAnswers(1);
+	sandbox.oauth.expireAccessTokens();
+	expect(sandbox.releaseHeld()).toBe(1);
+	const { items: out } = await run;
+	expect(out[0].json.id).toBe(SANDBOX_APPOINTMENT_ID);
+	for (const item of out.slice(1))
+		expect(String(item.json.error)).toMatch(/reconnect the credential/);
+	expect(statuses()).toEqual([200, 401, 401]);
+	// One token call, refused; the late 401 did not send the spent refresh token again.
+	const tokenCalls = sandbox.requests.filter((r) => r.path === '/oauth/token');
+	expect(tokenCalls.map((r) => r.status)).toEqual([400]);
+	expect(sandbox.stats.refusedRefreshes).toBe(1);
+	const late = sandbox.requests.find((r) => r.injected === 'hold' && r.status === 401)!;
+	expect(late.answeredAt).toBeGreaterThanOrEqual(tokenCalls[0].answeredAt!);
 });
 
 it('a scope 401 is not an expired token: no refresh, the scope is named', async () => {
@@ -217,6 +257,40 @@ describe('an agency (Company) connection', () => {
 		expect(error?.message).toMatch(/locationId .* is empty/);
 		expect(error?.description).toBe('Nothing was sent to HighLevel for this item.');
 		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('a late 401 for a sub-account token already replaced keeps the new one: minted once', async () => {
+		const credentials = await agency();
+		const getHere = { ...getAppointment, locationId: SANDBOX_LOCATION_ID };
+		// A first run leaves a minted sub-account token behind, which the next run starts with.
+		await runWithOAuth2(sandbox, credentials, getHere);
+		const bearer = (r: (typeof sandbox.requests)[number]) => r.headers.authorization;
+		const oldToken = bearer(apiRequests().filter((r) => r.status === 200)[0]);
+		sandbox.options.faults = {
+			script: [
+				// The run's first request (a 200), held until that token expired: the others leave with it.
+				{ fault: 'hold', method: 'GET', pathIncludes: '/appointments/', times: 1 },
+				// One of their 401s comes back only once a request with the new token was answered.
+				{ fault: 'hold', status: 401, until: { pathIncludes: '/appointments/', status: 200 } },
+			],
+		};
+		sandbox.resetStats();
+		const run = runWithOAuth2(sandbox, credentials, getHere, { items: items(3) });
+		await heldAnswers(1);
+		expect(sandbox.oauth.expireAccessToken(oldToken.slice('Bearer '.length))).toBe(true);
+		expect(sandbox.releaseHeld()).toBe(1);
+		const { items: out, error } = await run;
+		expect(error).toBeUndefined();
+		expect(out.map((item) => item.json.id)).toEqual(Array(3).fill(SANDBOX_APPOINTMENT_ID));
+		expect(sandbox.stats.locationTokenMints).toEqual({ [SANDBOX_LOCATION_ID]: 1 });
+		expect(sandbox.stats.tokenRefreshes).toBe(0);
+		// Two 401s for the old token; both resends went with the one token minted since.
+		const requests = apiRequests();
+		expect(requests.map((r) => r.status)).toEqual([200, 401, 401, 200, 200]);
+		expect(requests.slice(0, 3).map(bearer)).toEqual(Array(3).fill(oldToken));
+		const [first, second] = requests.slice(3).map(bearer);
+		expect(first).not.toBe(oldToken);
+		expect(second).toBe(first);
 	});
 
 	it('expired tokens: the agency token is renewed once, the sub-account token minted again', async () => {

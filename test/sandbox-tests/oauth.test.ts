@@ -295,6 +295,39 @@ describe('OAuth access tokens on the API', () => {
 		expect((await listCalendars(b.access_token)).status).toBe(200);
 	});
 
+	test('a held 401 goes, unchanged, only once the token endpoint answered; releaseHeld lets a held answer go', async () => {
+		const tokens = await connect();
+		sandbox.oauth.expireAccessTokens();
+		sandbox.resetStats();
+		sandbox.options.faults = {
+			script: [{ fault: 'hold', status: 401, until: { pathIncludes: '/oauth/token' } }],
+		};
+		let late: Awaited<ReturnType<typeof listCalendars>> | undefined;
+		const held = listCalendars(tokens.access_token).then((answer) => (late = answer));
+		const holds = () => sandbox.stats.injected.hold ?? 0;
+		const heldAnswers = async (count: number) => {
+			while (holds() < count) await new Promise((resolve) => setImmediate(resolve));
+		};
+		await heldAnswers(1);
+		// Another answer, not the token endpoint's, leaves it held; the entry was used up.
+		expect(await listCalendars(tokens.access_token)).toEqual({ status: 401, body: INVALID_JWT });
+		expect(late).toBeUndefined();
+		const refreshed = await refresh(tokens.refresh_token);
+		expect(await held).toEqual({ status: 401, body: INVALID_JWT });
+		const [first, second, token] = sandbox.requests;
+		expect(token.path).toBe('/oauth/token');
+		expect(first.answeredAt).toBeGreaterThanOrEqual(token.answeredAt!);
+		expect(second.answeredAt).toBeLessThanOrEqual(token.answeredAt!);
+
+		// Without `until`, a held answer (here one that is applied) waits for releaseHeld.
+		sandbox.options.faults = { script: [{ fault: 'hold', method: 'GET' }] };
+		const answer = listCalendars(refreshed.body.access_token);
+		await heldAnswers(2);
+		expect(sandbox.releaseHeld()).toBe(1);
+		expect((await answer).status).toBe(200);
+		expect(sandbox.releaseHeld()).toBe(0);
+	});
+
 	test('a token gets the scopes granted at authorization, checked like any token', async () => {
 		const tokens = await connect(SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, 'calendars.readonly');
 		expect((await listCalendars(tokens.access_token)).status).toBe(200);

@@ -1,6 +1,8 @@
 // Deterministic fault injection: what goes wrong between a client and HighLevel, on demand.
 // Only requests that passed the rate limiter, the token and scope checks and validation, and that
-// a handler would apply, are subject to faults; a fault never hides a 4xx the request earned.
+// a handler would apply, are subject to faults; a fault never hides a 4xx the request earned. The
+// one exception only delays it: a script entry with a `status` holds back or slows the answer a
+// refused request earned (a 401 that reaches the client late), and changes nothing else.
 //
 // Decisions are made in the order requests reach that point (the order their bodies finish
 // arriving), synchronously, so a sequence of requests sent one after another meets the same
@@ -14,7 +16,16 @@ export type FaultKind =
 	| '504'
 	| 'reset-after-apply'
 	| 'reset-before-apply'
-	| 'slow';
+	| 'slow'
+	| 'hold';
+
+/** What ends a 'hold': an answer the sandbox gives after the held request arrived. */
+export interface HoldUntil {
+	/** Only an answer to a request whose raw path contains this. Default: any. */
+	pathIncludes?: string;
+	/** Only an answer with this status. Default: any. */
+	status?: number;
+}
 
 export interface FaultScriptEntry {
 	/** Only requests with this method (any case). Default: any. */
@@ -28,6 +39,18 @@ export interface FaultScriptEntry {
 	retryAfterSeconds?: number;
 	/** 'slow' only: the extra delay. Default: FaultOptions.slowMs. */
 	slowMs?: number;
+	/**
+	 * Only requests the sandbox refuses with this status (routing, the guards, validation; not the
+	 * rate limiter), and then only 'slow' or 'hold': the answer they earned goes late, unchanged.
+	 * Without it an entry takes only requests that would be applied, like every random fault.
+	 */
+	status?: number;
+	/**
+	 * 'hold' only: the answer waits until the sandbox has given one that matches this, to a request
+	 * that arrived after the held one; without it, until `sandbox.releaseHeld()`. Either way a test
+	 * waits for a condition, not for a timer.
+	 */
+	until?: HoldUntil;
 }
 
 export interface FaultOptions {
@@ -66,6 +89,8 @@ export interface FaultDecision {
 	retryAfterSeconds?: number;
 	/** 'slow': the extra delay. */
 	slowMs?: number;
+	/** 'hold': what releases it (see FaultScriptEntry.until). */
+	until?: HoldUntil;
 }
 
 export const DEFAULT_SLOW_MS = 1000;
@@ -88,6 +113,8 @@ export interface FaultCandidate {
 	/** Raw path, without the query string. */
 	path: string;
 	locationId: string;
+	/** A request refused without being applied: the status it earned. Only `status` entries take it. */
+	status?: number;
 }
 
 export class FaultInjector {
@@ -124,6 +151,11 @@ export class FaultInjector {
 			if (used >= (entry.times ?? 1)) continue;
 			if (entry.method !== undefined && entry.method.toUpperCase() !== method) continue;
 			if (entry.pathIncludes !== undefined && !request.path.includes(entry.pathIncludes)) continue;
+			if (entry.status !== request.status) continue;
+			if (entry.status !== undefined && entry.fault !== 'slow' && entry.fault !== 'hold')
+				throw new Error(
+					`A script entry with a status can only delay the answer, not "${entry.fault}"`,
+				);
 			this.scriptUses.set(entry, used + 1);
 			return {
 				kind: entry.fault,
@@ -134,8 +166,11 @@ export class FaultInjector {
 				...(entry.fault === 'slow'
 					? { slowMs: entry.slowMs ?? options.slowMs ?? DEFAULT_SLOW_MS }
 					: {}),
+				...(entry.fault === 'hold' && entry.until !== undefined ? { until: entry.until } : {}),
 			};
 		}
+		// Random faults take only requests that would be applied.
+		if (request.status !== undefined) return undefined;
 
 		if (options.methods && !options.methods.some((m) => m.toUpperCase() === method))
 			return undefined;

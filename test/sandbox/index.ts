@@ -14,7 +14,7 @@ export type {
 export { DEFAULT_RATE_LIMIT } from './limits';
 export type { RateLimitHeaders, RateLimitOptions } from './limits';
 export { DEFAULT_BURST_429_LENGTH, DEFAULT_SLOW_MS, mulberry32 } from './faults';
-export type { FaultKind, FaultOptions, FaultScriptEntry } from './faults';
+export type { FaultKind, FaultOptions, FaultScriptEntry, HoldUntil } from './faults';
 export {
 	SANDBOX_APPOINTMENT_ID,
 	SANDBOX_BLOCK_SLOT_ID,

@@ -2,14 +2,15 @@
 // limiter (limits.ts; per location, in front of the app), then routing (404), guards (token,
 // scope, the Version of the route's API), validation pipes (422) and the location (prepare.ts),
 // and then, for a request that would be applied, the fault injector (faults.ts), the configured
-// latency and finally the handler (apply.ts). Every request is counted in `stats` and (unless
+// latency and finally the handler (apply.ts). A request refused before it could be applied may
+// still meet a script entry that delays its answer (faults.ts). Every request is counted in `stats` and (unless
 // `record` is false) recorded in `requests`, so tests can assert what the node sent, what it was
 // told, and what actually changed.
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { performance } from 'perf_hooks';
 import { apply, errorReply } from './apply';
-import { type FaultDecision, FaultInjector, type FaultKind } from './faults';
+import { type FaultDecision, FaultInjector, type FaultKind, type HoldUntil } from './faults';
 import type { Reply } from './handlers';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from './limits';
 import { OAuthServer } from './oauth';
@@ -38,11 +39,58 @@ interface Plan {
 	/** ...or apply this, subject to `fault`. */
 	prepared?: Prepared;
 	fault?: FaultDecision;
+	/** A 'hold': settles when the answer may go. Made when decided, so no release is missed. */
+	held?: Promise<void>;
+}
+
+/** An answer held back by a 'hold' fault. */
+interface Held {
+	until?: HoldUntil;
+	release: () => void;
 }
 
 interface Internals {
 	limiter: RateLimiter;
 	faults: FaultInjector;
+	held: Held[];
+}
+
+/** Starts holding an answer back until `until` is met (see answered) or `releaseHeld()`. */
+function hold(internals: Internals, until: HoldUntil | undefined): Promise<void> {
+	return new Promise((resolve) => {
+		const held: Held = {
+			until,
+			release: () => {
+				internals.held = internals.held.filter((other) => other !== held);
+				resolve();
+			},
+		};
+		internals.held.push(held);
+	});
+}
+
+/** Releases every held answer waiting for one like `record`'s (held before it arrived). */
+function answered(internals: Internals, record: RecordedRequest): void {
+	for (const held of internals.held) {
+		const until = held.until;
+		if (!until) continue;
+		if (until.pathIncludes !== undefined && !record.path.includes(until.pathIncludes)) continue;
+		if (until.status !== undefined && until.status !== record.status) continue;
+		held.release();
+	}
+}
+
+/** Counts an injected fault, and starts its hold. */
+function noteFault(
+	sandbox: Sandbox,
+	internals: Internals,
+	record: RecordedRequest,
+	fault: FaultDecision | undefined,
+): Promise<void> | undefined {
+	if (!fault) return undefined;
+	record.injected = fault.kind;
+	sandbox.stats.injected[fault.kind] = (sandbox.stats.injected[fault.kind] ?? 0) + 1;
+	return fault.kind === 'hold' ? hold(internals, fault.until) : undefined;
 }
 
 /**
@@ -80,18 +128,24 @@ function decide(
 	try {
 		prepared = prepare(sandbox, record, url, bodyError);
 	} catch (e) {
-		return { headers, delayMs, reply: errorReply(e) };
+		const reply = errorReply(e);
+		// Only a script entry naming this status takes it, and only to delay the answer.
+		const fault = internals.faults.decide(options.faults, {
+			method: record.method,
+			path: record.path,
+			locationId: '',
+			status: reply.status,
+		});
+		const held = noteFault(sandbox, internals, record, fault);
+		return { headers, delayMs: delayMs + (fault?.slowMs ?? 0), reply, fault, held };
 	}
 	const fault = internals.faults.decide(options.faults, {
 		method: record.method,
 		path: record.path,
 		locationId: prepared.ctx.locationId,
 	});
-	if (fault) {
-		record.injected = fault.kind;
-		stats.injected[fault.kind] = (stats.injected[fault.kind] ?? 0) + 1;
-	}
-	return { headers, delayMs: delayMs + (fault?.slowMs ?? 0), prepared, fault };
+	const held = noteFault(sandbox, internals, record, fault);
+	return { headers, delayMs: delayMs + (fault?.slowMs ?? 0), prepared, fault, held };
 }
 
 /** setTimeout may fire a hair early against performance.now(); an answer must never come early. */
@@ -111,6 +165,7 @@ function count(stats: SandboxStats, key: string): void {
 
 function send(
 	sandbox: Sandbox,
+	internals: Internals,
 	record: RecordedRequest,
 	res: http.ServerResponse,
 	headers: Record<string, string>,
@@ -123,12 +178,15 @@ function send(
 	record.responseHeaders = headers;
 	record.answeredAt = Date.now();
 	count(sandbox.stats, String(reply.status));
-	if (res.destroyed) return; // the client gave up; what happened has still happened
-	res.writeHead(reply.status, {
-		...headers,
-		'content-type': html ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
-	});
-	res.end(html ? String(reply.body) : JSON.stringify(reply.body));
+	if (!res.destroyed) {
+		// Unless the client gave up; what happened has still happened.
+		res.writeHead(reply.status, {
+			...headers,
+			'content-type': html ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
+		});
+		res.end(html ? String(reply.body) : JSON.stringify(reply.body));
+	}
+	answered(internals, record);
 }
 
 /** Drops the connection without an answer: an RST, so the client reads ECONNRESET. */
@@ -184,9 +242,10 @@ async function handle(
 	}
 
 	if (plan.delayMs > 0) await sleep(plan.delayMs);
+	if (plan.held) await plan.held;
 
 	const { fault, prepared } = plan;
-	if (!prepared) return send(sandbox, record, res, plan.headers, plan.reply!);
+	if (!prepared) return send(sandbox, internals, record, res, plan.headers, plan.reply!);
 
 	switch (fault?.kind) {
 		case 'reset-before-apply':
@@ -195,7 +254,7 @@ async function handle(
 			apply(sandbox, record, prepared);
 			return resetSocket(sandbox, record, req);
 		case '503':
-			return send(sandbox, record, res, plan.headers, {
+			return send(sandbox, internals, record, res, plan.headers, {
 				status: 503,
 				body: { statusCode: 503, message: 'Service Unavailable' },
 			});
@@ -205,7 +264,7 @@ async function handle(
 			if ('x-ratelimit-remaining' in headers) headers['x-ratelimit-remaining'] = '0';
 			if (fault.retryAfterSeconds !== undefined)
 				headers['retry-after'] = String(fault.retryAfterSeconds);
-			return send(sandbox, record, res, headers, {
+			return send(sandbox, internals, record, res, headers, {
 				status: 429,
 				body: { statusCode: 429, message: 'Too Many Requests' },
 			});
@@ -214,6 +273,7 @@ async function handle(
 		case '502':
 			return send(
 				sandbox,
+				internals,
 				record,
 				res,
 				plan.headers,
@@ -223,6 +283,7 @@ async function handle(
 		case '504':
 			return send(
 				sandbox,
+				internals,
 				record,
 				res,
 				plan.headers,
@@ -231,7 +292,7 @@ async function handle(
 			);
 		default:
 			// No fault, or 'slow' (its delay is already behind us): apply and answer.
-			return send(sandbox, record, res, plan.headers, apply(sandbox, record, prepared));
+			return send(sandbox, internals, record, res, plan.headers, apply(sandbox, record, prepared));
 	}
 }
 
@@ -251,7 +312,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		server.listen({ port: 0, host: '127.0.0.1', backlog: 8192 }, () => resolve());
 	});
 	const { port } = server.address() as AddressInfo;
-	const internals: Internals = { limiter: new RateLimiter(), faults: new FaultInjector() };
+	const internals: Internals = {
+		limiter: new RateLimiter(),
+		faults: new FaultInjector(),
+		held: [],
+	};
+	const releaseHeld = () => {
+		const count = internals.held.length;
+		for (const held of [...internals.held]) held.release();
+		return count;
+	};
 
 	const sandbox: Sandbox = {
 		baseUrl: `http://127.0.0.1:${port}`,
@@ -304,9 +374,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		resetLimits() {
 			internals.limiter.clear();
 			internals.faults.clear();
+			releaseHeld();
 		},
+		releaseHeld,
 		close: () =>
 			new Promise<void>((resolve, reject) => {
+				releaseHeld();
 				server.close((err) => (err ? reject(err) : resolve()));
 				// fetch keeps connections alive; without this close() waits for them to time out.
 				server.closeAllConnections();

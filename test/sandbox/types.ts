@@ -137,7 +137,12 @@ export interface Sandbox {
 	reset(): void;
 	/** Empties `requests` and `stats` only: the store, rate-limit windows and fault progress stay. */
 	resetStats(): void;
-	/** Forgets rate-limit windows and days, and fault progress (the PRNG starts again from its seed). */
+	/**
+	 * Forgets rate-limit windows and days, and fault progress (the PRNG starts again from its seed);
+	 * held answers go.
+	 */
 	resetLimits(): void;
+	/** Lets every answer held by a 'hold' fault go (faults.ts); returns how many there were. */
+	releaseHeld(): number;
 	close(): Promise<void>;
 }

@@ -103,18 +103,34 @@ export async function locationToken(
 	return token.accessToken;
 }
 
-/** HighLevel refused a minted token: the next request mints a new one. */
-export function forgetLocationToken(context: NodeContext, credential: HighLevelCredential): void {
-	minted.delete(keyOf(context, credential));
+/** What one attempt was sent with: the minted token, so its 401 can be told from a newer token's. */
+export interface LocationAttempt {
+	token?: string;
 }
 
-/** A request of a hook or picker, sent with the sub-account's minted token. */
+/**
+ * HighLevel refused the minted token `refused` (the one the request went with): the next request
+ * mints a new one. A 401 that comes back late, for a token another request already replaced,
+ * leaves the current one alone: forgetting it would mint the location again for nothing.
+ */
+export function forgetLocationToken(
+	context: NodeContext,
+	credential: HighLevelCredential,
+	refused: string | undefined,
+): void {
+	const key = keyOf(context, credential);
+	if (refused === undefined || minted.get(key)?.accessToken === refused) minted.delete(key);
+}
+
+/** A request of a hook or picker, sent with the sub-account's minted token (noted in `sentWith`). */
 export async function sendAsLocation(
 	context: NodeContext,
 	credential: HighLevelCredential,
 	options: IHttpRequestOptions,
+	sentWith: LocationAttempt = {},
 ): Promise<IN8nHttpFullResponse> {
 	const token = await locationToken(context, credential);
+	sentWith.token = token;
 	return (await context.helpers.httpRequest({
 		...options,
 		headers: { ...options.headers, Authorization: `Bearer ${token}` },
@@ -130,11 +146,13 @@ export async function sendRoutedAsLocation(
 	context: IExecuteSingleFunctions,
 	credential: HighLevelCredential,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
+	sentWith: LocationAttempt = {},
 ): Promise<INodeExecutionData[]> {
 	const response = await sendAsLocation(
 		context,
 		credential,
 		requestData.options as IHttpRequestOptions,
+		sentWith,
 	);
 	let items: INodeExecutionData[] = [{ json: response.body as IDataObject }];
 	for (const { actions } of requestData.postReceive) {

@@ -10,7 +10,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { readCredential, type HighLevelCredential } from './credential';
-import { forgetLocationToken, sendAsLocation, sendRoutedAsLocation } from './agency';
+import {
+	forgetLocationToken,
+	sendAsLocation,
+	sendRoutedAsLocation,
+	type LocationAttempt,
+} from './agency';
 import { highLevelError } from './errors';
 import {
 	budgetFor,
@@ -188,11 +193,14 @@ function finalError<T extends object>(context: ClientContext, error: T): T {
 	return 'getItemIndex' in context ? withRunSummary(context, error) : error;
 }
 
-/** Sends one request through the budget and the retry rules; `send` makes one attempt. */
+/**
+ * Sends one request through the budget and the retry rules; `send` makes one attempt and, for an
+ * agency connection, notes in `sentWith` the minted token it went with.
+ */
 async function sendPaced<T>(
 	context: ClientContext,
 	request: { method: string; changesNothing: boolean },
-	send: () => Promise<T>,
+	send: (sentWith: LocationAttempt) => Promise<T>,
 ): Promise<T> {
 	const { credential, type, budget, share, maxRetryMs, signal } = await pacingFor(context);
 	const method = request.method.toUpperCase();
@@ -205,11 +213,12 @@ async function sendPaced<T>(
 		for (let attempt = 0; ; attempt++) {
 			let slot: Slot | undefined;
 			let sentAt = 0;
+			const sentWith: LocationAttempt = {};
 			try {
 				slot = await budget.acquire(share, signal);
 				noteSent(context);
 				sentAt = Date.now();
-				const result = await send();
+				const result = await send(sentWith);
 				budget.complete(slot);
 				return result;
 			} catch (error) {
@@ -221,8 +230,9 @@ async function sendPaced<T>(
 				const { outcome, retryAfterMs } = classifyFailure(error);
 				if (outcome === 'tokenRejected' && usesOAuth2(type) && !renewed) {
 					renewed = true;
-					// An agency's minted sub-account token is minted again; the app's own token renewed.
-					if (credential.companyId) forgetLocationToken(context, credential);
+					// An agency's minted sub-account token is minted again (unless another request's 401
+					// already had it replaced); the app's own token renewed.
+					if (credential.companyId) forgetLocationToken(context, credential, sentWith.token);
 					else
 						await renewAfterRejection(context, type, sentAt).catch((refused: Error) => {
 							throw finalError(context, refused);
@@ -291,10 +301,13 @@ async function sendRouted(
 	});
 	requestData.options.baseURL = credential.baseUrl;
 	const method = String(requestData.options.method ?? 'GET').toUpperCase();
-	const items = await sendPaced(context, { method, changesNothing: method === 'GET' }, async () =>
-		credential.companyId
-			? await sendRoutedAsLocation(context, credential, requestData)
-			: await context.makeRoutingRequest(requestData),
+	const items = await sendPaced(
+		context,
+		{ method, changesNothing: method === 'GET' },
+		async (sentWith) =>
+			credential.companyId
+				? await sendRoutedAsLocation(context, credential, requestData, sentWith)
+				: await context.makeRoutingRequest(requestData),
 	);
 	if (method === 'POST') noteCreated(context, items);
 	return items;
@@ -323,7 +336,7 @@ export async function highLevelRequest(
 ): Promise<IDataObject> {
 	const credential = await readCredential(context);
 	const changesNothing = request.changesNothing ?? request.method === 'GET';
-	return await sendPaced(context, { method: request.method, changesNothing }, async () => {
+	return await sendPaced(context, { method: request.method, changesNothing }, async (sentWith) => {
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			baseURL: credential.baseUrl,
@@ -337,7 +350,7 @@ export async function highLevelRequest(
 		};
 		const response = (
 			credential.companyId
-				? await sendAsLocation(context, credential, options)
+				? await sendAsLocation(context, credential, options, sentWith)
 				: await context.helpers.httpRequestWithAuthentication.call(
 						context,
 						credential.type,

@@ -15,7 +15,8 @@ import { nodeRunOf, type NodeContext } from '../helpers/nodeRun';
  * - A token 401 (not a scope 401) refreshes once per credential: a request that was sent before
  *   the last refresh ended just goes again; one that meets a refresh under way waits for it.
  * - A refresh HighLevel refuses fails the items with "reconnect the credential", once per run:
- *   nothing is retried in a loop.
+ *   nothing is retried in a loop, and a 401 that comes back after the refusal (its request was
+ *   already sent) fails with the same error, without another token call.
  * Private Integration Tokens pass straight through.
  */
 
@@ -84,7 +85,8 @@ function reconnectError(context: NodeContext, cause: unknown): NodeOperationErro
 /**
  * HighLevel refused the access token of a request sent at `sentAt`: renew it once for the
  * credential (or wait for the renewal another request started), then the caller sends again.
- * HighLevel did nothing with a refused token, so resending is safe, creates included.
+ * HighLevel did nothing with a refused token, so resending is safe, creates included. If the run
+ * already had a refresh refused, that error again: the refresh token it would send is the spent one.
  */
 export async function renewAfterRejection(
 	context: NodeContext,
@@ -93,6 +95,10 @@ export async function renewAfterRejection(
 ): Promise<void> {
 	const gate = gateOf(context, type);
 	if (gate.refreshedAt >= sentAt) return;
+	// A request sent before the refusal whose 401 comes back after it: nothing was stored since, so
+	// a new refresh would only spend a token call on the same refusal.
+	const refused = refusedRefreshes.get(nodeRunOf(context));
+	if (refused) throw refused;
 	if (!gate.refreshing) {
 		gate.refreshing = (async () => {
 			try {
