@@ -128,9 +128,11 @@ export class LocationBudget {
 	private answerArrived: () => void = () => {};
 	private nextAnswer: Promise<void> = this.expectAnswer();
 
+	/** The clock, chance and waiting are the real ones unless a test (the simulation) passes its own. */
 	constructor(
 		private readonly now: () => number = Date.now,
 		private readonly random: () => number = Math.random,
+		private readonly sleepFor: (ms: number) => Promise<void> = sleep,
 	) {}
 
 	private expectAnswer(): Promise<void> {
@@ -230,13 +232,13 @@ export class LocationBudget {
 			while (this.queue.length) {
 				const cap = this.roomIsKnown(this.now()) ? this.inFlightCap : 1;
 				if (this.inFlight() >= cap) {
-					await Promise.race([this.nextAnswer, sleep(this.windowMs)]);
+					await Promise.race([this.nextAnswer, this.sleepFor(this.windowMs)]);
 					continue;
 				}
 				const head = this.queue[0];
 				const delay = this.delayFor(head.share);
 				if (delay > 0) {
-					await sleep(delay);
+					await this.sleepFor(delay);
 					continue;
 				}
 				this.queue.shift();
