@@ -19,6 +19,8 @@ export interface Scenario {
 	/** Round trip of one request, drawn evenly in this range; it reaches HighLevel halfway. */
 	roundTripMs?: { min: number; max: number };
 	seed?: number;
+	/** Called after each answer is read, to look into a run. */
+	probe?: (process: number, budget: LocationBudget, answer: Answer, at: number) => void;
 }
 
 export interface Figures {
@@ -38,9 +40,11 @@ export interface Figures {
 	neverAccepted: number;
 	/** 429s per process: a process alone must draw none. */
 	status429ByProcess: number[];
+	/** Every request as HighLevel saw it, to look into a run. */
+	arrivals: Arrival[];
 }
 
-interface Arrival {
+export interface Arrival {
 	process: number;
 	request: number;
 	at: number;
@@ -77,6 +81,7 @@ export async function simulate(scenario: Scenario): Promise<Figures> {
 			const answer = await exchange(process, request);
 			budget.observe(answer.headers, answer.status);
 			budget.complete(slot);
+			scenario.probe?.(process, budget, answer, clock.now());
 			if (answer.status !== 429) break;
 			budget.settle();
 			await clock.sleep(budget.onTooManyRequests(undefined, slot));
@@ -121,6 +126,7 @@ function figuresOf(scenario: Scenario, arrivals: Arrival[], total: number): Figu
 		acceptedTwice: [...timesAccepted.values()].filter((times) => times > 1).length,
 		neverAccepted: total - timesAccepted.size,
 		status429ByProcess,
+		arrivals,
 	};
 }
 
