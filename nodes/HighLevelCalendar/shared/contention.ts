@@ -135,9 +135,9 @@ export class Contention {
 		let target = this.target ?? held;
 		if (o.refused) target = Math.min(target, held) - 1;
 		// Holding more than the others, we leave the room to them (what we gave back is theirs), unless
-		// they are leaving.
-		else if (free > 0 && (mine <= theirs + margin || leaving))
-			target = Math.max(target, held + Math.ceil(free / 2));
+		// they are leaving. A claim is what this room allows, not the most any room once allowed: a
+		// target kept from a larger room sends into every later room the others are claiming too.
+		else if (free > 0 && (mine <= theirs + margin || leaving)) target = held + Math.ceil(free / 2);
 		else if (
 			mine > theirs + margin &&
 			!leaving &&
