@@ -5,7 +5,8 @@ import { Contention } from './contention';
  * HighLevel's budget per location: 100 requests per 10 seconds and 200,000 a day (published), told
  * precisely by headers on every response. n8n sends all items' requests at once, so without pacing
  * a large input turns into a burst of 429s. One LocationBudget per location is shared by every
- * execution in this n8n process (module state), so two workflows on one location share it.
+ * execution in this n8n process (module state), so two workflows on one location share it. The
+ * gates a send passes, in order, and the reasons for each constant: docs/pacing.md.
  */
 
 export const PUBLISHED_LIMIT = { max: 100, windowMs: 10_000 };
