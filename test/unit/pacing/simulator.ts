@@ -38,8 +38,6 @@ export interface Figures {
 	/** Logical requests HighLevel accepted more than once (a create sent twice), and never. */
 	acceptedTwice: number;
 	neverAccepted: number;
-	/** 429s per process: a process alone must draw none. */
-	status429ByProcess: number[];
 	/** Every request as HighLevel saw it, to look into a run. */
 	arrivals: Arrival[];
 }
@@ -106,9 +104,6 @@ function figuresOf(scenario: Scenario, arrivals: Arrival[], total: number): Figu
 		const key = `${process}:${request}`;
 		timesAccepted.set(key, (timesAccepted.get(key) ?? 0) + 1);
 	}
-	const status429ByProcess = scenario.processes.map(
-		(_, process) => arrivals.filter((a) => a.process === process && !a.accepted).length,
-	);
 	const status429 = arrivals.length - accepted.length;
 	const afterFirstMs = accepted[accepted.length - 1].at - arrivals[0].at;
 	const floor = floorMs(scenario.processes);
@@ -125,7 +120,6 @@ function figuresOf(scenario: Scenario, arrivals: Arrival[], total: number): Figu
 		),
 		acceptedTwice: [...timesAccepted.values()].filter((times) => times > 1).length,
 		neverAccepted: total - timesAccepted.size,
-		status429ByProcess,
 		arrivals,
 	};
 }
