@@ -1,30 +1,13 @@
 /**
  * Several n8n processes (queue-mode workers), or another app with the same token, spending one
- * location's budget. Each process paces only what it sends, so on its own each would believe it
- * owns all of HighLevel's 100 requests per 10 seconds. What they all see is HighLevel's
- * `x-ratelimit-remaining` on every answer: the window's room after that request was counted. What
- * the window holds beyond our own requests is someone else's.
+ * location's budget, seen only through HighLevel's answers. While someone else spends it, this
+ * process holds a number of places in HighLevel's window (the target) and reuses each as it leaves
+ * the window; alone, the target is unset and the budget (rateLimit.ts) paces by the limit. Pure: the
+ * budget feeds it one observation per answer and reads the target and the spacing.
  *
- * While there is someone else, this process holds places in the window rather than pacing at a
- * rate: a request of ours that leaves the window frees a place only we reuse, so together the
- * processes keep the window full without racing for it, and a 429 can only come from claiming
- * new room. How many places we hold (the target) moves on each answer:
- *
- * - room beyond the reserve (2% of the limit): claim half of it (the others claim the other half),
- *   unless we hold more than the others by a tenth of the limit and they are not leaving;
- * - a 429: we claimed too much; give one place back;
- * - holding more than the others by a tenth of the limit: give one place back (at most a quarter of
- *   the limit per window), so a worker that started later gets its share; never under 5% either.
- *   Not while the others are leaving or gone (they hold a twentieth of the limit fewer than half a
- *   window ago, or nothing): the room their finished requests leave is ours, and would otherwise
- *   stay empty. Who holds more is read from what HighLevel likely counted (ownLikelyCounted).
- *
- * Sends are spaced at half the even spacing of the places we hold and the room still free.
- *
- * A rate that is cut and grown again (the way TCP shares a link) was measured first: its cuts left
- * the window about 85% full while two workers shared it (README, "Queue mode and several workers").
- * Once the window holds nobody else's requests the process is alone again and paces as before.
- * Pure: the budget (rateLimit.ts) feeds it observations and asks for the target.
+ * What it keeps true: a place we hold is reused by us alone, so a 429 can only come from claiming
+ * free room that someone else claimed too. The words, the rules and their reasons, and how they are
+ * measured: docs/pacing.md.
  */
 
 export interface Observation {
@@ -72,10 +55,11 @@ const SPACING = 0.5;
 const LEAVING_SINCE = 0.5;
 
 /**
- * How far we may hold more than the others before we give places back, and stop claiming room: a
- * tenth of the limit. Closer, two workers trade places back and forth and leave some unused.
+ * The lead: how many places more than the others we may hold before we give places back, and stop
+ * claiming free room: a tenth of the limit. Closer, two workers trade places back and forth and
+ * leave some unused.
  */
-export function marginOf(max: number): number {
+export function leadOf(max: number): number {
 	return Math.max(2, Math.ceil(max * 0.1));
 }
 
@@ -89,26 +73,26 @@ export class Contention {
 	target: number | undefined;
 	private yieldedAt = -Infinity;
 	private sharedUntil = -Infinity;
-	/** Room beyond the reserve the last answer showed, not yet ours: sends come closer to fill it. */
-	private room = 0;
+	/** Free room the last answer showed (beyond the reserve, not ours): sends come closer to fill it. */
+	private free = 0;
 	/** How many places the others held, answer by answer, over the last LEAVING_SINCE of a window. */
 	private othersSeen: Array<{ at: number; others: number }> = [];
 
 	/**
-	 * The others hold half a margin fewer than they did a moment ago: they are finishing, and the room
+	 * The others hold half a lead fewer than they did a moment ago: they are finishing, and the room
 	 * their requests leave is nobody's unless we claim it. Before we would give them places (holding
-	 * a whole margin more than them, when we held as many), we see them leave. (A newcomer grows, never
+	 * a whole lead more than them, when we held as many), we see them leave. (A newcomer grows, never
 	 * shrinks; the others give places back only while they hold more than us.)
 	 */
-	private othersLeaving(at: number, others: number, margin: number, windowMs: number): boolean {
+	private othersLeaving(at: number, others: number, lead: number, windowMs: number): boolean {
 		const since = at - windowMs * LEAVING_SINCE;
 		this.othersSeen = this.othersSeen.filter((seen) => seen.at >= since);
 		this.othersSeen.push({ at, others });
-		return Math.max(...this.othersSeen.map((seen) => seen.others)) - others > margin / 2;
+		return Math.max(...this.othersSeen.map((seen) => seen.others)) - others > lead / 2;
 	}
 
 	observe(o: Observation): void {
-		const margin = marginOf(o.max);
+		const lead = leadOf(o.max);
 		const held = o.ownInWindow;
 		const others = o.max - o.remaining - Math.max(held, o.ownHighLevelMayCount);
 		// Our count of our own never falls short of HighLevel's (a request holds its place from its
@@ -123,7 +107,7 @@ export class Contention {
 		const mine = o.ownLikelyCounted;
 		const theirs = o.max - o.remaining - mine;
 		// Gone is leaving too: while the others count as present, nobody is there to give places to.
-		const leaving = this.othersLeaving(o.at, theirs, margin, o.windowMs) || theirs <= 0;
+		const leaving = this.othersLeaving(o.at, theirs, lead, o.windowMs) || theirs <= 0;
 		if (o.at >= this.sharedUntil) {
 			this.target = undefined;
 			return;
@@ -131,15 +115,16 @@ export class Contention {
 		const ours = held - Math.min(held, o.ownCounted);
 		const reserve = Math.max(1, Math.ceil(o.max * RESERVE));
 		const free = o.remaining - ours - reserve;
-		this.room = Math.max(0, free);
+		this.free = Math.max(0, free);
 		let target = this.target ?? held;
 		if (o.refused) target = Math.min(target, held) - 1;
-		// Holding more than the others, we leave the room to them (what we gave back is theirs), unless
-		// they are leaving.
-		else if (free > 0 && (mine <= theirs + margin || leaving))
-			target = Math.max(target, held + Math.ceil(free / 2));
+		// Holding more than the others, we leave the free room to them (what we gave back is theirs),
+		// unless they are leaving. A claim is what this answer's free room allows, not the most an
+		// earlier one allowed: a target kept from more free room sends into every later room the
+		// others are claiming too.
+		else if (free > 0 && (mine <= theirs + lead || leaving)) target = held + Math.ceil(free / 2);
 		else if (
-			mine > theirs + margin &&
+			mine > theirs + lead &&
 			!leaving &&
 			o.at - this.yieldedAt >= o.windowMs / (o.max * YIELDS)
 		) {
@@ -154,11 +139,11 @@ export class Contention {
 	/**
 	 * The least time between two of our sends while others share the budget; 0 when alone. Spread
 	 * sends leave the window spread: few of our places are ever between leaving HighLevel's window
-	 * and our reuse, when the others see them as room. Room still free counts too: when the others
+	 * and our reuse, when the others see them as room. Free room counts too: when the others
 	 * finish, their places leave the window as fast as they were sent, and ours must follow to fill
 	 * them (measured: spaced by our places alone, the window fell to 69 of 100 as they left).
 	 */
 	spacingMs(windowMs: number): number {
-		return this.target === undefined ? 0 : (windowMs / (this.target + this.room)) * SPACING;
+		return this.target === undefined ? 0 : (windowMs / (this.target + this.free)) * SPACING;
 	}
 }

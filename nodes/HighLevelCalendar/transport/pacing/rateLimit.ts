@@ -5,7 +5,8 @@ import { Contention } from './contention';
  * HighLevel's budget per location: 100 requests per 10 seconds and 200,000 a day (published), told
  * precisely by headers on every response. n8n sends all items' requests at once, so without pacing
  * a large input turns into a burst of 429s. One LocationBudget per location is shared by every
- * execution in this n8n process (module state), so two workflows on one location share it.
+ * execution in this n8n process (module state), so two workflows on one location share it. The
+ * gates a send passes, in order, and the reasons for each constant: docs/pacing.md.
  */
 
 export const PUBLISHED_LIMIT = { max: 100, windowMs: 10_000 };
@@ -128,9 +129,11 @@ export class LocationBudget {
 	private answerArrived: () => void = () => {};
 	private nextAnswer: Promise<void> = this.expectAnswer();
 
+	/** The clock, chance and waiting are the real ones unless a test (the simulation) passes its own. */
 	constructor(
 		private readonly now: () => number = Date.now,
 		private readonly random: () => number = Math.random,
+		private readonly sleepFor: (ms: number) => Promise<void> = sleep,
 	) {}
 
 	private expectAnswer(): Promise<void> {
@@ -230,13 +233,13 @@ export class LocationBudget {
 			while (this.queue.length) {
 				const cap = this.roomIsKnown(this.now()) ? this.inFlightCap : 1;
 				if (this.inFlight() >= cap) {
-					await Promise.race([this.nextAnswer, sleep(this.windowMs)]);
+					await Promise.race([this.nextAnswer, this.sleepFor(this.windowMs)]);
 					continue;
 				}
 				const head = this.queue[0];
 				const delay = this.delayFor(head.share);
 				if (delay > 0) {
-					await sleep(delay);
+					await this.sleepFor(delay);
 					continue;
 				}
 				this.queue.shift();
