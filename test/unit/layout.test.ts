@@ -39,12 +39,15 @@ describe('the layout', () => {
 });
 
 describe('the unit tests', () => {
-	it('mirror nodes/: each test names the source file it tests', () => {
+	it('mirror nodes/: each test names the source file or folder it tests', () => {
 		const root = join(__dirname, '..', '..');
 		const unmatched = testFiles(join(__dirname))
 			.map((file) => relative(__dirname, file))
 			.filter((file) => file.startsWith('HighLevelCalendar'))
-			.filter((file) => !existsSync(join(root, 'nodes', file.replace(/\.test\.ts$/, '.ts'))));
+			.filter((file) => {
+				const source = join(root, 'nodes', file.replace(/\.test\.ts$/, ''));
+				return !existsSync(`${source}.ts`) && !existsSync(source);
+			});
 		expect(unmatched).toEqual([]);
 	});
 });

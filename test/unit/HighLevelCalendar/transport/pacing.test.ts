@@ -8,8 +8,8 @@
  * An invariant the pacing does not meet today is marked in KNOWN_FAILING: its test is
  * `test.failing`, so it passes while the invariant fails and fails once it holds (remove it then).
  */
-import { simulate, SCALED, type Figures, type Scenario } from './simulator';
-import type { WindowKind } from './highLevelModel';
+import { simulate, SCALED, type Figures, type Scenario } from './pacing/simulation/simulator';
+import type { WindowKind } from './pacing/simulation/highLevelModel';
 
 const TOTAL = 1_000;
 const LATE_MS = 1.5 * SCALED.windowMs;

@@ -5,7 +5,7 @@
  * mode. Each logical request goes the way client.ts's sendPaced takes it: acquire a place, send,
  * read the answer's headers, complete; after a 429, wait what the budget says and send again.
  */
-import { LocationBudget } from '../../../nodes/HighLevelCalendar/shared/rateLimit';
+import { LocationBudget } from '../../../../../../nodes/HighLevelCalendar/transport/pacing/rateLimit';
 import { HighLevelModel, type Answer, type WindowKind } from './highLevelModel';
 import { seededRandom, VirtualClock } from './virtualClock';
 
