@@ -58,6 +58,7 @@ export function useSandbox(): void {
 		sandbox.options.responseStyle = 'spec';
 		sandbox.options.rateLimit = { ...DEFAULT_RATE_LIMIT };
 		sandbox.options.latencyMs = 0;
+		sandbox.options.clock = undefined;
 		sandbox.options.faults = undefined;
 		sandbox.options.record = true;
 		sandbox.options.oauthApps = undefined;

@@ -113,7 +113,11 @@ function decide(
 	if (limit && token) {
 		// HighLevel counts per resource: a sub-account, or (for an agency token) the company.
 		const resource = token.userType === 'Location' ? token.locationId : token.companyId;
-		const admission = internals.limiter.admit(limit, resource, performance.now());
+		const admission = internals.limiter.admit(
+			limit,
+			resource,
+			options.clock ? options.clock() : performance.now(),
+		);
 		headers = { ...admission.headers };
 		if (!admission.admitted) {
 			stats.rateLimited++;

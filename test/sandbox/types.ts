@@ -31,6 +31,8 @@ export interface SandboxOptions {
 	 * 100 per 10 s, 200,000 a day. `null` turns limiting off, and with it the x-ratelimit-* headers.
 	 */
 	rateLimit?: RateLimitOptions | null;
+	/** The rate limiter's clock in ms (default performance.now); a test may move time by hand. */
+	clock?: () => number;
 	/** Delay before every answer, after the rate limiter decided and before the request is applied. Default 0. */
 	latencyMs?: number;
 	/** Seeded fault injection (see faults.ts). Default: none. */

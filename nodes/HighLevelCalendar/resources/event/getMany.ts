@@ -136,16 +136,9 @@ export function filterByField(
 }
 
 /**
- * The node's one User (userId): Get Many of appointments and block slots Filtered By User, and
- * Availability Schedule Search and Create (whose user the API also calls userId). One show
- * condition cannot say "Get Many with Filter By User, or the schedule operations", so the show
- * names every resource and operation involved and `hide` takes away the combinations that are
- * not: Get Many by calendar, contact or group (filterBy), and the two creates that are not the
- * schedule's, recognised by a field only they have: block slot's Block (target) and appointment's
- * Recurrence. A schedule operation has none of these fields, and n8n's hide passes when the field
- * is absent. n8n resolves a hidden field's default for these checks unless several properties
- * share its name, which filterBy, target and recurrence do; test/unit/userIdDisplay.test.ts
- * checks every combination the way n8n does.
+ * Get Many's User (userId), shown with Filter By: User. Availability Schedule's user has its own
+ * property (resources/availabilitySchedule/fields.ts): one property shown for both would need a
+ * show that n8n's display options cannot state exactly.
  */
 function userIdField(): INodeProperties {
 	return userLocator({
@@ -158,7 +151,7 @@ function userIdField(): INodeProperties {
 
 /**
  * Get Many's own fields, for appointments and block slots alike (the calendar, the contact and
- * the window start are the shared fields of eventFields.ts; Filter By is each resource's own).
+ * the window start are the shared fields of fields.ts; Filter By is each resource's own).
  */
 export const getManyTargetFields: INodeProperties[] = [userIdField(), groupIdField];
 
