@@ -61,6 +61,16 @@ it('declares no runtime dependencies, only the n8n-workflow peer', () => {
 	expect(() => require.resolve('rrule', { paths: [packageDir] })).toThrow();
 });
 
+it("its entry point (package.json's main) exports both nodes and both credentials", () => {
+	const entry = require(packageDir);
+	const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
+	const declared = [...manifest.n8n.nodes, ...manifest.n8n.credentials].map(
+		(file: string) => path.basename(file).split('.')[0],
+	);
+	expect(Object.keys(entry).sort()).toEqual([...declared].sort());
+	for (const name of declared) expect(typeof entry[name]).toBe('function');
+});
+
 it('loads there and books a weekly series built from fields', async () => {
 	const { HighLevelCalendar } = require(
 		path.join(packageDir, 'dist/nodes/HighLevelCalendar/HighLevelCalendar.node.js'),

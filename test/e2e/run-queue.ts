@@ -1,4 +1,4 @@
-// End-to-end in a real queue-mode n8n (issue 15): does the node keep to HighLevel's limit when two
+// End-to-end in a real queue-mode n8n: does the node keep to HighLevel's limit when two
 // executions run at the same time on two workers?
 //   npx tsx test/e2e/run-queue.ts          (npm run test:e2e:queue, part of npm test)
 //   E2E_KEEP=1                            keep the whole work folder, data folders included
@@ -13,7 +13,7 @@
 // `n8n worker --concurrency=1`) -> package-in-main -> two-executions (two webhook calls at once,
 // 500 creates each; waits for both records to finish) -> worker-assignment (from the records, and
 // the workers' logs) -> sandbox (1,000 appointments once each, every 429 resent; the 429s and the
-// time against the floor printed, with issue 15's bars of 50 and 1.2 x) -> cleanup (everything
+// time against the floor printed, with the bars of 50 and 1.2 x) -> cleanup (everything
 // stopped, no process group left, no data folder left).
 // The modules are in queue/: services.ts (Postgres, Redis), cluster.ts (main and workers),
 // workflow.ts (the workflow, its import), scenario.ts (its two executions), figures.ts (what the

@@ -1,5 +1,5 @@
 // Appointment Note: every operation through n8n's engine against the sandbox, paging included,
-// and the README's recipe as a workflow.
+// and the recipe that logs a call outcome (docs/recipes.md) as a workflow.
 import { HighLevelCalendarApi } from '../../credentials/HighLevelCalendarApi.credentials';
 import { HighLevelCalendar } from '../../nodes/HighLevelCalendar/HighLevelCalendar.node';
 import { runChain, runListSearch } from './harness/harness';

@@ -357,7 +357,7 @@ describe('Calendar: Delete', () => {
 	});
 });
 
-describe('the README recipe: provision a calendar', () => {
+describe('the recipe (docs/recipes.md): provision a calendar', () => {
 	it('creates a round robin calendar open Mon-Fri 9-17 with two members, then lists its free slots', async () => {
 		const { nodes } = await runChain({
 			nodeType: new HighLevelCalendar(),

@@ -2,15 +2,15 @@
 // its store: the appointments (each title once), the 429s (each one resent), and the time from the
 // first request to the last answer against the floor the limit allows. The floor and "x floor
 // after the first request" are the benchmarks' own definitions (bench/floor.ts), so these
-// figures compare with the README's other Performance figures.
+// figures compare with the other figures in docs/benchmarks.md.
 import { floorMs, SCALED_LIMIT, xFloorAfterFirst } from '../../../bench/floor';
 import { check } from '../checks';
 import type { SandboxDump } from '../scenarios/major';
 
 export const CREATE_PATH = '/calendars/events/appointments';
-/** At most this many requests may draw a 429 for the 1,000 creates (issue 15). */
+/** At most this many requests may draw a 429 for the 1,000 creates (a bar, reported). */
 export const MAX_429 = 50;
-/** The run may take at most this many floors after its first request (issue 15). */
+/** The run may take at most this many floors after its first request (a bar, reported). */
 export const MAX_X_FLOOR = 1.2;
 
 type Recorded = SandboxDump['requests'][number] & { receivedAt: number; answeredAt?: number };
@@ -146,15 +146,15 @@ function printTimeline(requests: Recorded[], keys: string[], firstAt: number): v
 }
 
 /**
- * Issue 15's performance bars, reported and not asserted: how many 429s and how long depend on
- * how busy the machine is, and timing belongs in benchmarks, not in what decides a CI run
- * (README, "Queue mode and several workers", has the figures and where they stand).
+ * The performance bars, reported and not asserted: how many 429s and how long depend on how
+ * busy the machine is, and timing belongs in benchmarks, not in what decides a CI run
+ * (docs/benchmarks.md has the figures and where they stand).
  */
 function bar(met: boolean, what: string, got: string): void {
 	console.log(`    ${met ? 'met   ' : 'MISSED'} bar: ${what} (${got})`);
 }
 
-/** The figures as the README's Performance section shows them. */
+/** The figures as docs/benchmarks.md shows them. */
 export function printFigures(f: Figures): void {
 	const header = [
 		'requests',
