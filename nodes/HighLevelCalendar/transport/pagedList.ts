@@ -44,12 +44,12 @@ export function checkListLimit(returnAll: unknown, limit: unknown, listed: strin
 /** Per item (its context, as the preSend hooks see it): the paging its request needs. */
 const pagings = new WeakMap<object, Paging>();
 
-/** n8n makes the pagination hook's context from the item's own, so the item's paging is its prototype's. */
 /** Marks an item's request as paged (pagedListPreSend); the client then sends `sendPages`. */
 export function markPaged(context: object, paging: Paging): void {
 	pagings.set(context, paging);
 }
 
+/** n8n makes the pagination hook's context from the item's own, so the item's paging is its prototype's. */
 export function pagingOf(paginationContext: object): Paging | undefined {
 	return pagings.get(Object.getPrototypeOf(paginationContext) as object);
 }
