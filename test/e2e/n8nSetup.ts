@@ -41,31 +41,45 @@ export async function buildAndPack(
  * Installs the tarball into `<userFolder>/.n8n/nodes/node_modules/` the way n8n's community-package
  * installer leaves it: without dev, peer and optional dependencies, and recorded in
  * .n8n/nodes/package.json (its "ledger"). Fails if the package lacks a file its n8n section names.
+ * `via: 'npm'` installs it the way the README tells a user to install from a clone
+ * (`npm install --omit=peer <tarball>` in ~/.n8n/nodes), so that route is run too.
  */
 export async function installCommunityPackage(
 	step: string,
 	tarball: string,
 	userFolder: string,
+	{ via = 'tar' }: { via?: 'tar' | 'npm' } = {},
 ): Promise<void> {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	const dir = path.join(nodesDir, 'node_modules', PACKAGE);
-	fs.mkdirSync(dir, { recursive: true });
-	await run(step, 'tar', ['-xzf', tarball, '-C', dir, '--strip-components=1'], {
-		timeoutMs: 60_000,
-	});
+	fs.mkdirSync(via === 'npm' ? nodesDir : dir, { recursive: true });
+	if (via === 'npm') {
+		await run(step, 'npm', ['install', '--omit=peer', '--no-audit', '--no-fund', tarball], {
+			cwd: nodesDir,
+			timeoutMs: 300_000,
+		});
+		if (fs.existsSync(path.join(nodesDir, 'node_modules', 'n8n-workflow')))
+			throw new StepError(step, 'npm installed n8n-workflow next to the package');
+	} else {
+		await run(step, 'tar', ['-xzf', tarball, '-C', dir, '--strip-components=1'], {
+			timeoutMs: 60_000,
+		});
+	}
 	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(
 		fs.readFileSync(path.join(dir, 'package.json'), 'utf8'),
 	);
-	(void devDependencies, void peerDependencies, void optionalDependencies);
-	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
-	fs.writeFileSync(
-		path.join(nodesDir, 'package.json'),
-		JSON.stringify(
-			{ name: 'installed-nodes', private: true, dependencies: { [PACKAGE]: manifest.version } },
-			null,
-			2,
-		),
-	);
+	if (via === 'tar') {
+		(void devDependencies, void peerDependencies, void optionalDependencies);
+		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+		fs.writeFileSync(
+			path.join(nodesDir, 'package.json'),
+			JSON.stringify(
+				{ name: 'installed-nodes', private: true, dependencies: { [PACKAGE]: manifest.version } },
+				null,
+				2,
+			),
+		);
+	}
 	for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) {
 		if (!fs.existsSync(path.join(dir, file)))
 			throw new StepError(step, `the tarball lacks ${file}`);

@@ -56,7 +56,8 @@ export async function setup(work: string): Promise<Running> {
 	console.log(`  n8n in ${CACHE_DIR} (${install.cached ? 'cache reused' : 'fresh install'})`);
 
 	await step('install-package', () =>
-		installCommunityPackage('install-package', tarball, userFolder),
+		// The README's install-from-clone route: npm install of the packed tarball in ~/.n8n/nodes.
+		installCommunityPackage('install-package', tarball, userFolder, { via: 'npm' }),
 	);
 
 	const n8nEnv = n8nEnvironment(install.nodeBinDir, {
