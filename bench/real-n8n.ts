@@ -1,5 +1,5 @@
 /**
- * `npm run bench`, second part: a 1,000-create burst (and 1,000 updates) in a REAL n8n 2.40.7 (Node 24, its default expression engine), against the
+ * `npm run bench`, second part: a 1,000-create burst (and 1,000 updates) in a REAL n8n 2.41.1 (Node 24, its default expression engine), against the
  * HighLevel sandbox with HighLevel's limit scaled in time (100 requests per 1,000 ms per location).
  *   npx tsx bench/real-n8n.ts [--rounds N] [--variants ours,one-property,http] [--profile] [--keep]
  * One run: build + pack the package (test/e2e/n8nSetup.ts), one n8n user folder with it installed as
@@ -35,7 +35,7 @@ import {
 	type Sandbox,
 } from '../test/sandbox';
 import { StepError } from '../test/e2e/checks';
-import { installN8n } from '../test/e2e/install-n8n';
+import { installN8n, N8N_VERSION } from '../test/e2e/install-n8n';
 import { ONE_PROPERTY_CREATE_BODY } from './fixture';
 import { floorMs, SCALED_LIMIT } from './floor';
 import {
@@ -549,7 +549,7 @@ async function main(): Promise<void> {
 				);
 		}
 		console.log(
-			`n8n@2.40.7 on ${(await run('node', nodeExe, ['--version'], { timeoutMs: 30_000 })).stdout.trim()}; sandbox ${sandbox.baseUrl}; limit ${LIMIT.max} per ${LIMIT.windowMs} ms`,
+			`n8n@${N8N_VERSION} on ${(await run('node', nodeExe, ['--version'], { timeoutMs: 30_000 })).stdout.trim()}; sandbox ${sandbox.baseUrl}; limit ${LIMIT.max} per ${LIMIT.windowMs} ms`,
 		);
 
 		const execute = async (variant: Variant, round: string, nodeArgs: string[] = []) => {
@@ -622,7 +622,7 @@ async function main(): Promise<void> {
 			for (let round = 1; round <= ROUNDS; round++)
 				for (const variant of RUN_VARIANTS) rows.push((await execute(variant, String(round))).row);
 			printRows(
-				`1,000 creates (or updates) in n8n@2.40.7, every round (limit ${LIMIT.max} requests per ${LIMIT.windowMs} ms)`,
+				`1,000 creates (or updates) in n8n@${N8N_VERSION}, every round (limit ${LIMIT.max} requests per ${LIMIT.windowMs} ms)`,
 				rows,
 			);
 			const medians = RUN_VARIANTS.map((v) => {

@@ -19,7 +19,7 @@ export class StepError extends Error {
 
 /** The checks and steps of one run: the editor's, or one n8n major's. */
 export interface Tally {
-	/** Names the run in the report, e.g. "n8n 2.x = n8n@2.40.7 on node v24.11.1". */
+	/** Names the run in the report, e.g. "n8n 2.x = n8n@2.41.1 on node v24.11.1". */
 	label: string;
 	/** Prefixed to every step and failure of the run, e.g. "n8n@1.123.81"; '' for none. */
 	tag: string;

@@ -1,4 +1,4 @@
-// The editor in a real browser: the packed node in a real n8n 2.40.7 (`n8n start`), driven by
+// The editor in a real browser: the packed node in a real n8n 2.41.1 (`n8n start`), driven by
 // playwright-core in Debian's chromium (/usr/bin/chromium; `apt-get install -y chromium`).
 //   npx tsx test/e2e/editor.ts            (npm run test:e2e:editor)
 // Steps: build + pack -> install n8n (cached) -> user folder with the package installed as a community

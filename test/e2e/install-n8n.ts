@@ -1,7 +1,7 @@
 // Installs a pinned real n8n into a cache folder outside the repository (one folder per version), and
 // builds sqlite3 for the Node it will run under. Reused when the marker file from an earlier successful
 // install is there.
-//   npx tsx test/e2e/install-n8n.ts              n8n 2.40.7 under Node 24 (prints the result as JSON)
+//   npx tsx test/e2e/install-n8n.ts              n8n 2.41.1 under Node 24 (prints the result as JSON)
 //   npx tsx test/e2e/install-n8n.ts 1            n8n 1.123.81 under this machine's Node 20
 //   npx tsx test/e2e/install-n8n.ts 1.123.81     any version, under this machine's Node
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { StepError } from './checks';
 
-export const N8N_VERSION = '2.40.7';
+export const N8N_VERSION = '2.41.1';
 /** Newest n8n 1.x (`npm view n8n@1.123 version`); its engines say node ">=20.19 <= 24.x". */
 export const N8N_V1_VERSION = '1.123.81';
 /**

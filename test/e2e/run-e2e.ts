@@ -1,5 +1,5 @@
 // End-to-end: the packed node in a real n8n, against the HighLevel sandbox, on both majors users run:
-// n8n@2.40.7 under Node 24 and n8n@1.123.81 (newest 1.x) under this machine's Node 20.
+// n8n@2.41.1 under Node 24 and n8n@1.123.81 (newest 1.x) under this machine's Node 20.
 //   npx tsx test/e2e/run-e2e.ts          (npm run test:e2e)
 //   E2E_N8N=2|1|both (default both)       which majors to run
 // Steps: build + pack (once) -> per major: install n8n (cached per version) -> own user folder with the

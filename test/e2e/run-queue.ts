@@ -8,7 +8,7 @@
 // Steps: services-install (Postgres and Redis from Debian's packages, apt-get as root when missing)
 // -> build-and-pack -> start-postgres, start-redis (started here on 127.0.0.1, free ports, data in
 // the work folder) -> start-sandbox (HighLevel's limit scaled in time: 100 per 1,000 ms) ->
-// install-n8n (2.40.7, cached), install-package (main's and each worker's user folder) -> import
+// install-n8n (2.41.1, cached), install-package (main's and each worker's user folder) -> import
 // (credential, workflow, published) -> start-cluster (main with EXECUTIONS_MODE=queue, two
 // `n8n worker --concurrency=1`) -> package-in-main -> two-executions (two webhook calls at once,
 // 500 creates each; waits for both records to finish) -> worker-assignment (from the records, and
@@ -34,6 +34,7 @@ import {
 	stop,
 	type Tally,
 } from './checks';
+import { N8N_VERSION } from './install-n8n';
 import { buildAndPack, startSandboxProcess } from './n8nSetup';
 import {
 	groupsLeftBehind,
@@ -195,7 +196,7 @@ async function main(tally: Tally): Promise<void> {
 	}
 }
 
-const tally = begin('queue mode: n8n@2.40.7 main + 2 workers, Postgres, Redis');
+const tally = begin(`queue mode: n8n@${N8N_VERSION} main + 2 workers, Postgres, Redis`);
 main(tally).then(
 	() => report('E2E queue mode', [tally]),
 	(e) => report('E2E queue mode', [tally], e),

@@ -1,4 +1,4 @@
-// The editor run's n8n: the packed package installed as a community package into n8n 2.40.7
+// The editor run's n8n: the packed package installed as a community package into n8n 2.41.1
 // (`n8n start` on 127.0.0.1, quiet: no telemetry, banners or AI), the sandbox, the credential and
 // the examples imported, and the owner account; or (E2E_EDITOR_BASE) an n8n left running earlier.
 import * as fs from 'node:fs';

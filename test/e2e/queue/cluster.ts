@@ -38,7 +38,7 @@ export interface Cluster {
 }
 
 /**
- * Steps install-n8n (n8n 2.40.7 under Node 24, cached outside the repository) and install-package
+ * Steps install-n8n (n8n 2.41.1 under Node 24, cached outside the repository) and install-package
  * (the tarball into main's and each worker's user folder); builds the three environments.
  */
 export async function installCluster(

@@ -54,8 +54,8 @@ export interface SandboxDump {
  * expressions in isolated-vm 6.2.0: no prebuilt binaries, and it needs Node >= 22 to build, so on
  * Node 20 (which n8n 1.123's engines allow) every command that evaluates expressions crashes with
  * "Could not initialize the vm expression engine". The 1.x run therefore uses n8n's own "legacy"
- * engine, the one every 1.x before the vm engine used. (2.40.7 ships isolated-vm 7 with prebuilt
- * binaries for Node 24, so 2.x keeps its default.)
+ * engine, the one every 1.x before the vm engine used. (2.40.7 and 2.41.1 ship isolated-vm 7 with
+ * prebuilt binaries for Node 24, so 2.x keeps its default.)
  */
 const MAJOR_ENV: Record<1 | 2, NodeJS.ProcessEnv> = {
 	1: { N8N_EXPRESSION_ENGINE: 'legacy' },

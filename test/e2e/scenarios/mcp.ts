@@ -5,7 +5,7 @@
 // and calls each: free slots, a booking for a contact given by email, the calendars, a status
 // change; and three refusals that must come back as tool results naming the problem, with no
 // write reaching the sandbox. A node that fails throws out of n8n's tool; the MCP Server Trigger
-// turns that into a tool result with `isError: true` and one text part: in 2.40.7
+// turns that into a tool result with `isError: true` and one text part: in 2.40.7 and 2.41.1
 // "NodeOperationError: <message>\n\nDetails: <description>", in 1.123.81 "Error: <message>".
 // Runs on both majors (1.x activates with `update:workflow --active=true`). Every wait is for a
 // condition, with a deadline.
