@@ -292,6 +292,18 @@ export function installN8n(log: (msg: string) => void = console.log): N8nInstall
 	};
 }
 
+/** The n8n of one supported major, installed (or found in the cache) under its Node. */
+export function installN8nMajor(major: 1 | 2, log: (msg: string) => void = console.log) {
+	const cfg = n8nMajor(major);
+	if (major === 2) return { ...installN8n(log), cacheDir: cfg.cacheDir };
+	return installN8nVersion({
+		version: cfg.version,
+		nodeBinDir: cfg.nodeBinDir(),
+		overrides: cfg.overrides,
+		log,
+	});
+}
+
 if (require.main === module) {
 	try {
 		const arg = process.argv[2];

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { SANDBOX_LOCATION_ID, SANDBOX_TOKEN } from '../../sandbox';
 import { currentTally, step, StepError } from '../checks';
 import { E2E_FIXTURE } from '../fixture';
-import { installN8n, installN8nVersion, n8nMajor } from '../install-n8n';
+import { installN8nMajor, n8nMajor } from '../install-n8n';
 import {
 	CRED_TYPE,
 	EXAMPLE_CRED_ID,
@@ -107,18 +107,9 @@ export function nodeOutput(stepName: string, runJson: Json, nodeName: string): J
 export async function installMajor(major: 1 | 2, tarball: string, work: string): Promise<MajorN8n> {
 	const cfg = n8nMajor(major);
 	const userFolder = path.join(work, 'user');
-	const install = await step('install-n8n', () => {
-		if (major === 2) {
-			const r = installN8n((m) => console.log(`  ${m}`));
-			return { ...r, cacheDir: cfg.cacheDir };
-		}
-		return installN8nVersion({
-			version: cfg.version,
-			nodeBinDir: cfg.nodeBinDir(),
-			overrides: cfg.overrides,
-			log: (m) => console.log(`  ${m}`),
-		});
-	});
+	const install = await step('install-n8n', () =>
+		installN8nMajor(major, (m) => console.log(`  ${m}`)),
+	);
 	const nodeVersion = (
 		await run(`install-n8n`, path.join(install.nodeBinDir, 'node'), ['--version'], {
 			timeoutMs: 30_000,
