@@ -77,7 +77,7 @@ export const properties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: RESOURCES.map(({ name, value }) => ({ name, value })),
+		options: RESOURCES.map(({ displayName, value }) => ({ name: displayName, value })),
 		default: 'appointment',
 		// Routes every request through the one client (transport/client.ts), as n8n's declarative pagination hook.
 		routing: { send: { paginate: true } },

@@ -13,8 +13,8 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
  * Why one list and these three places: docs/architecture.md, "One property per name".
  */
 export interface ResourceDefinition {
-	/** The Resource list's entry. */
-	name: string;
+	/** The Resource list's entry: its name and value. */
+	displayName: string;
 	value: string;
 	/** The Operation list's default. */
 	defaultOperation: string;
@@ -26,6 +26,7 @@ export type FieldPlace = 'target' | 'main' | 'list';
 
 /** A resource's Operation property: its operations, shown when the resource is chosen. */
 export function operationProperty(resource: ResourceDefinition): INodeProperties {
+	const { defaultOperation } = resource;
 	return {
 		displayName: 'Operation',
 		name: 'operation',
@@ -33,6 +34,6 @@ export function operationProperty(resource: ResourceDefinition): INodeProperties
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource.value] } },
 		options: resource.operations,
-		default: resource.defaultOperation,
+		default: defaultOperation,
 	};
 }

@@ -10,7 +10,7 @@ import { recurrenceSummaryField } from './recurrence/parameters';
 import { updateFields, updateOperation } from './update';
 
 export const appointment: ResourceDefinition = {
-	name: 'Appointment',
+	displayName: 'Appointment',
 	value: 'appointment',
 	defaultOperation: 'get',
 	operations: [createOperation, deleteOperation, getOperation, getManyOperation, updateOperation],

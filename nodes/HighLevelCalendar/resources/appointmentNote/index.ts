@@ -7,7 +7,7 @@ import { updateFields, updateOperation } from './update';
 
 /** Notes on one appointment (its appointmentId). */
 export const appointmentNote: ResourceDefinition = {
-	name: 'Appointment Note',
+	displayName: 'Appointment Note',
 	value: 'appointmentNote',
 	defaultOperation: 'create',
 	operations: [createOperation, deleteOperation, getManyOperation, updateOperation],

@@ -12,7 +12,7 @@ import { updateFields, updateOperation } from './update';
  * (the spec's "Availability" tag, /calendars/schedules).
  */
 export const availabilitySchedule: ResourceDefinition = {
-	name: 'Availability Schedule',
+	displayName: 'Availability Schedule',
 	value: RESOURCE,
 	defaultOperation: 'get',
 	operations: [

@@ -6,7 +6,7 @@ import { updateFields, updateOperation } from './update';
 
 /** Its End Time (Create) is among the event fields, between Start Time and Additional Fields. */
 export const blockSlot: ResourceDefinition = {
-	name: 'Block Slot',
+	displayName: 'Block Slot',
 	value: 'blockSlot',
 	defaultOperation: 'update',
 	operations: [createOperation, deleteOperation, getManyOperation, updateOperation],

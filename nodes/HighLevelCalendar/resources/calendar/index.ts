@@ -7,7 +7,7 @@ import { getManyFields, getManyOperation } from './getMany';
 import { updateFields, updateOperation } from './update';
 
 export const calendar: ResourceDefinition = {
-	name: 'Calendar',
+	displayName: 'Calendar',
 	value: 'calendar',
 	defaultOperation: 'getAll',
 	operations: [

@@ -9,7 +9,7 @@ import { validateSlugOperation } from './validateSlug';
 
 /** Calendar groups: one booking page for several calendars. */
 export const calendarGroup: ResourceDefinition = {
-	name: 'Calendar Group',
+	displayName: 'Calendar Group',
 	value: 'calendarGroup',
 	defaultOperation: 'getAll',
 	operations: [

@@ -13,7 +13,7 @@ import { getManyOperation } from './getMany';
 import { updateOperation } from './update';
 
 export const calendarNotification: ResourceDefinition = {
-	name: 'Calendar Notification',
+	displayName: 'Calendar Notification',
 	value: 'calendarNotification',
 	defaultOperation: 'getAll',
 	operations: [createOperation, deleteOperation, getOperation, getManyOperation, updateOperation],

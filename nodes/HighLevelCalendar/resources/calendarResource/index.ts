@@ -8,7 +8,7 @@ import { updateOperation } from './update';
 
 /** Rooms and equipment: one resource, the type chosen by Resource Type. */
 export const calendarResource: ResourceDefinition = {
-	name: 'Calendar Resource',
+	displayName: 'Calendar Resource',
 	value: 'calendarResource',
 	defaultOperation: 'getAll',
 	operations: [createOperation, deleteOperation, getOperation, getManyOperation, updateOperation],
