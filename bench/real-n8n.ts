@@ -20,29 +20,21 @@
  * --profile: runs "ours" once under `node --cpu-prof` and prints the top self-time functions (whole
  * process, and inside the node's own time window) and the top inclusive time of our package's,
  * routing-node's and expression frames.
- * Over 450 lines because the variants, the generated baseline package and the profile share one n8n
- * user folder and one sandbox: each figure is only comparable with the others of the same run.
+ * The variants and the generated baseline package are in real-n8n/variants.ts, the rows and tables
+ * in real-n8n/table.ts, the profile's reading in real-n8n/profile.ts; they share one n8n user folder
+ * and one sandbox: each figure is only comparable with the others of the same run.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-	SANDBOX_CALENDAR_ID,
-	SANDBOX_CONTACT_ID,
-	SANDBOX_LOCATION_ID,
-	SANDBOX_TOKEN,
-	startSandbox,
-	type Sandbox,
-} from '../test/sandbox';
+import { SANDBOX_LOCATION_ID, SANDBOX_TOKEN, startSandbox, type Sandbox } from '../test/sandbox';
 import { StepError } from '../test/e2e/checks';
 import { installN8n, N8N_VERSION } from '../test/e2e/install-n8n';
-import { ONE_PROPERTY_CREATE_BODY } from './fixture';
-import { floorMs, SCALED_LIMIT } from './floor';
+import { SCALED_LIMIT } from './floor';
 import {
 	buildAndPack,
 	installCommunityPackage,
 	n8nEnvironment,
-	PACKAGE,
 	parseRunOutput,
 } from '../test/e2e/n8nSetup';
 import {
@@ -54,20 +46,20 @@ import {
 	sleep,
 	tail,
 } from '../test/e2e/processes';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import { aggregate, printTop, type CpuProfile } from './real-n8n/profile';
+import { median, printRows, rowFrom, type Row } from './real-n8n/table';
+import {
+	CRED,
+	CRED_TYPE,
+	seedAppointments,
+	VARIANTS,
+	workflow,
+	writeBaselinePackage,
+	type Json,
+	type Variant,
+} from './real-n8n/variants';
 
 const LIMIT = SCALED_LIMIT;
-const ITEMS = 1_000;
-const FLOOR_MS = floorMs(ITEMS);
-const CRED = { id: 'benchHlcCred0001', name: 'HighLevel sandbox (bench)' };
-const CRED_TYPE = 'highLevelCalendarApi';
-const BASELINE = 'n8n-nodes-bench-baseline';
-const API_HEADERS = {
-	Accept: 'application/json',
-	'Content-Type': 'application/json',
-	Version: '2021-04-15',
-};
 const EXECUTE_TIMEOUT_MS = 5 * 60_000;
 const DEADLINE_MS = 45 * 60_000;
 
@@ -77,413 +69,12 @@ const roundsArg = argv.indexOf('--rounds');
 const ROUNDS = roundsArg >= 0 ? Number(argv[roundsArg + 1]) : 3;
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error('--rounds takes a positive integer');
 
-// ---------------------------------------------------------------- the variants
-interface Variant {
-	key: string;
-	workflowId: string;
-	node: (baseUrl: string) => Json;
-	/** 1,000 updates of appointments the sandbox holds, instead of 1,000 creates. */
-	updates?: boolean;
-}
-const NODE_NAME = 'Create appointments';
-const body = ONE_PROPERTY_CREATE_BODY;
-const VARIANTS: Variant[] = [
-	{
-		key: 'ours',
-		workflowId: 'benchWfOurs00001',
-		node: () => ({
-			type: `${PACKAGE}.highLevelCalendar`,
-			typeVersion: 1,
-			parameters: {
-				resource: 'appointment',
-				operation: 'create',
-				calendarId: { __rl: true, mode: 'id', value: SANDBOX_CALENDAR_ID },
-				contactId: { __rl: true, mode: 'id', value: SANDBOX_CONTACT_ID },
-				startTime: '={{ $json.start }}',
-				additionalFields: {
-					title: '={{ $json.title }}',
-					ignoreFreeSlotValidation: true,
-					toNotify: false,
-				},
-			},
-		}),
-	},
-	{
-		key: 'one-property',
-		workflowId: 'benchWfBase00001',
-		node: () => ({ type: `${BASELINE}.benchBaseline`, typeVersion: 1, parameters: {} }),
-	},
-	{
-		key: 'ours-update',
-		workflowId: 'benchWfOursUpd01',
-		updates: true,
-		node: () => ({
-			type: `${PACKAGE}.highLevelCalendar`,
-			typeVersion: 1,
-			parameters: {
-				resource: 'appointment',
-				operation: 'update',
-				eventId: '={{ $json.id }}',
-				updateFields: { appointmentStatus: '={{ $json.status }}', toNotify: false },
-			},
-		}),
-	},
-	{
-		key: 'one-property-update',
-		workflowId: 'benchWfBaseUpd01',
-		updates: true,
-		node: () => ({ type: `${BASELINE}.benchBaselineUpdate`, typeVersion: 1, parameters: {} }),
-	},
-	{
-		key: 'http',
-		workflowId: 'benchWfHttp00001',
-		node: (baseUrl) => ({
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			parameters: {
-				method: 'POST',
-				url: `${baseUrl}/calendars/events/appointments`,
-				authentication: 'predefinedCredentialType',
-				nodeCredentialType: CRED_TYPE,
-				sendHeaders: true,
-				headerParameters: {
-					parameters: Object.entries(API_HEADERS)
-						.filter(([k]) => k !== 'Content-Type')
-						.map(([name, value]) => ({ name, value })),
-				},
-				sendBody: true,
-				contentType: 'json',
-				specifyBody: 'json',
-				jsonBody: `=${JSON.stringify({ ...body, startTime: '{{ $json.start }}', title: '{{ $json.title }}' }, null, 1)}`,
-				options: { batching: { batch: { batchSize: 100, batchInterval: 1000 } } },
-			},
-		}),
-	},
-];
-
-/** Manual Trigger -> Code node (1,000 items, titles and times unique per execution) -> the node. */
-function workflow(variant: Variant, baseUrl: string): Json {
-	const jsCode = variant.updates
-		? `return Array.from({ length: ${ITEMS} }, (_, i) => ({ json: { id: 'apt_bench_' + i, status: 'noshow' } }));`
-		: [
-				`const k = Number($execution.id) || Date.now() % 100000;`,
-				`const prefix = '${variant.key}-e' + k + '-' + Date.now();`,
-				`const base = Date.UTC(2035, 0, 1) + k * ${ITEMS} * 1800000;`,
-				`return Array.from({ length: ${ITEMS} }, (_, i) => ({ json: { title: prefix + '-' + i, start: new Date(base + i * 1800000).toISOString() } }));`,
-			].join('\n');
-	const node = {
-		...variant.node(baseUrl),
-		id: `${variant.workflowId}-n3`,
-		name: NODE_NAME,
-		position: [440, 0],
-	};
-	return {
-		id: variant.workflowId,
-		name: `bench: 1,000 ${variant.updates ? 'updates' : 'creates'} (${variant.key})`,
-		nodes: [
-			{
-				id: `${variant.workflowId}-n1`,
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: `${variant.workflowId}-n2`,
-				name: 'Items',
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				position: [220, 0],
-				parameters: { jsCode },
-			},
-			{
-				...node,
-				credentials: { [CRED_TYPE]: CRED },
-				alwaysOutputData: true,
-				onError: 'continueRegularOutput',
-			},
-		],
-		connections: {
-			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-			Items: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] },
-		},
-		active: false,
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
-}
-
-/** The one-property declarative community package (create and update), as plain JS, next to ours. */
-function writeBaselinePackage(userFolder: string): void {
-	const dir = path.join(userFolder, '.n8n', 'nodes', 'node_modules', BASELINE);
-	fs.mkdirSync(path.join(dir, 'dist'), { recursive: true });
-	const node = (className: string, name: string, request: Json) => {
-		const description = {
-			displayName: className,
-			name,
-			group: ['transform'],
-			version: 1,
-			description: `One-property declarative node: ${request.method} ${request.url}`,
-			defaults: { name: className },
-			inputs: ['main'],
-			outputs: ['main'],
-			credentials: [{ name: CRED_TYPE, required: true }],
-			requestDefaults: {
-				baseURL: '={{$credentials.baseUrl.replace(new RegExp("/+$"), "")}}',
-				headers: API_HEADERS,
-				json: true,
-			},
-			properties: [
-				{
-					displayName: 'Operation',
-					name: 'operation',
-					type: 'hidden',
-					default: 'send',
-					routing: { request },
-				},
-			],
-		};
-		const file = `dist/${className}.node.js`;
-		fs.writeFileSync(
-			path.join(dir, file),
-			`'use strict';\nclass ${className} {\n\tconstructor() {\n\t\tthis.description = ${JSON.stringify(description, null, '\t')};\n\t}\n}\nmodule.exports = { ${className} };\n`,
-		);
-		return file;
-	};
-	const nodes = [
-		node('BenchBaseline', 'benchBaseline', {
-			method: 'POST',
-			url: '/calendars/events/appointments',
-			body,
-		}),
-		node('BenchBaselineUpdate', 'benchBaselineUpdate', {
-			method: 'PUT',
-			url: '=/calendars/events/appointments/{{ $json.id }}',
-			body: { appointmentStatus: '={{ $json.status }}', toNotify: false },
-		}),
-	];
-	const manifest = {
-		name: BASELINE,
-		version: '0.0.1',
-		keywords: ['n8n-community-node-package'],
-		n8n: { n8nNodesApiVersion: 1, nodes, credentials: [] },
-	};
-	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
-	const ledgerFile = path.join(userFolder, '.n8n', 'nodes', 'package.json');
-	const ledger = JSON.parse(fs.readFileSync(ledgerFile, 'utf8'));
-	ledger.dependencies[BASELINE] = manifest.version;
-	fs.writeFileSync(ledgerFile, JSON.stringify(ledger, null, 2));
-}
-
-/** The 1,000 appointments the update variants change, added to the sandbox's store. */
-function seedAppointments(sandbox: Sandbox): void {
-	const template = sandbox.store.appointments.get('apt_sandbox_001')!;
-	for (let i = 0; i < ITEMS; i++)
-		sandbox.store.appointments.set(`apt_bench_${i}`, {
-			...template,
-			id: `apt_bench_${i}`,
-			title: `bench-${i}`,
-		});
-}
-
 const variantsArg = argv.indexOf('--variants');
 /** The variants this run measures (--variants ours,one-property), in table order. */
 const RUN_VARIANTS =
 	variantsArg >= 0
 		? VARIANTS.filter((v) => argv[variantsArg + 1].split(',').includes(v.key))
 		: VARIANTS;
-
-// ---------------------------------------------------------------- one run
-interface Row {
-	variant: string;
-	round: string;
-	firstMs: number;
-	totalMs: number;
-	codeMs: number;
-	status429: number;
-	ok: number;
-	failed: number;
-	duplicated: number;
-	requests: number;
-	processS: number;
-	error?: string;
-}
-
-function rowFrom(
-	variant: string,
-	round: string,
-	sandbox: Sandbox,
-	runJson: Json,
-	processS: number,
-): Row & { startTime: number } {
-	const runData = runJson.data?.resultData?.runData ?? {};
-	const task = runData[NODE_NAME]?.[0];
-	if (!task)
-		throw new Error(
-			`${variant}: "${NODE_NAME}" did not run: ${JSON.stringify(runJson.data?.resultData?.error ?? {}).slice(0, 1500)}`,
-		);
-	const items: Json[] = task.data?.main?.[0] ?? [];
-	const isFailed = (item: Json) => item.error !== undefined || item.json?.error !== undefined;
-	const prefix = String(runData.Items?.[0]?.data?.main?.[0]?.[0]?.json?.title ?? '').replace(
-		/-0$/,
-		'',
-	);
-	const titles = new Map<string, number>();
-	for (const a of sandbox.store.appointments.values())
-		if (prefix && a.title.startsWith(`${prefix}-`))
-			titles.set(a.title, (titles.get(a.title) ?? 0) + 1);
-	const failedItem = items.find(isFailed);
-	return {
-		variant,
-		round,
-		startTime: task.startTime,
-		firstMs: sandbox.stats.firstAt === undefined ? NaN : sandbox.stats.firstAt - task.startTime,
-		totalMs: task.executionTime,
-		codeMs: runData.Items?.[0]?.executionTime ?? NaN,
-		status429: sandbox.stats.byStatus['429'] ?? 0,
-		ok: items.filter((item) => !isFailed(item)).length,
-		failed: items.filter(isFailed).length,
-		duplicated: [...titles.values()].reduce((sum, n) => sum + n - 1, 0),
-		requests: sandbox.stats.received,
-		processS,
-		error: failedItem
-			? String(
-					failedItem.error?.message ?? failedItem.json?.error?.message ?? failedItem.json?.error,
-				).slice(0, 160)
-			: undefined,
-	};
-}
-
-// ---------------------------------------------------------------- the CPU profile
-interface CpuProfile {
-	nodes: Array<{
-		id: number;
-		callFrame: { functionName: string; url: string; lineNumber: number };
-		children?: number[];
-	}>;
-	samples: number[];
-	timeDeltas: number[];
-	startTime: number;
-}
-
-/** Self and inclusive time per function (name + url + line), whole run and inside [fromUs, toUs] of the profile. */
-function aggregate(profile: CpuProfile, fromUs: number, toUs: number) {
-	const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-	const self = new Map<number, [number, number]>();
-	let t = profile.startTime;
-	profile.samples.forEach((id, i) => {
-		t += profile.timeDeltas[i];
-		const d = profile.timeDeltas[i];
-		const s = self.get(id) ?? [0, 0];
-		s[0] += d;
-		if (t >= fromUs && t <= toUs) s[1] += d;
-		self.set(id, s);
-	});
-	const keyOf = (n: CpuProfile['nodes'][number]) => {
-		const { functionName, url, lineNumber } = n.callFrame;
-		const short = url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\//, '');
-		return `${functionName || '(anonymous)'} ${short}${url ? `:${lineNumber + 1}` : ''}`;
-	};
-	const selfBy = new Map<string, [number, number]>();
-	const inclBy = new Map<string, [number, number]>();
-	const add = (map: Map<string, [number, number]>, key: string, v: [number, number]) => {
-		const cur = map.get(key) ?? [0, 0];
-		map.set(key, [cur[0] + v[0], cur[1] + v[1]]);
-	};
-	const onStack = new Set<string>();
-	// Post-order subtree sums; a function recursing into itself counts once (the outermost frame).
-	const visit = (id: number): [number, number] => {
-		const n = byId.get(id)!;
-		const key = keyOf(n);
-		const own = self.get(id) ?? [0, 0];
-		add(selfBy, key, own);
-		const outer = !onStack.has(key);
-		if (outer) onStack.add(key);
-		const sum: [number, number] = [own[0], own[1]];
-		for (const child of n.children ?? []) {
-			const c = visit(child);
-			sum[0] += c[0];
-			sum[1] += c[1];
-		}
-		if (outer) {
-			onStack.delete(key);
-			add(inclBy, key, sum);
-		}
-		return sum;
-	};
-	visit(profile.nodes[0].id);
-	return { selfBy, inclBy };
-}
-
-function printTop(
-	title: string,
-	map: Map<string, [number, number]>,
-	n: number,
-	sortBy: 0 | 1,
-	filter: (key: string) => boolean = () => true,
-) {
-	console.log(
-		`\n${title}\n| # | function url:line | ms (whole process) | ms (node window) |\n|---|---|---|---|`,
-	);
-	[...map.entries()]
-		.filter(([key]) => filter(key))
-		.sort((a, b) => b[1][sortBy] - a[1][sortBy])
-		.slice(0, n)
-		.forEach(([key, [all, win]], i) =>
-			console.log(
-				`| ${i + 1} | ${key.replace(/\|/g, '\\|')} | ${(all / 1000).toFixed(1)} | ${(win / 1000).toFixed(1)} |`,
-			),
-		);
-}
-
-// ---------------------------------------------------------------- tables
-const median = (values: number[]) => {
-	const v = values.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-	return v.length === 0
-		? NaN
-		: v.length % 2
-			? v[(v.length - 1) / 2]
-			: (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-};
-function printRows(title: string, rows: Row[]) {
-	const header = [
-		'variant',
-		'round',
-		'first req ms',
-		'ms/item before 1st',
-		'node total ms',
-		'floor ms',
-		'x floor',
-		'429s',
-		'ok',
-		'failed',
-		'dup',
-		'requests',
-		'Code node ms',
-		'n8n execute s',
-	];
-	console.log(`\n${title}\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
-	for (const r of rows) {
-		const cells = [
-			r.variant,
-			r.round,
-			r.firstMs.toFixed(0),
-			(r.firstMs / ITEMS).toFixed(2),
-			r.totalMs.toFixed(0),
-			String(FLOOR_MS),
-			(r.totalMs / FLOOR_MS).toFixed(2),
-			r.status429,
-			r.ok,
-			r.failed,
-			r.duplicated,
-			r.requests,
-			r.codeMs.toFixed(0),
-			r.processS.toFixed(1),
-		];
-		console.log(`| ${cells.join(' | ')} |`);
-	}
-}
 
 // ---------------------------------------------------------------- main
 async function main(): Promise<void> {

@@ -2,7 +2,8 @@
 // and the recipe that logs a call outcome (docs/recipes.md) as a workflow.
 import { HighLevelCalendarApi } from '../../credentials/HighLevelCalendarApi.credentials';
 import { HighLevelCalendar } from '../../nodes/HighLevelCalendar/HighLevelCalendar.node';
-import { runChain, runListSearch } from './harness/harness';
+import { runListSearch } from './harness/editorRequests';
+import { runChain } from './harness/harness';
 import { runHighLevel, sandboxCredentials } from './harness/highLevel';
 import {
 	ALL_SCOPES,

@@ -3,7 +3,7 @@
 // availabilitySchedule.test.ts.
 import { HighLevelCalendarApi } from '../../credentials/HighLevelCalendarApi.credentials';
 import { HighLevelCalendar } from '../../nodes/HighLevelCalendar/HighLevelCalendar.node';
-import { runListSearch } from './harness/harness';
+import { runListSearch } from './harness/editorRequests';
 import { runHighLevel, sandboxCredentials } from './harness/highLevel';
 import {
 	SANDBOX_CALENDAR_2_ID,

@@ -1,7 +1,7 @@
 // Calendar Group: every operation through n8n's engine against the sandbox, and the group picker.
 import { HighLevelCalendarApi } from '../../credentials/HighLevelCalendarApi.credentials';
 import { HighLevelCalendar } from '../../nodes/HighLevelCalendar/HighLevelCalendar.node';
-import { runListSearch } from './harness/harness';
+import { runListSearch } from './harness/editorRequests';
 import { runHighLevel, sandboxCredentials } from './harness/highLevel';
 import {
 	ALL_SCOPES,

@@ -2,7 +2,7 @@
 // requests HighLevel receives, the outputs, paging, bad input and scopes.
 import { HighLevelCalendarApi } from '../../credentials/HighLevelCalendarApi.credentials';
 import { HighLevelCalendar } from '../../nodes/HighLevelCalendar/HighLevelCalendar.node';
-import { runListSearch } from './harness/harness';
+import { runListSearch } from './harness/editorRequests';
 import { runHighLevel, sandboxCredentials } from './harness/highLevel';
 import {
 	ALL_SCOPES,

@@ -1,5 +1,5 @@
 import { HighLevelCalendarApi } from '../../credentials/HighLevelCalendarApi.credentials';
-import { testCredential } from './harness/harness';
+import { testCredential } from './harness/editorRequests';
 import { runHighLevel, sandboxCredentials } from './harness/highLevel';
 import {
 	SANDBOX_APPOINTMENT_ID,

@@ -5,7 +5,7 @@
  */
 import { HighLevelCalendarApi } from '../../credentials/HighLevelCalendarApi.credentials';
 import { HighLevelCalendar } from '../../nodes/HighLevelCalendar/HighLevelCalendar.node';
-import { runListSearch } from './harness/harness';
+import { runListSearch } from './harness/editorRequests';
 import { runHighLevel, sandboxCredentials } from './harness/highLevel';
 import { budgetFor } from '../../nodes/HighLevelCalendar/transport/pacing/rateLimit';
 import { SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID, SANDBOX_LOCATION_ID } from '../sandbox';

@@ -1,7 +1,7 @@
 // The pickers (listSearch/): calendars, users and contacts, as the editor asks n8n for them.
 import { HighLevelCalendarApi } from '../../credentials/HighLevelCalendarApi.credentials';
 import { HighLevelCalendar } from '../../nodes/HighLevelCalendar/HighLevelCalendar.node';
-import { runListSearch } from './harness/harness';
+import { runListSearch } from './harness/editorRequests';
 import { runHighLevel, sandboxCredentials } from './harness/highLevel';
 import {
 	SANDBOX_APPOINTMENT_ID,

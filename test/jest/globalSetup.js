@@ -1,4 +1,4 @@
-// One temp folder per jest run; the workers' n8n user folders go inside it (see test/engine/harness/harness.ts)
+// One temp folder per jest run; the workers' n8n user folders go inside it (see test/engine/harness/n8nEnv.ts)
 // and globalTeardown.js removes it, so a run leaves nothing behind in the temp folder.
 const fs = require('node:fs');
 const os = require('node:os');

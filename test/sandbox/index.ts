@@ -33,8 +33,8 @@ export {
 	SANDBOX_USER_2_ID,
 	SANDBOX_USER_3_ID,
 	SANDBOX_USER_ID,
-	SandboxStore,
-} from './store';
+} from './seedIds';
+export { SandboxStore } from './store';
 export type {
 	AppointmentRecord,
 	AppointmentStatus,
@@ -54,7 +54,7 @@ export type {
 	ScheduleRecord,
 	ScheduleRuleRecord,
 	UserRecord,
-} from './store';
+} from './records';
 export {
 	SANDBOX_EQUIPMENT_ID,
 	SANDBOX_NOTIFICATION_2_ID,

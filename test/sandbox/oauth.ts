@@ -10,7 +10,7 @@
 // out: refresh tokens never expire here (a year at HighLevel) and codes do not expire. An access
 // token stays valid until it expires, even after a refresh: HighLevel does not document revoking it.
 import { randomBytes, randomUUID } from 'crypto';
-import { SANDBOX_COMPANY_ID, SANDBOX_LOCATION_ID, SANDBOX_USER_ID } from './store';
+import { SANDBOX_COMPANY_ID, SANDBOX_LOCATION_ID, SANDBOX_USER_ID } from './seedIds';
 import type { AuthorizedToken } from './types';
 
 /** A Marketplace app: who may ask for its tokens, and where it is installed. */

@@ -19,8 +19,9 @@
 // occurrences after COUNT has counted them, and a start that the rule does not generate (a
 // Monday start for BYDAY=TU) is not an occurrence (RFC 5545 leaves that case undefined).
 import { type Options, RRule } from 'rrule';
-import type { AppointmentRecord, InstanceOverride, SandboxStore } from './store';
-import { SANDBOX_LOCATION_TIMEZONE } from './store';
+import type { AppointmentRecord, InstanceOverride } from './records';
+import type { SandboxStore } from './store';
+import { SANDBOX_LOCATION_TIMEZONE } from './seedIds';
 import { dateKey, instantOf, isoInZone, isTimeZone, wallClock, type WallClock } from './zones';
 
 /** At most this many occurrences of one series in one answer, the earliest first. */

@@ -16,7 +16,8 @@ import { DEFAULT_RATE_LIMIT, RateLimiter } from './limits';
 import { OAuthServer } from './oauth';
 import { parseBody, prepare, type Prepared, tokenOf } from './prepare';
 import { ALL_SCOPES } from './spec';
-import { SANDBOX_LOCATION_ID, SANDBOX_TOKEN, SandboxStore } from './store';
+import { SANDBOX_LOCATION_ID, SANDBOX_TOKEN } from './seedIds';
+import { SandboxStore } from './store';
 import type { RecordedRequest, Sandbox, SandboxOptions, SandboxStats } from './types';
 
 function parseQuery(search: string): Record<string, string | string[]> {

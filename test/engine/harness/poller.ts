@@ -14,7 +14,8 @@ import {
 	type INodeParameters,
 	type INodeType,
 } from 'n8n-workflow';
-import { createAdditionalData, TestNodeTypes } from './harness';
+import { createAdditionalData } from './additionalData';
+import { TestNodeTypes } from './nodeTypes';
 
 export const TRIGGER_NAME = 'HighLevel Calendar Trigger';
 

@@ -1,6 +1,7 @@
 // Notes on an appointment: list (limit and offset), create, update, delete.
 import { resolveAppointment, viewOf } from '../recurrence';
-import { newId, type NoteRecord } from '../store';
+import type { NoteRecord } from '../records';
+import { newId } from '../store';
 import { fail, findUser, type Handler, type HandlerContext, ownedOrThrow, single } from './common';
 
 /** NotesDTO. */

@@ -10,12 +10,8 @@ import {
 	resolveAppointment,
 	viewOf,
 } from '../recurrence';
-import {
-	type AppointmentRecord,
-	type AppointmentStatus,
-	type InstanceOverride,
-	newId,
-} from '../store';
+import type { AppointmentRecord, AppointmentStatus, InstanceOverride } from '../records';
+import { newId } from '../store';
 import {
 	blocksTime,
 	compact,

@@ -1,5 +1,6 @@
 // Block slots one by one: create and update. A block slot belongs to one calendar or one user.
-import { type BlockSlotRecord, newId } from '../store';
+import type { BlockSlotRecord } from '../records';
+import { newId } from '../store';
 import {
 	compact,
 	fail,

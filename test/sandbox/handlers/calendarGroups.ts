@@ -1,6 +1,7 @@
 // Calendar groups: list, create, update, delete, enable/disable, and whether a slug is free. A
 // group's slug (its booking page's address) is unique within its location.
-import { type GroupRecord, newId } from '../store';
+import type { GroupRecord } from '../records';
+import { newId } from '../store';
 import { fail, type Handler, type HandlerContext, ownedOrThrow } from './common';
 
 // Request bodies as the spec allows them (GroupCreateDTO, GroupUpdateDTO, GroupStatusUpdateParams,

@@ -3,14 +3,14 @@
 // (team members by calendar type, one primary, recurring with one member, no conference
 // locations on an event calendar) and the model's own (users exist in the location, hours close
 // after they open). The three operations document only 400 and 401, so rule breaks are 400s.
-import {
-	type CalendarAvailability,
-	type CalendarHour,
-	type CalendarLocationConfiguration,
-	type CalendarRecord,
-	type CalendarTeamMember,
-	newId,
-} from '../store';
+import type {
+	CalendarAvailability,
+	CalendarHour,
+	CalendarLocationConfiguration,
+	CalendarRecord,
+	CalendarTeamMember,
+} from '../records';
+import { newId } from '../store';
 import { compact, fail, findUser, type Handler, type HandlerContext, ownedOrThrow } from './common';
 
 type Body = Partial<Omit<CalendarRecord, 'teamMembers' | 'availabilities' | 'id'>> & {

@@ -1,7 +1,7 @@
 // Calendars: the list, one calendar, and its free slots (writes are in calendarWrites.ts).
 import { randomUUID } from 'crypto';
 import { appointmentsIn } from '../recurrence';
-import type { CalendarHour, CalendarRecord } from '../store';
+import type { CalendarHour, CalendarRecord } from '../records';
 import { dateKey, instantOf, isoInZone, isTimeZone, wallClock } from '../zones';
 import {
 	blocksTime,

@@ -3,13 +3,8 @@
 // handlers only apply HighLevel's business rules.
 import { parseIsoTime } from '../rules';
 import type { AppliedWrite } from '../types';
-import type {
-	AppointmentRecord,
-	CalendarRecord,
-	LocationRecord,
-	SandboxStore,
-	UserRecord,
-} from '../store';
+import type { AppointmentRecord, CalendarRecord, LocationRecord, UserRecord } from '../records';
+import type { SandboxStore } from '../store';
 
 export interface Reply {
 	status: number;

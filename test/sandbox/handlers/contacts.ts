@@ -1,5 +1,5 @@
 // Contacts API: search (the contact picker) and a contact's appointments.
-import type { ContactRecord } from '../store';
+import type { ContactRecord } from '../records';
 import { localDateTime } from '../zones';
 import { fail, type Handler, ownedOrThrow, time, tokenLocation } from './common';
 

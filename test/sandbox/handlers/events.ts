@@ -7,7 +7,7 @@ import {
 	resolveAppointment,
 	viewOf,
 } from '../recurrence';
-import type { BlockSlotRecord } from '../store';
+import type { BlockSlotRecord } from '../records';
 import {
 	compact,
 	fail,

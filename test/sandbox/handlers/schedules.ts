@@ -1,6 +1,7 @@
 // Availability schedules (the spec's "Availability" tag): a user's weekly hours and date
 // overrides, applied to team calendars through associations.
-import { newId, type ScheduleRecord, type ScheduleRuleRecord } from '../store';
+import type { ScheduleRecord, ScheduleRuleRecord } from '../records';
+import { newId } from '../store';
 import { isTimeZone } from '../zones';
 import {
 	fail,

@@ -1,5 +1,5 @@
 // Users API: the pickers' list of users in the sub-account.
-import type { UserRecord } from '../store';
+import type { UserRecord } from '../records';
 import { fail, type Handler, type HandlerContext, single, tokenLocation } from './common';
 
 /** UserSchema. Sandbox users are all sub-account ("account") users of one location. */

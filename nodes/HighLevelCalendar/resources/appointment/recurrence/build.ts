@@ -12,7 +12,8 @@ import {
 	WEEKDAY_NAMES,
 	WeekdayCode,
 } from './rule';
-import { formatRule, formatUtcBasic, parseRrule } from './parse';
+import { formatRule, formatUtcBasic } from './format';
+import { parseRrule } from './parse';
 
 // ---------------------------------------------------------------------------------------------------
 // Building

@@ -11,7 +11,8 @@ import {
 	WEEKDAY_NAMES,
 	WeekdayCode,
 } from './rule';
-import { pad, parseRrule } from './parse';
+import { pad } from './format';
+import { parseRrule } from './parse';
 import { ordinalNumber, position } from './ordinals';
 import { nextOccurrences } from './occurrences';
 

@@ -1,4 +1,4 @@
-/** Ordinal words for the English summaries (describe.ts) and the parser's messages (parse.ts). */
+/** Ordinal words for the English summaries (describe.ts) and the parser's messages (partValues.ts). */
 
 const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth'];
 

@@ -1,0 +1,116 @@
+// The real-n8n bench's figures: one row per run (read from n8n's run data and the sandbox) and
+// the tables that print them.
+import type { Sandbox } from '../../test/sandbox';
+import { floorMs } from '../floor';
+import { ITEMS, NODE_NAME, type Json } from './variants';
+
+const FLOOR_MS = floorMs(ITEMS);
+
+// ---------------------------------------------------------------- one run
+export interface Row {
+	variant: string;
+	round: string;
+	firstMs: number;
+	totalMs: number;
+	codeMs: number;
+	status429: number;
+	ok: number;
+	failed: number;
+	duplicated: number;
+	requests: number;
+	processS: number;
+	error?: string;
+}
+
+export function rowFrom(
+	variant: string,
+	round: string,
+	sandbox: Sandbox,
+	runJson: Json,
+	processS: number,
+): Row & { startTime: number } {
+	const runData = runJson.data?.resultData?.runData ?? {};
+	const task = runData[NODE_NAME]?.[0];
+	if (!task)
+		throw new Error(
+			`${variant}: "${NODE_NAME}" did not run: ${JSON.stringify(runJson.data?.resultData?.error ?? {}).slice(0, 1500)}`,
+		);
+	const items: Json[] = task.data?.main?.[0] ?? [];
+	const isFailed = (item: Json) => item.error !== undefined || item.json?.error !== undefined;
+	const prefix = String(runData.Items?.[0]?.data?.main?.[0]?.[0]?.json?.title ?? '').replace(
+		/-0$/,
+		'',
+	);
+	const titles = new Map<string, number>();
+	for (const a of sandbox.store.appointments.values())
+		if (prefix && a.title.startsWith(`${prefix}-`))
+			titles.set(a.title, (titles.get(a.title) ?? 0) + 1);
+	const failedItem = items.find(isFailed);
+	return {
+		variant,
+		round,
+		startTime: task.startTime,
+		firstMs: sandbox.stats.firstAt === undefined ? NaN : sandbox.stats.firstAt - task.startTime,
+		totalMs: task.executionTime,
+		codeMs: runData.Items?.[0]?.executionTime ?? NaN,
+		status429: sandbox.stats.byStatus['429'] ?? 0,
+		ok: items.filter((item) => !isFailed(item)).length,
+		failed: items.filter(isFailed).length,
+		duplicated: [...titles.values()].reduce((sum, n) => sum + n - 1, 0),
+		requests: sandbox.stats.received,
+		processS,
+		error: failedItem
+			? String(
+					failedItem.error?.message ?? failedItem.json?.error?.message ?? failedItem.json?.error,
+				).slice(0, 160)
+			: undefined,
+	};
+}
+
+// ---------------------------------------------------------------- tables
+export const median = (values: number[]) => {
+	const v = values.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+	return v.length === 0
+		? NaN
+		: v.length % 2
+			? v[(v.length - 1) / 2]
+			: (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+};
+export function printRows(title: string, rows: Row[]) {
+	const header = [
+		'variant',
+		'round',
+		'first req ms',
+		'ms/item before 1st',
+		'node total ms',
+		'floor ms',
+		'x floor',
+		'429s',
+		'ok',
+		'failed',
+		'dup',
+		'requests',
+		'Code node ms',
+		'n8n execute s',
+	];
+	console.log(`\n${title}\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
+	for (const r of rows) {
+		const cells = [
+			r.variant,
+			r.round,
+			r.firstMs.toFixed(0),
+			(r.firstMs / ITEMS).toFixed(2),
+			r.totalMs.toFixed(0),
+			String(FLOOR_MS),
+			(r.totalMs / FLOOR_MS).toFixed(2),
+			r.status429,
+			r.ok,
+			r.failed,
+			r.duplicated,
+			r.requests,
+			r.codeMs.toFixed(0),
+			r.processS.toFixed(1),
+		];
+		console.log(`| ${cells.join(' | ')} |`);
+	}
+}
