@@ -31,7 +31,9 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 import { HighLevelCalendarApi } from '../../credentials/HighLevelCalendarApi.credentials';
-import { createAdditionalData, runChain, TestNodeTypes } from './harness/harness';
+import { createAdditionalData } from './harness/additionalData';
+import { runChain } from './harness/harness';
+import { TestNodeTypes } from './harness/nodeTypes';
 
 const ROOT = path.join(__dirname, '..', '..');
 
