@@ -1,16 +1,22 @@
 /**
  * A problem with what the user typed or mapped, found before any request is sent.
- * Pure helpers throw this; the hooks turn it into a NodeOperationError bound to the item.
+ * Pure helpers throw this with the field's API name; the hooks turn it into a NodeOperationError
+ * bound to the item, whose message names the field as the editor shows it (fieldLabels.ts).
  */
 export class InputError extends Error {
 	constructor(
 		readonly field: string,
 		readonly value: unknown,
 		readonly fix: string,
-		problem = 'is not valid',
+		readonly problem = 'is not valid',
 	) {
 		super(`${field} ${describeValue(value)} ${problem}. ${fix}`);
 		this.name = 'InputError';
+	}
+
+	/** The message with the field named otherwise: `End Time (endTime) ...`. */
+	messageNaming(name: string): string {
+		return `${name} ${describeValue(this.value)} ${this.problem}. ${this.fix}`;
 	}
 }
 

@@ -58,7 +58,7 @@ describe('create body', () => {
 		[{ name: undefined }, 'name (not set) is missing.'],
 		[
 			{ capacity: undefined },
-			'capacity (not set) is missing. Set capacity: HighLevel requires it.',
+			'capacity (not set) is missing. Set it: HighLevel requires it.',
 		],
 		[{ quantity: 1.5 }, 'quantity 1.5 is not a count. Use a whole number, 0 or more.'],
 		[{ outOfService: -1 }, 'outOfService -1 is not a count.'],
