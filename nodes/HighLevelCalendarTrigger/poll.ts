@@ -1,6 +1,10 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { fieldName, fieldLabels } from '../HighLevelCalendar/helpers/fieldLabels';
+import {
+	fieldLabels,
+	fieldName,
+	inputErrorMessage,
+} from '../HighLevelCalendar/helpers/fieldLabels';
 import { InputError } from '../HighLevelCalendar/helpers/inputError';
 import { readParameter } from '../HighLevelCalendar/helpers/parameters';
 import { simplifyEvent } from '../HighLevelCalendar/helpers/simplify';
@@ -45,7 +49,7 @@ function readTriggerSettings(context: IPollFunctions): TriggerSettings {
 	} catch (error) {
 		if (error instanceof InputError) {
 			const name = fieldName(LABELS, error.field, read);
-			throw new NodeOperationError(context.getNode(), error.messageNaming(name), {
+			throw new NodeOperationError(context.getNode(), inputErrorMessage(error, LABELS, read), {
 				description: `Check the trigger's ${name} setting.`,
 			});
 		}

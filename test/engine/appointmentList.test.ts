@@ -170,7 +170,7 @@ describe('Appointment: Get Many', () => {
 		});
 		expect(sandbox.requests).toHaveLength(0);
 		expect(error?.message).toContain(
-			'End Time (endTime) "2030-01-14T00:00:00+01:00" is not after startTime',
+			'End Time (endTime) "2030-01-14T00:00:00+01:00" is not after Start Time (startTime)',
 		);
 	});
 });

@@ -64,7 +64,7 @@ describe('bad input fails the item before any request, naming field, value and f
 		[
 			'an end before the start',
 			{ ...create, additionalFields: { endTime: '2031-05-05T09:00:00Z' } },
-			'Additional Fields > End Time (endTime) "2031-05-05T09:00:00+00:00" is not after startTime. Set an endTime after startTime (2031-05-05T10:00:00+00:00).',
+			'Additional Fields > End Time (endTime) "2031-05-05T09:00:00+00:00" is not after Start Time (startTime). Set an End Time after Start Time (2031-05-05T10:00:00+00:00).',
 		],
 		[
 			'both block targets',
@@ -72,7 +72,7 @@ describe('bad input fails the item before any request, naming field, value and f
 				...blockSlot,
 				updateFields: { calendarId: SANDBOX_CALENDAR_ID, assignedUserId: SANDBOX_USER_ID },
 			},
-			'Update Fields > Assigned User (assignedUserId) "usr_sandbox_001" cannot be set together with calendarId',
+			'Update Fields > Assigned User (assignedUserId) "usr_sandbox_001" cannot be set together with Calendar (calendarId)',
 		],
 		[
 			'no block target',

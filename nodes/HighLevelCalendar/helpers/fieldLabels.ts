@@ -109,14 +109,24 @@ export function fieldName(labels: FieldLabels, field: string, read: ReadParamete
 		: `${label} (${field})`;
 }
 
-/** An input error's message, naming its field as the editor shows it. */
+/**
+ * An input error's message, naming its field as the editor shows it, and the fields it mentions
+ * by their label (the last part of the path), with the API name beside it the first time.
+ */
 export function inputErrorMessage(
 	error: InputError,
 	labels: FieldLabels | undefined,
 	read: ReadParameter,
 ): string {
 	if (!labels) return error.message;
-	return error.messageNaming(fieldName(labels, error.field, read));
+	const named = new Set([error.field]);
+	return error.messageNaming(fieldName(labels, error.field, read), (field) => {
+		const label = labelOf(labels, field, read)?.split(' > ').pop();
+		if (!label) return field;
+		const first = !named.has(field) && label.toLowerCase() !== field.toLowerCase();
+		named.add(field);
+		return first ? `${label} (${field})` : label;
+	});
 }
 
 /**

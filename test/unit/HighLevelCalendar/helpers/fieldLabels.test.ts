@@ -87,6 +87,24 @@ describe('inputErrorMessage', () => {
 		).toBe('End Time (endTime) "soon" is not a time. Use ISO 8601.');
 		expect(inputErrorMessage(error, undefined, () => undefined)).toBe(error.message);
 	});
+
+	it('names the fields it mentions by their label, with the API name the first time', () => {
+		const error = new InputError(
+			'endTime',
+			'2026-01-01T09:00:00Z',
+			'Set an endTime after startTime (2026-01-01T10:00:00Z).',
+			'is not after startTime',
+			['startTime', 'endTime'],
+		);
+		expect(error.message).toBe(
+			'endTime "2026-01-01T09:00:00Z" is not after startTime. Set an endTime after startTime (2026-01-01T10:00:00Z).',
+		);
+		expect(
+			inputErrorMessage(error, NODE, settings({ resource: 'appointment', operation: 'update' })),
+		).toBe(
+			'Update Fields > End Time (endTime) "2026-01-01T09:00:00Z" is not after Start Time (startTime). Set an End Time after Start Time (2026-01-01T10:00:00Z).',
+		);
+	});
 });
 
 describe('registeredFieldLabels', () => {
