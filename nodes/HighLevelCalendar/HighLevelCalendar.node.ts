@@ -13,6 +13,12 @@ import { CALENDARS_API_VERSION, MAIN_CONNECTION } from './helpers/constants';
 import { sendRoutedRequest } from './transport/client';
 import { DEFAULT_BASE_URL } from './transport/credential';
 import { credentialDescriptions } from './fields/credential';
+import { registerFieldLabels } from './helpers/fieldLabels';
+
+const NODE_NAME = 'highLevelCalendar';
+
+// An input error names its field as this node's editor shows it (helpers/fieldLabels.ts).
+registerFieldLabels(NODE_NAME, () => properties);
 
 /**
  * The node's description, written for the model as much as for a person: which ids, where to get
@@ -30,7 +36,7 @@ export const NODE_DESCRIPTION =
 export class HighLevelCalendar implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HighLevel Calendar',
-		name: 'highLevelCalendar',
+		name: NODE_NAME,
 		icon: { light: 'file:highLevelCalendar.svg', dark: 'file:highLevelCalendar.dark.svg' },
 		group: ['transform'],
 		version: 1,

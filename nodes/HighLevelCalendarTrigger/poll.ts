@@ -1,5 +1,10 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import {
+	fieldLabels,
+	fieldName,
+	inputErrorMessage,
+} from '../HighLevelCalendar/helpers/fieldLabels';
 import { InputError } from '../HighLevelCalendar/helpers/inputError';
 import { readParameter } from '../HighLevelCalendar/helpers/parameters';
 import { simplifyEvent } from '../HighLevelCalendar/helpers/simplify';
@@ -14,6 +19,7 @@ import {
 	type TriggerState,
 } from './changes';
 import { appointmentsInWindow, checkWatchedCalendar, lookUpMissing } from './fetch';
+import { triggerProperties } from './properties';
 import { readSettings, watchKeyOf, windowOf, type TriggerSettings } from './settings';
 
 /**
@@ -31,16 +37,20 @@ export const MAX_TRACKED = 20_000;
 /** Polls of one trigger that are still running (n8n may start the next before one ends). */
 const running = new WeakSet<object>();
 
+/** The names the trigger's editor shows, for its settings' errors (helpers/fieldLabels.ts). */
+const LABELS = fieldLabels(triggerProperties);
+
 function readTriggerSettings(context: IPollFunctions): TriggerSettings {
+	const read = (name: string, fallback?: unknown) => readParameter(context, name, fallback);
 	try {
-		return readSettings(
-			(name, fallback) => readParameter(context, name, fallback),
-			(name) => String(readParameter(context, name, '', { extractValue: true }) ?? ''),
+		return readSettings(read, (name) =>
+			String(readParameter(context, name, '', { extractValue: true }) ?? ''),
 		);
 	} catch (error) {
 		if (error instanceof InputError) {
-			throw new NodeOperationError(context.getNode(), error.message, {
-				description: `Check the trigger's "${error.field}" setting.`,
+			const name = fieldName(LABELS, error.field, read);
+			throw new NodeOperationError(context.getNode(), inputErrorMessage(error, LABELS, read), {
+				description: `Check the trigger's ${name} setting.`,
 			});
 		}
 		throw new NodeOperationError(context.getNode(), error as Error);

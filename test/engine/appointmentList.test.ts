@@ -135,7 +135,7 @@ describe('Appointment: Get Many', () => {
 			options: { appointmentStatus: "={{ ['confirmd'] }}" },
 		});
 		expect(typo.error?.message).toBe(
-			'appointmentStatus "confirmd" is not an allowed value. Did you mean confirmed? Use one of: new, confirmed, cancelled, showed, noshow, invalid.',
+			'Options > Appointment Status (appointmentStatus) "confirmd" is not an allowed value. Did you mean confirmed? Use one of: new, confirmed, cancelled, showed, noshow, invalid.',
 		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
@@ -169,6 +169,8 @@ describe('Appointment: Get Many', () => {
 			endTime: DAY_START,
 		});
 		expect(sandbox.requests).toHaveLength(0);
-		expect(error?.message).toContain('endTime "2030-01-14T00:00:00+01:00" is not after startTime');
+		expect(error?.message).toContain(
+			'End Time (endTime) "2030-01-14T00:00:00+01:00" is not after Start Time (startTime)',
+		);
 	});
 });

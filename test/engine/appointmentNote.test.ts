@@ -126,7 +126,7 @@ describe('Appointment Note: Get Many', () => {
 		});
 		expect(sandbox.requests).toHaveLength(0);
 		expect(error?.message).toBe(
-			'limit 0 is not a number of notes. Use a whole number of 1 or more, or turn on Return All.',
+			'Limit 0 is not a number of notes. Use a whole number of 1 or more, or turn on Return All.',
 		);
 	});
 
@@ -196,10 +196,10 @@ describe('Appointment Note: Create', () => {
 			},
 		);
 		expect(items[0].error?.message).toMatch(
-			/^body "x{77}\.\.\." is too long\. HighLevel takes at most 5000 characters: shorten it \(it has 5001\)/,
+			/^Body "x{77}\.\.\." is too long\. HighLevel takes at most 5000 characters: shorten it \(it has 5001\)/,
 		);
 		expect(items[1].error?.message).toBe(
-			'body "  " is empty. Write the note: HighLevel does not take an empty one.',
+			'Body "  " is empty. Write the note: HighLevel does not take an empty one.',
 		);
 		expect(items[2].json).toMatchObject({ body: 'No answer' });
 		expect(sandbox.requests).toHaveLength(1);
@@ -212,7 +212,7 @@ describe('Appointment Note: Create', () => {
 			appointmentId: '={{ "" }}',
 			body: 'x',
 		});
-		expect(noAppointment.error?.message).toContain('appointmentId "" is empty.');
+		expect(noAppointment.error?.message).toContain('Appointment ID (appointmentId) "" is empty.');
 		const noUser = await runHighLevel(sandbox, {
 			...note,
 			operation: 'create',
@@ -220,7 +220,7 @@ describe('Appointment Note: Create', () => {
 			appointmentNoteAdditionalFields: { userId: byId('') },
 		});
 		expect(noUser.error?.message).toBe(
-			'userId "" is empty. Set an id or remove userId from the fields.',
+			'Additional Fields > User (userId) "" is empty. Set an id, or remove the field.',
 		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
@@ -306,7 +306,7 @@ describe('Appointment Note: Delete', () => {
 			noteId: byId(' '),
 		});
 		expect(sandbox.requests).toHaveLength(0);
-		expect(error?.message).toContain('noteId " " is empty.');
+		expect(error?.message).toContain('Note (noteId) " " is empty.');
 	});
 });
 

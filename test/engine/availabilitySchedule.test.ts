@@ -162,22 +162,22 @@ describe('Availability Schedule: Create', () => {
 				rulesJson: '[]',
 				weeklyHours: { hours: [{ days: ['monday'], ...nineToFive[0] }] },
 			},
-			'rulesJson "[]" cannot be set together with Weekly Hours or Date Overrides. Use Weekly Hours and Date Overrides, or Rules (JSON), not both: remove one.',
+			'Additional Fields > Rules (JSON) (rulesJson) "[]" cannot be set together with Weekly Hours or Date Overrides. Use Weekly Hours and Date Overrides, or Rules (JSON), not both: remove one.',
 		],
 		[
 			'Rules (JSON) that is not JSON',
 			{ rulesJson: '[{"day": "monday"' },
-			'rulesJson "[{\\"day\\": \\"monday\\"" is not valid JSON.',
+			'Additional Fields > Rules (JSON) (rulesJson) "[{\\"day\\": \\"monday\\"" is not valid JSON.',
 		],
 		[
 			'an unknown day',
 			{ rulesJson: '[{"day": "mon", "intervals": []}]' },
-			'rulesJson[0].day "mon" is not an allowed value.',
+			'Additional Fields > Rules (JSON) (rulesJson[0].day) "mon" is not an allowed value.',
 		],
 		[
 			'an end before the start',
 			{ weeklyHours: { hours: [{ days: ['monday'], from: '17:00', to: '09:00' }] } },
-			'weeklyHours[0].to "09:00" is not after from. Set an end after the start (17:00).',
+			'Additional Fields > Weekly Hours (weeklyHours[0].to) "09:00" is not after from. Set an end after the start (17:00).',
 		],
 	])('refuses %s before any request', async (_what, fields, message) => {
 		const { error } = await runHighLevel(sandbox, {
@@ -219,7 +219,7 @@ describe('Availability Schedule: Create', () => {
 		expect(items).toHaveLength(3);
 		expect(items[0].json).toMatchObject({ name: 'Berlin', timezone: 'Europe/Berlin' });
 		expect(items[1].json.error).toBe(
-			'timezone "UTC" is not a time zone HighLevel takes for a schedule. HighLevel takes schedule time zones of the form Area/City (letters and underscores, one slash), such as America/New_York; for UTC use Etc/UTC.',
+			'Time Zone (timezone) "UTC" is not a time zone HighLevel takes for a schedule. HighLevel takes schedule time zones of the form Area/City (letters and underscores, one slash), such as America/New_York; for UTC use Etc/UTC.',
 		);
 		expect(items[2].json).toMatchObject({ name: 'Chicago' });
 	});
@@ -278,7 +278,7 @@ describe('Availability Schedule: Update', () => {
 		});
 		expect(sandbox.requests).toEqual([]);
 		expect(error?.message).toBe(
-			'availabilityScheduleUpdateFields {} is empty. Add at least one field to Update Fields.',
+			'Update Fields (availabilityScheduleUpdateFields) {} is empty. Add at least one field to Update Fields.',
 		);
 	});
 });

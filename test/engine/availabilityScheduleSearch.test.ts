@@ -118,7 +118,7 @@ describe('Availability Schedule: Search', () => {
 			{ items: [{ user: ' ' }] },
 		);
 		expect(sandbox.requests).toEqual([]);
-		expect(error?.message).toBe('userId " " is empty. Set userId: it is required.');
+		expect(error?.message).toBe('User (userId) " " is empty. Set it: it is required.');
 		expect(error?.description).toBe('Nothing was sent to HighLevel for this item.');
 
 		const denied = await runHighLevel(

@@ -113,7 +113,7 @@ describe('Calendar', () => {
 		});
 		expect(sandbox.requests).toHaveLength(0);
 		expect(error?.message).toContain(
-			'endDate "2030-02-02T00:00:00+00:00" is more than 31 days after startDate',
+			'End Date (endDate) "2030-02-02T00:00:00+00:00" is more than 31 days after startDate',
 		);
 	});
 });

@@ -124,7 +124,7 @@ describe('Calendar Group: Create', () => {
 			},
 		);
 		expect(items[0].error?.message).toBe(
-			'slug "Sales Team" cannot be part of an address. Use letters, digits and dashes, e.g. "sales-team".',
+			'Slug "Sales Team" cannot be part of an address. Use letters, digits and dashes, e.g. "sales-team".',
 		);
 		expect(items[0].error?.description).toBe('Nothing was sent to HighLevel for this item.');
 		expect(items[1].json).toMatchObject({ name: 'Support', slug: 'support' });
@@ -204,7 +204,7 @@ describe('Calendar Group: Update', () => {
 			slug: 'x',
 		});
 		expect(sandbox.requests).toHaveLength(0);
-		expect(error?.message).toBe('name "  " is empty. Set the name of the group, e.g. Sales Team.');
+		expect(error?.message).toBe('Name "  " is empty. Set the name of the group, e.g. Sales Team.');
 	});
 
 	it('names the write scope a token lacks', async () => {
@@ -246,7 +246,7 @@ describe('Calendar Group: Delete', () => {
 			groupId: byId(' '),
 		});
 		expect(sandbox.requests).toHaveLength(0);
-		expect(error?.message).toContain('groupId " " is empty.');
+		expect(error?.message).toContain('Calendar Group (groupId) " " is empty.');
 	});
 });
 
@@ -290,7 +290,7 @@ describe('Calendar Group: Enable or Disable', () => {
 			isActive: '={{ "maybe" }}',
 		});
 		expect(sandbox.requests).toHaveLength(0);
-		expect(error?.message).toBe('isActive "maybe" is not a boolean. Use true or false.');
+		expect(error?.message).toBe('Active (isActive) "maybe" is not a boolean. Use true or false.');
 	});
 });
 

@@ -93,7 +93,9 @@ describe('Calendar Notification: Get Many', () => {
 			calendarNotificationFilters: { isActive: '={{ "yes" }}' },
 		});
 		expect(sandbox.requests).toHaveLength(0);
-		expect(error?.message).toBe('isActive "yes" is not a boolean. Use true or false.');
+		expect(error?.message).toBe(
+			'Filters > Is Active (isActive) "yes" is not a boolean. Use true or false.',
+		);
 	});
 
 	it('names an unknown calendar', async () => {
@@ -199,7 +201,7 @@ describe('Calendar Notification: Create', () => {
 		[
 			'a reminder without a time',
 			{ ...emailReminder, beforeTime: {} },
-			'beforeTime {} holds no time. Add at least one time (e.g. 30 minutes), or remove beforeTime.',
+			'Before Time (beforeTime) {} holds no time. Add at least one time (e.g. 30 minutes), or remove beforeTime.',
 		],
 		[
 			'times given twice',
@@ -209,12 +211,12 @@ describe('Calendar Notification: Create', () => {
 					beforeTimeJson: '[{"timeOffset": 1, "unit": "hours"}]',
 				},
 			},
-			'beforeTimeJson "[{\\"timeOffset\\": 1, \\"unit\\": \\"hours\\"}]" cannot be set together with beforeTime. Set the times in beforeTime or in beforeTimeJson, not both.',
+			'Additional Fields > Before Time (JSON) (beforeTimeJson) "[{\\"timeOffset\\": 1, \\"unit\\": \\"hours\\"}]" cannot be set together with beforeTime. Set the times in beforeTime or in beforeTimeJson, not both.',
 		],
 		[
 			'JSON that does not parse',
 			{ ...emailReminder, calendarNotificationAdditionalFields: { notificationsJson: '[{' } },
-			'notificationsJson "[{" is not JSON.',
+			'Additional Fields > Notifications (JSON) (notificationsJson) "[{" is not JSON.',
 		],
 		[
 			'a wrong channel in the JSON',
@@ -228,17 +230,17 @@ describe('Calendar Notification: Create', () => {
 					} as never,
 				},
 			},
-			'notificationsJson[0].channel "pigeon" is not an allowed value. Use one of: email, inApp, sms, whatsapp.',
+			'Additional Fields > Notifications (JSON) (notificationsJson[0].channel) "pigeon" is not an allowed value. Use one of: email, inApp, sms, whatsapp.',
 		],
 		[
 			'an email list without an address',
 			{ ...emailReminder, receiverType: 'emails', additionalEmailIds: 'frontdesk' },
-			'additionalEmailIds "frontdesk" is not an email address. Use email addresses separated by commas',
+			'Additional Email IDs (additionalEmailIds) "frontdesk" is not an email address. Use email addresses separated by commas',
 		],
 		[
 			'an SMS to email addresses',
 			{ ...emailReminder, channel: 'sms', receiverType: 'emails', additionalEmailIds: 'a@b.co' },
-			'receiverType "emails" does not fit channel sms. A sms notification cannot reach emails: pick another receiver or channel.',
+			'Receiver Type (receiverType) "emails" does not fit channel sms. A sms notification cannot reach emails: pick another receiver or channel.',
 		],
 	])('refuses %s before any request', async (_name, parameters, message) => {
 		const { error } = await runHighLevel(sandbox, parameters);
@@ -257,7 +259,7 @@ describe('Calendar Notification: Create', () => {
 			{ continueOnFail: true, items: [{ minutes: 0 }, { minutes: 15 }] },
 		);
 		expect(items[0].json.error).toBe(
-			'beforeTime[0].timeOffset 0 is not a positive number. Use a number above 0, e.g. 30 with unit minutes.',
+			'Before Time (beforeTime[0].timeOffset) 0 is not a positive number. Use a number above 0, e.g. 30 with unit minutes.',
 		);
 		expect(sandbox.requests).toHaveLength(1);
 		expect(sandbox.requests[0].body).toMatchObject([
@@ -332,15 +334,15 @@ describe('Calendar Notification: Update', () => {
 	it.each([
 		[
 			{},
-			'calendarNotificationUpdateFields (not set) is empty. Add at least one field to Update Fields.',
+			'Update Fields (calendarNotificationUpdateFields) (not set) is empty. Add at least one field to Update Fields.',
 		],
 		[
 			{ notificationType: 'confirmation', beforeTimeJson: '[{"timeOffset": 1, "unit": "hours"}]' },
-			'beforeTime [{"timeOffset":1,"unit":"hours"}] does not apply to a confirmation notification.',
+			'Update Fields > Before Time (beforeTime) [{"timeOffset":1,"unit":"hours"}] does not apply to a confirmation notification.',
 		],
 		[
 			{ beforeTimeJson: '[{"timeOffset": 1, "unit": "weeks"}]' },
-			'beforeTimeJson[0].unit "weeks" is not an allowed value. Use one of: minutes, hours, days.',
+			'Update Fields > Before Time (JSON) (beforeTimeJson[0].unit) "weeks" is not an allowed value. Use one of: minutes, hours, days.',
 		],
 	])('refuses %j before any request', async (fields, message) => {
 		const { error } = await runHighLevel(sandbox, {

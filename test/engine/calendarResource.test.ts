@@ -107,7 +107,7 @@ describe('Calendar Resource: Get Many', () => {
 			limit: '={{ "ten" }}',
 		});
 		expect(error?.message).toBe(
-			'limit "ten" is not a number of rooms or equipment. Use a whole number of 1 or more, or turn on Return All.',
+			'Limit "ten" is not a number of rooms or equipment. Use a whole number of 1 or more, or turn on Return All.',
 		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
@@ -162,7 +162,7 @@ describe('Calendar Resource: Get', () => {
 		});
 		expect(sandbox.requests).toHaveLength(0);
 		expect(error?.message).toBe(
-			'resourceType "desks" is not an allowed value. Use one of: equipments (Equipment), rooms (Room).',
+			'Resource Type (resourceType) "desks" is not an allowed value. Use one of: equipments (Equipment), rooms (Room).',
 		);
 		expect(error?.description).toBe('Nothing was sent to HighLevel for this item.');
 	});
@@ -263,10 +263,10 @@ describe('Calendar Resource: Create', () => {
 			},
 		);
 		expect(items[0].json.error).toBe(
-			`calendarIds "${SANDBOX_CALENDAR_ID},${SANDBOX_CALENDAR_2_ID}" names more than one calendar. One equipment can only be mapped with one service calendar: keep one, or make it a room.`,
+			`Service Calendar Names or IDs (calendarIds) "${SANDBOX_CALENDAR_ID},${SANDBOX_CALENDAR_2_ID}" names more than one calendar. One equipment can only be mapped with one service calendar: keep one, or make it a room.`,
 		);
 		expect(items[1].json.error).toBe(
-			'quantity "two" is not a count. Use a whole number, 0 or more.',
+			'Quantity "two" is not a count. Use a whole number, 0 or more.',
 		);
 		expect(sandbox.requests).toHaveLength(1);
 		expect(sandbox.requests[0].body).toMatchObject({
@@ -287,7 +287,7 @@ describe('Calendar Resource: Create', () => {
 		});
 		expect(sandbox.requests).toHaveLength(0);
 		expect(error?.message).toBe(
-			'outOfService 3 is more than quantity. At most the quantity (2) can be out of service.',
+			'Out of Service (outOfService) 3 is more than quantity. At most the quantity (2) can be out of service.',
 		);
 	});
 
@@ -344,7 +344,7 @@ describe('Calendar Resource: Update', () => {
 		});
 		expect(sandbox.requests).toHaveLength(0);
 		expect(error?.message).toBe(
-			'calendarResourceUpdateFields (not set) is empty. Add at least one field to Update Fields.',
+			'Update Fields (calendarResourceUpdateFields) (not set) is empty. Add at least one field to Update Fields.',
 		);
 	});
 });

@@ -175,17 +175,17 @@ describe('Calendar: Create', () => {
 		[
 			'an enum from an expression that is none of the spec values',
 			{ calendarType: '={{ "team" }}' },
-			'calendarType "team" is not an allowed value. Use one of: round_robin, event, class_booking, collective, service_booking, personal.',
+			'Additional Fields > Calendar Type (calendarType) "team" is not an allowed value. Use one of: round_robin, event, class_booking, collective, service_booking, personal.',
 		],
 		[
 			'JSON that does not parse',
 			{ openHoursJson: '[{"daysOfTheWeek": [1]' },
-			'openHoursJson "[{\\"daysOfTheWeek\\": [1]" is not valid JSON. Give JSON such as',
+			'Additional Fields > Open Hours (JSON) (openHoursJson) "[{\\"daysOfTheWeek\\": [1]" is not valid JSON. Give JSON such as',
 		],
 		[
 			'JSON with a field HighLevel refuses',
 			{ teamMembersJson: '[{"userId":"u1","weight":2}]' },
-			'teamMembersJson[0].weight 2 is not a field HighLevel accepts',
+			'Additional Fields > Team Members (JSON) (teamMembersJson[0].weight) 2 is not a field HighLevel accepts',
 		],
 		[
 			'the fields and the JSON of one list',
@@ -193,17 +193,17 @@ describe('Calendar: Create', () => {
 				openHours: { period: [{ daysOfTheWeek: [1], openTime: '09:00', closeTime: '17:00' }] },
 				openHoursJson: '[]',
 			},
-			'openHoursJson "[]" cannot be set together with openHours. Set Open Hours or Open Hours (JSON), not both.',
+			'Additional Fields > Open Hours (JSON) (openHoursJson) "[]" cannot be set together with openHours. Set Open Hours or Open Hours (JSON), not both.',
 		],
 		[
 			'a time of day that is none',
 			{ openHours: { period: [{ daysOfTheWeek: [1], openTime: '9am', closeTime: '17:00' }] } },
-			'openHours[0].openTime "9am" is not a time of day',
+			'Additional Fields > Open Hours (openHours[0].openTime) "9am" is not a time of day',
 		],
 		[
 			'a round robin without team members',
 			{ calendarType: 'round_robin' },
-			'teamMembers (not set) is missing. A Round Robin calendar needs team members',
+			'Additional Fields > Team Members (teamMembers) (not set) is missing. A Round Robin calendar needs team members',
 		],
 	])('refuses %s before any request', async (_what, fields, message) => {
 		const { error } = await runHighLevel(sandbox, { ...create, calendarAdditionalFields: fields });
@@ -236,7 +236,7 @@ describe('Calendar: Create', () => {
 		expect(sandbox.requests[1].body).toMatchObject({ slotDuration: 60 });
 		expect(items.map((item) => item.json.name ?? item.json.error)).toEqual([
 			'First',
-			'slotDuration "an hour" is not a number. Use a number.',
+			'Additional Fields > Slot Duration (slotDuration) "an hour" is not a number. Use a number.',
 			'Third',
 		]);
 	});
@@ -306,13 +306,15 @@ describe('Calendar: Update', () => {
 	it('refuses an update without fields, and a bad value, before any request', async () => {
 		const empty = await runHighLevel(sandbox, { ...update, calendarUpdateFields: {} });
 		expect(empty.error?.message).toBe(
-			'calendarUpdateFields {} is empty. Add at least one field to Update Fields.',
+			'Update Fields (calendarUpdateFields) {} is empty. Add at least one field to Update Fields.',
 		);
 		const badUnit = await runHighLevel(sandbox, {
 			...update,
 			calendarUpdateFields: { allowBookingForUnit: '={{ "years" }}' },
 		});
-		expect(badUnit.error?.message).toContain('allowBookingForUnit "years" is not an allowed value');
+		expect(badUnit.error?.message).toContain(
+			'Update Fields > Allow Booking For Unit (allowBookingForUnit) "years" is not an allowed value',
+		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 

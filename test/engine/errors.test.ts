@@ -44,27 +44,27 @@ describe('bad input fails the item before any request, naming field, value and f
 		[
 			'an unknown status from an expression',
 			{ ...update, updateFields: { appointmentStatus: "={{ 'no-shw' }}" } },
-			'appointmentStatus "no-shw" is not an allowed value. Did you mean noshow? Use one of: new, confirmed, cancelled, showed, noshow, invalid.',
+			'Update Fields > Appointment Status (appointmentStatus) "no-shw" is not an allowed value. Did you mean noshow? Use one of: new, confirmed, cancelled, showed, noshow, invalid.',
 		],
 		[
 			'an unknown meeting location type',
 			{ ...create, additionalFields: { meetingLocationType: '={{ "skype" }}' } },
-			'meetingLocationType "skype" is not an allowed value',
+			'Additional Fields > Meeting Location Type (meetingLocationType) "skype" is not an allowed value',
 		],
 		[
 			'an unreadable time',
 			{ ...create, startTime: 'next tuesday' },
-			'startTime "next tuesday" is not a time HighLevel can take. Use ISO 8601',
+			'Start Time (startTime) "next tuesday" is not a time HighLevel can take. Use ISO 8601',
 		],
 		[
 			'epoch seconds',
 			{ ...update, updateFields: { startTime: '={{ 1900000000 }}' } },
-			'startTime 1900000000 looks like epoch seconds. Epoch values must be in milliseconds',
+			'Update Fields > Start Time (startTime) 1900000000 looks like epoch seconds. Epoch values must be in milliseconds',
 		],
 		[
 			'an end before the start',
 			{ ...create, additionalFields: { endTime: '2031-05-05T09:00:00Z' } },
-			'endTime "2031-05-05T09:00:00+00:00" is not after startTime. Set an endTime after startTime (2031-05-05T10:00:00+00:00).',
+			'Additional Fields > End Time (endTime) "2031-05-05T09:00:00+00:00" is not after Start Time (startTime). Set an End Time after Start Time (2031-05-05T10:00:00+00:00).',
 		],
 		[
 			'both block targets',
@@ -72,22 +72,22 @@ describe('bad input fails the item before any request, naming field, value and f
 				...blockSlot,
 				updateFields: { calendarId: SANDBOX_CALENDAR_ID, assignedUserId: SANDBOX_USER_ID },
 			},
-			'assignedUserId "usr_sandbox_001" cannot be set together with calendarId',
+			'Update Fields > Assigned User (assignedUserId) "usr_sandbox_001" cannot be set together with Calendar (calendarId)',
 		],
 		[
 			'no block target',
 			{ ...blockSlot, updateFields: { title: 'Off' } },
-			'calendarId (not set) is missing. Add Calendar',
+			'Update Fields > Calendar (calendarId) (not set) is missing. Add Calendar',
 		],
 		[
 			'an event id that maps to nothing',
 			{ ...update, eventId: '={{ $json.missing ?? "" }}', updateFields: { title: 'x' } },
-			'eventId "" is empty',
+			'Event ID (eventId) "" is empty',
 		],
 		[
 			'a dot-dot event id',
 			{ resource: 'appointment', operation: 'get', eventId: '..' },
-			'eventId ".." is not an id',
+			'Event ID (eventId) ".." is not an id',
 		],
 		[
 			'an rrule with ignoreFreeSlotValidation false',
@@ -97,12 +97,12 @@ describe('bad input fails the item before any request, naming field, value and f
 				rrule: 'RRULE:FREQ=DAILY;COUNT=2',
 				updateFields: { ignoreFreeSlotValidation: false },
 			},
-			'ignoreFreeSlotValidation false cannot be false together with an rrule',
+			'Update Fields > Ignore Free Slot Validation (ignoreFreeSlotValidation) false cannot be false together with an rrule',
 		],
 		[
 			'a raw rrule with a typo',
 			{ ...create, recurrence: 'raw', rrule: 'RRULE:FREQQ=DAILY;COUNT=2' },
-			'rrule "FREQQ=DAILY" has an unknown key FREQQ. Did you mean FREQ?',
+			'RRULE "FREQQ=DAILY" has an unknown key FREQQ. Did you mean FREQ?',
 		],
 		[
 			'a raw rrule with DTSTART',
@@ -112,22 +112,22 @@ describe('bad input fails the item before any request, naming field, value and f
 		[
 			'a built rule with COUNT 0',
 			{ ...create, recurrence: 'build', frequency: 'daily', recurrenceEnd: 'count', count: 0 },
-			'count 0 is not a whole number of 1 or more. Use the number of occurrences, such as 10.',
+			'Occurrences (count) 0 is not a whole number of 1 or more. Use the number of occurrences, such as 10.',
 		],
 		[
 			'an empty update',
 			{ ...update, updateFields: {} },
-			'updateFields {} is empty. Add at least one field to Update Fields.',
+			'Update Fields (updateFields) {} is empty. Add at least one field to Update Fields.',
 		],
 		[
 			'an empty contact id',
 			{ ...create, contactId: '={{ "" }}' },
-			'contactId "" is empty. Set contactId: it is required.',
+			'Contact (contactId) "" is empty. Set it: it is required.',
 		],
 		[
 			'an unknown time zone',
 			{ ...create, startTime: '2031-05-05T10:00:00', options: { timeZone: 'Mars/Olympus' } },
-			'Time Zone "Mars/Olympus" is not a known time zone',
+			'Options > Time Zone (timeZone) "Mars/Olympus" is not a known time zone',
 		],
 	])('%s', async (_case, parameters, message) => {
 		const { error, items } = await runHighLevel(sandbox, parameters);
@@ -158,7 +158,9 @@ describe('Continue On Fail', () => {
 		).toEqual(['2031-05-05T10:00:00+00:00', '2031-05-05T12:00:00+00:00']);
 		expect(items).toHaveLength(3);
 		expect(items[0].json).toMatchObject({ startTime: '2031-05-05T10:00:00+00:00' });
-		expect(items[1].error?.message).toContain('startTime "soon" is not a time HighLevel can take');
+		expect(items[1].error?.message).toContain(
+			'Start Time (startTime) "soon" is not a time HighLevel can take',
+		);
 		expect(items[2].json).toMatchObject({ startTime: '2031-05-05T12:00:00+00:00' });
 		expect(sandbox.store.appointments.size).toBe(3);
 	});
@@ -300,5 +302,41 @@ describe('credential test, run as n8n runs it', () => {
 		});
 		// n8n's request helper retries an authenticated request once on 401, as it does in production.
 		expect(sandbox.requests.map((request) => request.status)).toEqual([401, 401, 403]);
+	});
+});
+
+describe("input errors name the field as the operation's editor shows it", () => {
+	it.each([
+		[
+			'Block Slot: Create, its own End Time',
+			{
+				resource: 'blockSlot',
+				operation: 'create',
+				calendarId: SANDBOX_CALENDAR_ID,
+				startTime: '2031-05-05T10:00:00Z',
+				endTime: 'soon',
+			},
+			'End Time (endTime) "soon" is not a time',
+		],
+		[
+			'Appointment: Create, End Time in Additional Fields',
+			{ ...create, additionalFields: { endTime: 'soon' } },
+			'Additional Fields > End Time (endTime) "soon" is not a time',
+		],
+		[
+			'Appointment: Update, End Time in Update Fields',
+			{ ...update, updateFields: { endTime: 'soon' } },
+			'Update Fields > End Time (endTime) "soon" is not a time',
+		],
+		[
+			'Appointment: Create, Appointment Status in Additional Fields',
+			{ ...create, additionalFields: { appointmentStatus: '={{ "booked" }}' } },
+			'Additional Fields > Appointment Status (appointmentStatus) "booked" is not an allowed value',
+		],
+	])('%s', async (_case, parameters, message) => {
+		const { error } = await runHighLevel(sandbox, parameters);
+		expect(sandbox.requests).toHaveLength(0);
+		expect(error?.message).toMatch(new RegExp(`^${message.replace(/[()>[\]]/g, '\\$&')}`));
+		expect(error?.description).toBe('Nothing was sent to HighLevel for this item.');
 	});
 });

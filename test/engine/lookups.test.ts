@@ -102,7 +102,9 @@ describe('a look-up meets a fault', () => {
 				items: items(1),
 			},
 		);
-		expect(error?.message).toMatch(/^contactId "nobody@example.com" matches no contact/);
+		expect(error?.message).toMatch(
+			/^Contact \(contactId\) "nobody@example.com" matches no contact/,
+		);
 		// A look-up went out, so the message does not claim that nothing was sent.
 		expect(error?.description).toBe(
 			'Only look-ups were sent to HighLevel for this item; nothing was created or changed.',

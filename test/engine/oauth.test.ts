@@ -254,7 +254,7 @@ describe('an agency (Company) connection', () => {
 		const credentials = await agency();
 		sandbox.resetStats();
 		const { error } = await runWithOAuth2(sandbox, credentials, getAppointment);
-		expect(error?.message).toMatch(/locationId .* is empty/);
+		expect(error?.message).toMatch(/^Location ID \(locationId\) "" is empty/);
 		expect(error?.description).toBe('Nothing was sent to HighLevel for this item.');
 		expect(sandbox.requests).toHaveLength(0);
 	});

@@ -77,7 +77,9 @@ describe('a run whose item fails after others were created', () => {
 			],
 		});
 		expect(sandbox.requests).toHaveLength(1);
-		expect(error?.message).toMatch(/^endTime .* is not after startTime/);
+		expect(error?.message).toMatch(
+			/^Additional Fields > End Time \(endTime\) .* is not after Start Time \(startTime\)\. Set an End Time after Start Time/,
+		);
 		expect(error?.description).toMatch(
 			/^Nothing was sent to HighLevel for this item\. Other items of this run were created in HighLevel: 1 \(/,
 		);

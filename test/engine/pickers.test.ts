@@ -177,7 +177,7 @@ describe('pickers', () => {
 		});
 		expect(sandbox.requests.map((request) => request.path)).toEqual(['/contacts/search']);
 		expect(error?.message).toBe(
-			'contactId "nobody@example.com" matches no contact. Check the email, or pick the contact From List or By ID.',
+			'Contact (contactId) "nobody@example.com" matches no contact. Check the email, or pick the contact From List or By ID.',
 		);
 	});
 });

@@ -132,7 +132,7 @@ describe('one occurrence of a series', () => {
 		});
 		expect(sandbox.requests.map((request) => request.method)).toEqual(['GET', 'GET']);
 		expect(error?.message).toContain(
-			'occurrenceDate "on 2030-03-12" matches no occurrence of the series.',
+			'Occurrence Date (occurrenceDate) "on 2030-03-12" matches no occurrence of the series.',
 		);
 		expect(error?.message).toContain(
 			`${masterId}_${Date.parse('2030-03-11T13:00:00Z')}_1800 at 2030-03-11T09:00:00-04:00`,

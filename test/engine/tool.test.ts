@@ -50,7 +50,7 @@ describe('Appointment: Create as a tool', () => {
 			},
 		]);
 		expect(calls[0].error).toContain(
-			'startTime "2031-03-03T09:00:00" has no UTC offset. Send the time with its UTC offset, such as 2026-12-07T15:00:00-05:00',
+			'Start Time (startTime) "2031-03-03T09:00:00" has no UTC offset. Send the time with its UTC offset, such as 2026-12-07T15:00:00-05:00',
 		);
 		expect(sandbox.requests).toEqual([]);
 	});

@@ -335,17 +335,36 @@ describe('what is watched', () => {
 
 describe('bad settings fail before any request, naming the field', () => {
 	it.each([
-		[{ events: [] }, /events .* is empty.*Choose at least one event/],
-		[{ events: ['appointmentBoked'] }, /events "appointmentBoked" is not an allowed value/],
-		[{ options: { lookAheadDays: 400 } }, /lookAheadDays 400 is out of range.*1 to 90/],
-		[{ events: ['appointmentStarting'], minutesBefore: -5 }, /minutesBefore -5 is out of range/],
-		[{ calendarId: byId('') }, /calendarId "" is empty/],
+		[{ events: [] }, /^Events \[\] is empty.*Choose at least one event/],
+		[{ events: ['appointmentBoked'] }, /^Events "appointmentBoked" is not an allowed value/],
+		[
+			{ options: { lookAheadDays: 400 } },
+			/^Options > Look Ahead \(Days\) \(lookAheadDays\) 400 is out of range.*1 to 90/,
+		],
+		[
+			{ events: ['appointmentStarting'], minutesBefore: -5 },
+			/^Minutes Before Start \(minutesBefore\) -5 is out of range/,
+		],
+		[{ calendarId: byId('') }, /^Calendar \(calendarId\) "" is empty/],
 	])('%j', async (parameters, message) => {
 		sandbox.resetStats();
 		const poller = trigger(parameters as INodeParameters);
 		await expect(poller.poll()).rejects.toThrow(message);
 		await expect(poller.poll('manual')).rejects.toThrow(message);
 		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it("names a setting as the trigger's editor shows it, and says where to change it", async () => {
+		const poller = trigger({ filters: { appointmentStatus: 'booked' } });
+		const error = (await poller.poll().catch((e: unknown) => e)) as Error & {
+			description?: string;
+		};
+		expect(error.message).toMatch(
+			/^Filters > Appointment Status \(appointmentStatus\) "booked" is not an allowed value\. .*Use one of: new, confirmed/,
+		);
+		expect(error.description).toBe(
+			"Check the trigger's Filters > Appointment Status (appointmentStatus) setting.",
+		);
 	});
 
 	it('a calendar that does not exist fails activation with a message naming it', async () => {

@@ -34,9 +34,7 @@ export function checkId(body: IDataObject, field: string, required: boolean): vo
 	const value = body[field];
 	if (value === undefined && !required) return;
 	if (typeof value !== 'string' || value.trim() === '') {
-		const fix = required
-			? `Set ${field}: it is required.`
-			: `Set an id or remove ${field} from the fields.`;
+		const fix = required ? 'Set it: it is required.' : 'Set an id, or remove the field.';
 		throw new InputError(field, value, fix, value === undefined ? 'is missing' : 'is empty');
 	}
 	body[field] = value.trim();

@@ -259,5 +259,6 @@ export function assertEndAfterStart(
 		end.iso,
 		`Set an ${fields.end} after ${fields.start} (${start.iso}).`,
 		`is not after ${fields.start}`,
+		[fields.start, fields.end],
 	);
 }

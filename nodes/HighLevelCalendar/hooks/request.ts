@@ -49,7 +49,7 @@ export const contactByEmailPreSend = preSendHook(
 export function timeReading(context: IExecuteSingleFunctions): Required<TimeReading> {
 	const chosenZone = readParameter(context, 'options.timeZone', '') as string;
 	return {
-		timeZone: assertTimeZone(chosenZone || context.getTimezone(), 'Time Zone'),
+		timeZone: assertTimeZone(chosenZone || context.getTimezone()),
 		offsetRequired: !chosenZone && isToolRun(context),
 	};
 }

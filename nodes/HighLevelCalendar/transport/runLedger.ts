@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { inputErrorMessage, registeredFieldLabels } from '../helpers/fieldLabels';
 import { InputError } from '../helpers/inputError';
 import { readParameter } from '../helpers/parameters';
 import { nodeRunOf, type NodeContext } from '../helpers/nodeRun';
@@ -90,9 +91,20 @@ export function withRunSummary<T extends object>(context: IExecuteSingleFunction
 	return error;
 }
 
+/** A parameter of the item's settings as the editor's displayOptions read it; undefined if unreadable. */
+function settingOf(context: IExecuteSingleFunctions, name: string): unknown {
+	try {
+		return readParameter(context, name, undefined);
+	} catch {
+		return undefined;
+	}
+}
+
 /**
  * Input errors become NodeOperationErrors on the item, so "Continue On Fail" keeps the other items
- * going. "Nothing was sent" is said only when no look-up went out for the item either.
+ * going. The message names the field as the editor shows it in the item's operation (End Time
+ * (endTime)): the node registered its properties' labels (helpers/fieldLabels.ts). "Nothing was
+ * sent" is said only when no look-up went out for the item either.
  */
 export function asItemError(context: IExecuteSingleFunctions, error: unknown): unknown {
 	if (!(error instanceof InputError)) return error;
@@ -101,9 +113,14 @@ export function asItemError(context: IExecuteSingleFunctions, error: unknown): u
 		: 'Nothing was sent to HighLevel for this item.';
 	return withRunSummary(
 		context,
-		new NodeOperationError(context.getNode(), error.message, {
+		new NodeOperationError(context.getNode(), messageOf(context, error), {
 			itemIndex: context.getItemIndex(),
 			description: sent,
 		}),
 	);
+}
+
+function messageOf(context: IExecuteSingleFunctions, error: InputError): string {
+	const labels = registeredFieldLabels(context.getNode().type);
+	return inputErrorMessage(error, labels, (name) => settingOf(context, name));
 }

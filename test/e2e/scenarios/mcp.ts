@@ -217,7 +217,11 @@ async function callTools(run: MajorRun, client: Client): Promise<void> {
 	const invalid = await step('mcp-set-invalid-status', () =>
 		call(run, client, setStatus, { appointmentId: id, status: 'maybe' }),
 	);
-	checkRefusal('invalid status', invalid, /appointmentStatus "maybe" is not an allowed value/);
+	checkRefusal(
+		'invalid status',
+		invalid,
+		/Appointment Status \(appointmentStatus\) "maybe" is not an allowed value/,
+	);
 	check(
 		S,
 		invalid.requests.length === 0,

@@ -39,6 +39,7 @@ function applyRecurrenceRule(body: IDataObject): void {
 			false,
 			'HighLevel applies an rrule only when ignoreFreeSlotValidation is true: remove ignoreFreeSlotValidation or set it to true.',
 			'cannot be false together with an rrule',
+			['ignoreFreeSlotValidation'],
 		);
 	}
 	body.ignoreFreeSlotValidation = true;

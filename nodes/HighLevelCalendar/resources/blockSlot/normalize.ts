@@ -18,6 +18,7 @@ export function normalizeBlockSlotBody(body: IDataObject, context: BodyContext):
 			body.assignedUserId,
 			`A block slot blocks a calendar or a user, not both: remove Calendar (${String(body.calendarId)}) or Assigned User.`,
 			'cannot be set together with calendarId',
+			['calendarId'],
 		);
 	}
 	if (body.calendarId === undefined && body.assignedUserId === undefined) {

@@ -63,7 +63,7 @@ function checkText(field: string, value: unknown, shape: Extract<Shape, { type: 
 		throw new InputError(field, value, 'Use plain text.', 'is not text');
 	if (shape.names) return matchOption(field, text, shape.names);
 	if (shape.nonEmpty && text.trim() === '')
-		throw new InputError(field, value, `Set ${field}: it is required.`, 'is empty');
+		throw new InputError(field, value, 'Set it: it is required.', 'is empty');
 	return shape.nonEmpty ? text.trim() : text;
 }
 

@@ -143,12 +143,7 @@ function checkFrom(notification: IDataObject, at: (f: string) => string): void {
 function checkRequired(notification: IDataObject, fields: string[], at: (f: string) => string) {
 	for (const field of fields) {
 		if (notification[field] !== undefined) continue;
-		throw new InputError(
-			at(field),
-			undefined,
-			`Set ${field}: HighLevel requires it.`,
-			'is missing',
-		);
+		throw new InputError(at(field), undefined, 'Set it: HighLevel requires it.', 'is missing');
 	}
 }
 

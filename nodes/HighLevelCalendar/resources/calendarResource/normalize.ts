@@ -43,7 +43,7 @@ function checkCount(body: IDataObject, field: string, required: boolean): void {
 	let value = body[field];
 	if (value === undefined) {
 		if (required)
-			throw new InputError(field, value, `Set ${field}: HighLevel requires it.`, 'is missing');
+			throw new InputError(field, value, 'Set it: HighLevel requires it.', 'is missing');
 		return;
 	}
 	if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) value = Number(value);

@@ -24,7 +24,7 @@ describe('appointment note bodies', () => {
 
 	it('refuses an empty user id', () => {
 		expect(() => normalizeNoteBody({ body: 'x', userId: '' })).toThrow(
-			'userId "" is empty. Set an id or remove userId from the fields.',
+			'userId "" is empty. Set an id, or remove the field.',
 		);
 	});
 });

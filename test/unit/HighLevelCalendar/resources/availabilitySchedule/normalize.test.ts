@@ -132,7 +132,7 @@ describe('create, update and search', () => {
 			locationId: 'loc1',
 		});
 		expect(inputError(() => normalizeScheduleSearchQuery({}, 'loc1')).message).toBe(
-			'userId (not set) is missing. Set userId: it is required.',
+			'userId (not set) is missing. Set it: it is required.',
 		);
 		expect(
 			inputError(() => normalizeScheduleSearchQuery({ userId: 'u', calendarId: '' }, 'loc1')).field,

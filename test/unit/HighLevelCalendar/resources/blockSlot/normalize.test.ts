@@ -80,7 +80,7 @@ describe('appointment body', () => {
 	it.each([
 		[
 			{ contactId: 'c1', startTime: '2026-06-23T09:30:00Z' },
-			'calendarId (not set) is missing. Set calendarId: it is required.',
+			'calendarId (not set) is missing. Set it: it is required.',
 		],
 		[
 			{ calendarId: 'cal1', contactId: '', startTime: '2026-06-23T09:30:00Z' },

@@ -106,7 +106,7 @@ describe('one notification', () => {
 		[
 			{ ...confirmation, channel: undefined },
 			'create',
-			'channel (not set) is missing. Set channel: HighLevel requires it.',
+			'channel (not set) is missing. Set it: HighLevel requires it.',
 		],
 		[
 			{ ...reminder, beforeTime: undefined },
