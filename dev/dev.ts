@@ -191,6 +191,7 @@ Press Ctrl-C to stop n8n and the sandbox.`);
 }
 
 main().catch((error: Error) => {
+	if (stopping) return; // a step cut short by the stop is not a failure
 	console.error(`\ndev setup FAILED ${error.message}`);
 	void shutDown(1);
 });
