@@ -3,6 +3,20 @@
 // fresh user folder, starts the HighLevel sandbox with sample calendars, users and contacts,
 // imports a ready "HighLevel sandbox" credential and the example workflows, starts n8n on
 // 127.0.0.1 with an owner account, and prints the editor URL. Ctrl-C stops everything.
+//
+// Stopping: SIGINT or SIGTERM to this process or to the npm process that runs it (a process manager
+// signals npm only) stops n8n and the sandbox (SIGTERM, then SIGKILL to what is left after 15 s),
+// waits until every process group it started is gone, removes the work folder and exits 0. The
+// package.json script is `exec node --import tsx dev/dev.ts`: npm forwards SIGINT and SIGTERM to its
+// child, the script's shell; dash (Debian's sh) does not exec the command itself, dies of SIGTERM
+// without passing it on and ignores SIGINT while it waits, so without `exec` the signal never
+// arrived here. And not through the tsx wrapper: it passes a signal on, then SIGKILLs its child if
+// the child does not acknowledge it within 30 ms (a loaded machine), and a SIGKILLed dev.ts cannot
+// stop n8n.
+//
+// For the e2e (scenarios/devStop.ts): HLC_DEV_TARBALL=<packed .tgz> skips the build and pack;
+// HLC_DEV_PID_FILE=<file> gets this process's pid and that of every child (its own process group)
+// as it starts, one a line.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -16,12 +30,14 @@ import {
 	startSandboxProcess,
 } from '../test/e2e/n8nSetup';
 import {
-	anyChildRunning,
 	freePort,
+	groupsLeftBehind,
 	killChildrenOnExit,
+	onChildStarted,
+	refuseNewProcesses,
 	ROOT,
 	run,
-	signalChildren,
+	signalGroups,
 	sleep,
 	startBackground,
 } from '../test/e2e/processes';
@@ -37,19 +53,41 @@ const OWNER = {
 let stopping = false;
 /** The work folder (package, n8n's user folder, logs): removed on a clean stop, kept after a failure. */
 let workFolder: string | undefined;
-/** n8n shuts down gracefully on SIGTERM; whatever is still running after 10 s is killed. */
+
+/** Waits until no process group started here has a live member, for at most `ms`. */
+async function groupsGone(ms: number): Promise<boolean> {
+	const until = Date.now() + ms;
+	while (groupsLeftBehind().length && Date.now() < until) await sleep(100);
+	return groupsLeftBehind().length === 0;
+}
+
+/**
+ * Stops everything started here: no new child from now on, SIGTERM to every process group (n8n
+ * shuts down gracefully), SIGKILL to what is still running after 15 s; exits once all are gone.
+ */
 async function shutDown(code: number): Promise<void> {
 	if (stopping) return; // n8n exiting because we stopped it is not a failure
 	stopping = true;
-	signalChildren('SIGTERM');
-	const until = Date.now() + 10_000;
-	while (Date.now() < until && anyChildRunning()) await sleep(200);
-	signalChildren('SIGKILL');
+	refuseNewProcesses('npm run dev is stopping');
+	signalGroups('SIGTERM');
+	if (!(await groupsGone(15_000))) {
+		signalGroups('SIGKILL');
+		if (!(await groupsGone(5_000))) {
+			console.error(`process groups ${groupsLeftBehind().join(', ')} did not stop`);
+			code ||= 1;
+		}
+	}
 	if (workFolder && code === 0) fs.rmSync(workFolder, { recursive: true, force: true });
 	else if (workFolder) console.error(`kept ${workFolder} (logs) for inspection`);
 	process.exit(code);
 }
 killChildrenOnExit({ onSignal: () => void shutDown(0) });
+
+const pidFile = process.env.HLC_DEV_PID_FILE;
+if (pidFile) {
+	fs.writeFileSync(pidFile, `${process.pid}\n`);
+	onChildStarted((pid) => fs.appendFileSync(pidFile, `${pid}\n`));
+}
 
 const TEN_MINUTES = 10 * 60_000;
 
@@ -67,8 +105,11 @@ async function main(): Promise<void> {
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hlc-dev-'));
 	workFolder = work;
 	const userFolder = path.join(work, 'user');
-	console.log('Building and packing the package ...');
-	const { tarball } = await buildAndPack('build', work);
+	let tarball = process.env.HLC_DEV_TARBALL;
+	if (!tarball) {
+		console.log('Building and packing the package ...');
+		tarball = (await buildAndPack('build', work)).tarball;
+	}
 
 	console.log(
 		'Installing the pinned n8n (cached after the first time; the first time takes about 4 minutes) ...',
@@ -107,14 +148,12 @@ async function main(): Promise<void> {
 		'import:credentials',
 		`--input=${path.join(work, 'credentials.json')}`,
 	]);
-	for (const example of fs
-		.readdirSync(path.join(ROOT, 'examples'))
-		.filter((file) => file.endsWith('.json'))) {
-		await n8n('import-examples', [
-			'import:workflow',
-			`--input=${path.join(ROOT, 'examples', example)}`,
-		]);
-	}
+	// One import for all examples: each n8n command takes a while to boot.
+	const examples = path.join(work, 'examples');
+	fs.mkdirSync(examples);
+	for (const file of fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.json')))
+		fs.copyFileSync(path.join(ROOT, 'examples', file), path.join(examples, file));
+	await n8n('import-examples', ['import:workflow', '--separate', `--input=${examples}`]);
 
 	console.log('Starting n8n ...');
 	// Never "ready" by a line (n8n's wording differs between versions): it is ready when its REST API answers.
@@ -152,6 +191,7 @@ Press Ctrl-C to stop n8n and the sandbox.`);
 }
 
 main().catch((error: Error) => {
+	if (stopping) return; // a step cut short by the stop is not a failure
 	console.error(`\ndev setup FAILED ${error.message}`);
 	void shutDown(1);
 });

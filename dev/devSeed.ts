@@ -1,7 +1,9 @@
 // What `npm run dev`'s sandbox holds besides the e2e seed: appointments around the moment n8n
 // starts (yesterday, earlier today, later today, tomorrow; every status), so each example run
-// from the editor shows output. Times are the sandbox location's zone (America/New_York), which is
-// also n8n's default workflow time zone, so "today" means the same day to both.
+// from the editor shows output. Yesterday holds New and Confirmed appointments: the ones
+// examples/daily-no-show-sweep.json (every morning, yesterday's New and Confirmed become No Show)
+// finds and marks when run by hand. Times are the sandbox location's zone (America/New_York), which
+// is also the time zone of that example (its Settings), so "yesterday" means the same day to both.
 import {
 	SANDBOX_CALENDAR_ID,
 	SANDBOX_CONTACT_ID,
@@ -29,6 +31,27 @@ interface Sample {
 }
 
 const SAMPLES: Sample[] = [
+	{
+		id: 'apt_dev_yesterday_new',
+		title: 'Consultation (unconfirmed)',
+		appointmentStatus: 'new',
+		at: { day: -1, hour: 9 },
+		minutes: 30,
+	},
+	{
+		id: 'apt_dev_yesterday_confirmed',
+		title: 'Demo (confirmed)',
+		appointmentStatus: 'confirmed',
+		at: { day: -1, hour: 16 },
+		minutes: 45,
+	},
+	{
+		id: 'apt_dev_yesterday_cancelled',
+		title: 'Review (cancelled)',
+		appointmentStatus: 'cancelled',
+		at: { day: -1, hour: 11 },
+		minutes: 30,
+	},
 	{
 		id: 'apt_dev_yesterday_noshow',
 		title: 'Intro call',
@@ -103,7 +126,8 @@ const SAMPLES: Sample[] = [
 
 /**
  * The start of each sample. Earlier-today samples never fall before today's midnight: at 01:00 a
- * sample two and a half hours back would be yesterday's, and the no-show sweep would miss it.
+ * sample two and a half hours back would be yesterday's, and the no-show sweep would find a
+ * "New" appointment that is not one of yesterday's samples.
  */
 function startOf(sample: Sample, now: number, zone: string): number {
 	const today = wallClock(now, zone);

@@ -19,6 +19,26 @@ export function refuseNewProcesses(reason: string | undefined): void {
 	refusal = reason;
 }
 
+/** Called with the pid (= process group) of every child as it starts (dev.ts records them). */
+const startListeners: Array<(pid: number) => void> = [];
+export function onChildStarted(listener: (pid: number) => void): void {
+	startListeners.push(listener);
+}
+
+/**
+ * `signal` to every process group started here that still has a live member, including those whose
+ * leader has already exited (n8n's task runner can outlive n8n for a moment).
+ */
+export function signalGroups(signal: NodeJS.Signals): void {
+	for (const group of groupsLeftBehind()) {
+		try {
+			process.kill(-group, signal);
+		} catch {
+			/* gone meanwhile */
+		}
+	}
+}
+
 export function signalChildren(signal: NodeJS.Signals): void {
 	for (const child of children) {
 		try {
@@ -70,7 +90,10 @@ function spawnTracked(
 	if (refusal) throw new StepError(step, `not started (\`${cmd}\`): ${refusal}`);
 	const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	children.add(child);
-	if (child.pid) groups.push(child.pid);
+	if (child.pid) {
+		groups.push(child.pid);
+		for (const listener of startListeners) listener(child.pid);
+	}
 	child.on('close', () => children.delete(child));
 	return child;
 }

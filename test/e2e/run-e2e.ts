@@ -12,7 +12,8 @@
 // Here: the majors, their deadlines and the final cleanup. The scenarios are in scenarios/: major.ts
 // (install, package, import), examples.ts (the three example workflows), rerun.ts (a partial failure
 // and its re-run), oauth.ts (the OAuth2 credential: an expired token renewed once, the rotated refresh
-// token stored), credentialTest.ts, trigger.ts, mcp.ts (with mcpWorkflow.ts: the tools over MCP);
+// token stored), credentialTest.ts, trigger.ts, mcp.ts (with mcpWorkflow.ts: the tools over MCP),
+// devStop.ts (2.x only: `npm run dev` stopped by SIGTERM and by SIGINT leaves nothing behind);
 // their checks and steps go through checks.ts.
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -40,6 +41,7 @@ import {
 	stopChild,
 } from './processes';
 import { credentialTest } from './scenarios/credentialTest';
+import { devStopScenario } from './scenarios/devStop';
 import { bookFromForm, holidayBlock, noShowSweep } from './scenarios/examples';
 import { importWorkflows, installMajor } from './scenarios/major';
 import { mcpScenario } from './scenarios/mcp';
@@ -81,6 +83,8 @@ async function runMajor(major: 1 | 2, tarball: string, root: string): Promise<vo
 		await credentialTest(run);
 		await triggerScenario(run);
 		await mcpScenario(run);
+		// `npm run dev` uses the 2.x n8n: run once it is installed, and with the tarball built here.
+		if (major === 2) await devStopScenario(tarball, work);
 	} finally {
 		if (sandboxChild) await stopChild(sandboxChild);
 		signalChildren('SIGKILL');

@@ -48,9 +48,9 @@ function seed(sandbox: Sandbox): void {
 			deleted: false,
 			...a,
 		});
-	const day = E2E_FIXTURE.sweepDay; // 2030-01-14 (New York); the seed's apt_sandbox_001 is confirmed that day
-	for (const a of E2E_FIXTURE.sweepAppointments) {
-		appointment({ ...a, startTime: `${day}T${a.start}-05:00`, endTime: `${day}T${a.end}-05:00` });
+	const day = E2E_FIXTURE.sweepDay; // the no-show sweep's yesterday (New York, -05:00 in January)
+	for (const { day: on = day, start, end, ...a } of E2E_FIXTURE.sweepAppointments) {
+		appointment({ ...a, startTime: `${on}T${start}-05:00`, endTime: `${on}T${end}-05:00` });
 	}
 	appointment({
 		id: 'apt_e2e_other_calendar',

@@ -10,43 +10,42 @@ import { check, step } from '../checks';
 import { E2E_FIXTURE } from '../fixture';
 import { type Json, type MajorRun, nodeOutput } from './major';
 
-/** The daily no-show sweep on the sandbox's day: only the past unconfirmed ones become no-shows. */
+/**
+ * Every morning, yesterday's no-shows: with $today at the fixture's day, the sweep lists yesterday's
+ * New and Confirmed appointments of the calendar and sets each to noshow, To Notify off.
+ */
 export async function noShowSweep(run: MajorRun): Promise<void> {
 	await step('run daily-no-show-sweep', async () => {
 		const s = 'run daily-no-show-sweep';
 		const runJson = await run.execute(s, 'hlcExampleNoShow01');
-		const listed = nodeOutput(s, runJson, "Today's unconfirmed appointments");
-		const over = nodeOutput(s, runJson, 'Already over');
+		const [window] = nodeOutput(s, runJson, 'Yesterday');
+		const listed = nodeOutput(s, runJson, "Yesterday's new and confirmed appointments");
 		const marked = nodeOutput(s, runJson, 'Mark as no-show');
+		const expected = [...E2E_FIXTURE.expectedNoShows].sort();
+		const ids = (items: Json[]) => items.map((a) => String(a.id)).sort();
+		console.log(`  window: ${window?.windowStart} .. ${window?.windowEnd}`);
 		console.log(`  listed: ${listed.map((a) => `${a.id}(${a.appointmentStatus})`).join(', ')}`);
-		console.log(
-			`  marked: ${JSON.stringify(marked.map((a) => ({ id: a.id, appointmentStatus: a.appointmentStatus })))}`,
+		console.log(`  marked: ${marked.map((a) => `${a.id}(${a.appointmentStatus})`).join(', ')}`);
+		check(
+			s,
+			Date.parse(window?.windowStart) === Date.parse(E2E_FIXTURE.sweepWindow.windowStart) &&
+				Date.parse(window?.windowEnd) === Date.parse(E2E_FIXTURE.sweepWindow.windowEnd),
+			"the window is yesterday, midnight to midnight in the workflow's time zone",
+			window,
 		);
 		check(
 			s,
-			listed.every((a) => a.appointmentStatus === 'new'),
-			'Get Many keeps only status "new"',
-			listed.map((a) => a.appointmentStatus),
+			JSON.stringify(ids(listed)) === JSON.stringify(expected) &&
+				listed.every((a) => ['new', 'confirmed'].includes(a.appointmentStatus)),
+			"Get Many lists yesterday's New and Confirmed appointments of the calendar, and only those",
+			listed.map((a) => [a.id, a.appointmentStatus]),
 		);
 		check(
 			s,
-			JSON.stringify(listed.map((a) => a.id).sort()) ===
-				JSON.stringify([...E2E_FIXTURE.expectedNoShows, 'apt_e2e_later_new'].sort()),
-			"Get Many lists the day's unconfirmed appointments of the calendar",
-			listed.map((a) => a.id),
-		);
-		check(
-			s,
-			JSON.stringify(over.map((a) => a.id).sort()) ===
-				JSON.stringify([...E2E_FIXTURE.expectedNoShows].sort()),
-			'the filter keeps the ones already over',
-			over.map((a) => a.id),
-		);
-		check(
-			s,
-			marked.length === 2 && marked.every((a) => a.appointmentStatus === 'noshow'),
-			'Update outputs the appointments as noshow',
-			marked,
+			JSON.stringify(ids(marked)) === JSON.stringify(expected) &&
+				marked.every((a) => a.appointmentStatus === 'noshow'),
+			'Update outputs each of them as noshow',
+			marked.map((a) => [a.id, a.appointmentStatus]),
 		);
 		const dump = await run.takeDump();
 		const list = dump.requests.filter((r) => r.method === 'GET' && r.path === '/calendars/events');
@@ -62,7 +61,7 @@ export async function noShowSweep(run: MajorRun): Promise<void> {
 			s,
 			q.startTime === String(Date.parse(E2E_FIXTURE.sweepWindow.windowStart)) &&
 				q.endTime === String(Date.parse(E2E_FIXTURE.sweepWindow.windowEnd)),
-			'the window is sent as epoch ms',
+			"yesterday's window is sent as epoch ms",
 			q,
 		);
 		check(
@@ -76,10 +75,8 @@ export async function noShowSweep(run: MajorRun): Promise<void> {
 		check(
 			s,
 			JSON.stringify(puts.map((r) => r.path).sort()) ===
-				JSON.stringify(
-					E2E_FIXTURE.expectedNoShows.map((id) => `/calendars/events/appointments/${id}`).sort(),
-				),
-			'PUT only the past unconfirmed appointments',
+				JSON.stringify(expected.map((id) => `/calendars/events/appointments/${id}`)),
+			'one PUT per listed appointment, and none for the others',
 			puts.map((r) => r.path),
 		);
 		check(
@@ -90,13 +87,23 @@ export async function noShowSweep(run: MajorRun): Promise<void> {
 			'each PUT body is exactly {"appointmentStatus":"noshow","toNotify":false}',
 			puts.map((r) => r.body),
 		);
+		check(
+			s,
+			puts.every((r) => r.status === 200 && r.response?.appointmentStatus === 'noshow'),
+			'the sandbox answers each PUT 200 with the appointment as noshow',
+			puts.map((r) => [r.status, r.response?.appointmentStatus]),
+		);
 		const store = Object.fromEntries(dump.appointments.map((a) => [a.id, a.appointmentStatus]));
 		check(
 			s,
-			store.apt_e2e_later_new === 'new' &&
-				store.apt_e2e_past_cancelled === 'cancelled' &&
+			expected.every((id) => store[id] === 'noshow') &&
+				store.apt_e2e_yesterday_cancelled === 'cancelled' &&
+				store.apt_e2e_yesterday_showed === 'showed' &&
+				store.apt_e2e_today_new === 'new' &&
+				store.apt_e2e_day_before_confirmed === 'confirmed' &&
+				store.apt_e2e_other_calendar === 'new' &&
 				store.apt_sandbox_001 === 'confirmed',
-			'the others are untouched in the sandbox',
+			"the sandbox holds them as noshow; yesterday's cancelled and showed ones, today's, the day before's and the other calendar's are untouched",
 			store,
 		);
 	});
