@@ -1,0 +1,21 @@
+/**
+ * The codex files (*.node.json) n8n reads for the node creator and the panel: the Docs link of
+ * both nodes opens this package's README (package.json `homepage`), not HighLevel's API pages.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.join(__dirname, '..', '..');
+const homepage = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).homepage;
+
+describe.each([
+	'nodes/HighLevelCalendar/HighLevelCalendar.node.json',
+	'nodes/HighLevelCalendarTrigger/HighLevelCalendarTrigger.node.json',
+])('%s', (file) => {
+	const codex = JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
+
+	it("links the package's README as the node's Docs", () => {
+		expect(homepage).toMatch(/^https:\/\/github\.com\/.+#readme$/);
+		expect(codex.resources.primaryDocumentation).toEqual([{ url: homepage }]);
+	});
+});
