@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { HighLevelCalendarTrigger } from '../../nodes/HighLevelCalendarTrigger/HighLevelCalendarTrigger.node';
 
 const ROOT = path.join(__dirname, '..', '..');
 const homepage = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).homepage;
@@ -18,4 +19,17 @@ describe.each([
 		expect(homepage).toMatch(/^https:\/\/github\.com\/.+#readme$/);
 		expect(codex.resources.primaryDocumentation).toEqual([{ url: homepage }]);
 	});
+});
+
+/**
+ * n8n's node creator shows the action node and the trigger as one "HighLevel Calendar" item with
+ * the trigger's description (generateMergedNodesAndActions: `app.description = trigger.description`),
+ * also after another trigger ("What happens next?"): it must read right for the actions too.
+ */
+it("the trigger's description, shown for both nodes in the node creator, names the actions and the trigger", () => {
+	const { description } = new HighLevelCalendarTrigger().description;
+	expect(description).toMatch(
+		/^Book and manage HighLevel \(LeadConnector\) appointments, or start a workflow when/,
+	);
+	expect(description).not.toMatch(/^Starts the workflow/);
 });
