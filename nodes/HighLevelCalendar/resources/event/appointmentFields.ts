@@ -92,8 +92,10 @@ export const optionalAppointmentFields: INodeProperties[] = [
 		displayName: 'To Notify',
 		name: 'toNotify',
 		type: 'boolean',
-		default: true,
+		// Off when added: the common reason to add it is a change (a status sweep, a bulk move) that
+		// must not message contacts. Without the field HighLevel notifies.
+		default: false,
 		description:
-			"Whether HighLevel runs its automations for this change. Set to false to stop the calendar's workflows and notifications.",
+			"Whether HighLevel runs the calendar's workflows and notifications (messages to the contact) for this change. Off when added, so the change is silent; turn it on to notify. Without this field HighLevel notifies (its own default).",
 	},
 ];
