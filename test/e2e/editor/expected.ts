@@ -63,8 +63,8 @@ export const EXPECTED: Array<{
 		resource: 'Appointment',
 		operation: 'Update',
 		fields: [
-			'Event ID',
 			'Update',
+			'Event ID',
 			'Update Fields',
 			'Recurrence',
 			'Options',
