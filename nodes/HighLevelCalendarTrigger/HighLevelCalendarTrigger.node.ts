@@ -2,7 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { searchCalendars } from '../HighLevelCalendar/methods/listSearch/calendars';
 import { searchCalendarGroups } from '../HighLevelCalendar/methods/listSearch/groups';
 import { searchUsers } from '../HighLevelCalendar/methods/listSearch/users';
-import { MAIN_CONNECTION } from '../HighLevelCalendar/helpers/constants';
+import { DOCS_URL, MAIN_CONNECTION } from '../HighLevelCalendar/helpers/constants';
 import {
 	agencyLocationField,
 	authenticationField,
@@ -36,6 +36,7 @@ export class HighLevelCalendarTrigger implements INodeType {
 		// So it names both halves of the app; the action node's own description is for AI agents.
 		description:
 			'Book and manage HighLevel (LeadConnector) appointments, or start a workflow when one is booked, changed, cancelled, about to start or over',
+		documentationUrl: DOCS_URL,
 		defaults: { name: 'HighLevel Calendar Trigger' },
 		polling: true,
 		inputs: [],

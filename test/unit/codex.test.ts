@@ -4,6 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { HighLevelCalendar } from '../../nodes/HighLevelCalendar/HighLevelCalendar.node';
+import { DOCS_URL } from '../../nodes/HighLevelCalendar/helpers/constants';
 import { HighLevelCalendarTrigger } from '../../nodes/HighLevelCalendarTrigger/HighLevelCalendarTrigger.node';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -19,6 +21,12 @@ describe.each([
 		expect(homepage).toMatch(/^https:\/\/github\.com\/.+#readme$/);
 		expect(codex.resources.primaryDocumentation).toEqual([{ url: homepage }]);
 	});
+});
+
+it("both nodes' documentationUrl (what n8n's panel opens as Docs) is the README", () => {
+	expect(DOCS_URL).toBe(homepage);
+	expect(new HighLevelCalendar().description.documentationUrl).toBe(homepage);
+	expect(new HighLevelCalendarTrigger().description.documentationUrl).toBe(homepage);
 });
 
 /**
