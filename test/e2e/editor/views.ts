@@ -20,6 +20,7 @@ import {
 import { derivedActions, derivedPanels } from './panels';
 import { CRED_NAME, type Running } from './setup';
 import { driveOAuth } from './oauth';
+import { driveStatuses } from './statuses';
 import { driveTrigger } from './trigger';
 import { appears, checkIcon, expectFields, panelFields, selectOption } from './ui';
 
@@ -243,6 +244,8 @@ export async function driveEditor(running: Running, b: Browser): Promise<void> {
 			if (exp.shot) await page.screenshot({ path: shot(exp.shot) });
 		});
 	}
+
+	await driveStatuses(running, b);
 
 	await driveTrigger(running, b, shot);
 
