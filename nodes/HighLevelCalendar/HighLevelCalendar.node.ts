@@ -9,7 +9,7 @@ import { searchCalendarGroups } from './methods/listSearch/groups';
 import { searchAppointmentNotes } from './methods/listSearch/notes';
 import { searchAvailabilitySchedules } from './methods/listSearch/schedules';
 import { searchUsers } from './methods/listSearch/users';
-import { CALENDARS_API_VERSION, MAIN_CONNECTION } from './helpers/constants';
+import { CALENDARS_API_VERSION, DOCS_URL, MAIN_CONNECTION } from './helpers/constants';
 import { sendRoutedRequest } from './transport/client';
 import { DEFAULT_BASE_URL } from './transport/credential';
 import { credentialDescriptions } from './fields/credential';
@@ -42,6 +42,7 @@ export class HighLevelCalendar implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: NODE_DESCRIPTION,
+		documentationUrl: DOCS_URL,
 		defaults: { name: 'HighLevel Calendar' },
 		usableAsTool: true,
 		inputs: [MAIN_CONNECTION],

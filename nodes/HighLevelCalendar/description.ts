@@ -65,7 +65,7 @@ export const LIMITED_LIST_RESOURCES = RESOURCES.filter((resource) =>
  * the properties whose displayOptions match, in this order. A field that means the same in
  * several operations is one property (docs/architecture.md, "One property per name"), so the
  * places are fixed here once: what picks the item (`target`), the fields appointments and block
- * slots share, each resource's `main` fields, Return All and Limit, then each resource's `list`
+ * slots share (Event ID first), each resource's `main` fields, Return All and Limit, then each resource's `list`
  * fields (a Get Many's filters after Limit). test/unit/panels.test.ts holds every operation's
  * panel as it comes out.
  */
@@ -83,8 +83,10 @@ export const properties: INodeProperties[] = [
 		routing: { send: { paginate: true } },
 	},
 	...RESOURCES.map(operationProperty),
-	eventIdField,
+	// What picks the item comes first: Appointment Update's "Update" (This Appointment or One
+	// Occurrence of a Series) decides whether Event ID shows, so it stands above it.
 	...placed('target'),
+	eventIdField,
 	calendarIdField,
 	contactIdField,
 	...getManyTargetFields,

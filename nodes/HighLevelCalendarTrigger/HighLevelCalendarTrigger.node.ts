@@ -2,7 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { searchCalendars } from '../HighLevelCalendar/methods/listSearch/calendars';
 import { searchCalendarGroups } from '../HighLevelCalendar/methods/listSearch/groups';
 import { searchUsers } from '../HighLevelCalendar/methods/listSearch/users';
-import { MAIN_CONNECTION } from '../HighLevelCalendar/helpers/constants';
+import { DOCS_URL, MAIN_CONNECTION } from '../HighLevelCalendar/helpers/constants';
 import {
 	agencyLocationField,
 	authenticationField,
@@ -30,8 +30,13 @@ export class HighLevelCalendarTrigger implements INodeType {
 		// "Booked, Rescheduled": the events' names without "Appointment".
 		subtitle:
 			'={{ [].concat($parameter["events"]).map(e => String(e).replace(/^appointment/, "").replace(/([a-z])([A-Z])/g, "$1 $2")).join(", ") }}',
+		// n8n's node creator shows one "HighLevel Calendar" item for this trigger and the action node,
+		// and that item takes this description (generateMergedNodesAndActions in n8n's editor:
+		// `app.description = trigger.description`), also where a step is added after another trigger.
+		// So it names both halves of the app; the action node's own description is for AI agents.
 		description:
-			'Starts the workflow when a HighLevel (LeadConnector) appointment is booked, changed, cancelled, about to start or over',
+			'Book and manage HighLevel (LeadConnector) appointments, or start a workflow when one is booked, changed, cancelled, about to start or over',
+		documentationUrl: DOCS_URL,
 		defaults: { name: 'HighLevel Calendar Trigger' },
 		polling: true,
 		inputs: [],

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { rateLimitOption } from '../HighLevelCalendar/fields/rateLimit';
-import { APPOINTMENT_STATUSES } from '../HighLevelCalendar/helpers/constants';
+import { APPOINTMENT_STATUS_OPTIONS } from '../HighLevelCalendar/fields/namedOptions';
 import { calendarLocator, groupLocator, userLocator } from '../HighLevelCalendar/fields/locators';
 import { SIMPLIFIED_EVENT_FIELDS } from '../HighLevelCalendar/helpers/simplify';
 
@@ -16,8 +16,6 @@ export const LIMITS = {
 	lookBackHours: { default: 24, max: 744 },
 	minutesBefore: { default: 15, max: 10_080 },
 };
-
-const statusOptions = APPOINTMENT_STATUSES.map((status) => ({ name: status, value: status }));
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -113,10 +111,11 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'To Statuses',
 		name: 'toStatuses',
 		type: 'multiOptions',
-		options: statusOptions,
+		options: APPOINTMENT_STATUS_OPTIONS,
+		allowArbitraryValues: true,
 		default: [],
 		description:
-			'Fire Appointment Status Changed only when the new status is one of these (none: any)',
+			'Fire Appointment Status Changed only when the new status is one of these (none: any). An expression may give a status as listed (No Show) or as HighLevel names it (noshow).',
 		displayOptions: { show: { events: ['appointmentStatusChanged'] } },
 	},
 	{
@@ -137,9 +136,11 @@ export const triggerProperties: INodeProperties[] = [
 				displayName: 'Appointment Status',
 				name: 'appointmentStatus',
 				type: 'multiOptions',
-				options: statusOptions,
+				options: APPOINTMENT_STATUS_OPTIONS,
+				allowArbitraryValues: true,
 				default: [],
-				description: 'Fire only for appointments that have one of these statuses now',
+				description:
+					'Fire only for appointments that have one of these statuses now. An expression may give a status as listed (No Show) or as HighLevel names it (noshow).',
 			},
 			{
 				displayName: 'Assigned User IDs',

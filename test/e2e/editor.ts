@@ -83,7 +83,11 @@ async function main(): Promise<void> {
 		for (const child of runningChildren()) await stopChild(child);
 		signalChildren('SIGKILL');
 		// Nothing may be left: no chromium with our profile, no process in n8n's or the sandbox's group.
-		await sleep(500);
+		// Killed processes take a moment to go, longer on a loaded machine: wait until they are gone
+		// (at most 15 s), not a fixed time (500 ms once reported n8n's group as left behind).
+		const until = Date.now() + 15_000;
+		while (Date.now() < until && (chromiumPids().length > 0 || groupsLeftBehind().length > 0))
+			await sleep(100);
 		const left = [
 			...chromiumPids().map((p) => `chromium pid ${p}`),
 			...groupsLeftBehind().map((g) => `process group ${g}`),

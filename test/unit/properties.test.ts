@@ -3,7 +3,10 @@
  * any request leaves (docs/architecture.md): in a real n8n 2.x that is most of a declarative node's
  * cost per item. Fields users fill with expressions are therefore one property each.
  */
+import type { INodeProperties } from 'n8n-workflow';
 import { HighLevelCalendar } from '../../nodes/HighLevelCalendar/HighLevelCalendar.node';
+import { APPOINTMENT_STATUS_NAMES } from '../../nodes/HighLevelCalendar/helpers/constants';
+import { HighLevelCalendarTrigger } from '../../nodes/HighLevelCalendarTrigger/HighLevelCalendarTrigger.node';
 
 const counts = new Map<string, number>();
 for (const property of new HighLevelCalendar().description.properties)
@@ -50,4 +53,38 @@ describe('one property per field name', () => {
 		const defaults = JSON.stringify(new HighLevelCalendar().description.requestDefaults);
 		expect(defaults).not.toContain('={{');
 	});
+});
+
+/**
+ * One vocabulary for statuses: every field that offers appointment statuses, in the action node
+ * and the trigger, lists the same names, and lets an expression give a name without the editor
+ * marking it red (fields/namedOptions.ts).
+ */
+describe('status fields', () => {
+	const statusFields: INodeProperties[] = [];
+	const walk = (list: unknown[]) => {
+		for (const item of list as Array<INodeProperties & { values?: unknown[] }>) {
+			if (item.name === 'appointmentStatus' || item.name === 'toStatuses') statusFields.push(item);
+			if (Array.isArray(item.options)) walk(item.options);
+			if (Array.isArray(item.values)) walk(item.values);
+		}
+	};
+	walk(new HighLevelCalendar().description.properties);
+	walk(new HighLevelCalendarTrigger().description.properties);
+
+	it('are found in both nodes (additional, update, Get Many, trigger filter and To Statuses)', () => {
+		expect(statusFields).toHaveLength(5);
+	});
+
+	it.each(statusFields.map((field, i) => [i, field.name, field]))(
+		'#%s %s lists the names and accepts them from expressions',
+		(_i, _name, field) => {
+			expect(field.options).toEqual(
+				Object.entries(APPOINTMENT_STATUS_NAMES)
+					.map(([value, name]) => ({ name, value }))
+					.sort((a, b) => a.name.localeCompare(b.name)),
+			);
+			expect(field.allowArbitraryValues).toBe(true);
+		},
+	);
 });

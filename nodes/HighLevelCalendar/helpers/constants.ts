@@ -7,6 +7,15 @@ export const CALENDARS_API_VERSION = '2021-04-15';
 export const CONTACTS_API_VERSION = '2021-07-28';
 export const USERS_API_VERSION = '2021-07-28';
 
+/**
+ * The nodes' Docs link: this package's README (package.json `homepage`; test/unit/codex.test.ts
+ * keeps them equal). n8n's panel opens a node's `documentationUrl` as given; without it, the
+ * codex's primaryDocumentation with "?utm_source=..." appended, which after "#readme" would land
+ * in the fragment.
+ */
+export const DOCS_URL =
+	'https://github.com/n8n-nodes-highlevel-calendar/n8n-nodes-highlevel-calendar#readme';
+
 export const CREDENTIAL_NAME = 'highLevelCalendarApi';
 export const APP_CREDENTIAL_NAME = 'highLevelCalendarOAuth2Api';
 

@@ -6,7 +6,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
  * the Operation list) and says where its own fields go in the node's one ordered property list:
  *
  * - `target`: before the fields appointments and block slots share (resources/event/fields.ts),
- *   for what picks the item an operation works on (Update's This Event or Occurrence, Block);
+ *   for what picks the item an operation works on (Update's This Appointment or One Occurrence, Block);
  * - `main`: after them and before Return All and Limit;
  * - `list`: after Return All and Limit (a Get Many's filters, and the rest).
  *

@@ -63,8 +63,8 @@ export const EXPECTED: Array<{
 		resource: 'Appointment',
 		operation: 'Update',
 		fields: [
-			'Event ID',
 			'Update',
+			'Event ID',
 			'Update Fields',
 			'Recurrence',
 			'Options',
@@ -160,9 +160,13 @@ export const FILTER_BY_CONTACT = {
 /**
  * n8n's node creator merges a node and its "<name>Trigger" into one item, and that item takes the
  * trigger's description (generateMergedNodesAndActions in n8n's editor): "HighLevel Calendar" reads
- * the trigger's.
+ * the trigger's, on a new workflow and after a trigger ("What happens next?") alike, so it names
+ * both the actions and the trigger.
  */
-export const CREATOR_ITEM_DESCRIPTION = 'Starts the workflow when a HighLevel (LeadConnector)';
+export const CREATOR_ITEM_DESCRIPTION =
+	'Book and manage HighLevel (LeadConnector) appointments, or start a workflow when one is booked, changed, cancelled, about to start or over';
+/** Every list of appointment statuses, in the action node and the trigger: the names, sorted. */
+export const STATUS_LABELS = ['Cancelled', 'Confirmed', 'Invalid', 'New', 'No Show', 'Showed'];
 /** The trigger's entries in the node creator on a new workflow: one per Events option, in its order. */
 export const EXPECTED_TRIGGERS = [
 	'On appointment booked',

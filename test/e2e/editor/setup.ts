@@ -21,6 +21,7 @@ import {
 } from '../n8nSetup';
 import { freePort, ROOT, run, startBackground } from '../processes';
 import type { SandboxDump } from '../scenarios/major';
+import { STATUS_WORKFLOW } from './statusWorkflow';
 
 /** The name the examples give the credential. */
 export const CRED_NAME = 'HighLevel Calendar account';
@@ -109,6 +110,8 @@ export async function setup(work: string): Promise<Running> {
 			.readdirSync(path.join(ROOT, 'examples'))
 			.filter((f) => f.endsWith('.json'))
 			.map((f) => JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', f), 'utf8')));
+		// And the status fields' workflow (editor/statuses.ts), which is no example.
+		workflows.push(STATUS_WORKFLOW);
 		fs.writeFileSync(path.join(work, 'workflows.json'), JSON.stringify(workflows, null, 2));
 		await run(
 			'import',

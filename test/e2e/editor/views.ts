@@ -20,6 +20,7 @@ import {
 import { derivedActions, derivedPanels } from './panels';
 import { CRED_NAME, type Running } from './setup';
 import { driveOAuth } from './oauth';
+import { driveStatuses } from './statuses';
 import { driveTrigger } from './trigger';
 import { appears, checkIcon, expectFields, panelFields, selectOption } from './ui';
 
@@ -53,6 +54,10 @@ export async function driveEditor(running: Running, b: Browser): Promise<void> {
 			page.url(),
 		);
 	});
+
+	// Before the panel steps below change the book-from-form example's node (n8n may save that):
+	// the examples are checked for red fields as imported.
+	await driveStatuses(running, b);
 
 	const NODE_NAME = 'Book weekly series';
 	const canvasNode = page.locator(`[data-test-id="canvas-node"][data-node-name="${NODE_NAME}"]`);

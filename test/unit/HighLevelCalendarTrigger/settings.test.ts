@@ -29,14 +29,27 @@ describe('readSettings', () => {
 		const settings = settingsOf({
 			watch: 'Every Calendar',
 			events: 'Appointment Booked, appointmentEnded',
-			filters: { appointmentStatus: ['Confirmed'], calendarId: 'a, b' },
+			filters: { appointmentStatus: ['Confirmed', 'noshow'], calendarId: 'a, b' },
 		});
 		expect(settings).toMatchObject({
 			watch: 'location',
 			targetId: '',
 			events: ['appointmentBooked', 'appointmentEnded'],
-			statuses: ['confirmed'],
+			statuses: ['confirmed', 'noshow'],
 			calendarIds: ['a', 'b'],
+		});
+	});
+
+	it('takes To Statuses as listed or as HighLevel names them', () => {
+		const settings = settingsOf({
+			events: ['appointmentStatusChanged'],
+			toStatuses: ['No Show', 'showed'],
+		});
+		expect(settings.toStatuses).toEqual(['noshow', 'showed']);
+		expect(
+			settingsOf({ events: ['appointmentStatusChanged'], toStatuses: 'no show, New' }),
+		).toMatchObject({
+			toStatuses: ['noshow', 'new'],
 		});
 	});
 

@@ -28,16 +28,20 @@ export const updateTargetFields: INodeProperties[] = [
 		name: 'target',
 		type: 'options',
 		noDataExpression: true,
+		description:
+			'Which appointment to change: one given by its Event ID, or one occurrence of a recurring series given by its date',
 		options: [
 			{
-				name: 'This Event ID',
+				name: 'This Appointment',
 				value: 'event',
-				description: 'An appointment, an instance ID, or a master ID for the whole series',
+				description:
+					"The appointment whose Event ID you give (an occurrence's instance ID changes that occurrence, a series' master ID the whole series)",
 			},
 			{
 				name: 'One Occurrence of a Series',
 				value: 'occurrence',
-				description: 'The occurrence of a recurring series on a given date',
+				description:
+					"The occurrence of a recurring series on a given date, found from the series' master event ID",
 			},
 		],
 		default: 'event',

@@ -1,17 +1,12 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { APPOINTMENT_STATUS_NAMES, MEETING_LOCATION_TYPE_NAMES } from '../../helpers/constants';
+import type { INodeProperties } from 'n8n-workflow';
+import { MEETING_LOCATION_TYPE_NAMES } from '../../helpers/constants';
+import { APPOINTMENT_STATUS_OPTIONS, namedOptions } from '../../fields/namedOptions';
 
 /**
  * The optional body fields only appointments have (create and update share them), with
  * HighLevel's own help text. Each is sent under its API name, and only when the user added it to
  * the collection; the fields block slots have too live in resources/event/fields.ts.
  */
-
-function optionsOf(names: Record<string, string>): INodePropertyOptions[] {
-	return Object.entries(names)
-		.map(([value, name]) => ({ name, value }))
-		.sort((a, b) => a.name.localeCompare(b.name));
-}
 
 export const endTimeField: INodeProperties = {
 	displayName: 'End Time',
@@ -36,9 +31,11 @@ export const optionalAppointmentFields: INodeProperties[] = [
 		displayName: 'Appointment Status',
 		name: 'appointmentStatus',
 		type: 'options',
-		options: optionsOf(APPOINTMENT_STATUS_NAMES),
+		options: APPOINTMENT_STATUS_OPTIONS,
+		allowArbitraryValues: true,
 		default: 'confirmed',
-		description: 'Status of the appointment',
+		description:
+			'Status of the appointment. An expression may give a status as listed (No Show) or as HighLevel names it (noshow).',
 	},
 	{
 		displayName: 'Description',
@@ -77,9 +74,11 @@ export const optionalAppointmentFields: INodeProperties[] = [
 		displayName: 'Meeting Location Type',
 		name: 'meetingLocationType',
 		type: 'options',
-		options: optionsOf(MEETING_LOCATION_TYPE_NAMES),
+		options: namedOptions(MEETING_LOCATION_TYPE_NAMES),
+		allowArbitraryValues: true,
 		default: 'custom',
-		description: 'Kind of meeting location. If Address is set, HighLevel defaults this to custom.',
+		description:
+			'Kind of meeting location. If Address is set, HighLevel defaults this to custom. An expression may give a type as listed (Google Meet) or as HighLevel names it (gmeet).',
 	},
 	{
 		displayName: 'Override Location Config',
@@ -93,8 +92,10 @@ export const optionalAppointmentFields: INodeProperties[] = [
 		displayName: 'To Notify',
 		name: 'toNotify',
 		type: 'boolean',
-		default: true,
+		// Off when added: the common reason to add it is a change (a status sweep, a bulk move) that
+		// must not message contacts. Without the field HighLevel notifies.
+		default: false,
 		description:
-			"Whether HighLevel runs its automations for this change. Set to false to stop the calendar's workflows and notifications.",
+			"Whether HighLevel runs the calendar's workflows and notifications (messages to the contact) for this change. Off when added, so the change is silent; turn it on to notify. Without this field HighLevel notifies (its own default).",
 	},
 ];

@@ -6,7 +6,8 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { APPOINTMENT_STATUS_NAMES, APPOINTMENT_STATUSES, SCOPES } from '../../helpers/constants';
+import { APPOINTMENT_STATUS_NAMES, SCOPES } from '../../helpers/constants';
+import { APPOINTMENT_STATUS_OPTIONS } from '../../fields/namedOptions';
 import { matchOption } from '../../helpers/bodyChecks';
 import { TIME_HINT, timeZoneOptions } from '../../fields/options';
 import { responseCheckPostReceive } from '../../hooks/responseCheck';
@@ -177,10 +178,11 @@ export const getManyListFields: INodeProperties[] = [
 				displayName: 'Appointment Status',
 				name: 'appointmentStatus',
 				type: 'multiOptions',
-				options: APPOINTMENT_STATUSES.map((status) => ({ name: status, value: status })),
+				options: APPOINTMENT_STATUS_OPTIONS,
+				allowArbitraryValues: true,
 				default: [],
 				description:
-					'Return only appointments with one of these statuses (filtered after HighLevel answers)',
+					'Return only appointments with one of these statuses (filtered after HighLevel answers). An expression may give a status as listed (No Show) or as HighLevel names it (noshow).',
 				displayOptions: { show: { '/resource': ['appointment'] } },
 			},
 		],
