@@ -12,6 +12,16 @@ import type { Browser } from './browser';
 import { STATUS_LABELS } from './expected';
 import type { Running } from './setup';
 import { STATUS_NODES, STATUS_WORKFLOW, STATUS_WORKFLOW_ID } from './statusWorkflow';
+
+/** The no-show example's node of an appointment operation, by name as the example names it. */
+function noShowNode(operation: string): string {
+	const example = JSON.parse(
+		fs.readFileSync(path.join(ROOT, 'examples', 'daily-no-show-sweep.json'), 'utf8'),
+	) as { nodes: Array<{ name: string; parameters: { operation?: string } }> };
+	const node = example.nodes.find((candidate) => candidate.parameters.operation === operation);
+	if (!node) throw new Error(`the no-show example has no ${operation} node`);
+	return node.name;
+}
 import { panelFields } from './ui';
 
 interface WorkflowFile {
@@ -68,10 +78,14 @@ export async function driveStatuses(running: Running, b: Browser): Promise<void>
 				node: STATUS_NODES.createFixed,
 				params: ['appointmentStatus'],
 			},
-			{ workflow: 'hlcExampleNoShow01', node: 'Mark as no-show', params: ['appointmentStatus'] },
 			{
 				workflow: 'hlcExampleNoShow01',
-				node: "Today's unconfirmed appointments",
+				node: noShowNode('update'),
+				params: ['appointmentStatus'],
+			},
+			{
+				workflow: 'hlcExampleNoShow01',
+				node: noShowNode('getAll'),
 				params: ['appointmentStatus'],
 			},
 			{
