@@ -217,6 +217,14 @@ export const IGNORABLE: Array<{ why: string; test: (e: ConsoleEntry) => boolean 
 			/Failed to load resource: net::ERR_/.test(e.text),
 	},
 	{
+		why:
+			"n8n's editor asks for a node's output schema (/schemas/<package>.<node>/<version>/<resource>/<operation>.json) " +
+			'when it shows a node with input data; the package ships none, so n8n answers 404 and shows no schema',
+		test: (e) =>
+			/status of 404/.test(e.text) &&
+			new RegExp(`/schemas/${PACKAGE}\\.[A-Za-z]+/[0-9.]+/[A-Za-z]+/[A-Za-z]+\\.json$`).test(e.url),
+	},
+	{
 		why: 'the sign-in page first asks GET /rest/login whether a session exists; 401 means "not signed in yet"',
 		test: (e) =>
 			e.phase === 'signin' && /status of 401/.test(e.text) && /\/rest\/login$/.test(e.url),
