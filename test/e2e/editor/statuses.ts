@@ -51,6 +51,8 @@ async function listed(b: Browser, param: string): Promise<string[]> {
 	await items.first().waitFor();
 	const names = (await items.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 	await page.keyboard.press('Escape');
+	// The closed list fades out: wait until it is gone, or the next field's list reads both.
+	await items.first().waitFor({ state: 'hidden' });
 	return names;
 }
 
