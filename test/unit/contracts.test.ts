@@ -1,11 +1,7 @@
-import type {
-	INodeProperties,
-	INodePropertyOptions,
-	INodeTypeDescription,
-	IDisplayOptions,
-} from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 import { HighLevelCalendar } from '../../nodes/HighLevelCalendar/HighLevelCalendar.node';
 import { hookFacts, preSendHook } from '../../nodes/HighLevelCalendar/hooks/define';
+import { shownFor } from './panels';
 
 /**
  * The contracts every operation keeps (docs/architecture.md, "Contracts"), checked on the built
@@ -31,22 +27,6 @@ function operationsOf(description: INodeTypeDescription): Operation[] {
 				(property.options as INodePropertyOptions[]).map((option) => ({ resource, option })),
 			),
 		);
-}
-
-function listed(values: unknown, value: string): boolean {
-	return values === undefined || (values as unknown[]).includes(value);
-}
-
-/** Shown for the operation by resource and operation alone (other conditions may hide it further). */
-function shownFor(property: INodeProperties, { resource, option }: Operation): boolean {
-	const { show = {}, hide = {} }: IDisplayOptions = property.displayOptions ?? {};
-	if (!listed(show.resource, resource) || !listed(show.operation, String(option.value)))
-		return false;
-	const hidden =
-		hide.resource !== undefined &&
-		(hide.resource as string[]).includes(resource) &&
-		listed(hide.operation, String(option.value));
-	return !hidden;
 }
 
 function hooksOf(option: INodePropertyOptions): { preSend: unknown[]; postReceive: unknown[] } {
@@ -91,7 +71,8 @@ export function contractBreaches(description: INodeTypeDescription): string[] {
 		}
 		for (const property of description.properties) {
 			if (['resource', 'operation'].includes(property.name)) continue;
-			if (!shownFor(property, operation) || reads.has(property.name)) continue;
+			if (!shownFor(property, operation.resource, String(operation.option.value))) continue;
+			if (reads.has(property.name)) continue;
 			const fields = (property.options ?? []) as INodeProperties[];
 			const eachRead =
 				['collection', 'fixedCollection'].includes(property.type) &&
