@@ -6,6 +6,9 @@ module.exports = {
 	HighLevelCalendarTrigger:
 		require('./dist/nodes/HighLevelCalendarTrigger/HighLevelCalendarTrigger.node.js')
 			.HighLevelCalendarTrigger,
+	HighLevelCalendarInstantTrigger:
+		require('./dist/nodes/HighLevelCalendarInstantTrigger/HighLevelCalendarInstantTrigger.node.js')
+			.HighLevelCalendarInstantTrigger,
 	HighLevelCalendarApi: require('./dist/credentials/HighLevelCalendarApi.credentials.js')
 		.HighLevelCalendarApi,
 	HighLevelCalendarOAuth2Api:

@@ -7,7 +7,6 @@ import {
 } from '../HighLevelCalendar/helpers/fieldLabels';
 import { InputError } from '../HighLevelCalendar/helpers/inputError';
 import { readParameter } from '../HighLevelCalendar/helpers/parameters';
-import { simplifyEvent } from '../HighLevelCalendar/helpers/simplify';
 import {
 	changesOf,
 	diffPoll,
@@ -18,6 +17,7 @@ import {
 	type Snapshot,
 	type TriggerState,
 } from './changes';
+import { itemOf } from './items';
 import { appointmentsInWindow, checkWatchedCalendar, lookUpMissing } from './fetch';
 import { triggerProperties } from './properties';
 import { readSettings, watchKeyOf, windowOf, type TriggerSettings } from './settings';
@@ -55,13 +55,6 @@ function readTriggerSettings(context: IPollFunctions): TriggerSettings {
 		}
 		throw new NodeOperationError(context.getNode(), error as Error);
 	}
-}
-
-function toItem(fired: Fired, simplify: boolean): INodeExecutionData {
-	const appointment = simplify ? simplifyEvent(fired.appointment) : fired.appointment;
-	const json: IDataObject = { event: fired.event, ...appointment };
-	if (fired.previous) json.previous = fired.previous;
-	return { json };
 }
 
 function newest(appointments: IDataObject[]): IDataObject | undefined {
@@ -117,7 +110,7 @@ function manualResult(
 			},
 		);
 	}
-	return [[toItem({ event: settings.events[0], appointment: match }, settings.simplify)]];
+	return [[itemOf({ event: settings.events[0], appointment: match }, settings.simplify)]];
 }
 
 export async function pollAppointments(
@@ -157,7 +150,7 @@ export async function pollAppointments(
 			...(await firedForMissing(context, state, diff.missing, settings)),
 		];
 		staticData.state = { watchKey: state.watchKey, polledAt: now, seen: diff.seen };
-		return fired.length ? [fired.map((item) => toItem(item, settings.simplify))] : null;
+		return fired.length ? [fired.map((item) => itemOf(item, settings.simplify))] : null;
 	} finally {
 		if (!manual) running.delete(staticData);
 	}

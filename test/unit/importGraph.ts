@@ -15,6 +15,7 @@ const NODE = 'nodes/HighLevelCalendar/';
 export function layerOf(file: string): string {
 	if (file.startsWith('credentials/')) return 'credentials';
 	if (file.startsWith('nodes/HighLevelCalendarTrigger/')) return 'trigger';
+	if (file.startsWith('nodes/HighLevelCalendarInstantTrigger/')) return 'instant';
 	if (!file.startsWith(NODE)) throw new Error(`${file} is in no layer`);
 	const inner = file.slice(NODE.length);
 	if (inner === 'HighLevelCalendar.node.ts') return 'node';
@@ -38,6 +39,7 @@ const ALLOWED: Record<string, string[]> = {
 	description: ['resource', 'event', 'frame', 'hooks', 'fields', 'helpers'],
 	node: ['description', 'methods', 'fields', 'transport', 'helpers'],
 	trigger: ['methods', 'hooks', 'fields', 'transport', 'helpers'],
+	instant: ['trigger', 'fields', 'transport', 'helpers'],
 	credentials: ['helpers'],
 };
 

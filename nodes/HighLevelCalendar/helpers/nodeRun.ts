@@ -1,7 +1,21 @@
-import type { IExecuteSingleFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
-/** Every context our shared code is called with: an item's, a picker's, or a trigger poll's. */
-export type NodeContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
+/**
+ * Every context our shared code is called with: an item's, a picker's, a trigger poll's, or the
+ * instant trigger's (its activation and each delivery).
+ */
+export type NodeContext =
+	| IExecuteSingleFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
 
 /**
  * What the items of one node run share, as a WeakMap key: n8n's executeData object (an item's

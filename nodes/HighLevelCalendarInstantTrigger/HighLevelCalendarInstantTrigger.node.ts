@@ -1,0 +1,51 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { DOCS_URL, MAIN_CONNECTION } from '../HighLevelCalendar/helpers/constants';
+import {
+	authenticationField,
+	credentialDescriptions,
+} from '../HighLevelCalendar/fields/credential';
+import { instantTriggerLifecycle } from './activation';
+import { instantTriggerProperties } from './properties';
+import { receiveDelivery } from './receive';
+
+/**
+ * Starts a workflow the moment HighLevel pushes an appointment event: a Marketplace app's signed
+ * webhooks, or a HighLevel workflow's Webhook action with a shared secret. Same events, items and
+ * filters as the polling HighLevel Calendar Trigger. receive.ts holds the order of one delivery;
+ * docs/instant-trigger.md the rules and their sources.
+ */
+export class HighLevelCalendarInstantTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'HighLevel Calendar Instant Trigger',
+		name: 'highLevelCalendarInstantTrigger',
+		icon: {
+			light: 'file:highLevelCalendarInstantTrigger.svg',
+			dark: 'file:highLevelCalendarInstantTrigger.dark.svg',
+		},
+		group: ['trigger'],
+		version: 1,
+		subtitle:
+			'={{ [].concat($parameter["events"]).map(e => String(e).replace(/^appointment/, "").replace(/([a-z])([A-Z])/g, "$1 $2")).join(", ") }}',
+		description:
+			'Starts a workflow the moment a HighLevel (LeadConnector) appointment is booked, changed or deleted, from signed app webhooks or a HighLevel workflow',
+		documentationUrl: DOCS_URL,
+		defaults: { name: 'HighLevel Calendar Instant Trigger' },
+		inputs: [],
+		outputs: [MAIN_CONNECTION],
+		credentials: credentialDescriptions,
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				// Answered as soon as the delivery is accepted: HighLevel waits for no workflow.
+				responseMode: 'onReceived',
+				path: 'highlevel-calendar',
+			},
+		],
+		properties: [authenticationField, ...instantTriggerProperties],
+	};
+
+	webhookMethods = instantTriggerLifecycle;
+
+	webhook = receiveDelivery;
+}
