@@ -1,7 +1,8 @@
 // Applying a prepared request: the handler runs, and a write that changed the store is recorded
 // in `stats.applied`, so tests can tell what actually changed from what was only answered.
 import { type HandlerContext, HttpError, type Reply } from './handlers';
-import { liveAppointmentFor } from './handlers/events';
+import { eventDto, liveAppointmentFor } from './handlers/events';
+import { resolveAppointment, viewOf } from './recurrence';
 import type { Prepared } from './prepare';
 import type { AppliedWrite, RecordedRequest, Sandbox } from './types';
 
@@ -68,6 +69,19 @@ export const errorReply = (e: unknown): Reply =>
 				body: { statusCode: 500, message: `sandbox bug: ${(e as Error)?.stack ?? String(e)}` },
 			};
 
+/** The appointment webhook each applied appointment write sends (webhooks.ts). */
+const WEBHOOK_TYPES = {
+	'POST /calendars/events/appointments': 'AppointmentCreate',
+	'PUT /calendars/events/appointments/{eventId}': 'AppointmentUpdate',
+	'DELETE /calendars/events/{eventId}': 'AppointmentDelete',
+} as const;
+
+function pushWebhook(sandbox: Sandbox, routeKey: string, id: string): void {
+	const type = WEBHOOK_TYPES[routeKey as keyof typeof WEBHOOK_TYPES];
+	const resolved = type && resolveAppointment(sandbox.store, id);
+	if (resolved) sandbox.webhooks.emit(type, eventDto(viewOf(resolved)));
+}
+
 /** Runs the handler and records the write in `stats.applied` if it changed the store. */
 export function apply(sandbox: Sandbox, record: RecordedRequest, prepared: Prepared): Reply {
 	const { routeKey, handler, ctx } = prepared;
@@ -77,7 +91,8 @@ export function apply(sandbox: Sandbox, record: RecordedRequest, prepared: Prepa
 		const reply = handler(ctx);
 		const succeeded = reply.status >= 200 && reply.status < 300;
 		if (kind && succeeded) {
-			for (const { id, body } of written(routeKey, ctx, reply, record.body))
+			for (const { id, body } of written(routeKey, ctx, reply, record.body)) {
+				if (kind === 'appointment') pushWebhook(sandbox, routeKey, id);
 				sandbox.stats.applied.push({
 					method: record.method,
 					path: record.path,
@@ -86,6 +101,7 @@ export function apply(sandbox: Sandbox, record: RecordedRequest, prepared: Prepa
 					body,
 					at: Date.now(),
 				});
+			}
 		} else if (reply.applied && succeeded) {
 			const { applied, ...answer } = reply;
 			sandbox.stats.applied.push({

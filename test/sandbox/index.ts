@@ -82,3 +82,5 @@ export { MAX_GENERATED_PER_MASTER, MAX_INSTANCES_PER_MASTER } from './recurrence
 export type { AppointmentView } from './recurrence';
 export { ALL_SCOPES, API_VERSIONS, CALENDAR_SCOPES } from './spec';
 export type { ApiName } from './spec';
+export { appointmentEvent, WebhookSender } from './webhooks';
+export type { AppointmentEventType, Delivery, SendOptions, WebhookBody } from './webhooks';

@@ -19,6 +19,7 @@ import { ALL_SCOPES } from './spec';
 import { SANDBOX_LOCATION_ID, SANDBOX_TOKEN } from './seedIds';
 import { SandboxStore } from './store';
 import type { RecordedRequest, Sandbox, SandboxOptions, SandboxStats } from './types';
+import { WebhookSender } from './webhooks';
 
 function parseQuery(search: string): Record<string, string | string[]> {
 	const query: Record<string, string | string[]> = {};
@@ -355,6 +356,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			locationTokenMints: {},
 		},
 		oauth: new OAuthServer(),
+		webhooks: new WebhookSender(),
 		reset() {
 			sandbox.resetStats();
 			sandbox.resetLimits();
@@ -385,6 +387,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		close: () =>
 			new Promise<void>((resolve, reject) => {
 				releaseHeld();
+				sandbox.webhooks.url = undefined;
 				server.close((err) => (err ? reject(err) : resolve()));
 				// fetch keeps connections alive; without this close() waits for them to time out.
 				server.closeAllConnections();

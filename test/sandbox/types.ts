@@ -4,6 +4,7 @@ import type { FaultKind, FaultOptions } from './faults';
 import type { RateLimitOptions } from './limits';
 import type { OAuthApp, OAuthServer } from './oauth';
 import type { SandboxStore } from './store';
+import type { WebhookSender } from './webhooks';
 
 /** A static token of `options.tokens`: a sub-account Private Integration Token. */
 export interface SandboxToken {
@@ -131,6 +132,11 @@ export interface Sandbox {
 	stats: SandboxStats;
 	/** The OAuth state: codes and tokens issued; `expireAccessTokens()` and `expireAccessToken()`. */
 	oauth: OAuthServer;
+	/**
+	 * HighLevel's signed appointment webhooks (webhooks.ts): set `webhooks.url` and every applied
+	 * appointment write is pushed there; `webhooks.send` posts by hand (replay, delay, tamper).
+	 */
+	webhooks: WebhookSender;
 	/**
 	 * Empties `requests` and `stats`, re-seeds `store`, forgets the OAuth codes and tokens issued,
 	 * and forgets rate-limit windows and fault progress (PRNG, script, bursts). All keep their
