@@ -45,6 +45,26 @@ export function claimDelivery(
 	return true;
 }
 
+/**
+ * The deliveries this n8n process accepted, per trigger (workflow and node). n8n loads the static
+ * data afresh for every request and saves it after, without a lock, so two copies of one delivery
+ * arriving together would both pass a check of the static data alone; checked and recorded here
+ * in the same synchronous step, they cannot both pass in one process.
+ */
+const acceptedInProcess = new Map<string, InstantState['deliveries']>();
+
+/** claimDelivery for this process's own record of one trigger's deliveries. */
+export function claimInProcess(
+	trigger: string,
+	deliveryId: string,
+	now: number,
+	keepMs: number,
+): boolean {
+	let deliveries = acceptedInProcess.get(trigger);
+	if (!deliveries) acceptedInProcess.set(trigger, (deliveries = {}));
+	return claimDelivery({ deliveries, appointments: {} }, deliveryId, now, keepMs);
+}
+
 /** What was remembered of the appointment, then remembers (or, deleted, forgets) it. */
 export function recallAndRemember(
 	state: InstantState,

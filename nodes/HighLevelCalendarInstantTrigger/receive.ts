@@ -7,7 +7,7 @@ import type { NodeContext } from '../HighLevelCalendar/helpers/nodeRun';
 import { itemOf } from '../HighLevelCalendarTrigger/items';
 import { readAppDelivery, readWorkflowDelivery, type Received } from './deliveries';
 import { firedOf, SECRET_HEADER } from './events';
-import { claimDelivery, recallAndRemember, stateOf } from './memory';
+import { claimDelivery, claimInProcess, recallAndRemember, stateOf } from './memory';
 import { instantTriggerProperties } from './properties';
 import { readInstantSettings, type InstantSettings } from './settings';
 import { ed25519Key, fresh, secretMatches, signatureValid, SIGNATURE_HEADER } from './signature';
@@ -86,7 +86,13 @@ function authenticate(
 }
 
 export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const settings = settingsOf(this);
+	let settings: InstantSettings;
+	try {
+		settings = settingsOf(this);
+	} catch (error) {
+		// Nothing can be verified with settings that fail their checks (activation names the fix).
+		return refuse(this, `the trigger's settings are not valid: ${(error as Error).message}`);
+	}
 	const rawBody = await rawBodyOf(this);
 	if (!rawBody) return refuse(this, 'n8n did not keep the raw body, so nothing can be verified');
 	const now = Date.now();
@@ -95,8 +101,13 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	// Verified, but not an appointment event (the app may subscribe to others): answered, no run.
 	if ('ignored' in received) return {};
 	const state = stateOf(this.getWorkflowStaticData('node'));
-	// Kept as long as a replay's timestamp would still pass, twice over for clock skew.
-	if (!claimDelivery(state, received.deliveryId, now, 2 * settings.maxAgeMs))
+	// Kept as long as a replay's timestamp would still pass, twice over for clock skew. Both
+	// claims are made with no await between them and the check (memory.ts says why).
+	const keepMs = 2 * settings.maxAgeMs;
+	const trigger = `${this.getWorkflow().id}:${this.getNode().id}`;
+	const inProcess = claimInProcess(trigger, received.deliveryId, now, keepMs);
+	const inStaticData = claimDelivery(state, received.deliveryId, now, keepMs);
+	if (!inProcess || !inStaticData)
 		return refuse(this, 'this delivery was accepted before (a replay)');
 	const { delivery } = received;
 	const before = recallAndRemember(state, delivery.appointment, delivery.kind === 'delete');

@@ -371,6 +371,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			for (const key of Object.keys(stats.byStatus)) delete stats.byStatus[key];
 			for (const key of Object.keys(stats.injected) as FaultKind[]) delete stats.injected[key];
 			stats.applied.length = 0;
+			sandbox.webhooks.deliveries.length = 0;
 			stats.codeExchanges = 0;
 			stats.tokenRefreshes = 0;
 			stats.refusedRefreshes = 0;

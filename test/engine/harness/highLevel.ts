@@ -17,6 +17,8 @@ import {
 import { runNode, type RunNodeOptions } from './harness';
 import { runAsTool } from './tool';
 import { startPoller, type Poller } from './poller';
+import { startWebhookServer, type WebhookServer } from './webhookServer';
+import { HighLevelCalendarInstantTrigger } from '../../../nodes/HighLevelCalendarInstantTrigger/HighLevelCalendarInstantTrigger.node';
 
 export function sandboxCredentials(sandbox: Sandbox, overrides: Record<string, string> = {}) {
 	return {
@@ -45,6 +47,19 @@ export async function runHighLevel(
 export function startHighLevelPoller(sandbox: Sandbox, parameters: INodeParameters): Poller {
 	return startPoller({
 		nodeType: new HighLevelCalendarTrigger(),
+		credentialType: new HighLevelCalendarApi(),
+		credentials: sandboxCredentials(sandbox),
+		parameters,
+	});
+}
+
+/** The instant trigger behind a real HTTP server, as n8n serves its webhook (webhookServer.ts). */
+export async function startInstantTrigger(
+	sandbox: Sandbox,
+	parameters: INodeParameters,
+): Promise<WebhookServer> {
+	return await startWebhookServer({
+		nodeType: new HighLevelCalendarInstantTrigger(),
 		credentialType: new HighLevelCalendarApi(),
 		credentials: sandboxCredentials(sandbox),
 		parameters,

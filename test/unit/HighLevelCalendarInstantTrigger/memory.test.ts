@@ -1,5 +1,6 @@
 import {
 	claimDelivery,
+	claimInProcess,
 	MAX_REMEMBERED,
 	recallAndRemember,
 	stateOf,
@@ -67,5 +68,14 @@ describe('recallAndRemember', () => {
 		expect(ids).not.toContain('a0');
 		expect(ids).not.toContain('a2');
 		expect(ids.slice(-2)).toEqual(['a1', 'extra']);
+	});
+});
+
+describe('claimInProcess', () => {
+	it("accepts an id once per trigger, whatever the static data's copy says", () => {
+		expect(claimInProcess('wf1:n1', 'w1', T0, 600_000)).toBe(true);
+		expect(claimInProcess('wf1:n1', 'w1', T0 + 1, 600_000)).toBe(false);
+		expect(claimInProcess('wf2:n1', 'w1', T0 + 1, 600_000)).toBe(true);
+		expect(claimInProcess('wf1:n1', 'w1', T0 + 600_002, 600_000)).toBe(true);
 	});
 });
