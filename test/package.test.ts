@@ -56,12 +56,13 @@ it('declares no runtime dependencies, only the n8n-workflow peer', () => {
 	expect(manifest.n8n.nodes).toEqual([
 		'dist/nodes/HighLevelCalendar/HighLevelCalendar.node.js',
 		'dist/nodes/HighLevelCalendarTrigger/HighLevelCalendarTrigger.node.js',
+		'dist/nodes/HighLevelCalendarInstantTrigger/HighLevelCalendarInstantTrigger.node.js',
 	]);
 	expect(fs.existsSync(path.join(installDir, 'node_modules', 'rrule'))).toBe(false);
 	expect(() => require.resolve('rrule', { paths: [packageDir] })).toThrow();
 });
 
-it("its entry point (package.json's main) exports both nodes and both credentials", () => {
+it("its entry point (package.json's main) exports the three nodes and both credentials", () => {
 	const entry = require(packageDir);
 	const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
 	const declared = [...manifest.n8n.nodes, ...manifest.n8n.credentials].map(

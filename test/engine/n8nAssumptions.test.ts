@@ -475,9 +475,10 @@ describe("a trigger's polls (PollContext, PollTriggerExecutor)", () => {
 });
 
 describe("n8n's loader (PackageDirectoryLoader, as n8n loads a community package)", () => {
-	it('A7: loads both nodes through one module cache, so module-level state is one per process', () => {
+	it('A7: loads the nodes through one module cache, so module-level state is one per process', () => {
 		// Relied on by transport/pacing/rateLimit.ts (one budget per location for the action node and
-		// the trigger), transport/oauthRefresh.ts and transport/agency.ts. n8n loads a class in a vm
+		// the trigger), transport/oauthRefresh.ts, transport/agency.ts, and the instant trigger's
+		// per-process record of accepted deliveries (memory.ts). n8n loads a class in a vm
 		// context whose `require` is its own; outside tests (NODE_ENV=test takes a shortcut) that is
 		// the path it takes, so the check runs in a child process with NODE_ENV=production.
 		const dist = path.join(ROOT, 'dist', 'nodes');
@@ -495,10 +496,16 @@ describe("n8n's loader (PackageDirectoryLoader, as n8n loads a community package
 					'HighLevelCalendarTrigger/HighLevelCalendarTrigger.node.js',
 					'HighLevelCalendarTrigger',
 				);
+				const Instant = load(
+					'HighLevelCalendarInstantTrigger/HighLevelCalendarInstantTrigger.node.js',
+					'HighLevelCalendarInstantTrigger',
+				);
 				process.stdout.write(JSON.stringify({
 					action: loader.nodeTypes.highLevelCalendar.type instanceof Action,
 					trigger: loader.nodeTypes.highLevelCalendarTrigger.type instanceof Trigger,
+					instant: loader.nodeTypes.highLevelCalendarInstantTrigger.type instanceof Instant,
 					budgets: Object.keys(require.cache).filter((file) => file.endsWith('pacing/rateLimit.js')).length,
+					records: Object.keys(require.cache).filter((file) => file.endsWith('HighLevelCalendarInstantTrigger/memory.js')).length,
 				}));
 			})().catch((error) => { console.error(error); process.exit(1); });
 		`;
@@ -514,7 +521,13 @@ describe("n8n's loader (PackageDirectoryLoader, as n8n loads a community package
 					N8N_LOG_LEVEL: 'silent',
 				},
 			});
-			expect(JSON.parse(out)).toEqual({ action: true, trigger: true, budgets: 1 });
+			expect(JSON.parse(out)).toEqual({
+				action: true,
+				trigger: true,
+				instant: true,
+				budgets: 1,
+				records: 1,
+			});
 		} finally {
 			fs.rmSync(userFolder, { recursive: true, force: true });
 		}
