@@ -5,6 +5,7 @@ import {
 	credentialDescriptions,
 } from '../HighLevelCalendar/fields/credential';
 import { instantTriggerLifecycle } from './activation';
+import { TRIGGER_SUBTITLE } from '../HighLevelCalendarTrigger/properties';
 import { instantTriggerProperties } from './properties';
 import { receiveDelivery } from './receive';
 
@@ -24,8 +25,7 @@ export class HighLevelCalendarInstantTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle:
-			'={{ [].concat($parameter["events"]).map(e => String(e).replace(/^appointment/, "").replace(/([a-z])([A-Z])/g, "$1 $2")).join(", ") }}',
+		subtitle: TRIGGER_SUBTITLE,
 		description:
 			'Starts a workflow the moment a HighLevel (LeadConnector) appointment is booked, changed or deleted, from signed app webhooks or a HighLevel workflow',
 		documentationUrl: DOCS_URL,

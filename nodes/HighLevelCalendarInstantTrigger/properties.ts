@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { APPOINTMENT_STATUS_OPTIONS } from '../HighLevelCalendar/fields/namedOptions';
-import { SIMPLIFIED_EVENT_FIELDS } from '../HighLevelCalendar/helpers/simplify';
+import {
+	appointmentFilters,
+	toStatusesField,
+	triggerSimplifyField,
+} from '../HighLevelCalendarTrigger/properties';
 import { INSTANT_EVENT_NAMES, SECRET_HEADER } from './events';
 
 /**
@@ -84,24 +87,8 @@ export const instantTriggerProperties: INodeProperties[] = [
 		description:
 			'What starts the workflow. Each output item has an "event" field naming what fired; one delivery can fire several events.',
 	},
-	{
-		displayName: 'To Statuses',
-		name: 'toStatuses',
-		type: 'multiOptions',
-		options: APPOINTMENT_STATUS_OPTIONS,
-		allowArbitraryValues: true,
-		default: [],
-		description:
-			'Fire Appointment Status Changed only when the new status is one of these (none: any). An expression may give a status as listed (No Show) or as HighLevel names it (noshow).',
-		displayOptions: { show: { events: ['appointmentStatusChanged'] } },
-	},
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: `Whether to return only ${SIMPLIFIED_EVENT_FIELDS.join(', ')} (and the event) instead of HighLevel's full object`,
-	},
+	toStatusesField,
+	triggerSimplifyField,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -109,24 +96,7 @@ export const instantTriggerProperties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{
-				displayName: 'Appointment Status',
-				name: 'appointmentStatus',
-				type: 'multiOptions',
-				options: APPOINTMENT_STATUS_OPTIONS,
-				allowArbitraryValues: true,
-				default: [],
-				description:
-					'Fire only for appointments that have one of these statuses now. An expression may give a status as listed (No Show) or as HighLevel names it (noshow).',
-			},
-			{
-				displayName: 'Assigned User IDs',
-				name: 'assignedUserId',
-				type: 'string',
-				default: '',
-				placeholder: 'CVokAlI8fgw4WYWoCtQz, 0007BWpSzSwfiuSl0tR2',
-				description: 'Fire only for appointments assigned to one of these users (comma-separated)',
-			},
+			...appointmentFilters,
 			{
 				displayName: 'Calendar IDs',
 				name: 'calendarId',

@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
-import { APPOINTMENT_STATUS_NAMES } from '../HighLevelCalendar/helpers/constants';
 import { commaList, matchOption } from '../HighLevelCalendar/helpers/bodyChecks';
 import { InputError } from '../HighLevelCalendar/helpers/inputError';
-import { INSTANT_EVENT_NAMES, type InstantEvent, type InstantRules } from './events';
+import {
+	readAppointmentFilters,
+	readEvents,
+	statusList,
+} from '../HighLevelCalendarTrigger/settings';
+import { INSTANT_EVENT_NAMES, type InstantRules } from './events';
 import { MAX_AGE } from './properties';
 import { ed25519Key, HIGHLEVEL_WEBHOOK_PUBLIC_KEY } from './signature';
 
@@ -32,10 +36,6 @@ const SOURCE_NAMES: Record<Source, string> = {
 	app: 'Marketplace App Webhooks',
 	workflow: 'HighLevel Workflow Webhook Action',
 };
-
-function statusList(field: string, value: unknown): string[] {
-	return commaList(value).map((status) => matchOption(field, status, APPOINTMENT_STATUS_NAMES));
-}
 
 function checkSecret(secret: string): void {
 	if (secret.length >= MIN_SECRET_LENGTH) return;
@@ -84,16 +84,7 @@ export function readInstantSettings(
 	read: (name: string, fallback: unknown) => unknown,
 ): InstantSettings {
 	const source = matchOption('source', read('source', 'app'), SOURCE_NAMES) as Source;
-	const events = commaList(read('events', [])).map(
-		(event) => matchOption('events', event, INSTANT_EVENT_NAMES) as InstantEvent,
-	);
-	if (!events.length)
-		throw new InputError(
-			'events',
-			events,
-			'Choose at least one event, such as Appointment Booked.',
-			'is empty',
-		);
+	const events = readEvents(read('events', []), INSTANT_EVENT_NAMES);
 	const filters = (read('filters', {}) ?? {}) as IDataObject;
 	const options = (read('options', {}) ?? {}) as IDataObject;
 	const secret = source === 'workflow' ? String(read('secret', '') ?? '') : '';
@@ -110,9 +101,7 @@ export function readInstantSettings(
 			? statusList('toStatuses', read('toStatuses', []))
 			: [],
 		minutesBefore: 0,
-		statuses: statusList('appointmentStatus', filters.appointmentStatus),
-		calendarIds: commaList(filters.calendarId),
-		assignedUserIds: commaList(filters.assignedUserId),
+		...readAppointmentFilters(filters),
 		locationIds: commaList(filters.locationId),
 		simplify: read('simplify', true) !== false,
 	};

@@ -9,7 +9,7 @@ import {
 	credentialDescriptions,
 } from '../HighLevelCalendar/fields/credential';
 import { pollAppointments } from './poll';
-import { triggerProperties } from './properties';
+import { TRIGGER_SUBTITLE, triggerProperties } from './properties';
 
 /**
  * Starts a workflow when an appointment is booked, changed, cancelled, about to start or over.
@@ -27,9 +27,7 @@ export class HighLevelCalendarTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		// "Booked, Rescheduled": the events' names without "Appointment".
-		subtitle:
-			'={{ [].concat($parameter["events"]).map(e => String(e).replace(/^appointment/, "").replace(/([a-z])([A-Z])/g, "$1 $2")).join(", ") }}',
+		subtitle: TRIGGER_SUBTITLE,
 		// n8n's node creator shows one "HighLevel Calendar" item for this trigger and the action node,
 		// and that item takes this description (generateMergedNodesAndActions in n8n's editor:
 		// `app.description = trigger.description`), also where a step is added after another trigger.

@@ -17,6 +17,54 @@ export const LIMITS = {
 	minutesBefore: { default: 15, max: 10_080 },
 };
 
+/** The triggers' subtitle: the events chosen, "Booked, Rescheduled" (without "Appointment"). */
+export const TRIGGER_SUBTITLE =
+	'={{ [].concat($parameter["events"]).map(e => String(e).replace(/^appointment/, "").replace(/([a-z])([A-Z])/g, "$1 $2")).join(", ") }}';
+
+/** Both triggers' To Statuses, shown with Appointment Status Changed. */
+export const toStatusesField: INodeProperties = {
+	displayName: 'To Statuses',
+	name: 'toStatuses',
+	type: 'multiOptions',
+	options: APPOINTMENT_STATUS_OPTIONS,
+	allowArbitraryValues: true,
+	default: [],
+	description:
+		'Fire Appointment Status Changed only when the new status is one of these (none: any). An expression may give a status as listed (No Show) or as HighLevel names it (noshow).',
+	displayOptions: { show: { events: ['appointmentStatusChanged'] } },
+};
+
+/** Both triggers' Simplify: the fields the action node's Simplify keeps. */
+export const triggerSimplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: `Whether to return only ${SIMPLIFIED_EVENT_FIELDS.join(', ')} (and the event) instead of HighLevel's full object`,
+};
+
+/** The Filters both triggers share: status and assigned user (each adds its own). */
+export const appointmentFilters: INodeProperties[] = [
+	{
+		displayName: 'Appointment Status',
+		name: 'appointmentStatus',
+		type: 'multiOptions',
+		options: APPOINTMENT_STATUS_OPTIONS,
+		allowArbitraryValues: true,
+		default: [],
+		description:
+			'Fire only for appointments that have one of these statuses now. An expression may give a status as listed (No Show) or as HighLevel names it (noshow).',
+	},
+	{
+		displayName: 'Assigned User IDs',
+		name: 'assignedUserId',
+		type: 'string',
+		default: '',
+		placeholder: 'CVokAlI8fgw4WYWoCtQz, 0007BWpSzSwfiuSl0tR2',
+		description: 'Fire only for appointments assigned to one of these users (comma-separated)',
+	},
+];
+
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName: 'Watch',
@@ -107,24 +155,8 @@ export const triggerProperties: INodeProperties[] = [
 			'Appointment Starting fires in the first poll after this moment; with a poll every minute, up to a minute later',
 		displayOptions: { show: { events: ['appointmentStarting'] } },
 	},
-	{
-		displayName: 'To Statuses',
-		name: 'toStatuses',
-		type: 'multiOptions',
-		options: APPOINTMENT_STATUS_OPTIONS,
-		allowArbitraryValues: true,
-		default: [],
-		description:
-			'Fire Appointment Status Changed only when the new status is one of these (none: any). An expression may give a status as listed (No Show) or as HighLevel names it (noshow).',
-		displayOptions: { show: { events: ['appointmentStatusChanged'] } },
-	},
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: `Whether to return only ${SIMPLIFIED_EVENT_FIELDS.join(', ')} (and the event) instead of HighLevel's full object`,
-	},
+	toStatusesField,
+	triggerSimplifyField,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -132,24 +164,7 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{
-				displayName: 'Appointment Status',
-				name: 'appointmentStatus',
-				type: 'multiOptions',
-				options: APPOINTMENT_STATUS_OPTIONS,
-				allowArbitraryValues: true,
-				default: [],
-				description:
-					'Fire only for appointments that have one of these statuses now. An expression may give a status as listed (No Show) or as HighLevel names it (noshow).',
-			},
-			{
-				displayName: 'Assigned User IDs',
-				name: 'assignedUserId',
-				type: 'string',
-				default: '',
-				placeholder: 'CVokAlI8fgw4WYWoCtQz, 0007BWpSzSwfiuSl0tR2',
-				description: 'Fire only for appointments assigned to one of these users (comma-separated)',
-			},
+			...appointmentFilters,
 			{
 				displayName: 'Calendar IDs',
 				name: 'calendarId',

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { APPOINTMENT_STATUS_NAMES } from '../HighLevelCalendar/helpers/constants';
 import { commaList, matchOption } from '../HighLevelCalendar/helpers/bodyChecks';
 import { InputError } from '../HighLevelCalendar/helpers/inputError';
-import { TRIGGER_EVENT_NAMES, type FiringRules, type TriggerEvent } from './changes';
+import { TRIGGER_EVENT_NAMES, type FiringRules } from './changes';
 import { LIMITS } from './properties';
 
 /**
@@ -45,8 +45,37 @@ function wholeNumber(field: string, value: unknown, min: number, max: number): n
 	return number;
 }
 
-function statusList(field: string, value: unknown): string[] {
+/** Statuses given by value or by their editor names (No Show), as HighLevel names them. */
+export function statusList(field: string, value: unknown): string[] {
 	return commaList(value).map((status) => matchOption(field, status, APPOINTMENT_STATUS_NAMES));
+}
+
+/** The Events chosen (by value or by editor name, from an expression): at least one. */
+export function readEvents<Event extends string>(
+	value: unknown,
+	names: Record<Event, string>,
+): Event[] {
+	const events = commaList(value).map((event) => matchOption('events', event, names) as Event);
+	if (!events.length) {
+		throw new InputError(
+			'events',
+			events,
+			'Choose at least one event, such as Appointment Booked.',
+			'is empty',
+		);
+	}
+	return events;
+}
+
+/** The Filters both triggers have. */
+export function readAppointmentFilters(
+	filters: IDataObject,
+): Pick<FiringRules, 'statuses' | 'calendarIds' | 'assignedUserIds'> {
+	return {
+		statuses: statusList('appointmentStatus', filters.appointmentStatus),
+		calendarIds: commaList(filters.calendarId),
+		assignedUserIds: commaList(filters.assignedUserId),
+	};
 }
 
 /** `read(name, fallback)` gives a parameter's value; `targetId` the picked id. */
@@ -65,17 +94,7 @@ export function readSettings(
 			'is empty',
 		);
 	}
-	const events = commaList(read('events', [])).map(
-		(event) => matchOption('events', event, TRIGGER_EVENT_NAMES) as TriggerEvent,
-	);
-	if (!events.length) {
-		throw new InputError(
-			'events',
-			events,
-			'Choose at least one event, such as Appointment Booked.',
-			'is empty',
-		);
-	}
+	const events = readEvents(read('events', []), TRIGGER_EVENT_NAMES);
 	const filters = (read('filters', {}) ?? {}) as IDataObject;
 	const options = (read('options', {}) ?? {}) as IDataObject;
 	return {
@@ -93,9 +112,7 @@ export function readSettings(
 					LIMITS.minutesBefore.max,
 				)
 			: 0,
-		statuses: statusList('appointmentStatus', filters.appointmentStatus),
-		calendarIds: commaList(filters.calendarId),
-		assignedUserIds: commaList(filters.assignedUserId),
+		...readAppointmentFilters(filters),
 		lookAheadDays: wholeNumber(
 			'lookAheadDays',
 			options.lookAheadDays ?? LIMITS.lookAheadDays.default,
