@@ -6,10 +6,11 @@
 // owner account (REST) -> sign in through the UI -> open an example workflow, the node's panel, every
 // resource and operation, and assert the fields, the icons of the node and the credential -> the
 // trigger: its entries in the node creator, the Slack example's panel, Fetch Test Event against the
-// sandbox (seeded with appointments around now), its fields per Watch and Events -> an OAuth2
-// credential made in the UI and connected (n8n's popup, the sandbox's authorization page, n8n's
-// callback and code exchange), a workflow with it run from the canvas -> the page logged no errors
-// -> screenshots in docs/.
+// sandbox (seeded with appointments around now), its fields per Watch and Events -> the instant
+// trigger: its entry and events in the node creator, its panel's webhook URLs (the Production URL's
+// host and path), its notices and fields per Source -> an OAuth2 credential made in the UI and
+// connected (n8n's popup, the sandbox's authorization page, n8n's callback and code exchange), a
+// workflow with it run from the canvas -> the page logged no errors -> screenshots in docs/.
 // Every failure names its step; the whole run has a deadline; n8n, the sandbox and chromium are
 // killed in `finally` (and on exit / SIGINT / SIGTERM).
 //   E2E_EDITOR_TIMEOUT_MS  overall deadline (default 10 min)
@@ -18,8 +19,9 @@
 //   E2E_EDITOR_BASE=url    skip the setup and drive an n8n left running by E2E_EDITOR_HOLD=1
 // Here: the deadline, the order of things and the final cleanup. In editor/: setup.ts (n8n with the
 // package), browser.ts (chromium), views.ts (the steps in the browser), trigger.ts (the trigger's),
-// oauth.ts (the OAuth2 connect and run), expected.ts (what the panels must show), ui.ts (reading
-// the panel); their checks and steps go through checks.ts.
+// instantTrigger.ts (the instant trigger's), oauth.ts (the OAuth2 connect and run), expected.ts
+// (what the panels must show), ui.ts (reading the panel); their checks and steps go through
+// checks.ts.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

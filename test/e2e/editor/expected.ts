@@ -1,6 +1,7 @@
 // What the editor must show: the fields of the node's panel per resource and operation, the node
-// creator's actions, the trigger's entries and panel, and which console errors are not about the
-// node. Taken from the nodes' descriptions; editor/views.ts and editor/trigger.ts check them.
+// creator's actions, the triggers' entries and panels, and which console errors are not about the
+// node. Taken from the nodes' descriptions; editor/views.ts, editor/trigger.ts and
+// editor/instantTrigger.ts check them.
 import { PACKAGE } from '../n8nSetup';
 import type { ConsoleEntry } from './browser';
 
@@ -205,6 +206,37 @@ export const TRIGGER_EVENTS: Array<{ event: string; fields: string[]; absent: st
 		absent: [],
 	},
 ];
+
+/**
+ * The instant (webhook) trigger. n8n's node creator lists triggers without the word "Trigger" and
+ * does not merge this one into "HighLevel Calendar" (it merges only "<name>Trigger" with "<name>").
+ */
+export const INSTANT_CREATOR_NAME = 'HighLevel Calendar Instant';
+/** Its entries in the node creator: one per Events option, in its order. */
+export const EXPECTED_INSTANT_TRIGGERS = [
+	'On appointment booked',
+	'On appointment deleted',
+	'On appointment rescheduled',
+	'On appointment status changed',
+	'On appointment updated',
+];
+/** The webhook's path: n8n shows <webhook base>/webhook/<the node's webhook id>/<path>. */
+export const INSTANT_WEBHOOK_PATH = 'highlevel-calendar';
+/** The header the HighLevel workflow's Webhook action must send the Secret in. */
+export const INSTANT_SECRET_HEADER = 'x-n8n-secret';
+export const INSTANT_SOURCES = {
+	app: 'Marketplace App Webhooks',
+	workflow: 'HighLevel Workflow Webhook Action',
+};
+/** What each Source shows (the credential is drawn apart from the fields). */
+export const INSTANT_ALWAYS = ['Source', 'Events', 'Simplify', 'Filters'];
+export const INSTANT_APP = {
+	fields: ['Options'],
+	absent: ['Secret', 'To Statuses'],
+	/** What the Options collection offers: only the app's deliveries are signed and timestamped. */
+	options: ['HighLevel Public Key', 'Max Age (Minutes)'],
+};
+export const INSTANT_WORKFLOW = { fields: ['Secret'], absent: ['To Statuses'] };
 
 /** Console errors that are not about the node, with why they may be ignored. */
 export const IGNORABLE: Array<{ why: string; test: (e: ConsoleEntry) => boolean }> = [

@@ -2,10 +2,13 @@
 // out from the built node's description the way n8n's editor decides it (NodeHelpers.displayParameter,
 // with each shown field at its default). The editor test then checks the real editor agrees: every
 // such operation's panel opens and shows its fields, and none of its sibling operations' fields.
-import { NodeHelpers, type INodeParameters, type INodeProperties } from 'n8n-workflow';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { HighLevelCalendar } = require('../../../index.js');
+import {
+	NodeHelpers,
+	type INodeParameters,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 export interface Panel {
 	resource: string;
@@ -15,14 +18,30 @@ export interface Panel {
 	shot?: string;
 }
 
-const description = new HighLevelCalendar().description;
-const properties = description.properties as INodeProperties[];
+/**
+ * A built node's description (dist/, through index.js). Read when first asked for, not on import:
+ * the run builds dist/ in its first step, so a fresh clone has none when the test starts.
+ */
+export function builtDescription(exported: string): INodeTypeDescription {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const nodes = require('../../../index.js') as Record<string, new () => INodeType>;
+	return new nodes[exported]().description;
+}
+let action: { description: INodeTypeDescription; properties: INodeProperties[] } | undefined;
+function actionNode() {
+	if (!action) {
+		const description = builtDescription('HighLevelCalendar');
+		action = { description, properties: description.properties as INodeProperties[] };
+	}
+	return action;
+}
 /** Labels the panel shows for no operation in particular (expected.ts's ALWAYS) or never draws. */
 const UNLABELLED = new Set(['notice', 'hidden']);
 /** What displayParameter reads of the node: its version (for `@version` conditions). */
 const NODE = { typeVersion: 1, parameters: {} } as never;
 
 function shownFields(resource: string, operation: string): string[] {
+	const { description, properties } = actionNode();
 	const values: INodeParameters = { resource, operation };
 	// A field's default may show further fields (Return All off shows Limit): settle first.
 	for (let changed = true; changed; ) {
@@ -41,6 +60,7 @@ function shownFields(resource: string, operation: string): string[] {
 }
 
 function optionsOf(name: string, resource?: string) {
+	const { properties } = actionNode();
 	const property = properties.find(
 		(p) =>
 			p.name === name &&

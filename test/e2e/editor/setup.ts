@@ -14,6 +14,7 @@ import {
 	installCommunityPackage,
 	n8nEnvironment,
 	NODE_TYPE,
+	PACKAGE,
 	setUpOwner,
 	TRIGGER_TYPE,
 	startSandboxProcess,
@@ -25,6 +26,8 @@ import { STATUS_WORKFLOW } from './statusWorkflow';
 
 /** The name the examples give the credential. */
 export const CRED_NAME = 'HighLevel Calendar account';
+/** The webhook trigger (test/e2e/n8nSetup.ts names the two nodes every run uses). */
+export const INSTANT_TRIGGER_TYPE = `${PACKAGE}.highLevelCalendarInstantTrigger`;
 
 /** A running n8n with the package and its owner, and where the editor loads the icons from. */
 export interface Running extends IconUrls {
@@ -41,6 +44,7 @@ export interface Running extends IconUrls {
 interface IconUrls {
 	nodeIconUrl: string;
 	triggerIconUrl: string;
+	instantTriggerIconUrl: string;
 	credIconUrl: string;
 }
 
@@ -170,10 +174,12 @@ async function iconUrls(stepName: string, base: string, cookie: string): Promise
 	).json()) as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 	const node = nodes.find((n) => n.name === NODE_TYPE);
 	const trigger = nodes.find((n) => n.name === TRIGGER_TYPE);
+	const instant = nodes.find((n) => n.name === INSTANT_TRIGGER_TYPE);
 	const cred = creds.find((c) => c.name === CRED_TYPE);
 	for (const [type, found] of [
 		[NODE_TYPE, node],
 		[TRIGGER_TYPE, trigger],
+		[INSTANT_TRIGGER_TYPE, instant],
 	] as const) {
 		if (!found)
 			throw new StepError(stepName, `${type} is not among n8n's ${nodes.length} node types`);
@@ -186,17 +192,23 @@ async function iconUrls(stepName: string, base: string, cookie: string): Promise
 	const iconUrl = (x: Record<string, any>) =>
 		(typeof x.iconUrl === 'string' ? x.iconUrl : x.iconUrl?.light) as string; // eslint-disable-line @typescript-eslint/no-explicit-any
 	console.log(
-		`  node iconUrl ${JSON.stringify(node!.iconUrl)}; trigger iconUrl ${JSON.stringify(trigger!.iconUrl)}; credential iconUrl ${JSON.stringify(cred.iconUrl)}`,
+		`  node iconUrl ${JSON.stringify(node!.iconUrl)}; trigger iconUrl ${JSON.stringify(trigger!.iconUrl)}; instant trigger iconUrl ${JSON.stringify(instant!.iconUrl)}; credential iconUrl ${JSON.stringify(cred.iconUrl)}`,
 	);
 	const urls = {
 		nodeIconUrl: iconUrl(node!),
 		triggerIconUrl: iconUrl(trigger!),
+		instantTriggerIconUrl: iconUrl(instant!),
 		credIconUrl: iconUrl(cred),
 	};
 	if (urls.triggerIconUrl === urls.nodeIconUrl)
 		throw new StepError(
 			stepName,
 			`the trigger has the node's icon, not its own: ${urls.nodeIconUrl}`,
+		);
+	if ([urls.nodeIconUrl, urls.triggerIconUrl].includes(urls.instantTriggerIconUrl))
+		throw new StepError(
+			stepName,
+			`the instant trigger has another node's icon, not its own: ${urls.instantTriggerIconUrl}`,
 		);
 	for (const u of new Set(Object.values(urls))) {
 		const r = await fetch(`${base}/${u}`, { headers });

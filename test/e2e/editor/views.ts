@@ -1,7 +1,8 @@
 // The editor in the browser: sign in, the example workflow on the canvas, the node creator, the
 // node's panel as the example saved it, the credential, the panel of every resource and operation,
-// the trigger (trigger.ts), the OAuth2 credential's connect and a run with it (oauth.ts), then the
-// page's console and the screenshots against docs/ and the README.
+// the trigger (trigger.ts), the instant trigger (instantTrigger.ts), the OAuth2 credential's connect
+// and a run with it (oauth.ts), then the page's console and the screenshots against docs/ and the
+// README.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check, step } from '../checks';
@@ -21,6 +22,7 @@ import { derivedActions, derivedPanels } from './panels';
 import { CRED_NAME, type Running } from './setup';
 import { driveOAuth } from './oauth';
 import { driveStatuses } from './statuses';
+import { driveInstantTrigger } from './instantTrigger';
 import { driveTrigger } from './trigger';
 import { appears, checkIcon, expectFields, panelFields, selectOption } from './ui';
 
@@ -250,6 +252,8 @@ export async function driveEditor(running: Running, b: Browser): Promise<void> {
 	}
 
 	await driveTrigger(running, b, shot);
+
+	await driveInstantTrigger(running, b, shot);
 
 	await driveOAuth(running, b);
 
