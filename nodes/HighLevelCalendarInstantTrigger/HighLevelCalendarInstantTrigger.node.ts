@@ -32,7 +32,9 @@ export class HighLevelCalendarInstantTrigger implements INodeType {
 		defaults: { name: 'HighLevel Calendar Instant Trigger' },
 		inputs: [],
 		outputs: [MAIN_CONNECTION],
-		credentials: credentialDescriptions,
+		// Deliveries need no HighLevel token; an app's OAuth2 credential, when connected, lets
+		// activation check its scope (activation.ts). So the credential is optional here.
+		credentials: credentialDescriptions.map((credential) => ({ ...credential, required: false })),
 		webhooks: [
 			{
 				name: 'default',
@@ -42,7 +44,14 @@ export class HighLevelCalendarInstantTrigger implements INodeType {
 				path: 'highlevel-calendar',
 			},
 		],
-		properties: [authenticationField, ...instantTriggerProperties],
+		properties: [
+			{
+				...authenticationField,
+				description:
+					"Optional here: deliveries need no token. Connect your Marketplace app's OAuth2 credential to have activation check that the app may receive appointment events.",
+			},
+			...instantTriggerProperties,
+		],
 	};
 
 	webhookMethods = instantTriggerLifecycle;

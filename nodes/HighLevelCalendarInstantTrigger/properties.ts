@@ -50,14 +50,14 @@ export const instantTriggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			"Paste this trigger's Production URL (above) into your Marketplace app's settings as its webhook URL, and give the app the calendars/events.readonly scope. HighLevel then sends every installed location's appointment events here, signed.",
+			"Open Webhook URLs above, choose Production URL, and paste it into your Marketplace app's settings as its webhook URL; give the app the calendars/events.readonly scope. HighLevel then sends the appointment events of every location that installed the app here, signed.",
 		name: 'appNotice',
 		type: 'notice',
 		default: '',
 		displayOptions: { show: { source: ['app'] } },
 	},
 	{
-		displayName: `In HighLevel: Automation > Workflows, an appointment trigger (Customer Booked Appointment or Appointment Status), then the Webhook action: Method POST, URL this trigger's Production URL (above), and a header ${SECRET_HEADER} whose value is the Secret below.`,
+		displayName: `In HighLevel, go to Automation > Workflows and build a workflow with an appointment trigger (Customer Booked Appointment or Appointment Status) followed by a Webhook action: Method POST, URL = this trigger's Production URL (under Webhook URLs above), and a header ${SECRET_HEADER} set to the Secret below.`,
 		name: 'workflowNotice',
 		type: 'notice',
 		default: '',
@@ -68,7 +68,6 @@ export const instantTriggerProperties: INodeProperties[] = [
 		name: 'secret',
 		type: 'string',
 		typeOptions: { password: true },
-		required: true,
 		default: '',
 		description: `A long random value (at least 24 characters) that HighLevel sends in the ${SECRET_HEADER} header; requests without it fire nothing. Leave it empty and activate: the error offers a freshly generated one.`,
 		displayOptions: { show: { source: ['workflow'] } },
@@ -122,6 +121,7 @@ export const instantTriggerProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
+		displayOptions: { show: { source: ['app'] } },
 		options: [
 			{
 				displayName: 'HighLevel Public Key',
@@ -132,7 +132,6 @@ export const instantTriggerProperties: INodeProperties[] = [
 				placeholder: '-----BEGIN PUBLIC KEY-----',
 				description:
 					'Only when HighLevel announces a new webhook signing key: its Ed25519 public key (PEM). Empty: the key HighLevel publishes today.',
-				displayOptions: { show: { '/source': ['app'] } },
 			},
 			{
 				displayName: 'Max Age (Minutes)',
@@ -141,7 +140,6 @@ export const instantTriggerProperties: INodeProperties[] = [
 				typeOptions: { minValue: 1, maxValue: MAX_AGE.max },
 				default: 5, // MAX_AGE.default
 				description: `Refuse an event whose signed timestamp is further than this from now (HighLevel's advice: 5 minutes; at most ${MAX_AGE.max}). Replays inside it are refused by their webhookId.`,
-				displayOptions: { show: { '/source': ['app'] } },
 			},
 		],
 	},

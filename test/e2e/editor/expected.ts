@@ -236,7 +236,7 @@ export const INSTANT_APP = {
 	/** What the Options collection offers: only the app's deliveries are signed and timestamped. */
 	options: ['HighLevel Public Key', 'Max Age (Minutes)'],
 };
-export const INSTANT_WORKFLOW = { fields: ['Secret'], absent: ['To Statuses'] };
+export const INSTANT_WORKFLOW = { fields: ['Secret'], absent: ['To Statuses', 'Options'] };
 
 /** Console errors that are not about the node, with why they may be ignored. */
 export const IGNORABLE: Array<{ why: string; test: (e: ConsoleEntry) => boolean }> = [

@@ -3,10 +3,9 @@
 // (the Production URL is what the user pastes into HighLevel: this n8n's host, n8n's webhook route,
 // the node's webhook id and the node's path), the fields and the notice of the default Source (a
 // Marketplace app), then Source = HighLevel Workflow Webhook Action: the Secret field, masked, the
-// notice naming the header HighLevel must send it in, and Execute step waiting for a Secret.
-import type { Page } from 'playwright-core';
+// notice naming the header HighLevel must send it in.
 import { check, step } from '../checks';
-import { UI_TIMEOUT, type Browser } from './browser';
+import type { Browser } from './browser';
 import {
 	EXPECTED_INSTANT_TRIGGERS,
 	INSTANT_ALWAYS,
@@ -18,7 +17,7 @@ import {
 	INSTANT_WORKFLOW,
 } from './expected';
 import { builtDescription } from './panels';
-import { CRED_NAME, type Running } from './setup';
+import type { Running } from './setup';
 import { appears, checkIcon, expectFields, panelFields, selectOption } from './ui';
 
 const NODE_NAME = 'HighLevel Calendar Instant Trigger';
@@ -37,13 +36,6 @@ function partsOf(url: string) {
 	} catch {
 		return undefined;
 	}
-}
-
-/** Whether `probe` comes true within UI_TIMEOUT (n8n re-renders a moment after a change). */
-async function becomes(page: Page, probe: () => Promise<boolean>): Promise<boolean> {
-	for (const end = Date.now() + UI_TIMEOUT; !(await probe()); await page.waitForTimeout(100))
-		if (Date.now() > end) return false;
-	return true;
 }
 
 /** The instant trigger's steps; `shot` names a screenshot file (docs/ or the run's folder). */
@@ -144,8 +136,9 @@ export async function driveInstantTrigger(
 			`Events holds the event picked in the node creator, "${FIRST_EVENT.option}"`,
 			events,
 		);
-		const cred = await ndv.getByTestId('node-credentials-select').locator('input').inputValue();
-		check(s, cred === CRED_NAME, `n8n picks the only HighLevel credential, "${CRED_NAME}"`, cred);
+		// Optional here (deliveries need no token): offered, not demanded.
+		const credentialOffered = await appears(ndv.getByTestId('node-credentials-select').first());
+		check(s, credentialOffered, 'a HighLevel credential is offered (optional for this trigger)');
 		const shown = await notices();
 		const expected = notice('appNotice');
 		check(
@@ -288,17 +281,11 @@ export async function driveInstantTrigger(
 		check(s, type === 'password', 'the Secret field is masked (a password input)', type);
 		const still = oneLine((await shownUrl.textContent()) ?? '');
 		check(s, still === production, 'the Production URL does not change with Source', still);
-		// Secret is required: while it is empty n8n disables Execute step and hides its trigger
-		// panel (the left pane goes blank); a secret brings both back.
-		const execute = ndv.getByTestId('node-execute-button').first(); // the panel's header button
+		// Secret is not a required field: left empty, activation fails with a generated one to
+		// use (activation.ts); typed in, n8n's trigger panel offers to listen.
 		const triggerPanel = ndv.getByText('Pull in events from', { exact: false }).first();
-		const blocked = await becomes(page, () => execute.isDisabled());
-		check(s, blocked, 'with the Secret empty, Execute step is disabled (Secret is required)');
 		await secret.fill('e2e-secret-of-at-least-24-characters');
-		const ready =
-			(await becomes(page, async () => !(await execute.isDisabled()))) &&
-			(await appears(triggerPanel));
-		check(s, ready, "with a Secret, Execute step is enabled and n8n's trigger panel is back");
+		check(s, await appears(triggerPanel), "with a Secret, n8n's trigger panel offers to listen");
 		// The screenshot: the filled-in panel, its Production URL at the top.
 		await headline.scrollIntoViewIfNeeded();
 		await page.screenshot({ path: shot('editor-instant-trigger.png') });
