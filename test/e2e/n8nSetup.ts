@@ -88,8 +88,10 @@ export async function installCommunityPackage(
 
 /**
  * Starts test/e2e/sandbox-server.ts with the records the examples work on; its log and request dumps
- * go into `work`. Run with node --import tsx (not the tsx wrapper), so SIGUSR2 reaches the sandbox
- * process itself. `env` adds to its environment (E2E_SANDBOX_RATE_LIMIT, SANDBOX_SEED).
+ * go into `work`. Resolves with its base URL, its webhook control URL and the public key of its
+ * webhook signatures (webhookControl.ts drives them). Run with node --import tsx (not the tsx
+ * wrapper), so SIGUSR2 reaches the sandbox process itself. `env` adds to its environment
+ * (E2E_SANDBOX_RATE_LIMIT, SANDBOX_SEED, E2E_SANDBOX_WEBHOOK_URL).
  */
 export async function startSandboxProcess(step: string, work: string, env: NodeJS.ProcessEnv = {}) {
 	const dumpFile = path.join(work, 'sandbox-requests.json');
@@ -102,9 +104,13 @@ export async function startSandboxProcess(step: string, work: string, env: NodeJ
 		60_000,
 		path.join(work, 'sandbox.log'),
 	);
-	const { baseUrl } = JSON.parse(await background.first) as { baseUrl: string };
-	console.log(`  sandbox at ${baseUrl}`);
-	return { ...background, baseUrl, dumpFile };
+	const { baseUrl, controlUrl, publicKeyPem } = JSON.parse(await background.first) as {
+		baseUrl: string;
+		controlUrl: string;
+		publicKeyPem: string;
+	};
+	console.log(`  sandbox at ${baseUrl} (webhook control at ${controlUrl})`);
+	return { ...background, baseUrl, dumpFile, controlUrl, publicKeyPem };
 }
 
 /**

@@ -47,6 +47,15 @@ export interface SandboxDump {
 	};
 	appointments: Json[];
 	blockSlots: Json[];
+	/** The appointment webhooks n8n answered since the last dump (status 0: no connection). */
+	deliveries: Array<{
+		index: number;
+		url: string;
+		type: string;
+		webhookId: string;
+		status: number;
+		answer: string;
+	}>;
 }
 
 /**
