@@ -207,3 +207,19 @@ export async function setUpOwner(step: string, base: string, browserId: string):
 		);
 	return cookie;
 }
+
+/** Signs E2E_OWNER in through POST /rest/login (an owner set up before); returns the session cookie. */
+export async function signIn(step: string, base: string, browserId: string): Promise<string> {
+	const res = await fetch(`${base}/rest/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'browser-id': browserId },
+		body: JSON.stringify({ emailOrLdapLoginId: E2E_OWNER.email, password: E2E_OWNER.password }),
+	});
+	const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+	if (!res.ok || !cookie.includes('n8n-auth='))
+		throw new StepError(
+			step,
+			`POST /rest/login: HTTP ${res.status} ${(await res.text()).slice(0, 500)}`,
+		);
+	return cookie;
+}

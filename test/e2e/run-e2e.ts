@@ -6,15 +6,17 @@
 // package installed as a community package -> own sandbox -> import credentials + example workflows ->
 // `n8n execute` each, assert outputs and what the sandbox received -> an OAuth2 credential's expired
 // token renewed (three `n8n execute` runs) -> credential test through n8n's REST API (good and bad
-// token) -> the trigger under `n8n start` -> the node's tool variant behind n8n's MCP Server Trigger,
-// called by an MCP client -> a short summary per major.
+// token) -> the trigger under `n8n start`, and on the same start the instant trigger (signed pushes
+// from the sandbox, refusals, the workflow builder's secret) -> the node's tool variant behind n8n's
+// MCP Server Trigger, called by an MCP client -> a short summary per major.
 // Every failure names its step and its major; each major has a deadline; children are killed on exit.
 // Here: the majors, their deadlines and the final cleanup. The scenarios are in scenarios/: major.ts
 // (install, package, import), examples.ts (the three example workflows), rerun.ts (a partial failure
 // and its re-run), oauth.ts (the OAuth2 credential: an expired token renewed once, the rotated refresh
-// token stored), credentialTest.ts, trigger.ts, mcp.ts (with mcpWorkflow.ts: the tools over MCP),
-// devStop.ts (2.x only: `npm run dev` stopped by SIGTERM and by SIGINT leaves nothing behind);
-// their checks and steps go through checks.ts.
+// token stored), credentialTest.ts, trigger.ts (instantTrigger.ts runs on its n8n; recorder.ts is
+// what both saw), mcp.ts (with mcpWorkflow.ts: the tools over MCP), devStop.ts (2.x only: `npm run
+// dev` stopped by SIGTERM and by SIGINT leaves nothing behind); their checks and steps go through
+// checks.ts.
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -43,6 +45,7 @@ import {
 import { credentialTest } from './scenarios/credentialTest';
 import { devStopScenario } from './scenarios/devStop';
 import { bookFromForm, holidayBlock, noShowSweep } from './scenarios/examples';
+import { instantTriggerScenario } from './scenarios/instantTrigger';
 import { importWorkflows, installMajor } from './scenarios/major';
 import { mcpScenario } from './scenarios/mcp';
 import { oauthScenario } from './scenarios/oauth';
@@ -81,7 +84,8 @@ async function runMajor(major: 1 | 2, tarball: string, root: string): Promise<vo
 		await rerunScenario(run);
 		await oauthScenario(run);
 		await credentialTest(run);
-		await triggerScenario(run);
+		// The instant trigger runs on the polling trigger's `n8n start` (one start for both).
+		await triggerScenario(run, [instantTriggerScenario(run)]);
 		await mcpScenario(run);
 		// `npm run dev` uses the 2.x n8n: run once it is installed, and with the tarball built here.
 		if (major === 2) await devStopScenario(tarball, work);

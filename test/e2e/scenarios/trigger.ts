@@ -2,7 +2,8 @@
 // Calendar Trigger polling every minute -> HighLevel Calendar Update), activated and run by
 // `n8n start`. Someone books through HighLevel's API; the downstream node confirms it exactly
 // once, the next poll does not repeat it, and neither does n8n after a restart. Every wait is for
-// a condition the sandbox records (a request), with a deadline; none is for a fixed time.
+// a condition the sandbox records (a request), with a deadline; none is for a fixed time. Other
+// scenarios may share its `n8n start` (Alongside: the instant trigger's, instantTrigger.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
@@ -13,13 +14,22 @@ import {
 } from '../../sandbox';
 import { check, step, StepError } from '../checks';
 import { CRED_TYPE, NODE_TYPE, PACKAGE } from '../n8nSetup';
-import { freePort, sleep, stopChild } from '../processes';
-import { GOOD_CRED_ID, startN8n, type Json, type MajorRun, type SandboxDump } from './major';
+import { freePort, stopChild } from '../processes';
+import { GOOD_CRED_ID, startN8n, type Json, type MajorRun } from './major';
+import { recorder, type Recorder } from './recorder';
 
 const WORKFLOW_ID = 'hlcE2eTrigger001';
 const TRIGGER_TYPE = `${PACKAGE}.highLevelCalendarTrigger`;
-/** A poll every minute, so each wait below is over within about a minute. */
-const POLL_WAIT_MS = 150_000;
+
+/**
+ * Another scenario that shares this one's `n8n start` (a start costs tens of seconds): its
+ * workflows are imported and activated with this one's, and it runs once this one's first checks
+ * are done, before the restart, on the same recording of the sandbox.
+ */
+export interface Alongside {
+	workflows: Json[];
+	run(n8n: { base: string; logFile: string }, seen: Recorder): Promise<void>;
+}
 
 function triggerWorkflow(): Json {
 	const credentials = { [CRED_TYPE]: { id: GOOD_CRED_ID, name: 'HighLevel Calendar account' } };
@@ -64,27 +74,12 @@ function triggerWorkflow(): Json {
 	};
 }
 
-/** What the sandbox received, accumulated over dumps (each dump starts a new recording). */
-function recorder(run: MajorRun) {
-	const requests: SandboxDump['requests'] = [];
-	const take = async () => requests.push(...(await run.takeDump()).requests);
-	/** Waits until `count(requests)` reaches `atLeast`, taking a dump every 2 seconds. */
-	const waitUntil = async (what: string, count: () => number, atLeast: number) => {
-		const deadline = Date.now() + POLL_WAIT_MS;
-		for (;;) {
-			await take();
-			if (count() >= atLeast) return;
-			if (Date.now() > deadline)
-				throw new StepError('trigger', `${what}: not within ${POLL_WAIT_MS / 1000}s`);
-			await sleep(2_000);
-		}
-	};
-	const lists = () => requests.filter((r) => r.method === 'GET' && r.path === '/calendars/events');
-	return { requests, take, waitUntil, lists };
-}
-
 /** Someone books in HighLevel (through its API, as a booking widget would). */
-async function bookThroughApi(baseUrl: string): Promise<string> {
+export async function bookThroughApi(
+	baseUrl: string,
+	{ calendarId = SANDBOX_CALENDAR_ID, title = 'e2e trigger booking', stepName = 'trigger' } = {},
+	extra: Json = {},
+): Promise<string> {
 	const start = Date.now() + 3 * 24 * 3_600_000;
 	const response = await fetch(`${baseUrl}/calendars/events/appointments`, {
 		method: 'POST',
@@ -95,35 +90,40 @@ async function bookThroughApi(baseUrl: string): Promise<string> {
 			Accept: 'application/json',
 		},
 		body: JSON.stringify({
-			calendarId: SANDBOX_CALENDAR_ID,
+			calendarId,
 			locationId: SANDBOX_LOCATION_ID,
 			contactId: SANDBOX_CONTACT_ID,
-			title: 'e2e trigger booking',
+			title,
 			startTime: new Date(start).toISOString(),
 			endTime: new Date(start + 30 * 60_000).toISOString(),
 			ignoreFreeSlotValidation: true,
+			...extra,
 		}),
 	});
 	const body = (await response.json()) as Json;
 	if (!response.ok || !body.id)
-		throw new StepError('trigger', `booking failed: ${response.status} ${JSON.stringify(body)}`);
+		throw new StepError(stepName, `booking failed: ${response.status} ${JSON.stringify(body)}`);
 	return String(body.id);
 }
 
-export async function triggerScenario(run: MajorRun): Promise<void> {
+export async function triggerScenario(run: MajorRun, alongside: Alongside[] = []): Promise<void> {
 	const s = 'trigger';
 	await step('trigger-import', async () => {
 		const file = path.join(run.work, 'trigger-workflow.json');
-		fs.writeFileSync(file, JSON.stringify([triggerWorkflow()], null, 2));
+		const workflows = [triggerWorkflow(), ...alongside.flatMap((a) => a.workflows)];
+		fs.writeFileSync(file, JSON.stringify(workflows, null, 2));
 		await run.n8n('trigger-import', ['import:workflow', `--input=${file}`], 180_000);
-		// 2.x publishes a workflow's version to activate it; 1.x sets it active.
-		const activate =
-			run.major === 2
-				? ['publish:workflow', `--id=${WORKFLOW_ID}`]
-				: ['update:workflow', `--id=${WORKFLOW_ID}`, '--active=true'];
-		await run.n8n('trigger-import', activate, 180_000);
+		// 2.x publishes a workflow's version to activate it; 1.x sets it active. One at a time.
+		for (const { id } of workflows) {
+			const activate =
+				run.major === 2
+					? ['publish:workflow', `--id=${id}`]
+					: ['update:workflow', `--id=${id}`, '--active=true'];
+			await run.n8n('trigger-import', activate, 180_000);
+		}
 	});
 	const seen = recorder(run);
+	const lists = () => seen.to('GET', '/calendars/events');
 	await seen.take(); // nothing before n8n starts counts
 	const port = await freePort();
 	let n8n = await step('trigger-start', () =>
@@ -131,18 +131,16 @@ export async function triggerScenario(run: MajorRun): Promise<void> {
 	);
 	try {
 		await step('trigger-baseline', () =>
-			seen.waitUntil('the activation poll', () => seen.lists().length, 1),
+			seen.waitUntil('the activation poll', () => lists().length, 1),
 		);
 		const id = await step('trigger-book', () => bookThroughApi(run.sandbox.baseUrl));
 		const confirmsOf = (appointmentId: string) =>
-			seen.requests.filter(
-				(r) => r.method === 'PUT' && r.path === `/calendars/events/appointments/${appointmentId}`,
-			);
+			seen.to('PUT', `/calendars/events/appointments/${appointmentId}`);
 		const confirms = () => confirmsOf(id);
 		await step('trigger-fires', () =>
 			seen.waitUntil('the downstream node confirming the booking', () => confirms().length, 1),
 		);
-		const listsAtFire = seen.lists().length;
+		const listsAtFire = lists().length;
 		check(s, confirms().length === 1, 'the booking reaches the downstream node once', confirms());
 		check(
 			s,
@@ -151,9 +149,10 @@ export async function triggerScenario(run: MajorRun): Promise<void> {
 			confirms()[0]?.body,
 		);
 		await step('trigger-next-poll', () =>
-			seen.waitUntil('the next poll', () => seen.lists().length, listsAtFire + 1),
+			seen.waitUntil('the next poll', () => lists().length, listsAtFire + 1),
 		);
 		check(s, confirms().length === 1, 'the next poll does not fire it again', confirms().length);
+		for (const other of alongside) await other.run(n8n, seen);
 
 		// n8n goes down; a booking comes in meanwhile. After the restart the trigger still knows
 		// what it fired (the static data n8n saved): it fires the new booking, not the old one.
@@ -166,9 +165,9 @@ export async function triggerScenario(run: MajorRun): Promise<void> {
 		await step('trigger-after-restart', () =>
 			seen.waitUntil('the booking made while n8n was down', () => confirmsOf(whileDown).length, 1),
 		);
-		const listsAfterRestart = seen.lists().length;
+		const listsAfterRestart = lists().length;
 		await step('trigger-poll-after-restart', () =>
-			seen.waitUntil('one more poll', () => seen.lists().length, listsAfterRestart + 1),
+			seen.waitUntil('one more poll', () => lists().length, listsAfterRestart + 1),
 		);
 		check(
 			s,
