@@ -1,5 +1,6 @@
 // End-to-end in a real queue-mode n8n: does the node keep to HighLevel's limit when two
-// executions run at the same time on two workers?
+// executions run at the same time on two workers? And does the instant trigger run each delivery
+// once when a webhook process and main both take deliveries?
 //   npx tsx test/e2e/run-queue.ts          (npm run test:e2e:queue, part of npm test)
 //   E2E_KEEP=1                            keep the whole work folder, data folders included
 //   E2E_QUEUE_TIMEOUT_MS                  deadline of the whole run (default 25 minutes)
@@ -8,17 +9,21 @@
 // Steps: services-install (Postgres and Redis from Debian's packages, apt-get as root when missing)
 // -> build-and-pack -> start-postgres, start-redis (started here on 127.0.0.1, free ports, data in
 // the work folder) -> start-sandbox (HighLevel's limit scaled in time: 100 per 1,000 ms) ->
-// install-n8n (2.41.1, cached), install-package (main's and each worker's user folder) -> import
-// (credential, workflow, published) -> start-cluster (main with EXECUTIONS_MODE=queue, two
-// `n8n worker --concurrency=1`) -> package-in-main -> two-executions (two webhook calls at once,
-// 500 creates each; waits for both records to finish) -> worker-assignment (from the records, and
-// the workers' logs) -> sandbox (1,000 appointments once each, every 429 resent; the 429s and the
-// time against the floor printed, with the bars of 50 and 1.2 x) -> cleanup (everything
-// stopped, no process group left, no data folder left).
-// The modules are in queue/: services.ts (Postgres, Redis), cluster.ts (main and workers),
-// workflow.ts (the workflow, its import), scenario.ts (its two executions), figures.ts (what the
-// sandbox saw), teardown.ts (stop order). Checks and steps go through checks.ts; failures name
-// their step. A failed run keeps its logs (logs/ of the work folder, named at the end), never data.
+// install-n8n (2.41.1, cached), install-package (main's, each worker's and the webhook process's
+// user folder) -> import (credential, both workflows, published) -> start-cluster (main with
+// EXECUTIONS_MODE=queue, two `n8n worker --concurrency=1`, one `n8n webhook`) -> package-in-main
+// -> two-executions (two webhook calls at once, 500 creates each; waits for both records to
+// finish) -> worker-assignment (from the records, and the workers' logs) -> sandbox (1,000
+// appointments once each, every 429 resent; the 429s and the time against the floor printed, with
+// the bars of 50 and 1.2 x) -> instant-once (signed deliveries to the webhook process and to main
+// run once each on a worker; replays refused) -> instant-concurrency (the same delivery to both
+// processes at once, and one after the other: executions per delivery, reported) -> cleanup
+// (everything stopped, no process group left, no data folder left).
+// The modules are in queue/: services.ts (Postgres, Redis), cluster.ts (main, workers, webhook
+// process), workflow.ts (the workflow, its import), scenario.ts (its two executions), figures.ts
+// (what the sandbox saw), instant.ts (the instant trigger's workflow and deliveries), teardown.ts
+// (stop order). Checks and steps go through checks.ts; failures name their step. A failed run
+// keeps its logs (logs/ of the work folder, named at the end), never data.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -44,7 +49,8 @@ import {
 	sleep,
 	stopChild,
 } from './processes';
-import { installCluster, startCluster, WORKERS } from './queue/cluster';
+import { installCluster, startCluster, WEBHOOK_PROCESS, WORKERS } from './queue/cluster';
+import { instantQueueScenario, instantWorkflow } from './queue/instant';
 import { queueScenario } from './queue/scenario';
 import { ensureServiceBinaries, startPostgres, startRedis } from './queue/services';
 import { Teardown } from './queue/teardown';
@@ -100,12 +106,13 @@ async function scenario(work: string, teardown: Teardown): Promise<void> {
 		return started;
 	});
 	const setup = await installCluster(packed.tarball, work, { postgres, redisPort: redis.port });
-	await importScenario(setup, sandbox);
+	await importScenario(setup, sandbox, [instantWorkflow(sandbox.publicKeyPem)]);
 	const cluster = await startCluster(setup, teardown);
 	const figures = await queueScenario(setup, cluster, postgres, sandbox);
 	currentTally().notes.push(
 		`429s ${figures.status429}, wall ${figures.wallMs} ms, floor ${figures.floorMs} ms, ${figures.xFloor.toFixed(2)} x floor after the 1st request`,
 	);
+	await instantQueueScenario(cluster, postgres, sandbox);
 }
 
 /** Stops what the run started, then checks nothing is left: no process group, no data folder. */
@@ -120,7 +127,7 @@ async function cleanup(work: string, teardown: Teardown, ok: () => boolean): Pro
 	check(
 		'cleanup',
 		left.length === 0,
-		'no process left behind (Postgres, Redis, sandbox, n8n main and workers, commands)',
+		'no process left behind (Postgres, Redis, sandbox, n8n main, workers and webhook process, commands)',
 		left,
 	);
 	const pgLog = path.join(work, 'logs', 'postgres.log');
@@ -130,7 +137,8 @@ async function cleanup(work: string, teardown: Teardown, ok: () => boolean): Pro
 			/database system is shut down\s*$/.test(fs.readFileSync(pgLog, 'utf8')),
 			'Postgres shut down cleanly (nothing of it left in shared memory)',
 		);
-	const data = ['postgres', 'redis', ...['main', ...WORKERS].map((n) => path.join(n, 'user'))];
+	const processes = ['main', ...WORKERS, WEBHOOK_PROCESS];
+	const data = ['postgres', 'redis', ...processes.map((n) => path.join(n, 'user'))];
 	if (KEEP) return console.log(`  kept ${work} (E2E_KEEP=1)`);
 	const keepLogs = !ok();
 	if (keepLogs) {
@@ -196,7 +204,9 @@ async function main(tally: Tally): Promise<void> {
 	}
 }
 
-const tally = begin(`queue mode: n8n@${N8N_VERSION} main + 2 workers, Postgres, Redis`);
+const tally = begin(
+	`queue mode: n8n@${N8N_VERSION} main + 2 workers + webhook process, Postgres, Redis`,
+);
 main(tally).then(
 	() => report('E2E queue mode', [tally]),
 	(e) => report('E2E queue mode', [tally], e),

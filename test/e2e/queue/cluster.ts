@@ -1,23 +1,27 @@
 // n8n in queue mode, as a self-hosted team runs it: one main (`n8n start`, EXECUTIONS_MODE=queue:
-// it takes the webhook calls and puts each execution on Bull's queue in Redis) and two workers
-// (`n8n worker --concurrency=1`: each takes one execution at a time off the queue), all three on
-// the same Postgres and Redis and the same encryption key (a worker decrypts the credential main
-// stored). Each has its own user folder with the packed package installed as a community package,
-// as separate hosts or containers would: a worker that lacked it could not run the node.
+// it takes the webhook calls and puts each execution on Bull's queue in Redis), two workers
+// (`n8n worker --concurrency=1`: each takes one execution at a time off the queue) and a webhook
+// process (`n8n webhook`, its own port: it takes production webhook calls like main, and queues
+// their executions the same way), all four on the same Postgres and Redis and the same encryption
+// key (a worker decrypts the credential main stored). Each has its own user folder with the packed
+// package installed as a community package, as separate hosts or containers would: a worker that
+// lacked it could not run the node, a webhook process could not run the trigger's webhook.
 // Each worker gets HLC_E2E_WORKER=<its name>, readable in expressions (N8N_BLOCK_ENV_ACCESS_IN_NODE
 // =false on the workers only): the workflow writes it into its execution's record (scenario.ts).
 import type { ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { currentTally, step } from '../checks';
+import { currentTally, step, StepError } from '../checks';
 import { installN8n } from '../install-n8n';
 import { installCommunityPackage, n8nEnvironment } from '../n8nSetup';
-import { freePort, run, startBackground, stopChild } from '../processes';
+import { freePort, run, sleep, startBackground, stopChild } from '../processes';
 import { startN8n, type MajorN8n } from '../scenarios/major';
 import type { Postgres } from './services';
 import type { Teardown } from './teardown';
 
 export const WORKERS = ['worker-1', 'worker-2'] as const;
 export type WorkerName = (typeof WORKERS)[number];
+/** The webhook process's folder and name. */
+export const WEBHOOK_PROCESS = 'webhook';
 /** The same for all three: n8n encrypts credentials with it in the shared database. */
 const ENCRYPTION_KEY = 'e2e-queue-highlevel-calendar-encryption-key';
 
@@ -29,12 +33,15 @@ export interface ClusterSetup {
 	/** Main's user folder and environment, as startN8n (scenarios/major.ts) takes them. */
 	main: MajorN8n;
 	workers: Array<{ name: WorkerName; env: NodeJS.ProcessEnv; work: string }>;
+	webhook: { env: NodeJS.ProcessEnv; work: string };
 }
 
 export interface Cluster {
 	base: string;
 	mainLog: string;
 	workers: Array<{ name: WorkerName; logFile: string; exited: () => boolean }>;
+	/** The webhook process: its base URL (production webhooks at /webhook/...) and log. */
+	webhook: { base: string; logFile: string; exited: () => boolean };
 }
 
 /**
@@ -55,7 +62,7 @@ export async function installCluster(
 	currentTally().notes.push(
 		`n8n install ${install.cached ? 'warm (cache reused)' : 'cold (fresh install)'} ${install.seconds.toFixed(1)}s, node ${nodeVersion}`,
 	);
-	const folders = ['main', ...WORKERS].map((name) => path.join(work, name));
+	const folders = ['main', ...WORKERS, WEBHOOK_PROCESS].map((name) => path.join(work, name));
 	await step('install-package', async () => {
 		for (const folder of folders) {
 			await installCommunityPackage('install-package', tarball, path.join(folder, 'user'));
@@ -108,6 +115,8 @@ export async function installCluster(
 			}),
 		})),
 	);
+	const webhookFolder = folders[WORKERS.length + 1];
+	const webhook = { work: webhookFolder, env: await envFor(webhookFolder) };
 	return {
 		nodeBinDir: install.nodeBinDir,
 		n8nBin: install.n8nBin,
@@ -115,12 +124,27 @@ export async function installCluster(
 		installSeconds: install.seconds,
 		main,
 		workers,
+		webhook,
 	};
 }
 
+/** Resolves once `url` answers 200 (the webhook process's /healthz), polled every 500 ms. */
+async function answers(stepName: string, url: string, logFile: string, ms: number): Promise<void> {
+	const deadline = Date.now() + ms;
+	for (;;) {
+		const r = await fetch(url).catch(() => undefined);
+		if (r?.ok) return;
+		if (currentTally().aborted) throw new StepError(stepName, 'the run ran out of time');
+		if (Date.now() > deadline)
+			throw new StepError(stepName, `${url} did not answer within ${ms / 1000}s (log: ${logFile})`);
+		await sleep(500);
+	}
+}
+
 /**
- * Step start-cluster: main and both workers at once; resolves when main's REST API answers and each
- * worker has said it is ready, i.e. listens on the queue. `teardown` stops the workers, then main
+ * Step start-cluster: main, both workers and the webhook process at once; resolves when main's
+ * REST API answers, each worker has said it is ready (it listens on the queue) and the webhook
+ * process answers on its port. `teardown` stops the workers and the webhook process, then main
  * (one that failed to come up is killed with every other child at the end of the run).
  */
 export async function startCluster(setup: ClusterSetup, teardown: Teardown): Promise<Cluster> {
@@ -139,10 +163,25 @@ export async function startCluster(setup: ClusterSetup, teardown: Teardown): Pro
 			);
 			return { name: w.name, logFile, bg };
 		});
-		// One teardown entry, registered before anything can fail: the workers first, then main.
+		const webhookPort = await freePort();
+		const webhookLog = path.join(logs, `${WEBHOOK_PROCESS}.log`);
+		const webhook = startBackground(
+			'start-cluster',
+			path.join(setup.nodeBinDir, 'node'),
+			[setup.n8nBin, 'webhook'],
+			{ ...setup.webhook.env, N8N_PORT: String(webhookPort) },
+			/Webhook listener waiting for requests/,
+			300_000,
+			webhookLog,
+		);
+		// One teardown entry, registered before anything can fail: the workers and the webhook
+		// process first, then main.
 		let mainChild: ChildProcess | undefined;
-		teardown.add('n8n (workers, then main)', async () => {
-			await Promise.all(workers.map((w) => stopChild(w.bg.child, 30_000)));
+		teardown.add('n8n (workers and webhook process, then main)', async () => {
+			await Promise.all([
+				...workers.map((w) => stopChild(w.bg.child, 30_000)),
+				stopChild(webhook.child, 30_000),
+			]);
 			if (mainChild) await stopChild(mainChild, 30_000);
 		});
 		const port = await freePort();
@@ -151,23 +190,32 @@ export async function startCluster(setup: ClusterSetup, teardown: Teardown): Pro
 			return m;
 		});
 		mainP.catch(() => undefined); // awaited below, after the workers
+		const webhookBase = `http://127.0.0.1:${webhookPort}`;
 		await Promise.all([
 			mainP,
 			...workers.map(async (w) => {
 				await w.bg.first;
 				console.log(`  ${w.name} ready (log ${w.logFile})`);
 			}),
+			(async () => {
+				await webhook.first;
+				await answers('start-cluster', `${webhookBase}/healthz`, webhookLog, 120_000);
+				console.log(`  webhook process ready at ${webhookBase} (log ${webhookLog})`);
+			})(),
 		]);
 		const mainUp = await mainP;
 		console.log(`  main ready at ${mainUp.base} (log ${mainUp.logFile})`);
+		const exited = (child: ChildProcess) => () =>
+			child.exitCode !== null || child.signalCode !== null;
 		return {
 			base: mainUp.base,
 			mainLog: mainUp.logFile,
 			workers: workers.map((w) => ({
 				name: w.name,
 				logFile: w.logFile,
-				exited: () => w.bg.child.exitCode !== null || w.bg.child.signalCode !== null,
+				exited: exited(w.bg.child),
 			})),
+			webhook: { base: webhookBase, logFile: webhookLog, exited: exited(webhook.child) },
 		};
 	});
 }

@@ -20,7 +20,7 @@ import type { ClusterSetup } from './cluster';
 export const WORKFLOW_ID = 'hlcQueueE2e00001';
 export const WEBHOOK_PATH = 'hlc-queue-e2e';
 export const CREATE_NODE = 'Create appointments';
-const CRED = { id: 'hlcQueueCred0001', name: 'HighLevel Calendar account' };
+export const CRED = { id: 'hlcQueueCred0001', name: 'HighLevel Calendar account' };
 export const ITEMS_PER_RUN = 500;
 export const RUNS = ['a', 'b'] as const;
 function workflow(): Json {
@@ -102,8 +102,15 @@ export function runItems(key: string, index: number) {
 	}));
 }
 
-/** Step import: the credential and the workflow into the shared database, then published (active). */
-export async function importScenario(setup: ClusterSetup, sandbox: Sandbox): Promise<void> {
+/**
+ * Step import: the credential and the workflow (and `more` workflows) into the shared database,
+ * then each published (active).
+ */
+export async function importScenario(
+	setup: ClusterSetup,
+	sandbox: Sandbox,
+	more: Json[] = [],
+): Promise<void> {
 	await step('import', async () => {
 		const { main } = setup;
 		const creds = path.join(main.work, 'creds.json');
@@ -114,11 +121,12 @@ export async function importScenario(setup: ClusterSetup, sandbox: Sandbox): Pro
 			baseUrl: sandbox.baseUrl,
 		};
 		fs.writeFileSync(creds, JSON.stringify([{ ...CRED, type: CRED_TYPE, data }]));
-		fs.writeFileSync(wf, JSON.stringify([workflow()]));
+		const workflows = [workflow(), ...more];
+		fs.writeFileSync(wf, JSON.stringify(workflows));
 		for (const args of [
 			['import:credentials', `--input=${creds}`],
 			['import:workflow', `--input=${wf}`],
-			['publish:workflow', `--id=${WORKFLOW_ID}`],
+			...workflows.map(({ id }) => ['publish:workflow', `--id=${id}`]),
 		]) {
 			const r = await main.n8n('import', args, 300_000);
 			console.log(`  n8n ${args[0]}: ${r.seconds.toFixed(1)}s`);

@@ -1,0 +1,268 @@
+// The instant trigger in queue mode: its workflow (When pushed -> Record worker -> Look it up) is
+// active on the cluster; signed deliveries go to the webhook process's production URL and to
+// main's. Each runs once, on a worker (its execution's record names the worker, as in
+// scenario.ts); a replay of each, to the process that took it or to the other one, is refused.
+// Then the measurement the docs' "exactly once" rests on: the SAME delivery (same bytes, same
+// signature) sent to main and to the webhook process at the same moment, CONCURRENT_TRIES times,
+// and, for comparison, to main and then (after main's answer) to the webhook process,
+// SEQUENTIAL_TRIES times. How many executions each delivery started is counted from the execution
+// records (each delivery's appointment carries its own title, which the workflow records); the
+// figures are printed and reported, not held to a bar: they describe n8n and the trigger as they
+// are. What is checked: each delivery got an answer, and each 200 started exactly one execution
+// and each 401 none. Deliveries are built and signed by the sandbox process (its control port).
+import { randomUUID } from 'node:crypto';
+import { appointmentEvent, SANDBOX_CALENDAR_2_ID, SANDBOX_TOKEN } from '../../sandbox';
+import { check, currentTally, step, StepError } from '../checks';
+import { CRED_TYPE, NODE_TYPE, PACKAGE } from '../n8nSetup';
+import { sleep } from '../processes';
+import type { Json, Sandbox } from '../scenarios/major';
+import { bookThroughApi } from '../scenarios/trigger';
+import { webhookControl, type DeliveryView } from '../webhookControl';
+import type { Cluster } from './cluster';
+import type { Postgres } from './services';
+import { CRED } from './workflow';
+
+export const INSTANT_WORKFLOW_ID = 'hlcQueueInstant1';
+const HOOK = '9b4e2d71-3c5a-4f8e-a6d0-5e7c1b2a3f94';
+const PATH = `${HOOK}/highlevel-calendar`;
+export const CONCURRENT_TRIES = 20;
+export const SEQUENTIAL_TRIES = 10;
+const WAIT_MS = 120_000;
+const UNAUTHORIZED = JSON.stringify({ message: 'Unauthorized' });
+
+export function instantWorkflow(publicKey: string): Json {
+	const credentials = { [CRED_TYPE]: CRED };
+	const node = (name: string, type: string, typeVersion: number, parameters: Json, x: number) => ({
+		id: `${INSTANT_WORKFLOW_ID}-${x}`,
+		name,
+		type,
+		typeVersion,
+		position: [x, 0],
+		parameters,
+		...(type.startsWith(PACKAGE) && { credentials }),
+	});
+	const chain = ['When pushed', 'Record worker', 'Look it up'];
+	return {
+		id: INSTANT_WORKFLOW_ID,
+		name: 'e2e queue mode: instant trigger',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		connections: Object.fromEntries(
+			chain
+				.slice(0, -1)
+				.map((from, i) => [from, { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] }]),
+		),
+		nodes: [
+			{
+				...node(
+					'When pushed',
+					`${PACKAGE}.highLevelCalendarInstantTrigger`,
+					1,
+					{ source: 'app', events: ['appointmentBooked'], options: { publicKey } },
+					0,
+				),
+				webhookId: HOOK,
+			},
+			node(
+				'Record worker',
+				'n8n-nodes-base.executionData',
+				1.1,
+				{
+					dataToSave: {
+						values: [
+							{ key: 'worker', value: '={{ $env.HLC_E2E_WORKER }}' },
+							{ key: 'title', value: '={{ $json.title }}' },
+						],
+					},
+				},
+				220,
+			),
+			node(
+				'Look it up',
+				NODE_TYPE,
+				1,
+				{ resource: 'appointment', operation: 'get', eventId: '={{ $json.id }}' },
+				440,
+			),
+		],
+	};
+}
+
+interface Run {
+	id: string;
+	status: string;
+	mode: string;
+	worker: string | null;
+	title: string | null;
+}
+
+const RUNS_SQL = `select coalesce(json_agg(t order by t.id), '[]') from (
+	select e.id::text as id, e.status, e.mode,
+		(select m.value from execution_metadata m where m."executionId" = e.id and m.key = 'worker') as worker,
+		(select m.value from execution_metadata m where m."executionId" = e.id and m.key = 'title') as title
+	from execution_entity e where e."workflowId" = '${INSTANT_WORKFLOW_ID}') t`;
+const WEBHOOK_SQL = `select count(*) from webhook_entity where "workflowId" = '${INSTANT_WORKFLOW_ID}'`;
+const FINISHED = ['success', 'error', 'crashed', 'canceled'];
+
+export interface ConcurrencyFigures {
+	concurrent: Record<number, number>;
+	sequential: Record<number, number>;
+}
+
+/** "n executions: how many deliveries", e.g. {"1": 18, "2": 2}. */
+const tallyOf = (counts: number[]) =>
+	counts.reduce<Record<number, number>>((t, n) => ({ ...t, [n]: (t[n] ?? 0) + 1 }), {});
+
+export async function instantQueueScenario(
+	cluster: Cluster,
+	postgres: Postgres,
+	sandbox: Sandbox,
+): Promise<ConcurrencyFigures> {
+	const s = 'instant';
+	const control = webhookControl(s, sandbox.controlUrl);
+	const mainUrl = `${cluster.base}/webhook/${PATH}`;
+	const webhookUrl = `${cluster.webhook.base}/webhook/${PATH}`;
+	const runs = () => postgres.json<Run[]>(s, RUNS_SQL);
+	/** Waits until every execution of the workflow finished and there are at least `n`. */
+	const finished = async (n: number) => {
+		const deadline = Date.now() + WAIT_MS;
+		for (;;) {
+			const gone = [...cluster.workers.map((w) => w.exited()), cluster.webhook.exited()];
+			if (gone.some(Boolean)) throw new StepError(s, 'a worker or the webhook process exited');
+			const found = await runs();
+			if (found.length >= n && found.every((r) => FINISHED.includes(r.status))) return found;
+			if (Date.now() > deadline)
+				throw new StepError(s, `${n} finished executions: not within ${WAIT_MS / 1000}s`);
+			await sleep(500);
+		}
+	};
+	let appointment: Json = {};
+	/** A signed-to-be AppointmentCreate of the booked appointment, under its own title. */
+	const event = (title: string) =>
+		appointmentEvent('AppointmentCreate', { ...appointment, title }, { webhookId: randomUUID() });
+	const send = async (urls: string[], request: { body?: object; replayOf?: string }) =>
+		control.send({ urls, ...request });
+	const shown = (d: DeliveryView) => `${d.status} ${d.answer.slice(0, 60)}`;
+
+	await step('instant-once', async () => {
+		const until = Date.now() + 180_000;
+		while (Number(await postgres.query(s, WEBHOOK_SQL)) === 0) {
+			if (Date.now() > until) throw new StepError(s, 'the instant trigger was not registered');
+			await sleep(1_000);
+		}
+		const id = await bookThroughApi(
+			sandbox.baseUrl,
+			{ calendarId: SANDBOX_CALENDAR_2_ID, title: 'queue instant', stepName: s },
+			{ appointmentStatus: 'new' },
+		);
+		const got = await fetch(`${sandbox.baseUrl}/calendars/events/appointments/${id}`, {
+			headers: { Authorization: `Bearer ${SANDBOX_TOKEN}`, Version: '2021-04-15' },
+		});
+		appointment = ((await got.json()) as Json).event ?? {};
+		if (!appointment.id) throw new StepError(s, `the booked appointment ${id} could not be read`);
+		const [toWebhook] = await send([webhookUrl], { body: event('queue-instant-a') });
+		const [toMain] = await send([mainUrl], { body: event('queue-instant-b') });
+		check(
+			s,
+			toWebhook.status === 200 && toMain.status === 200,
+			'a signed delivery to the webhook process and one to main: both 200',
+			[shown(toWebhook), shown(toMain)],
+		);
+		const done = await finished(2);
+		const worker = (title: string) => done.filter((r) => r.title === title);
+		for (const [title, where] of [
+			['queue-instant-a', 'the webhook process'],
+			['queue-instant-b', 'main'],
+		]) {
+			const own = worker(title);
+			check(
+				s,
+				own.length === 1 &&
+					own[0].status === 'success' &&
+					own[0].mode === 'webhook' &&
+					/^worker-\d$/.test(own[0].worker ?? ''),
+				`the delivery to ${where} ran once, on a worker (${own.map((r) => r.worker).join(', ') || 'none'})`,
+				own,
+			);
+		}
+		// Replays: each to the process that took it, and the first to the other one as well.
+		const replays: Array<[string, DeliveryView]> = [
+			[
+				'to the webhook process again',
+				(await send([webhookUrl], { replayOf: toWebhook.webhookId }))[0],
+			],
+			['to main again', (await send([mainUrl], { replayOf: toMain.webhookId }))[0]],
+			[
+				'(the one the webhook process took) to main',
+				(await send([mainUrl], { replayOf: toWebhook.webhookId }))[0],
+			],
+		];
+		for (const [where, d] of replays)
+			check(
+				s,
+				d.status === 401 && d.answer === UNAUTHORIZED,
+				`a replay ${where}: 401 {"message":"Unauthorized"}`,
+				shown(d),
+			);
+		// A delivery n8n took has its execution recorded before n8n answers it.
+		const after = await finished(2);
+		check(s, after.length === 2, 'the replays started no execution', after);
+	});
+
+	return step('instant-concurrency', async () => {
+		const before = (await finished(0)).length;
+		const concurrent: DeliveryView[][] = [];
+		for (let i = 0; i < CONCURRENT_TRIES; i++)
+			concurrent.push(await send([mainUrl, webhookUrl], { body: event(`concurrent-${i}`) }));
+		const sequential: DeliveryView[][] = [];
+		for (let i = 0; i < SEQUENTIAL_TRIES; i++) {
+			const [first] = await send([mainUrl], { body: event(`sequential-${i}`) });
+			const [second] = await send([webhookUrl], { replayOf: first.webhookId });
+			sequential.push([first, second]);
+		}
+		const accepted = [...concurrent, ...sequential].flat().filter((d) => d.status === 200).length;
+		const all = await finished(before + accepted);
+		const executionsOf = (title: string) => all.filter((r) => r.title === title).length;
+		const answered = [...concurrent, ...sequential]
+			.flat()
+			.every((d) => d.status === 200 || (d.status === 401 && d.answer === UNAUTHORIZED));
+		check(
+			s,
+			answered,
+			'every delivery was answered 200 or 401',
+			[...concurrent, ...sequential].flat().map(shown),
+		);
+		const counts = (tries: DeliveryView[][], prefix: string) =>
+			tries.map((_, i) => executionsOf(`${prefix}-${i}`));
+		const perConcurrent = counts(concurrent, 'concurrent');
+		const perSequential = counts(sequential, 'sequential');
+		const consistent = [...concurrent, ...sequential].every(
+			(pair, i) =>
+				pair.filter((d) => d.status === 200).length === [...perConcurrent, ...perSequential][i],
+		);
+		check(
+			s,
+			consistent && all.length === before + accepted,
+			'each 200 started exactly one execution and each 401 none',
+			{ accepted, executions: all.length - before },
+		);
+		check(
+			s,
+			all.every((r) => r.status === 'success' && /^worker-\d$/.test(r.worker ?? '')),
+			'every execution succeeded on a worker',
+			all.filter((r) => r.status !== 'success'),
+		);
+		const figures = { concurrent: tallyOf(perConcurrent), sequential: tallyOf(perSequential) };
+		const line = (name: string, tries: number, t: Record<number, number>) =>
+			`${name}: ${Object.entries(t)
+				.map(([n, k]) => `${k} of ${tries} deliveries ran ${n} time(s)`)
+				.join(', ')}`;
+		console.log(
+			`  the same delivery to main and the webhook process:\n    ${line('at the same moment', CONCURRENT_TRIES, figures.concurrent)}\n    ${line('one after the other', SEQUENTIAL_TRIES, figures.sequential)}`,
+		);
+		currentTally().notes.push(
+			`same delivery to main + webhook process: ${JSON.stringify(figures.concurrent)} concurrent, ${JSON.stringify(figures.sequential)} sequential (executions: deliveries)`,
+		);
+		return figures;
+	});
+}
