@@ -94,11 +94,44 @@ function seed(sandbox: Sandbox): void {
 	}
 }
 
-/** A delivery as the dumps and the control port show it (its raw bytes stay here). */
-function shown(delivery: Delivery, index: number, withBody: boolean) {
-	const { url, type, webhookId, status, answer } = delivery;
-	const view = { index, url, type, webhookId, status, answer };
-	return withBody ? { ...view, body: JSON.parse(delivery.raw.toString('utf8')) as unknown } : view;
+/**
+ * Every delivery of this run, in order, each under a stable index. The sandbox forgets its
+ * deliveries when its statistics are reset (each dump does), while a replay may name one sent
+ * before: this keeps them all (raw bytes included, which are shown to no one).
+ */
+class DeliveryLog {
+	private readonly list: Delivery[] = [];
+	private readonly known = new Set<Delivery>();
+	private readonly dumped = new Set<Delivery>();
+
+	constructor(private readonly webhooks: WebhookSender) {}
+
+	/** Every delivery so far, the sandbox's latest included. */
+	all(): Delivery[] {
+		for (const d of this.webhooks.deliveries)
+			if (!this.known.has(d)) {
+				this.known.add(d);
+				this.list.push(d);
+			}
+		return this.list;
+	}
+
+	/** A delivery as the dumps (no body) and the control port (with its body) show it. */
+	view(delivery: Delivery, withBody: boolean) {
+		const { url, type, webhookId, status, answer } = delivery;
+		const view = { index: this.all().indexOf(delivery), url, type, webhookId, status, answer };
+		if (!withBody) return view;
+		return { ...view, body: JSON.parse(delivery.raw.toString('utf8')) as unknown };
+	}
+
+	/** The deliveries answered (or failed) since the last call: each shown once, by one dump. */
+	answeredSinceLastDump() {
+		return this.all().flatMap((d) => {
+			if (this.dumped.has(d) || (d.status === 0 && d.answer === '')) return [];
+			this.dumped.add(d);
+			return [this.view(d, false)];
+		});
+	}
 }
 
 interface SendRequest {
@@ -113,9 +146,14 @@ interface SendRequest {
 }
 
 /** The control port's answer to one call (see the top of this file). */
-async function control(sandbox: Sandbox, method: string, url: string, input: unknown) {
-	const { webhooks } = sandbox;
-	const all = () => webhooks.deliveries.map((d, i) => shown(d, i, true));
+async function control(
+	{ webhooks }: Sandbox,
+	log: DeliveryLog,
+	method: string,
+	url: string,
+	input: unknown,
+) {
+	const all = () => log.all().map((d) => log.view(d, true));
 	if (method === 'PUT' && url === '/webhooks/url') {
 		const next = (input as { url?: unknown }).url;
 		if (next !== null && typeof next !== 'string') return { status: 400, body: { error: 'url' } };
@@ -130,7 +168,7 @@ async function control(sandbox: Sandbox, method: string, url: string, input: unk
 		const send = input as SendRequest;
 		const urls = send.urls ?? (send.url ? [send.url] : []);
 		const replayed = send.replayOf
-			? webhooks.deliveries.find((d) => d.webhookId === send.replayOf)
+			? log.all().find((d) => d.webhookId === send.replayOf)
 			: undefined;
 		if (!urls.length || (send.replayOf ? !replayed : !send.body))
 			return { status: 400, body: { error: 'url(s), and a body or a known replayOf' } };
@@ -143,14 +181,14 @@ async function control(sandbox: Sandbox, method: string, url: string, input: unk
 			headers: send.headers,
 		};
 		const sent = await Promise.all(urls.map((to) => webhooks.send(to, {}, options)));
-		const deliveries = sent.map((d) => shown(d, webhooks.deliveries.indexOf(d), true));
+		const deliveries = sent.map((d) => log.view(d, true));
 		return { status: 200, body: { deliveries } };
 	}
 	return { status: 404, body: { error: `${method} ${url}: no such control` } };
 }
 
 /** The control port, on 127.0.0.1; resolves with its URL. */
-function startControl(sandbox: Sandbox): Promise<string> {
+function startControl(sandbox: Sandbox, log: DeliveryLog): Promise<string> {
 	const server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -166,7 +204,7 @@ function startControl(sandbox: Sandbox): Promise<string> {
 			} catch {
 				return reply(400, { error: 'the body is not JSON' });
 			}
-			control(sandbox, req.method ?? '', req.url ?? '', input).then(
+			control(sandbox, log, req.method ?? '', req.url ?? '', input).then(
 				(answer) => reply(answer.status, answer.body),
 				(error: Error) => reply(500, { error: error.stack ?? String(error) }),
 			);
@@ -188,15 +226,8 @@ async function main(): Promise<void> {
 	seed(sandbox);
 	if (process.env.SANDBOX_SEED === 'around-now') seedAroundNow(sandbox);
 	sandbox.webhooks.url = process.env.E2E_SANDBOX_WEBHOOK_URL || undefined;
-	const controlUrl = await startControl(sandbox);
-	/** The deliveries a dump has shown: each once, when it has its answer. */
-	const dumped = new Set<Delivery>();
-	const answered = () =>
-		sandbox.webhooks.deliveries.flatMap((d, i) => {
-			if (dumped.has(d) || (d.status === 0 && d.answer === '')) return [];
-			dumped.add(d);
-			return [shown(d, i, false)];
-		});
+	const log = new DeliveryLog(sandbox.webhooks);
+	const controlUrl = await startControl(sandbox, log);
 	const dump = () => {
 		const snapshot = {
 			requests: sandbox.requests,
@@ -209,7 +240,8 @@ async function main(): Promise<void> {
 			},
 			appointments: [...sandbox.store.appointments.values()],
 			blockSlots: [...sandbox.store.blockSlots.values()],
-			deliveries: answered(),
+			// Before the reset below, which makes the sandbox forget its deliveries.
+			deliveries: log.answeredSinceLastDump(),
 		};
 		fs.writeFileSync(dumpPath, JSON.stringify(snapshot, null, 2));
 		const n = sandbox.requests.length;
