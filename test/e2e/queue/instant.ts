@@ -3,13 +3,14 @@
 // main's. Each runs once, on a worker (its execution's record names the worker, as in
 // scenario.ts); a replay of each, to the process that took it or to the other one, is refused.
 // Then the measurement the docs' "exactly once" rests on: the SAME delivery (same bytes, same
-// signature) sent to main and to the webhook process at the same moment, CONCURRENT_TRIES times,
-// and, for comparison, to main and then (after main's answer) to the webhook process,
-// SEQUENTIAL_TRIES times. How many executions each delivery started is counted from the execution
-// records (each delivery's appointment carries its own title, which the workflow records); the
-// figures are printed and reported, not held to a bar: they describe n8n and the trigger as they
-// are. What is checked: each delivery got an answer, and each 200 started exactly one execution
-// and each 401 none. Deliveries are built and signed by the sandbox process (its control port).
+// signature) sent to main and to the webhook process at the same moment, CONCURRENT_TRIES times;
+// for comparison, to main and then (after main's answer) to the webhook process, SEQUENTIAL_TRIES
+// times, and to main twice at the same moment, ONE_PROCESS_TRIES times. How many executions each
+// delivery started is counted from the execution records (each delivery's appointment carries its
+// own title, which the workflow records); the figures are printed and reported, not held to a
+// bar: they describe n8n and the trigger as they are. What is checked: each delivery got an
+// answer, each 200 started exactly one execution and each 401 none. Deliveries are built and
+// signed by the sandbox process (its control port).
 import { randomUUID } from 'node:crypto';
 import { appointmentEvent, SANDBOX_CALENDAR_2_ID, SANDBOX_TOKEN } from '../../sandbox';
 import { check, currentTally, step, StepError } from '../checks';
@@ -27,6 +28,7 @@ const HOOK = '9b4e2d71-3c5a-4f8e-a6d0-5e7c1b2a3f94';
 const PATH = `${HOOK}/highlevel-calendar`;
 export const CONCURRENT_TRIES = 20;
 export const SEQUENTIAL_TRIES = 10;
+export const ONE_PROCESS_TRIES = 10;
 const WAIT_MS = 120_000;
 const UNAUTHORIZED = JSON.stringify({ message: 'Unauthorized' });
 
@@ -104,12 +106,16 @@ const RUNS_SQL = `select coalesce(json_agg(t order by t.id), '[]') from (
 const WEBHOOK_SQL = `select count(*) from webhook_entity where "workflowId" = '${INSTANT_WORKFLOW_ID}'`;
 const FINISHED = ['success', 'error', 'crashed', 'canceled'];
 
+/** How many deliveries started n executions, by n, e.g. {"1": 18, "2": 2}. */
 export interface ConcurrencyFigures {
+	/** To main and to the webhook process at the same moment. */
 	concurrent: Record<number, number>;
+	/** To main, then (after its answer) to the webhook process. */
 	sequential: Record<number, number>;
+	/** To main twice at the same moment. */
+	oneProcess: Record<number, number>;
 }
 
-/** "n executions: how many deliveries", e.g. {"1": 18, "2": 2}. */
 const tallyOf = (counts: number[]) =>
 	counts.reduce<Record<number, number>>((t, n) => ({ ...t, [n]: (t[n] ?? 0) + 1 }), {});
 
@@ -185,7 +191,7 @@ export async function instantQueueScenario(
 				own,
 			);
 		}
-		// Replays: each to the process that took it, and the first to the other one as well.
+		// Replays: each to the process that took it, and to the other one.
 		const replays: Array<[string, DeliveryView]> = [
 			[
 				'to the webhook process again',
@@ -195,6 +201,10 @@ export async function instantQueueScenario(
 			[
 				'(the one the webhook process took) to main',
 				(await send([mainUrl], { replayOf: toWebhook.webhookId }))[0],
+			],
+			[
+				'(the one main took) to the webhook process',
+				(await send([webhookUrl], { replayOf: toMain.webhookId }))[0],
 			],
 		];
 		for (const [where, d] of replays)
@@ -220,25 +230,25 @@ export async function instantQueueScenario(
 			const [second] = await send([webhookUrl], { replayOf: first.webhookId });
 			sequential.push([first, second]);
 		}
-		const accepted = [...concurrent, ...sequential].flat().filter((d) => d.status === 200).length;
+		const oneProcess: DeliveryView[][] = [];
+		for (let i = 0; i < ONE_PROCESS_TRIES; i++)
+			oneProcess.push(await send([mainUrl, mainUrl], { body: event(`one-process-${i}`) }));
+		const tries = [...concurrent, ...sequential, ...oneProcess];
+		const accepted = tries.flat().filter((d) => d.status === 200).length;
 		const all = await finished(before + accepted);
 		const executionsOf = (title: string) => all.filter((r) => r.title === title).length;
-		const answered = [...concurrent, ...sequential]
+		const answered = tries
 			.flat()
 			.every((d) => d.status === 200 || (d.status === 401 && d.answer === UNAUTHORIZED));
-		check(
-			s,
-			answered,
-			'every delivery was answered 200 or 401',
-			[...concurrent, ...sequential].flat().map(shown),
-		);
-		const counts = (tries: DeliveryView[][], prefix: string) =>
-			tries.map((_, i) => executionsOf(`${prefix}-${i}`));
+		check(s, answered, 'every delivery was answered 200 or 401', tries.flat().map(shown));
+		const counts = (some: DeliveryView[][], prefix: string) =>
+			some.map((_, i) => executionsOf(`${prefix}-${i}`));
 		const perConcurrent = counts(concurrent, 'concurrent');
 		const perSequential = counts(sequential, 'sequential');
-		const consistent = [...concurrent, ...sequential].every(
-			(pair, i) =>
-				pair.filter((d) => d.status === 200).length === [...perConcurrent, ...perSequential][i],
+		const perOneProcess = counts(oneProcess, 'one-process');
+		const perTry = [...perConcurrent, ...perSequential, ...perOneProcess];
+		const consistent = tries.every(
+			(pair, i) => pair.filter((d) => d.status === 200).length === perTry[i],
 		);
 		check(
 			s,
@@ -252,16 +262,25 @@ export async function instantQueueScenario(
 			'every execution succeeded on a worker',
 			all.filter((r) => r.status !== 'success'),
 		);
-		const figures = { concurrent: tallyOf(perConcurrent), sequential: tallyOf(perSequential) };
-		const line = (name: string, tries: number, t: Record<number, number>) =>
+		const figures: ConcurrencyFigures = {
+			concurrent: tallyOf(perConcurrent),
+			sequential: tallyOf(perSequential),
+			oneProcess: tallyOf(perOneProcess),
+		};
+		const line = (name: string, n: number, t: Record<number, number>) =>
 			`${name}: ${Object.entries(t)
-				.map(([n, k]) => `${k} of ${tries} deliveries ran ${n} time(s)`)
+				.map(([runs, k]) => `${k} of ${n} deliveries ran ${runs} time(s)`)
 				.join(', ')}`;
 		console.log(
-			`  the same delivery to main and the webhook process:\n    ${line('at the same moment', CONCURRENT_TRIES, figures.concurrent)}\n    ${line('one after the other', SEQUENTIAL_TRIES, figures.sequential)}`,
+			[
+				'  the same delivery (same bytes, same signature), executions it started:',
+				line('to main and the webhook process at once', CONCURRENT_TRIES, figures.concurrent),
+				line('to main, then to the webhook process', SEQUENTIAL_TRIES, figures.sequential),
+				line('to main twice at once', ONE_PROCESS_TRIES, figures.oneProcess),
+			].join('\n    '),
 		);
 		currentTally().notes.push(
-			`same delivery to main + webhook process: ${JSON.stringify(figures.concurrent)} concurrent, ${JSON.stringify(figures.sequential)} sequential (executions: deliveries)`,
+			`same delivery, {executions: deliveries}: main + webhook process at once ${JSON.stringify(figures.concurrent)}, one after the other ${JSON.stringify(figures.sequential)}, main twice at once ${JSON.stringify(figures.oneProcess)}`,
 		);
 		return figures;
 	});

@@ -12,10 +12,11 @@
 // old (signed anew), tampered, unsigned, signed with another key: each 401 and no run. The same
 // event fresh and rightly signed (a new webhookId) runs Confirm it again, so each refusal was for
 // its one fault, and that confirmation (no status change) fires nothing. From a HighLevel
-// workflow: the right secret runs Look it up, a wrong one 401. Checked on what the sandbox
-// recorded (requests, n8n's answer to each delivery), n8n's execution list (REST, as the owner
-// credentialTest.ts set up) and n8n's log (each refusal's reason). Every wait is for a condition,
-// with a deadline.
+// workflow: the right secret runs Look it up, a wrong one 401. After the polling scenario's
+// restart of n8n, deliveries taken before it and replayed (their timestamps still pass) are still
+// refused: only the static data n8n saved can tell. Checked on what the sandbox recorded (requests, n8n's
+// answer to each delivery), n8n's execution list (REST, as the owner credentialTest.ts set up) and
+// n8n's log (each refusal's reason). Every wait is for a condition, with a deadline.
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import {
@@ -184,24 +185,33 @@ const FINISHED = ['success', 'error', 'crashed', 'canceled'];
 export function instantTriggerScenario(run: MajorRun): Alongside {
 	const { sandbox } = run;
 	const s = 'instant';
+	const control = webhookControl(s, sandbox.controlUrl);
+	const sentByHand = new Set<number>();
+	const send = async (request: SendRequest) => {
+		const [delivery] = await control.send(request);
+		sentByHand.add(delivery.index);
+		return delivery;
+	};
+	/** n8n activates after its REST API is up: the URL answers once the workflow is active. */
+	const served = (url: string) =>
+		waitFor(s, `${url} served`, async () => {
+			const d = await send({ url, body: {}, unsigned: true });
+			return d.status === 404 ? undefined : d;
+		});
+	// What the run before the restart leaves to the one after it.
+	let id = '';
+	let created: DeliveryView | undefined;
+	let confirmed: DeliveryView | undefined;
+	let freshAccepted: DeliveryView | undefined;
+	let builderBody: Json | undefined;
+	let runsBeforeRestart = 0;
 	return {
 		workflows: [instantWorkflow(sandbox.publicKeyPem)],
 		async run(n8n, seen: Recorder) {
-			const control = webhookControl(s, sandbox.controlUrl);
 			const appUrl = `${n8n.base}/webhook/${APP_HOOK}/${WEBHOOK_PATH}`;
 			const flowUrl = `${n8n.base}/webhook/${FLOW_HOOK}/${WEBHOOK_PATH}`;
-			const sentByHand = new Set<number>();
-			const send = async (request: SendRequest) => {
-				const [delivery] = await control.send(request);
-				sentByHand.add(delivery.index);
-				return delivery;
-			};
 			const cookie = await step('instant-url', async () => {
-				// n8n activates after its REST API is up: the URL answers once the workflow is active.
-				const probe = await waitFor(s, `${appUrl} served`, async () => {
-					const d = await send({ url: appUrl, body: {}, unsigned: true });
-					return d.status === 404 ? undefined : d;
-				});
+				const probe = await served(appUrl);
 				const bare = await send({ url: `${n8n.base}/webhook/${WEBHOOK_PATH}`, body: {} });
 				check(
 					s,
@@ -239,9 +249,6 @@ export function instantTriggerScenario(run: MajorRun): Alongside {
 
 			await control.pushTo(appUrl);
 			try {
-				let id = '';
-				let created: DeliveryView | undefined;
-				let confirmed: DeliveryView | undefined;
 				const puts = () => seen.to('PUT', `/calendars/events/appointments/${id}`);
 				const notes = () => seen.to('POST', `/calendars/appointments/${id}/notes`);
 				await step('instant-book', async () => {
@@ -333,6 +340,7 @@ export function instantTriggerScenario(run: MajorRun): Alongside {
 					const runsBefore = afterRefusals.length;
 					const pushesBefore = (await pushesAbout(id)).length;
 					const accepted = await send({ url: appUrl, body: fresh() });
+					freshAccepted = accepted;
 					await wait('Confirm it, for the fresh delivery', () => puts().length, before.puts + 1);
 					const pushed = await pushesReach(id, pushesBefore + 1);
 					const done = await executionsReach(runsBefore + 1);
@@ -361,9 +369,10 @@ export function instantTriggerScenario(run: MajorRun): Alongside {
 					const gets = () => seen.to('GET', `/calendars/events/appointments/${id}`);
 					const appointment = (created?.body.appointment ?? {}) as Json;
 					const runsBefore = (await executionsReach(0)).length;
+					builderBody = workflowBuilderBody(appointment, 1);
 					const right = await send({
 						url: flowUrl,
-						body: workflowBuilderBody(appointment, 1),
+						body: builderBody,
 						unsigned: true,
 						headers: { 'x-n8n-secret': SECRET },
 					});
@@ -394,6 +403,7 @@ export function instantTriggerScenario(run: MajorRun): Alongside {
 						gets: gets().length,
 						executions: after.length - done.length,
 					});
+					runsBeforeRestart = after.length;
 				});
 			} finally {
 				await control.pushTo(undefined);
@@ -424,6 +434,79 @@ export function instantTriggerScenario(run: MajorRun): Alongside {
 					s,
 					!log().includes(SECRET) && !log().includes(SANDBOX_TOKEN),
 					"neither the secret nor the token is in n8n's log",
+				);
+			});
+		},
+
+		/**
+		 * After n8n's restart only the static data n8n saved remembers what was accepted. Replayed
+		 * while their timestamps still pass, deliveries the trigger took and that were not replayed
+		 * before the restart (a refused replay saves the static data on its own) must be refused:
+		 * the first booking, the fresh one, the HighLevel workflow's (the same bytes, the right
+		 * secret: the same digest).
+		 */
+		async afterRestart(n8n, seen: Recorder) {
+			await step('instant-after-restart', async () => {
+				if (!created || !freshAccepted || !builderBody)
+					throw new StepError(s, 'the run before the restart left no deliveries to replay');
+				const appUrl = `${n8n.base}/webhook/${APP_HOOK}/${WEBHOOK_PATH}`;
+				const flowUrl = `${n8n.base}/webhook/${FLOW_HOOK}/${WEBHOOK_PATH}`;
+				await served(appUrl);
+				const cookie = await signIn(s, n8n.base, 'e2e-instant');
+				await seen.take();
+				const ranSince = () =>
+					seen.to('PUT', `/calendars/events/appointments/${id}`).length +
+					seen.to('POST', `/calendars/appointments/${id}/notes`).length +
+					seen.to('GET', `/calendars/events/appointments/${id}`).length;
+				const before = ranSince();
+				const ageOf = (d: DeliveryView) =>
+					Math.round((Date.now() - Date.parse(String(d.body.timestamp))) / 1000);
+				const replays: Array<[string, SendRequest]> = [
+					[
+						`the first booking delivery (${ageOf(created)}s old)`,
+						{ url: appUrl, replayOf: created.webhookId },
+					],
+					[
+						`the fresh booking delivery (${ageOf(freshAccepted)}s old)`,
+						{ url: appUrl, replayOf: freshAccepted.webhookId },
+					],
+					[
+						"the HighLevel workflow's delivery, with the right secret",
+						{
+							url: flowUrl,
+							body: builderBody,
+							unsigned: true,
+							headers: { 'x-n8n-secret': SECRET },
+						},
+					],
+				];
+				for (const [what, request] of replays) {
+					const d = await send(request);
+					check(
+						s,
+						d.status === 401 && d.answer === UNAUTHORIZED,
+						`after the restart, a replay of ${what}: 401`,
+						{ status: d.status, answer: d.answer },
+					);
+				}
+				// Within Max Age (5 minutes), so only the replay guard could refuse them.
+				check(
+					s,
+					ageOf(created) < 4 * 60,
+					'those replays were within Max Age (only the replay guard could refuse them)',
+					ageOf(created),
+				);
+				// A delivery n8n took has its execution recorded before n8n answers it.
+				const runs = await waitFor(s, 'every execution finished', async () => {
+					const all = await executionsOf(s, n8n.base, cookie);
+					return all.every((e) => FINISHED.includes(e.status)) ? all : undefined;
+				});
+				await seen.take();
+				check(
+					s,
+					runs.length === runsBeforeRestart && ranSince() === before,
+					'and they run nothing',
+					{ executions: runs.length - runsBeforeRestart, requests: ranSince() - before },
 				);
 			});
 		},

@@ -24,11 +24,13 @@ const TRIGGER_TYPE = `${PACKAGE}.highLevelCalendarTrigger`;
 /**
  * Another scenario that shares this one's `n8n start` (a start costs tens of seconds): its
  * workflows are imported and activated with this one's, and it runs once this one's first checks
- * are done, before the restart, on the same recording of the sandbox.
+ * are done, before the restart, on the same recording of the sandbox; `afterRestart` runs once the
+ * restarted n8n has fired the booking made while it was down.
  */
 export interface Alongside {
 	workflows: Json[];
 	run(n8n: { base: string; logFile: string }, seen: Recorder): Promise<void>;
+	afterRestart?(n8n: { base: string; logFile: string }, seen: Recorder): Promise<void>;
 }
 
 function triggerWorkflow(): Json {
@@ -165,6 +167,7 @@ export async function triggerScenario(run: MajorRun, alongside: Alongside[] = []
 		await step('trigger-after-restart', () =>
 			seen.waitUntil('the booking made while n8n was down', () => confirmsOf(whileDown).length, 1),
 		);
+		for (const other of alongside) await other.afterRestart?.(n8n, seen);
 		const listsAfterRestart = lists().length;
 		await step('trigger-poll-after-restart', () =>
 			seen.waitUntil('one more poll', () => lists().length, listsAfterRestart + 1),
