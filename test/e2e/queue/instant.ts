@@ -191,22 +191,17 @@ export async function instantQueueScenario(
 				own,
 			);
 		}
-		// Replays: each to the process that took it, and to the other one.
-		const replays: Array<[string, DeliveryView]> = [
-			[
-				'to the webhook process again',
-				(await send([webhookUrl], { replayOf: toWebhook.webhookId }))[0],
-			],
-			['to main again', (await send([mainUrl], { replayOf: toMain.webhookId }))[0]],
-			[
-				'(the one the webhook process took) to main',
-				(await send([mainUrl], { replayOf: toWebhook.webhookId }))[0],
-			],
-			[
-				'(the one main took) to the webhook process',
-				(await send([webhookUrl], { replayOf: toMain.webhookId }))[0],
-			],
-		];
+		// Replays: each to the other process first, then to the one that took it. (In that order:
+		// a replay a process refuses by its own record also saves the static data, which would
+		// then refuse it anywhere.)
+		const replays: Array<[string, DeliveryView]> = [];
+		for (const [where, url, original] of [
+			['(the one the webhook process took) to main', mainUrl, toWebhook],
+			['(the one main took) to the webhook process', webhookUrl, toMain],
+			['to the webhook process again', webhookUrl, toWebhook],
+			['to main again', mainUrl, toMain],
+		] as const)
+			replays.push([where, (await send([url], { replayOf: original.webhookId }))[0]]);
 		for (const [where, d] of replays)
 			check(
 				s,
