@@ -129,14 +129,17 @@ export async function instantQueueScenario(
 	const mainUrl = `${cluster.base}/webhook/${PATH}`;
 	const webhookUrl = `${cluster.webhook.base}/webhook/${PATH}`;
 	const runs = () => postgres.json<Run[]>(s, RUNS_SQL);
-	/** Waits until every execution of the workflow finished and there are at least `n`. */
+	/** Waits until every execution of the workflow finished, recorded, and there are at least `n`. */
 	const finished = async (n: number) => {
 		const deadline = Date.now() + WAIT_MS;
 		for (;;) {
 			const gone = [...cluster.workers.map((w) => w.exited()), cluster.webhook.exited()];
 			if (gone.some(Boolean)) throw new StepError(s, 'a worker or the webhook process exited');
 			const found = await runs();
-			if (found.length >= n && found.every((r) => FINISHED.includes(r.status))) return found;
+			// A worker writes the status and the custom data apart: both, before it counts.
+			const complete = (r: Run) =>
+				FINISHED.includes(r.status) && (r.status !== 'success' || (r.worker && r.title));
+			if (found.length >= n && found.every(complete)) return found;
 			if (Date.now() > deadline)
 				throw new StepError(s, `${n} finished executions: not within ${WAIT_MS / 1000}s`);
 			await sleep(500);
