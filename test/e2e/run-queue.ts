@@ -11,14 +11,15 @@
 // the work folder) -> start-sandbox (HighLevel's limit scaled in time: 100 per 1,000 ms) ->
 // install-n8n (2.41.1, cached), install-package (main's, each worker's and the webhook process's
 // user folder) -> import (credential, both workflows, published) -> start-cluster (main with
-// EXECUTIONS_MODE=queue, two `n8n worker --concurrency=1`, one `n8n webhook`) -> package-in-main
-// -> two-executions (two webhook calls at once, 500 creates each; waits for both records to
-// finish) -> worker-assignment (from the records, and the workers' logs) -> sandbox (1,000
-// appointments once each, every 429 resent; the 429s and the time against the floor printed, with
-// the bars of 50 and 1.2 x) -> instant-once (signed deliveries to the webhook process and to main
-// run once each on a worker; replays refused) -> instant-concurrency (the same delivery to both
-// processes at once, and one after the other: executions per delivery, reported) -> cleanup
-// (everything stopped, no process group left, no data folder left).
+// EXECUTIONS_MODE=queue, two `n8n worker --concurrency=1`) -> package-in-main -> two-executions
+// (two webhook calls at once, 500 creates each; waits for both records to finish) ->
+// worker-assignment (from the records, and the workers' logs) -> sandbox (1,000 appointments once
+// each, every 429 resent; the 429s and the time against the floor printed, with the bars of 50
+// and 1.2 x) -> start-webhook-process (`n8n webhook`, once the pacing is measured, so it takes no
+// CPU from it) -> instant-once (signed deliveries to the webhook process and to main run once each
+// on a worker; replays refused) -> instant-concurrency (the same delivery to both processes at
+// once, one after the other, and to main twice at once: executions per delivery, reported) ->
+// cleanup (everything stopped, no process group left, no data folder left).
 // The modules are in queue/: services.ts (Postgres, Redis), cluster.ts (main, workers, webhook
 // process), workflow.ts (the workflow, its import), scenario.ts (its two executions), figures.ts
 // (what the sandbox saw), instant.ts (the instant trigger's workflow and deliveries), teardown.ts
@@ -49,7 +50,13 @@ import {
 	sleep,
 	stopChild,
 } from './processes';
-import { installCluster, startCluster, WEBHOOK_PROCESS, WORKERS } from './queue/cluster';
+import {
+	installCluster,
+	startCluster,
+	startWebhookProcess,
+	WEBHOOK_PROCESS,
+	WORKERS,
+} from './queue/cluster';
 import { instantQueueScenario, instantWorkflow } from './queue/instant';
 import { queueScenario } from './queue/scenario';
 import { ensureServiceBinaries, startPostgres, startRedis } from './queue/services';
@@ -112,7 +119,8 @@ async function scenario(work: string, teardown: Teardown): Promise<void> {
 	currentTally().notes.push(
 		`429s ${figures.status429}, wall ${figures.wallMs} ms, floor ${figures.floorMs} ms, ${figures.xFloor.toFixed(2)} x floor after the 1st request`,
 	);
-	await instantQueueScenario(cluster, postgres, sandbox);
+	const webhook = await startWebhookProcess(setup, teardown);
+	await instantQueueScenario(cluster, webhook, postgres, sandbox);
 }
 
 /** Stops what the run started, then checks nothing is left: no process group, no data folder. */

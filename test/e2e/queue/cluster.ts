@@ -1,9 +1,10 @@
 // n8n in queue mode, as a self-hosted team runs it: one main (`n8n start`, EXECUTIONS_MODE=queue:
 // it takes the webhook calls and puts each execution on Bull's queue in Redis), two workers
-// (`n8n worker --concurrency=1`: each takes one execution at a time off the queue) and a webhook
-// process (`n8n webhook`, its own port: it takes production webhook calls like main, and queues
-// their executions the same way), all four on the same Postgres and Redis and the same encryption
-// key (a worker decrypts the credential main stored). Each has its own user folder with the packed
+// (`n8n worker --concurrency=1`: each takes one execution at a time off the queue) and, started
+// once the pacing is measured (so it shares no CPU with that measurement), a webhook process
+// (`n8n webhook`, its own port: it takes production webhook calls like main, and queues their
+// executions the same way), all four on the same Postgres and Redis and the same encryption key
+// (a worker decrypts the credential main stored). Each has its own user folder with the packed
 // package installed as a community package, as separate hosts or containers would: a worker that
 // lacked it could not run the node, a webhook process could not run the trigger's webhook.
 // Each worker gets HLC_E2E_WORKER=<its name>, readable in expressions (N8N_BLOCK_ENV_ACCESS_IN_NODE
@@ -22,7 +23,7 @@ export const WORKERS = ['worker-1', 'worker-2'] as const;
 export type WorkerName = (typeof WORKERS)[number];
 /** The webhook process's folder and name. */
 export const WEBHOOK_PROCESS = 'webhook';
-/** The same for all three: n8n encrypts credentials with it in the shared database. */
+/** The same for every process: n8n encrypts credentials with it in the shared database. */
 const ENCRYPTION_KEY = 'e2e-queue-highlevel-calendar-encryption-key';
 
 export interface ClusterSetup {
@@ -40,8 +41,13 @@ export interface Cluster {
 	base: string;
 	mainLog: string;
 	workers: Array<{ name: WorkerName; logFile: string; exited: () => boolean }>;
-	/** The webhook process: its base URL (production webhooks at /webhook/...) and log. */
-	webhook: { base: string; logFile: string; exited: () => boolean };
+}
+
+/** The webhook process: its base URL (production webhooks at /webhook/...) and its log. */
+export interface WebhookProcess {
+	base: string;
+	logFile: string;
+	exited: () => boolean;
 }
 
 /**
@@ -142,9 +148,8 @@ async function answers(stepName: string, url: string, logFile: string, ms: numbe
 }
 
 /**
- * Step start-cluster: main, both workers and the webhook process at once; resolves when main's
- * REST API answers, each worker has said it is ready (it listens on the queue) and the webhook
- * process answers on its port. `teardown` stops the workers and the webhook process, then main
+ * Step start-cluster: main and both workers at once; resolves when main's REST API answers and each
+ * worker has said it is ready, i.e. listens on the queue. `teardown` stops the workers, then main
  * (one that failed to come up is killed with every other child at the end of the run).
  */
 export async function startCluster(setup: ClusterSetup, teardown: Teardown): Promise<Cluster> {
@@ -163,25 +168,10 @@ export async function startCluster(setup: ClusterSetup, teardown: Teardown): Pro
 			);
 			return { name: w.name, logFile, bg };
 		});
-		const webhookPort = await freePort();
-		const webhookLog = path.join(logs, `${WEBHOOK_PROCESS}.log`);
-		const webhook = startBackground(
-			'start-cluster',
-			path.join(setup.nodeBinDir, 'node'),
-			[setup.n8nBin, 'webhook'],
-			{ ...setup.webhook.env, N8N_PORT: String(webhookPort) },
-			/Webhook listener waiting for requests/,
-			300_000,
-			webhookLog,
-		);
-		// One teardown entry, registered before anything can fail: the workers and the webhook
-		// process first, then main.
+		// One teardown entry, registered before anything can fail: the workers first, then main.
 		let mainChild: ChildProcess | undefined;
-		teardown.add('n8n (workers and webhook process, then main)', async () => {
-			await Promise.all([
-				...workers.map((w) => stopChild(w.bg.child, 30_000)),
-				stopChild(webhook.child, 30_000),
-			]);
+		teardown.add('n8n (workers, then main)', async () => {
+			await Promise.all(workers.map((w) => stopChild(w.bg.child, 30_000)));
 			if (mainChild) await stopChild(mainChild, 30_000);
 		});
 		const port = await freePort();
@@ -190,32 +180,56 @@ export async function startCluster(setup: ClusterSetup, teardown: Teardown): Pro
 			return m;
 		});
 		mainP.catch(() => undefined); // awaited below, after the workers
-		const webhookBase = `http://127.0.0.1:${webhookPort}`;
 		await Promise.all([
 			mainP,
 			...workers.map(async (w) => {
 				await w.bg.first;
 				console.log(`  ${w.name} ready (log ${w.logFile})`);
 			}),
-			(async () => {
-				await webhook.first;
-				await answers('start-cluster', `${webhookBase}/healthz`, webhookLog, 120_000);
-				console.log(`  webhook process ready at ${webhookBase} (log ${webhookLog})`);
-			})(),
 		]);
 		const mainUp = await mainP;
 		console.log(`  main ready at ${mainUp.base} (log ${mainUp.logFile})`);
-		const exited = (child: ChildProcess) => () =>
-			child.exitCode !== null || child.signalCode !== null;
 		return {
 			base: mainUp.base,
 			mainLog: mainUp.logFile,
 			workers: workers.map((w) => ({
 				name: w.name,
 				logFile: w.logFile,
-				exited: exited(w.bg.child),
+				exited: () => w.bg.child.exitCode !== null || w.bg.child.signalCode !== null,
 			})),
-			webhook: { base: webhookBase, logFile: webhookLog, exited: exited(webhook.child) },
+		};
+	});
+}
+
+/**
+ * Step start-webhook-process: `n8n webhook` on a port of its own; resolves once it answers
+ * /healthz. `teardown` stops it (before the workers and main, registered after them).
+ */
+export async function startWebhookProcess(
+	setup: ClusterSetup,
+	teardown: Teardown,
+): Promise<WebhookProcess> {
+	return step('start-webhook-process', async () => {
+		const port = await freePort();
+		const logFile = path.join(setup.main.work, '..', 'logs', `${WEBHOOK_PROCESS}.log`);
+		const bg = startBackground(
+			'start-webhook-process',
+			path.join(setup.nodeBinDir, 'node'),
+			[setup.n8nBin, 'webhook'],
+			{ ...setup.webhook.env, N8N_PORT: String(port) },
+			/Webhook listener waiting for requests/,
+			300_000,
+			logFile,
+		);
+		teardown.add('n8n webhook process', () => stopChild(bg.child, 30_000));
+		await bg.first;
+		const base = `http://127.0.0.1:${port}`;
+		await answers('start-webhook-process', `${base}/healthz`, logFile, 120_000);
+		console.log(`  webhook process ready at ${base} (log ${logFile})`);
+		return {
+			base,
+			logFile,
+			exited: () => bg.child.exitCode !== null || bg.child.signalCode !== null,
 		};
 	});
 }

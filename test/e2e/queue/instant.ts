@@ -19,7 +19,7 @@ import { sleep } from '../processes';
 import type { Json, Sandbox } from '../scenarios/major';
 import { bookThroughApi } from '../scenarios/trigger';
 import { webhookControl, type DeliveryView } from '../webhookControl';
-import type { Cluster } from './cluster';
+import type { Cluster, WebhookProcess } from './cluster';
 import type { Postgres } from './services';
 import { CRED } from './workflow';
 
@@ -121,19 +121,20 @@ const tallyOf = (counts: number[]) =>
 
 export async function instantQueueScenario(
 	cluster: Cluster,
+	webhook: WebhookProcess,
 	postgres: Postgres,
 	sandbox: Sandbox,
 ): Promise<ConcurrencyFigures> {
 	const s = 'instant';
 	const control = webhookControl(s, sandbox.controlUrl);
 	const mainUrl = `${cluster.base}/webhook/${PATH}`;
-	const webhookUrl = `${cluster.webhook.base}/webhook/${PATH}`;
+	const webhookUrl = `${webhook.base}/webhook/${PATH}`;
 	const runs = () => postgres.json<Run[]>(s, RUNS_SQL);
 	/** Waits until every execution of the workflow finished, recorded, and there are at least `n`. */
 	const finished = async (n: number) => {
 		const deadline = Date.now() + WAIT_MS;
 		for (;;) {
-			const gone = [...cluster.workers.map((w) => w.exited()), cluster.webhook.exited()];
+			const gone = [...cluster.workers.map((w) => w.exited()), webhook.exited()];
 			if (gone.some(Boolean)) throw new StepError(s, 'a worker or the webhook process exited');
 			const found = await runs();
 			// A worker writes the status and the custom data apart: both, before it counts.
