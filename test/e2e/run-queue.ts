@@ -120,7 +120,7 @@ async function scenario(work: string, teardown: Teardown): Promise<void> {
 		`429s ${figures.status429}, wall ${figures.wallMs} ms, floor ${figures.floorMs} ms, ${figures.xFloor.toFixed(2)} x floor after the 1st request`,
 	);
 	const webhook = await startWebhookProcess(setup, teardown);
-	await instantQueueScenario(cluster, webhook, postgres, sandbox);
+	await instantQueueScenario(setup.n8nBin, cluster, webhook, postgres, sandbox);
 }
 
 /** Stops what the run started, then checks nothing is left: no process group, no data folder. */
