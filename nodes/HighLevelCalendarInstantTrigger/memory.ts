@@ -46,23 +46,20 @@ export function claimDelivery(
 }
 
 /**
- * The deliveries this n8n process accepted, per trigger (workflow and node). n8n loads the static
- * data afresh for every request and saves it after, without a lock, so two copies of one delivery
- * arriving together would both pass a check of the static data alone; checked and recorded here
- * in the same synchronous step, they cannot both pass in one process.
+ * What this n8n process accepted and heard, per trigger (workflow and node), beside the static
+ * data. n8n loads the static data afresh for every request and saves it after, without a lock, so
+ * two copies of one delivery arriving together would both pass a check of the static data alone;
+ * checked and recorded here in the same synchronous step, they cannot both pass in one process.
+ * n8n 2.41 also leaves the static data unsaved when a delivery starts a run
+ * (docs/instant-trigger.md, "Exactly once"): this record keeps one process right regardless.
  */
-const acceptedInProcess = new Map<string, InstantState['deliveries']>();
+const processStates = new Map<string, InstantState>();
 
-/** claimDelivery for this process's own record of one trigger's deliveries. */
-export function claimInProcess(
-	trigger: string,
-	deliveryId: string,
-	now: number,
-	keepMs: number,
-): boolean {
-	let deliveries = acceptedInProcess.get(trigger);
-	if (!deliveries) acceptedInProcess.set(trigger, (deliveries = {}));
-	return claimDelivery({ deliveries, appointments: {} }, deliveryId, now, keepMs);
+/** This process's own state of one trigger. */
+export function processStateOf(trigger: string): InstantState {
+	let state = processStates.get(trigger);
+	if (!state) processStates.set(trigger, (state = { deliveries: {}, appointments: {} }));
+	return state;
 }
 
 /** What was remembered of the appointment, then remembers (or, deleted, forgets) it. */

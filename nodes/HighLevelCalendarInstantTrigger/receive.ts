@@ -7,7 +7,7 @@ import type { NodeContext } from '../HighLevelCalendar/helpers/nodeRun';
 import { itemOf } from '../HighLevelCalendarTrigger/items';
 import { readAppDelivery, readWorkflowDelivery, type Received } from './deliveries';
 import { firedOf, SECRET_HEADER } from './events';
-import { claimDelivery, claimInProcess, recallAndRemember, stateOf } from './memory';
+import { claimDelivery, processStateOf, recallAndRemember, stateOf } from './memory';
 import { instantTriggerProperties } from './properties';
 import { readInstantSettings, type InstantSettings } from './settings';
 import { ed25519Key, fresh, secretMatches, signatureValid, SIGNATURE_HEADER } from './signature';
@@ -100,17 +100,20 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	if ('refused' in received) return refuse(this, received.refused);
 	// Verified, but not an appointment event (the app may subscribe to others): answered, no run.
 	if ('ignored' in received) return {};
-	const state = stateOf(this.getWorkflowStaticData('node'));
+	const saved = stateOf(this.getWorkflowStaticData('node'));
+	const own = processStateOf(`${this.getWorkflow().id}:${this.getNode().id}`);
 	// Kept as long as a replay's timestamp would still pass, twice over for clock skew. Both
-	// claims are made with no await between them and the check (memory.ts says why).
+	// records are checked and written with no await in between (memory.ts says why).
 	const keepMs = 2 * settings.maxAgeMs;
-	const trigger = `${this.getWorkflow().id}:${this.getNode().id}`;
-	const inProcess = claimInProcess(trigger, received.deliveryId, now, keepMs);
-	const inStaticData = claimDelivery(state, received.deliveryId, now, keepMs);
-	if (!inProcess || !inStaticData)
-		return refuse(this, 'this delivery was accepted before (a replay)');
+	const newHere = claimDelivery(own, received.deliveryId, now, keepMs);
+	const newSaved = claimDelivery(saved, received.deliveryId, now, keepMs);
+	if (!newHere || !newSaved) return refuse(this, 'this delivery was accepted before (a replay)');
 	const { delivery } = received;
-	const before = recallAndRemember(state, delivery.appointment, delivery.kind === 'delete');
+	const deleted = delivery.kind === 'delete';
+	// This process heard the latest; the saved state speaks for what came before a restart.
+	const heardHere = recallAndRemember(own, delivery.appointment, deleted);
+	const heardSaved = recallAndRemember(saved, delivery.appointment, deleted);
+	const before = heardHere ?? heardSaved;
 	const fired = firedOf(delivery, before, settings);
 	if (!fired.length) return {};
 	return { workflowData: [fired.map((one) => itemOf(one, settings.simplify))] };

@@ -480,14 +480,26 @@ export function instantTriggerScenario(run: MajorRun): Alongside {
 						},
 					],
 				];
-				for (const [what, request] of replays) {
+				// n8n 2.41 saves the static data when a delivery fires nothing, and the first time the
+				// trigger writes it, but not when a delivery starts a run (docs/instant-trigger.md,
+				// "Exactly once"): there only the first booking's replay can be refused after a
+				// restart; the others are reported, and checked to run once each.
+				let acceptedAgain = 0;
+				for (const [index, [what, request]] of replays.entries()) {
 					const d = await send(request);
-					check(
-						s,
-						d.status === 401 && d.answer === UNAUTHORIZED,
-						`after the restart, a replay of ${what}: 401`,
-						{ status: d.status, answer: d.answer },
-					);
+					if (run.major === 1 || index === 0) {
+						check(
+							s,
+							d.status === 401 && d.answer === UNAUTHORIZED,
+							`after the restart, a replay of ${what}: 401`,
+							{ status: d.status, answer: d.answer },
+						);
+					} else {
+						if (d.status === 200) acceptedAgain++;
+						console.log(
+							`  n8n 2.41 after the restart, a replay of ${what}: ${d.status} (its run's static data was not saved by n8n)`,
+						);
+					}
 				}
 				// Within Max Age (5 minutes), so only the replay guard could refuse them.
 				check(
@@ -504,8 +516,11 @@ export function instantTriggerScenario(run: MajorRun): Alongside {
 				await seen.take();
 				check(
 					s,
-					runs.length === runsBeforeRestart && ranSince() === before,
-					'and they run nothing',
+					runs.length === runsBeforeRestart + acceptedAgain &&
+						(acceptedAgain > 0 || ranSince() === before),
+					acceptedAgain
+						? `the refused ones run nothing; the ${acceptedAgain} n8n 2.41 took again run once each`
+						: 'and they run nothing',
 					{ executions: runs.length - runsBeforeRestart, requests: ranSince() - before },
 				);
 			});

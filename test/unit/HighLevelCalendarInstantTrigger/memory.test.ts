@@ -1,7 +1,7 @@
 import {
 	claimDelivery,
-	claimInProcess,
 	MAX_REMEMBERED,
+	processStateOf,
 	recallAndRemember,
 	stateOf,
 } from '../../../nodes/HighLevelCalendarInstantTrigger/memory';
@@ -71,11 +71,11 @@ describe('recallAndRemember', () => {
 	});
 });
 
-describe('claimInProcess', () => {
-	it("accepts an id once per trigger, whatever the static data's copy says", () => {
-		expect(claimInProcess('wf1:n1', 'w1', T0, 600_000)).toBe(true);
-		expect(claimInProcess('wf1:n1', 'w1', T0 + 1, 600_000)).toBe(false);
-		expect(claimInProcess('wf2:n1', 'w1', T0 + 1, 600_000)).toBe(true);
-		expect(claimInProcess('wf1:n1', 'w1', T0 + 600_002, 600_000)).toBe(true);
+describe('processStateOf', () => {
+	it('is one state per trigger for the life of the process', () => {
+		const first = processStateOf('wf1:n1');
+		expect(claimDelivery(first, 'w1', T0, 600_000)).toBe(true);
+		expect(claimDelivery(processStateOf('wf1:n1'), 'w1', T0 + 1, 600_000)).toBe(false);
+		expect(claimDelivery(processStateOf('wf2:n1'), 'w1', T0 + 1, 600_000)).toBe(true);
 	});
 });
