@@ -65,7 +65,8 @@ export class HighLevelCalendarApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl.replace(new RegExp("/+$"), "")}}',
 			url: '/calendars/',
 			qs: { locationId: '={{$credentials.locationId}}' },
-			headers: { Version: '2021-04-15', Accept: 'application/json' },
+			// The Calendars API Version the node sends (CALENDARS_API_VERSION in helpers/constants.ts).
+			headers: { Version: 'v3', Accept: 'application/json' },
 		},
 		rules: [
 			{

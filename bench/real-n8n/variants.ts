@@ -15,7 +15,7 @@ export const BASELINE = 'n8n-nodes-bench-baseline';
 export const API_HEADERS = {
 	Accept: 'application/json',
 	'Content-Type': 'application/json',
-	Version: '2021-04-15',
+	Version: 'v3',
 };
 
 // ---------------------------------------------------------------- the variants

@@ -20,7 +20,7 @@ function onlyRequest() {
 	expect(sandbox.requests).toHaveLength(1);
 	const [request] = sandbox.requests;
 	expect(request.headers.authorization).toBe(`Bearer ${SANDBOX_TOKEN}`);
-	expect(request.headers.version).toBe('2021-04-15');
+	expect(request.headers.version).toBe('v3');
 	expect(request.headers.accept).toBe('application/json');
 	return request;
 }

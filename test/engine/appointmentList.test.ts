@@ -61,7 +61,7 @@ describe('Appointment: Get Many', () => {
 			startTime: String(Date.parse(DAY_START)),
 			endTime: String(Date.parse(DAY_END)),
 		});
-		expect(request.headers.version).toBe('2021-04-15');
+		expect(request.headers.version).toBe('v3');
 		// Simplify is on by default for Get Many.
 		expect(items.map((item) => item.json)).toEqual([
 			{
@@ -135,7 +135,7 @@ describe('Appointment: Get Many', () => {
 			options: { appointmentStatus: "={{ ['confirmd'] }}" },
 		});
 		expect(typo.error?.message).toBe(
-			'Options > Appointment Status (appointmentStatus) "confirmd" is not an allowed value. Did you mean confirmed? Use one of: new, confirmed, cancelled, showed, noshow, invalid.',
+			'Options > Appointment Status (appointmentStatus) "confirmd" is not an allowed value. Did you mean confirmed? Use one of: new, confirmed, cancelled, showed, noshow, invalid, completed, active.',
 		);
 		expect(sandbox.requests).toHaveLength(0);
 	});

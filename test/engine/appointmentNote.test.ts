@@ -164,7 +164,7 @@ describe('Appointment Note: Create', () => {
 		expect(sandbox.requests).toHaveLength(1);
 		const [request] = sandbox.requests;
 		expect(request).toMatchObject({ method: 'POST', path: notesPath, query: {}, status: 201 });
-		expect(request.headers.version).toBe('2021-04-15');
+		expect(request.headers.version).toBe('v3');
 		expect(request.body).toEqual({
 			body: 'Call outcome: interested, wants a quote',
 			userId: SANDBOX_USER_2_ID,

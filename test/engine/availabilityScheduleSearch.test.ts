@@ -40,7 +40,7 @@ describe('Availability Schedule: Search', () => {
 			query: { userId: SANDBOX_USER_ID, locationId: SANDBOX_LOCATION_ID, limit: '50', skip: '0' },
 			body: undefined,
 		});
-		expect(sandbox.requests[0].headers.version).toBe('2021-04-15');
+		expect(sandbox.requests[0].headers.version).toBe('v3');
 		expect(items.map((item) => item.json)).toEqual(
 			(sandbox.requests[0].response as { schedules: unknown[] }).schedules,
 		);

@@ -27,7 +27,7 @@ describe('Block Slot: Update', () => {
 		const [request] = sandbox.requests;
 		expect(request.method).toBe('PUT');
 		expect(request.path).toBe(`/calendars/events/block-slots/${SANDBOX_BLOCK_SLOT_ID}`);
-		expect(request.headers.version).toBe('2021-04-15');
+		expect(request.headers.version).toBe('v3');
 		expect(request.status).toBe(201);
 		expect(request.body).toEqual({
 			calendarId: SANDBOX_CALENDAR_ID,

@@ -48,7 +48,7 @@ describe('Calendar Group: Get Many', () => {
 			status: 200,
 			body: undefined,
 		});
-		expect(sandbox.requests[0].headers.version).toBe('2021-04-15');
+		expect(sandbox.requests[0].headers.version).toBe('v3');
 		expect(all.items.map((item) => item.json)).toEqual([
 			seededGroup,
 			expect.objectContaining({ id: SANDBOX_GROUP_2_ID, name: 'Sandbox Hygiene' }),
@@ -340,7 +340,7 @@ describe('the group picker and the one groupId property', () => {
 			path: '/calendars/groups',
 			query: { locationId: SANDBOX_LOCATION_ID },
 		});
-		expect(sandbox.requests[0].headers.version).toBe('2021-04-15');
+		expect(sandbox.requests[0].headers.version).toBe('v3');
 		expect((await listSearch('sandbox-team')).results).toEqual([
 			{ name: 'Sandbox Team', value: SANDBOX_GROUP_ID },
 		]);

@@ -44,7 +44,7 @@ describe('bad input fails the item before any request, naming field, value and f
 		[
 			'an unknown status from an expression',
 			{ ...update, updateFields: { appointmentStatus: "={{ 'no-shw' }}" } },
-			'Update Fields > Appointment Status (appointmentStatus) "no-shw" is not an allowed value. Did you mean noshow? Use one of: new, confirmed, cancelled, showed, noshow, invalid.',
+			'Update Fields > Appointment Status (appointmentStatus) "no-shw" is not an allowed value. Did you mean noshow? Use one of: new, confirmed, cancelled, showed, noshow, invalid, completed, active.',
 		],
 		[
 			'an unknown meeting location type',
@@ -279,7 +279,7 @@ describe('credential test, run as n8n runs it', () => {
 		});
 		expect(sandbox.requests[0].headers).toMatchObject({
 			authorization: `Bearer ${SANDBOX_TOKEN}`,
-			version: '2021-04-15',
+			version: 'v3',
 		});
 	});
 

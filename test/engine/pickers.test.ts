@@ -46,7 +46,7 @@ describe('pickers', () => {
 			query: { locationId: SANDBOX_LOCATION_ID },
 		});
 		expect(sandbox.requests[0].headers).toMatchObject({
-			version: '2021-04-15',
+			version: 'v3',
 			authorization: `Bearer ${SANDBOX_TOKEN}`,
 		});
 	});

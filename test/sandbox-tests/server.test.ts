@@ -17,6 +17,7 @@ import {
 	SANDBOX_LOCATION_ID,
 	SANDBOX_USER_ID,
 	VERSION,
+	VERSION_2021_04_15,
 	VERSION_2021_07_28,
 	blockSlotUpdate,
 	call,
@@ -90,7 +91,7 @@ describe('auth and headers', () => {
 				version,
 			});
 			expect(res.status).toBe(400);
-			expect(res.body).toEqual({ statusCode: 400, message: expect.stringContaining('2021-04-15') });
+			expect(res.body).toEqual({ statusCode: 400, message: expect.stringContaining('v3') });
 		}
 	});
 });
@@ -176,7 +177,7 @@ describe('validation', () => {
 
 	test('enums are enforced', async () => {
 		await expect422('POST', APPOINTMENTS, newAppointment({ appointmentStatus: 'booked' }), [
-			'appointmentStatus must be one of the following values: new, confirmed, cancelled, showed, noshow, invalid',
+			'appointmentStatus must be one of the following values: new, confirmed, cancelled, showed, noshow, invalid, completed, active',
 		]);
 	});
 
@@ -243,7 +244,7 @@ describe('validation', () => {
 });
 
 describe('APIs, versions and scopes', () => {
-	test('each API has its own Version, and a route requires the version of its API', async () => {
+	test('each API has its own Versions, and a route requires one of its API', async () => {
 		expect(API_VERSIONS).toEqual({
 			calendars: VERSION,
 			users: VERSION_2021_07_28,
@@ -270,11 +271,34 @@ describe('APIs, versions and scopes', () => {
 		];
 		for (const [method, url, body, right, wrong] of cases) {
 			expect((await call(method, url, body, { version: right })).status).toBe(200);
+			const allowed = right === VERSION ? `"${VERSION_2021_04_15}" or "${VERSION}"` : `"${right}"`;
 			expect(await call(method, url, body, { version: wrong })).toEqual({
 				status: 400,
-				body: { statusCode: 400, message: `Version header must be "${right}", got "${wrong}"` },
+				body: { statusCode: 400, message: `Version header must be ${allowed}, got "${wrong}"` },
 			});
 		}
+		// The shared operations answer both Calendars Versions; v3's own only v3.
+		const calendars = `/calendars/?locationId=${SANDBOX_LOCATION_ID}`;
+		expect((await call('GET', calendars, undefined, { version: VERSION_2021_04_15 })).status).toBe(
+			200,
+		);
+		const services = `/calendars/services/locations?locationId=${SANDBOX_LOCATION_ID}`;
+		expect(await call('GET', services, undefined, { version: VERSION_2021_04_15 })).toEqual({
+			status: 400,
+			body: { statusCode: 400, message: `Version header must be "${VERSION}", got "2021-04-15"` },
+		});
+	});
+
+	test("a request is checked against its own Version's spec: completed is a v3 status", async () => {
+		const appointment = newAppointment({ appointmentStatus: 'completed' });
+		const old = await call('POST', '/calendars/events/appointments', appointment, {
+			version: VERSION_2021_04_15,
+		});
+		expect(old.status).toBe(422);
+		expect(JSON.stringify(old.body)).toContain('appointmentStatus must be one of');
+		const v3 = await call('POST', '/calendars/events/appointments', appointment);
+		expect(v3.status).toBe(200);
+		expect(v3.body).toMatchObject({ appointmentStatus: 'completed' });
 	});
 
 	test('ALL_SCOPES covers the four APIs; CALENDAR_SCOPES is still just the Calendars API', () => {

@@ -22,7 +22,8 @@ import {
 export * from './index';
 export { scopesAllow, securityOf, tokenAllows } from './spec';
 
-export const VERSION = '2021-04-15';
+export const VERSION = 'v3';
+export const VERSION_2021_04_15 = '2021-04-15';
 export const VERSION_2021_07_28 = '2021-07-28';
 export const READONLY_TOKEN = 'pit-readonly';
 export const OTHER_LOCATION_TOKEN = 'pit-other-location';

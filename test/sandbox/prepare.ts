@@ -56,6 +56,7 @@ function guard(
 	sandbox: Sandbox,
 	headers: Record<string, string>,
 	route: Pick<Route, 'security' | 'version'>,
+	versions: string[] = [route.version],
 ): AuthorizedToken {
 	const token = tokenOf(sandbox, headers);
 	if (!token) {
@@ -68,10 +69,11 @@ function guard(
 	}
 	if (!tokenAllows(route, token.userType, token.scopes))
 		throw unauthorized('This authClass type is not allowed to access this scope');
-	if (headers.version !== route.version) {
+	if (headers.version === undefined || !versions.includes(headers.version)) {
+		const allowed = versions.map((v) => `"${v}"`).join(' or ');
 		throw fail(
 			400,
-			`Version header must be "${route.version}", got ${headers.version === undefined ? 'none' : `"${headers.version}"`}`,
+			`Version header must be ${allowed}, got ${headers.version === undefined ? 'none' : `"${headers.version}"`}`,
 		);
 	}
 	return token;
@@ -165,7 +167,7 @@ export function prepare(
 
 	let match;
 	try {
-		match = matchRoute(method, path);
+		match = matchRoute(method, path, headers.version);
 	} catch {
 		throw fail(400, `Failed to decode param '${path}'`);
 	}
@@ -175,8 +177,8 @@ export function prepare(
 			message: `Cannot ${method} ${url}`,
 			error: 'Not Found',
 		});
-	const { route, params } = match;
-	const token = guard(sandbox, headers, route);
+	const { route, params, versions } = match;
+	const token = guard(sandbox, headers, route, versions);
 
 	const errors = validateParams(route, query, params);
 	// Nest reads a missing body as {}, so a bodiless POST fails on its required fields.

@@ -19,3 +19,12 @@ export const SANDBOX_SCHEDULE_ID = 'sch_sandbox_001';
 export const SANDBOX_SCHEDULE_2_ID = 'sch_sandbox_002';
 /** A note on the seeded appointment, written by SANDBOX_USER_ID. */
 export const SANDBOX_NOTE_ID = 'note_sandbox_001';
+/** The services catalog (Calendars API v3): a haircut (staff: SANDBOX_USER_ID) and a colour. */
+export const SANDBOX_SERVICE_ID = 'svc_sandbox_001';
+export const SANDBOX_SERVICE_2_ID = 'svc_sandbox_002';
+/** The default service location (an offline address). */
+export const SANDBOX_SERVICE_LOCATION_ID = 'svl_sandbox_001';
+/** A booking of SANDBOX_SERVICE_ID for SANDBOX_CONTACT_ID at SANDBOX_SERVICE_LOCATION_ID. */
+export const SANDBOX_SERVICE_BOOKING_ID = 'svb_sandbox_001';
+/** An event calendar (calendarType "event"), whose availability schedule the v3 routes serve. */
+export const SANDBOX_EVENT_CALENDAR_ID = 'cal_sandbox_event';

@@ -54,49 +54,55 @@ export interface RouteMatch {
 	route: Route;
 	/** Path parameters, percent-decoded after the path was split. */
 	params: Record<string, string>;
+	/** Every Version whose document has this operation, oldest first. */
+	versions: string[];
 }
 
 const SPEC_DIR = path.join(__dirname, 'spec');
+
+/**
+ * One vendored OpenAPI document: one API at one Version. The Calendars API has two, 2021-04-15
+ * and v3 (spec/README.md); a request is checked against the document of the Version it carries.
+ */
+export interface SpecDocument {
+	api: ApiName;
+	/** Path under spec/, which is also the document's ajv id below a fixed base. */
+	file: string;
+	spec: Json;
+	version: string;
+}
+
+/** The documents, oldest Version first within an API. */
+const DOCUMENT_FILES: Array<[ApiName, string]> = [
+	['calendars', 'apps/calendars.json'],
+	['calendars', 'v3/apps/calendars-v3.json'],
+	['users', 'apps/users.json'],
+	['contacts', 'apps/contacts.json'],
+	['locations', 'apps/locations.json'],
+];
+
 // Any absolute base works; it only lets ajv resolve the specs' `../common/common-schemas.json`
-// reference the same way it resolves on disk.
-export const specId = (api: ApiName) => `https://sandbox.invalid/apps/${api}.json`;
-export const COMMON_ID = 'https://sandbox.invalid/common/common-schemas.json';
+// reference the same way it resolves on disk (spec/v3 keeps its own common next to its apps).
+export const documentId = (file: string) => `https://sandbox.invalid/${file}`;
+export const COMMON_FILES = ['common/common-schemas.json', 'v3/common/common-schemas.json'];
 
 const readJson = (file: string): Json =>
 	JSON.parse(fs.readFileSync(path.join(SPEC_DIR, file), 'utf8'));
 
-export const specs = Object.fromEntries(
-	API_NAMES.map((api) => [api, readJson(`apps/${api}.json`)]),
-) as Record<ApiName, Json>;
-export const commonSpec = readJson('common/common-schemas.json');
+export const commonSpecs: Array<{ file: string; spec: Json }> = COMMON_FILES.map((file) => ({
+	file,
+	spec: readJson(file),
+}));
 
-const pathsOf = (api: ApiName) => specs[api].paths as Record<string, Record<string, Operation>>;
-
-const scopesOf = (apis: ApiName[]): string[] =>
-	[
-		...new Set(
-			apis.flatMap((api) =>
-				Object.values(pathsOf(api)).flatMap((ops) =>
-					Object.values(ops).flatMap((op) =>
-						(op.security ?? []).flatMap((alt) => Object.values(alt).flat()),
-					),
-				),
-			),
-		),
-	].sort();
-
-/** Every scope the Calendars API names. */
-export const CALENDAR_SCOPES: string[] = scopesOf(['calendars']);
-/** Every scope the four APIs name: what the default sandbox token holds. */
-export const ALL_SCOPES: string[] = scopesOf(API_NAMES);
+type Paths = Record<string, Record<string, Operation>>;
 
 /**
- * Each file is one API with one version. The operations repeat it as a `Version` header enum;
- * a file whose operations disagree would make "the version of its API" meaningless, so refuse.
+ * A document's operations repeat its Version as a `Version` header enum; a document whose
+ * operations disagree would make "the version of its API" meaningless, so refuse.
  */
-function versionOf(api: ApiName): string {
+function versionOf(file: string, spec: Json): string {
 	const versions = new Set<unknown>();
-	for (const ops of Object.values(pathsOf(api))) {
+	for (const ops of Object.values(spec.paths as Paths)) {
 		for (const op of Object.values(ops)) {
 			const header = (op.parameters ?? []).find((p) => p.in === 'header' && p.name === 'Version');
 			header?.schema?.enum?.forEach((v) => versions.add(v));
@@ -105,14 +111,45 @@ function versionOf(api: ApiName): string {
 	const [version, ...others] = [...versions];
 	if (typeof version !== 'string' || others.length > 0) {
 		throw new Error(
-			`spec/apps/${api}.json: expected one Version value, found ${JSON.stringify([...versions])}`,
+			`spec/${file}: expected one Version value, found ${JSON.stringify([...versions])}`,
 		);
 	}
 	return version;
 }
 
+export const documents: SpecDocument[] = DOCUMENT_FILES.map(([api, file]) => {
+	const spec = readJson(file);
+	return { api, file, spec, version: versionOf(file, spec) };
+});
+
+const scopesOf = (apis: ApiName[]): string[] =>
+	[
+		...new Set(
+			documents
+				.filter((doc) => apis.includes(doc.api))
+				.flatMap((doc) =>
+					Object.values(doc.spec.paths as Paths).flatMap((ops) =>
+						Object.values(ops).flatMap((op) =>
+							(op.security ?? []).flatMap((alt) => Object.values(alt).flat()),
+						),
+					),
+				),
+		),
+	].sort();
+
+/** Every scope the Calendars API names. */
+export const CALENDAR_SCOPES: string[] = scopesOf(['calendars']);
+/** Every scope the four APIs name: what the default sandbox token holds. */
+export const ALL_SCOPES: string[] = scopesOf(API_NAMES);
+
+/** Every Version each API has a document for, oldest first. */
+export const SPEC_VERSIONS = Object.fromEntries(
+	API_NAMES.map((api) => [api, documents.filter((d) => d.api === api).map((d) => d.version)]),
+) as Record<ApiName, string[]>;
+
+/** The newest Version of each API: the one the node sends (helpers/constants.ts). */
 export const API_VERSIONS = Object.fromEntries(
-	API_NAMES.map((api) => [api, versionOf(api)]),
+	API_NAMES.map((api) => [api, SPEC_VERSIONS[api][SPEC_VERSIONS[api].length - 1]]),
 ) as Record<ApiName, string>;
 
 // ---------------------------------------------------------------------------------------------
@@ -134,19 +171,23 @@ export const securityOf = (security: Array<Record<string, string[]>>): SecurityA
 function buildRoutes(): Route[] {
 	const routes: Route[] = [];
 	const seen = new Set<string>();
-	for (const api of API_NAMES) {
-		for (const [template, ops] of Object.entries(pathsOf(api))) {
+	const apiOf = new Map<string, ApiName>();
+	for (const { api, file, spec, version } of documents) {
+		for (const [template, ops] of Object.entries(spec.paths as Paths)) {
 			for (const [method, op] of Object.entries(ops)) {
 				const key = `${method.toUpperCase()} ${template}`;
-				// Handlers are keyed by method and template, so those must not repeat across APIs.
-				if (seen.has(key)) throw new Error(`${key} is defined by more than one spec`);
-				seen.add(key);
+				// Handlers are keyed by method and template, so those must not repeat across APIs
+				// (an API's Versions share them: one handler answers every Version).
+				if ((apiOf.get(key) ?? api) !== api || seen.has(`${version} ${key}`))
+					throw new Error(`${key} is defined by more than one spec`);
+				apiOf.set(key, api);
+				seen.add(`${version} ${key}`);
 				routes.push({
 					api,
 					method: method.toUpperCase(),
 					template,
 					parameters: op.parameters ?? [],
-					version: API_VERSIONS[api],
+					version,
 					scopeSets: (op.security ?? []).map((alt) => Object.values(alt).flat()),
 					security: securityOf(op.security ?? []),
 					hasBody: op.requestBody?.content?.['application/json'] !== undefined,
@@ -154,7 +195,7 @@ function buildRoutes(): Route[] {
 						const m = /^\{(.+)\}$/.exec(s);
 						return m ? { param: m[1] } : s;
 					}),
-					bodyRef: `${specId(api)}#/${pointer(['paths', template, method, 'requestBody', 'content', 'application/json', 'schema'])}`,
+					bodyRef: `${documentId(file)}#/${pointer(['paths', template, method, 'requestBody', 'content', 'application/json', 'schema'])}`,
 				});
 			}
 		}
@@ -162,20 +203,34 @@ function buildRoutes(): Route[] {
 	// Literal segments win over parameters, or GET `/calendars/events` would be taken by
 	// GET `/calendars/{calendarId}`; HighLevel evidently registers the literal routes first.
 	const rank = (r: Route) => r.segments.map((s) => (typeof s === 'string' ? '0' : '1')).join('');
-	return routes.sort((a, b) => rank(a).localeCompare(rank(b)));
+	// One operation's Versions stay together, in document order (matchRoute relies on it).
+	const firstSeen = new Map<string, number>();
+	routes.forEach((r, i) => firstSeen.set(r.template, firstSeen.get(r.template) ?? i));
+	return routes.sort(
+		(a, b) =>
+			rank(a).localeCompare(rank(b)) || firstSeen.get(a.template)! - firstSeen.get(b.template)!,
+	);
 }
 
 export const routes = buildRoutes();
 
 /**
- * Finds the operation for a request. The raw path is split on `/` before anything is decoded,
- * so `%2F` inside an id stays inside that one parameter and can never reach another route.
- * Throws URIError when a parameter is not valid percent-encoding.
+ * Finds the operation for a request, in the document of the Version it carries when one has it
+ * (otherwise in the first that does, so the guard can name the Versions that would do). The raw
+ * path is split on `/` before anything is decoded, so `%2F` inside an id stays inside that one
+ * parameter and can never reach another route. Throws URIError when a parameter is not valid
+ * percent-encoding.
  */
-export function matchRoute(method: string, rawPath: string): RouteMatch | undefined {
+export function matchRoute(
+	method: string,
+	rawPath: string,
+	version?: string,
+): RouteMatch | undefined {
 	const parts = splitPath(rawPath);
+	let found: RouteMatch | undefined;
 	for (const route of routes) {
 		if (route.method !== method || route.segments.length !== parts.length) continue;
+		if (found && found.route.template !== route.template) break;
 		const raw: Record<string, string> = {};
 		const fits = route.segments.every((seg, i) => {
 			if (typeof seg === 'string') return seg === parts[i];
@@ -183,11 +238,16 @@ export function matchRoute(method: string, rawPath: string): RouteMatch | undefi
 			return parts[i] !== '';
 		});
 		if (!fits) continue;
+		if (found) {
+			found.versions.push(route.version);
+			if (route.version === version) found.route = route;
+			continue;
+		}
 		const params: Record<string, string> = {};
 		for (const [name, value] of Object.entries(raw)) params[name] = decodeURIComponent(value);
-		return { route, params };
+		found = { route, params, versions: [route.version] };
 	}
-	return undefined;
+	return found;
 }
 
 /**

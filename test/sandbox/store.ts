@@ -18,6 +18,16 @@ import type {
 	UserRecord,
 } from './records';
 import {
+	type EventCalendarScheduleRecord,
+	seedEventCalendarSchedules,
+	seedServiceBookings,
+	seedServiceLocations,
+	seedServices,
+	type ServiceBookingRecord,
+	type ServiceLocationRecord,
+	type ServiceRecord,
+} from './serviceMenu';
+import {
 	SANDBOX_APPOINTMENT_ID,
 	SANDBOX_BLOCK_SLOT_ID,
 	SANDBOX_CALENDAR_2_ID,
@@ -56,6 +66,12 @@ export class SandboxStore {
 	readonly calendarResources = new Map<string, CalendarResourceRecord>();
 	readonly calendarNotifications = new Map<string, CalendarNotificationRecord>();
 	readonly schedules = new Map<string, ScheduleRecord>();
+	/** The service menu (Calendars API v3): serviceMenu.ts. */
+	readonly services = new Map<string, ServiceRecord>();
+	readonly serviceLocations = new Map<string, ServiceLocationRecord>();
+	readonly serviceBookings = new Map<string, ServiceBookingRecord>();
+	/** Keyed by the event calendar's id. */
+	readonly eventCalendarSchedules = new Map<string, EventCalendarScheduleRecord>();
 
 	constructor() {
 		this.reset();
@@ -74,6 +90,10 @@ export class SandboxStore {
 			this.calendarResources,
 			this.calendarNotifications,
 			this.schedules,
+			this.services,
+			this.serviceLocations,
+			this.serviceBookings,
+			this.eventCalendarSchedules,
 		]) {
 			map.clear();
 		}
@@ -270,5 +290,10 @@ export class SandboxStore {
 			dateAdded: seededAt,
 			dateUpdated: seededAt,
 		});
+
+		seedServices(this.services, seededAt);
+		seedServiceLocations(this.serviceLocations, seededAt);
+		seedServiceBookings(this.serviceBookings, seededAt);
+		seedEventCalendarSchedules(this.eventCalendarSchedules, seededAt);
 	}
 }

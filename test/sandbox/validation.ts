@@ -2,16 +2,7 @@
 // the spec (made as strict as the live API, and as lenient where the live API is), query and path
 // parameters against the operation's parameters. Messages read like class-validator's.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import {
-	API_NAMES,
-	type ApiName,
-	COMMON_ID,
-	commonSpec,
-	type Json,
-	type Route,
-	specId,
-	specs,
-} from './spec';
+import { type ApiName, commonSpecs, documentId, documents, type Json, type Route } from './spec';
 
 function forbidUnknownFields(node: unknown): void {
 	if (Array.isArray(node)) return node.forEach(forbidUnknownFields);
@@ -72,14 +63,14 @@ function applyLiveRelaxations(api: ApiName, schemas: Record<string, Json>): void
 
 // strict: false because the spec is OpenAPI, not pure JSON Schema (`example`, `deprecated`, ...).
 const ajv = new Ajv({ strict: false, allErrors: true });
-for (const api of API_NAMES) {
-	const requestSpec = structuredClone(specs[api]);
+for (const { api, file, spec } of documents) {
+	const requestSpec = structuredClone(spec);
 	forbidUnknownFields(requestSpec.components);
 	forbidUnknownFields(requestSpec.paths);
 	applyLiveRelaxations(api, (requestSpec.components as Json).schemas as Record<string, Json>);
-	ajv.addSchema({ ...requestSpec, $id: specId(api) });
+	ajv.addSchema({ ...requestSpec, $id: documentId(file) });
 }
-ajv.addSchema({ ...commonSpec, $id: COMMON_ID });
+for (const { file, spec } of commonSpecs) ajv.addSchema({ ...spec, $id: documentId(file) });
 
 const bodyValidators = new Map<Route, ValidateFunction>();
 

@@ -1,15 +1,20 @@
 /**
  * The README's operations table is a checked fact: it lists every operation of HighLevel's official
- * Calendars API spec (the copy in test/sandbox/spec/apps/) with the scope the spec names, every
- * endpoint it names is in the spec, and its resources and operations are the node's own.
+ * Calendars API spec of the Version the node sends (v3: the copy in test/sandbox/spec/v3/apps/)
+ * with the scope that spec names and that Version, every endpoint it names is in the spec, and its
+ * resources and operations are the node's own.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import type { INodePropertyOptions } from 'n8n-workflow';
 import { HighLevelCalendar } from '../../nodes/HighLevelCalendar/HighLevelCalendar.node';
+import {
+	CALENDARS_API_VERSION,
+	CONTACTS_API_VERSION,
+} from '../../nodes/HighLevelCalendar/helpers/constants';
 
 const ROOT = path.join(__dirname, '..', '..');
-const HEADER = '| Resource | Operation | HighLevel endpoint | Scope |';
+const HEADER = '| Resource | Operation | HighLevel endpoint | Scope | Version |';
 
 interface Row {
 	resource: string;
@@ -17,6 +22,7 @@ interface Row {
 	method: string;
 	path: string;
 	scope: string;
+	version: string;
 }
 
 /** The rows of the table under HEADER, up to its first non-table line. */
@@ -27,13 +33,13 @@ function readmeRows(): Row[] {
 	const rows: Row[] = [];
 	for (const line of lines.slice(start + 2)) {
 		if (!line.startsWith('|')) break;
-		const [resource, operation, endpoint, scope] = line
+		const [resource, operation, endpoint, scope, version] = line
 			.split('|')
 			.slice(1, -1)
 			.map((cell) => cell.trim());
 		const match = /^`(GET|POST|PUT|DELETE|PATCH) ([^`?\s]+)(\?[^`]*)?`$/.exec(endpoint);
 		if (!match) throw new Error(`README table: cannot read the endpoint of "${line}"`);
-		rows.push({ resource, operation, method: match[1], path: match[2], scope });
+		rows.push({ resource, operation, method: match[1], path: match[2], scope, version });
 	}
 	return rows;
 }
@@ -47,8 +53,11 @@ interface SpecOperation {
 
 type Security = Array<Record<string, string[]>>;
 
+/** The spec documents of the Versions the node sends (test/sandbox/spec/README.md). */
+const SPEC_FILES = { calendars: 'v3/apps/calendars-v3.json', contacts: 'apps/contacts.json' };
+
 function specOperations(api: 'calendars' | 'contacts'): SpecOperation[] {
-	const file = path.join(ROOT, 'test', 'sandbox', 'spec', 'apps', `${api}.json`);
+	const file = path.join(ROOT, 'test', 'sandbox', 'spec', SPEC_FILES[api]);
 	const spec = JSON.parse(fs.readFileSync(file, 'utf8')) as {
 		paths: Record<string, Record<string, { operationId?: string; security?: Security }>>;
 	};
@@ -109,6 +118,17 @@ describe('README operations table', () => {
 		const wrong = rows
 			.filter((row) => !byKey.get(key(row))?.scopes.includes(row.scope))
 			.map((row) => `${row.resource} ${row.operation}: ${key(row)} ${row.scope}`);
+		expect(wrong).toEqual([]);
+	});
+
+	it('gives each row the Version the node sends to its API', () => {
+		const wrong = rows
+			.filter((row) => {
+				const api = calendars.some((o) => key(o) === key(row)) ? 'calendars' : 'contacts';
+				const sent = api === 'calendars' ? CALENDARS_API_VERSION : CONTACTS_API_VERSION;
+				return row.version !== sent;
+			})
+			.map((row) => `${row.resource} ${row.operation}: ${row.version}`);
 		expect(wrong).toEqual([]);
 	});
 

@@ -1,7 +1,12 @@
 import { NodeConnectionTypes, type NodeConnectionType } from 'n8n-workflow';
 
-/** Value of the `Version` header the Calendars API requires on every request. */
-export const CALENDARS_API_VERSION = '2021-04-15';
+/**
+ * Value of the `Version` header every Calendars API request carries: v3, HighLevel's newest, whose
+ * spec has every operation of 2021-04-15 with the same paths and parameters plus the service
+ * menu, and the only Version that takes the statuses `completed` and `active` (README, "API
+ * version"; HighLevel gives older Versions fixes, not features).
+ */
+export const CALENDARS_API_VERSION = 'v3';
 
 /** The Users, Contacts and Locations APIs take their own, newer version. */
 export const CONTACTS_API_VERSION = '2021-07-28';
@@ -19,7 +24,7 @@ export const DOCS_URL =
 export const CREDENTIAL_NAME = 'highLevelCalendarApi';
 export const APP_CREDENTIAL_NAME = 'highLevelCalendarOAuth2Api';
 
-/** Enums as the official spec (apps/calendars.json) lists them for AppointmentCreateSchema/EditSchema. */
+/** Enums as the official v3 spec (calendars-v3.json) lists them for AppointmentCreateSchema/EditSchema. */
 export const MEETING_LOCATION_TYPES = [
 	'custom',
 	'zoom',
@@ -37,6 +42,8 @@ export const APPOINTMENT_STATUSES = [
 	'showed',
 	'noshow',
 	'invalid',
+	'completed',
+	'active',
 ] as const;
 
 /** The editor's name for each value; an expression may give either (see matchOption in bodyChecks.ts). */
@@ -58,6 +65,8 @@ export const APPOINTMENT_STATUS_NAMES: Record<(typeof APPOINTMENT_STATUSES)[numb
 	showed: 'Showed',
 	noshow: 'No Show',
 	invalid: 'Invalid',
+	completed: 'Completed',
+	active: 'Active',
 };
 
 /** OAuth scopes per operation, from the spec's `security` blocks; used to explain a scope 401. */

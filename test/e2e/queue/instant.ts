@@ -193,7 +193,7 @@ export async function instantQueueScenario(
 			{ appointmentStatus: 'new' },
 		);
 		const got = await fetch(`${sandbox.baseUrl}/calendars/events/appointments/${id}`, {
-			headers: { Authorization: `Bearer ${SANDBOX_TOKEN}`, Version: '2021-04-15' },
+			headers: { Authorization: `Bearer ${SANDBOX_TOKEN}`, Version: 'v3' },
 		});
 		appointment = ((await got.json()) as Json).event ?? {};
 		if (!appointment.id) throw new StepError(s, `the booked appointment ${id} could not be read`);

@@ -67,9 +67,9 @@ export async function credentialTest(run: MajorRun): Promise<void> {
 				s,
 				calls.length >= 2 &&
 					calls.every(
-						(r) => r.query.locationId === SANDBOX_LOCATION_ID && r.headers.version === '2021-04-15',
+						(r) => r.query.locationId === SANDBOX_LOCATION_ID && r.headers.version === 'v3',
 					),
-				'the test called GET /calendars/?locationId=... with Version 2021-04-15',
+				'the test called GET /calendars/?locationId=... with Version v3',
 				calls.map((r) => ({ q: r.query, status: r.status })),
 			);
 			check(

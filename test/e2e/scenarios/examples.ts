@@ -67,7 +67,7 @@ export async function noShowSweep(run: MajorRun): Promise<void> {
 		check(
 			s,
 			list[0]?.headers.authorization === `Bearer ${SANDBOX_TOKEN}` &&
-				list[0]?.headers.version === '2021-04-15',
+				list[0]?.headers.version === 'v3',
 			'Bearer token and Version header sent',
 			{ version: list[0]?.headers.version },
 		);

@@ -87,7 +87,7 @@ export async function bookThroughApi(
 		method: 'POST',
 		headers: {
 			Authorization: `Bearer ${SANDBOX_TOKEN}`,
-			Version: '2021-04-15',
+			Version: 'v3',
 			'Content-Type': 'application/json',
 			Accept: 'application/json',
 		},

@@ -46,7 +46,7 @@ export { fail, HttpError } from './common';
 export type { Handler, HandlerContext, Reply } from './common';
 
 export const handlers: Record<string, Handler> = {
-	// Calendars API, Version 2021-04-15
+	// Calendars API: every handler answers both Versions (2021-04-15 and v3) of its operation
 	'GET /calendars/': listCalendars,
 	'POST /calendars/': createCalendar,
 	'GET /calendars/{calendarId}': getCalendar,

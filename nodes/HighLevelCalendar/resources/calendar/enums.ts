@@ -25,6 +25,7 @@ export const WIDGET_TYPE_NAMES: Record<string, string> = { default: 'Neo', class
 export const DURATION_UNIT_NAMES: Record<string, string> = { mins: 'Minutes', hours: 'Hours' };
 
 export const BOOKING_AFTER_UNIT_NAMES: Record<string, string> = {
+	mins: 'Minutes',
 	hours: 'Hours',
 	days: 'Days',
 	weeks: 'Weeks',

@@ -32,7 +32,7 @@ describe('matchOption: list values from expressions', () => {
 
 	it('refuses anything else with the list and a "did you mean"', () => {
 		expect(() => matchOption('appointmentStatus', 'confirmd', APPOINTMENT_STATUS_NAMES)).toThrow(
-			'appointmentStatus "confirmd" is not an allowed value. Did you mean confirmed? Use one of: new, confirmed, cancelled, showed, noshow, invalid.',
+			'appointmentStatus "confirmd" is not an allowed value. Did you mean confirmed? Use one of: new, confirmed, cancelled, showed, noshow, invalid, completed, active.',
 		);
 		expect(() => matchOption('meetingLocationType', 'skype', MEETING_LOCATION_TYPE_NAMES)).toThrow(
 			'meetingLocationType "skype" is not an allowed value. Use one of: custom, zoom, gmeet (Google Meet), phone, address, ms_teams (Microsoft Teams), google.',

@@ -63,7 +63,7 @@ describe('appointment body', () => {
 	it.each([
 		[
 			{ appointmentStatus: 'maybe' },
-			'appointmentStatus "maybe" is not an allowed value. Use one of: new, confirmed, cancelled, showed, noshow, invalid.',
+			'appointmentStatus "maybe" is not an allowed value. Use one of: new, confirmed, cancelled, showed, noshow, invalid, completed, active.',
 		],
 		[{ meetingLocationType: 'skype' }, 'meetingLocationType "skype" is not an allowed value'],
 		[{ toNotify: 'yes' }, 'toNotify "yes" is not a boolean'],
