@@ -361,3 +361,54 @@ describe('Appointment: Update', () => {
 		);
 	});
 });
+
+describe('Version v3 statuses and values the node does not know', () => {
+	it.each([
+		['COMPLETED', 'completed'],
+		['Active', 'active'],
+	])(
+		'sets status %s as %s, which only Version v3 takes, and the request carries v3',
+		async (given, sent) => {
+			const { items, error } = await runHighLevel(
+				sandbox,
+				{
+					resource: 'appointment',
+					operation: 'update',
+					eventId: SANDBOX_APPOINTMENT_ID,
+					updateFields: { appointmentStatus: '={{ $json.status }}' },
+				},
+				{ items: [{ status: given }] },
+			);
+			expect(error).toBeUndefined();
+			const request = onlyRequest();
+			expect(request.status).toBe(200);
+			expect(request.body).toEqual({ appointmentStatus: sent });
+			expect(items[0].json).toMatchObject({ appointmentStatus: sent });
+			expect(sandbox.store.appointments.get(SANDBOX_APPOINTMENT_ID)?.appointmentStatus).toBe(sent);
+		},
+	);
+
+	it('outputs a status it does not know as HighLevel gives it, Simplify on or off', async () => {
+		const stored = sandbox.store.appointments.get(SANDBOX_APPOINTMENT_ID)!;
+		sandbox.store.appointments.set(SANDBOX_APPOINTMENT_ID, {
+			...stored,
+			appointmentStatus: 'rescheduled_by_ai' as never,
+		});
+		for (const simplify of [true, false]) {
+			sandbox.requests.length = 0;
+			const { items, error } = await runHighLevel(sandbox, {
+				resource: 'appointment',
+				operation: 'get',
+				eventId: SANDBOX_APPOINTMENT_ID,
+				simplify,
+			});
+			expect(error).toBeUndefined();
+			onlyRequest();
+			expect(items).toHaveLength(1);
+			expect(items[0].json).toMatchObject({
+				id: SANDBOX_APPOINTMENT_ID,
+				appointmentStatus: 'rescheduled_by_ai',
+			});
+		}
+	});
+});
