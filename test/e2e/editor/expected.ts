@@ -167,7 +167,16 @@ export const FILTER_BY_CONTACT = {
 export const CREATOR_ITEM_DESCRIPTION =
 	'Book and manage HighLevel (LeadConnector) appointments, or start a workflow when one is booked, changed, cancelled, about to start or over';
 /** Every list of appointment statuses, in the action node and the trigger: the names, sorted. */
-export const STATUS_LABELS = ['Cancelled', 'Confirmed', 'Invalid', 'New', 'No Show', 'Showed'];
+export const STATUS_LABELS = [
+	'Active',
+	'Cancelled',
+	'Completed',
+	'Confirmed',
+	'Invalid',
+	'New',
+	'No Show',
+	'Showed',
+];
 /** The trigger's entries in the node creator on a new workflow: one per Events option, in its order. */
 export const EXPECTED_TRIGGERS = [
 	'On appointment booked',
