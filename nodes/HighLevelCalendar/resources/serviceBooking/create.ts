@@ -16,7 +16,7 @@ export const createOperation: INodePropertyOptions = {
 	value: 'create',
 	action: 'Book a service for a contact',
 	description:
-		'Book one or more services for a contact, from a start to an end time. Needs the contact ID (Contact: search or a trigger), each service ID (Service: Get Many) and, optionally, the service location (Service Location: Get Many; empty uses the default) and the staff member (a user ID).',
+		"Book one or more services of the services catalog for a contact, from a start to an end time. Needs the contact (its HighLevel contact ID, or its email), each service's ID (from Service: Get Many) and, optionally, the staff member (a user ID) and the service location (from Service Location: Get Many; empty uses the default).",
 	routing: {
 		request: { method: 'POST', url: '/calendars/services/bookings' },
 		send: {
