@@ -167,3 +167,45 @@ describe('errors the model can act on', () => {
 		);
 	});
 });
+
+describe('Service Booking: Create as a tool', () => {
+	it('books a service with the ids and times the model gave', async () => {
+		const { calls } = await runHighLevelAsTool(
+			sandbox,
+			{
+				resource: 'serviceBooking',
+				operation: 'create',
+				contactId: { __rl: true, mode: 'id', value: fromAI('contactId') },
+				startTime: fromAI('startTime'),
+				endTime: fromAI('endTime'),
+				services: { service: [{ id: fromAI('serviceId'), addOns: '' }] },
+			},
+			[
+				{
+					contactId: SANDBOX_CONTACT_ID,
+					startTime: '2031-03-03T09:00:00-05:00',
+					endTime: '2031-03-03T09:45:00-05:00',
+					serviceId: 'svc_sandbox_001',
+				},
+			],
+			{ timezone: 'America/New_York' },
+		);
+		expect(calls[0].error).toBeUndefined();
+		expect(calls[0].toolDescription).toBe('Book a service for a contact in HighLevel Calendar');
+		const [request] = sandbox.requests;
+		expect(request).toMatchObject({ method: 'POST', path: '/calendars/services/bookings' });
+		expect(request.body).toEqual({
+			locationId: SANDBOX_LOCATION_ID,
+			contactId: SANDBOX_CONTACT_ID,
+			startTime: '2031-03-03T09:00:00-05:00',
+			endTime: '2031-03-03T09:45:00-05:00',
+			timezone: 'America/New_York',
+			services: [{ id: 'svc_sandbox_001', position: 0 }],
+		});
+		// Simplify is on for a tool: the booking's essentials.
+		expect(calls[0].response).toEqual([
+			expect.objectContaining({ contactId: SANDBOX_CONTACT_ID, status: 'confirmed' }),
+		]);
+		expect(Object.keys((calls[0].response as object[])[0])).not.toContain('createdBy');
+	});
+});
