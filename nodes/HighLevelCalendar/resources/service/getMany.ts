@@ -1,7 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../helpers/constants';
 import { SERVICE_SHAPE } from '../../helpers/simplify';
-import { limitPostReceive } from '../../hooks/pagedList';
+import { limitPostReceive, listLimitPreSend } from '../../hooks/pagedList';
 import { parametersPreSend } from '../../hooks/parameters';
 import { normalizedQueryPreSend } from '../../hooks/request';
 import { responseCheckPostReceive } from '../../hooks/responseCheck';
@@ -24,6 +24,7 @@ export const getManyOperation: INodePropertyOptions = {
 			preSend: [
 				parametersPreSend('qs', ['serviceFilters']),
 				normalizedQueryPreSend(normalizeServiceListQuery),
+				listLimitPreSend('services'),
 			],
 		},
 		output: {

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 import { SCOPES } from '../../helpers/constants';
-import { limitPostReceive } from '../../hooks/pagedList';
+import { limitPostReceive, listLimitPreSend } from '../../hooks/pagedList';
 import { credentialLocationPreSend } from '../../hooks/request';
 import { responseCheckPostReceive } from '../../hooks/responseCheck';
 
@@ -15,7 +15,7 @@ export const getManyOperation: INodePropertyOptions = {
 	description: "List the sub-account's service locations (where its services are given)",
 	routing: {
 		request: { method: 'GET', url: '/calendars/services/locations' },
-		send: { preSend: [credentialLocationPreSend('qs')] },
+		send: { preSend: [credentialLocationPreSend('qs'), listLimitPreSend('service locations')] },
 		output: {
 			postReceive: [
 				responseCheckPostReceive(SCOPES.calendarsRead, 'service location', 'serviceLocationId'),
