@@ -12,7 +12,7 @@ import type { BodyContext } from '../../hooks/request';
 
 /** The spec's enum for locationType, with the editor's names. */
 export const LOCATION_TYPE_NAMES: Record<string, string> = {
-	offline: 'Offline (Address)',
+	offline: 'Offline',
 	ask_booker: 'Ask Booker',
 };
 
