@@ -145,7 +145,10 @@ function variationsFields(mode: Mode): INodeProperties[] {
 			typeOptions: { multipleValues: true },
 			placeholder: 'Add Variation',
 			default: {},
-			description: `Variants of the service, each with its own name, duration and price (variations).${replaces}`,
+			description:
+				mode === 'update'
+					? 'Variants of the service, each with its own name, duration and price (variations). The list replaces the current one: list every variation to keep, with its ID. Each entry sends every field it shows; a deposit of 0 is none.'
+					: 'Variants of the service, each with its own name, duration and price (variations). Each entry sends every field it shows; a deposit of 0 is none.',
 			options: [
 				{
 					displayName: 'Variation',

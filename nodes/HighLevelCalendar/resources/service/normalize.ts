@@ -90,8 +90,15 @@ function checkTimes(body: IDataObject, prefix = ''): void {
 function checkPayment(body: IDataObject, path = 'payment'): void {
 	if (body.payment === undefined) return;
 	let payment = body.payment as unknown;
-	if (typeof payment === 'object' && payment !== null && 'settings' in payment)
-		payment = (payment as IDataObject).settings;
+	if (typeof payment === 'object' && payment !== null && 'settings' in payment) {
+		// The editor's Payment always holds a deposit: 0 is none, and its type is then not sent.
+		payment = { ...((payment as IDataObject).settings as IDataObject) };
+		const fromEditor = payment as IDataObject;
+		if (fromEditor.deposit === 0 || fromEditor.deposit === '') {
+			delete fromEditor.deposit;
+			delete fromEditor.depositType;
+		}
+	}
 	if (typeof payment !== 'object' || payment === null || Array.isArray(payment)) {
 		throw new InputError(
 			path,

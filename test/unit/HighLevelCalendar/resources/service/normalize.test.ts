@@ -70,6 +70,9 @@ describe('create body', () => {
 				.payment,
 		).toEqual({ amount: 50, deposit: 20, depositType: 'percentage' });
 		expect(create({ payment: { amount: '50' } }).payment).toEqual({ amount: 50 });
+		expect(
+			create({ payment: { settings: { amount: 50, deposit: 0, depositType: 'amount' } } }).payment,
+		).toEqual({ amount: 50 });
 		expect(() => create({ payment: { amount: 10, deposit: 20 } })).toThrow(
 			'payment.deposit 20 is more than the amount',
 		);
