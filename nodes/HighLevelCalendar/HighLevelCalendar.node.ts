@@ -9,7 +9,10 @@ import { searchCalendarGroups } from './methods/listSearch/groups';
 import { searchAppointmentNotes } from './methods/listSearch/notes';
 import { searchAvailabilitySchedules } from './methods/listSearch/schedules';
 import { searchServiceBookings } from './methods/listSearch/serviceBookings';
+import { searchServiceLocations } from './methods/listSearch/serviceLocations';
+import { searchServices } from './methods/listSearch/services';
 import { searchUsers } from './methods/listSearch/users';
+import { getUserOptions } from './methods/loadOptions/userOptions';
 import { CALENDARS_API_VERSION, DOCS_URL, MAIN_CONNECTION } from './helpers/constants';
 import { sendRoutedRequest } from './transport/client';
 import { DEFAULT_BASE_URL } from './transport/credential';
@@ -76,8 +79,10 @@ export class HighLevelCalendar implements INodeType {
 			searchCalendarResources,
 			searchContacts,
 			searchServiceBookings,
+			searchServiceLocations,
+			searchServices,
 			searchUsers,
 		},
-		loadOptions: { getCalendarOptions },
+		loadOptions: { getCalendarOptions, getUserOptions },
 	};
 }

@@ -11,6 +11,8 @@ import { calendar } from './resources/calendar';
 import { calendarGroup } from './resources/calendarGroup';
 import { calendarNotification } from './resources/calendarNotification';
 import { calendarResource } from './resources/calendarResource';
+import { service } from './resources/service';
+import { serviceLocation } from './resources/serviceLocation';
 import { operationProperty, type FieldPlace, type ResourceDefinition } from './resources/define';
 import { serviceBooking } from './resources/serviceBooking';
 import {
@@ -38,7 +40,9 @@ export const RESOURCES: ResourceDefinition[] = [
 	calendarGroup,
 	calendarNotification,
 	calendarResource,
+	service,
 	serviceBooking,
+	serviceLocation,
 ];
 
 /** Every resource's fields for one place, in the registry's order. */

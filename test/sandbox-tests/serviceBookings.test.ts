@@ -13,7 +13,7 @@ import {
 	unprocessable,
 	useSandbox,
 } from '../sandbox/fixtures';
-import { SANDBOX_SERVICE_CATEGORY_ID } from '../sandbox/serviceMenu';
+import { SANDBOX_DEFAULT_SERVICE_CATEGORY_ID } from '../sandbox/serviceMenu';
 import {
 	SANDBOX_SERVICE_2_ID,
 	SANDBOX_SERVICE_BOOKING_ID,
@@ -48,7 +48,7 @@ const seeded = {
 	services: [
 		{
 			id: SANDBOX_SERVICE_ID,
-			serviceCategoryId: SANDBOX_SERVICE_CATEGORY_ID,
+			serviceCategoryId: SANDBOX_DEFAULT_SERVICE_CATEGORY_ID,
 			serviceStaffId: SANDBOX_USER_ID,
 			serviceStartTime: '2030-01-17T10:00:00-05:00',
 			serviceEndTime: '2030-01-17T10:30:00-05:00',
@@ -162,7 +162,7 @@ describe('create', () => {
 			services: [
 				{
 					id: SANDBOX_SERVICE_ID,
-					serviceCategoryId: SANDBOX_SERVICE_CATEGORY_ID,
+					serviceCategoryId: SANDBOX_DEFAULT_SERVICE_CATEGORY_ID,
 					serviceStaffId: SANDBOX_USER_ID,
 					serviceStartTime: '2030-01-18T10:00:00-05:00',
 					serviceEndTime: '2030-01-18T11:00:00-05:00',
@@ -198,7 +198,7 @@ describe('create', () => {
 			SANDBOX_SERVICE_2_ID,
 		]);
 		expect(res.body.services[1]).toMatchObject({
-			serviceStaffId: '',
+			serviceStaffId: SANDBOX_USER_ID, // the catalog's first staff member
 			serviceAddOns: [{ id: 'addon1', quantity: 2 }],
 		});
 	});
@@ -230,15 +230,7 @@ describe('create', () => {
 		expect(sandbox.stats.applied).toEqual([]);
 	});
 
-	test('services are checked against the catalog only when it has entries', async () => {
-		expect((await call('POST', BOOKINGS, newBooking({ services: [{ id: 'any' }] }))).status).toBe(
-			201,
-		);
-		sandbox.store.services.set(SANDBOX_SERVICE_ID, {
-			id: SANDBOX_SERVICE_ID,
-			locationId: SANDBOX_LOCATION_ID,
-			categoryId: 'cat_1',
-		});
+	test("a service outside the catalog is refused; a booked service takes the catalog's category", async () => {
 		const unknown = await call(
 			'POST',
 			BOOKINGS,
@@ -249,6 +241,7 @@ describe('create', () => {
 			}),
 		);
 		expect(unknown.body).toEqual({ statusCode: 400, message: 'Service not found: any' });
+		sandbox.store.services.get(SANDBOX_SERVICE_ID)!.serviceCategoryId = 'cat_1';
 		const known = await call(
 			'POST',
 			BOOKINGS,

@@ -38,6 +38,12 @@ const WRITES: Record<string, (ctx: HandlerContext) => AppliedWrite['kind']> = {
 	'POST /calendars/services/bookings': () => 'serviceBooking',
 	'PUT /calendars/services/bookings/{bookingId}': () => 'serviceBooking',
 	'DELETE /calendars/services/bookings/{bookingId}': () => 'serviceBooking',
+	'POST /calendars/services/catalog': () => 'service',
+	'PUT /calendars/services/catalog/{serviceId}': () => 'service',
+	'DELETE /calendars/services/catalog/{serviceId}': () => 'service',
+	'POST /calendars/services/locations': () => 'serviceLocation',
+	'PUT /calendars/services/locations/{serviceLocationId}': () => 'serviceLocation',
+	'DELETE /calendars/services/locations/{serviceLocationId}': () => 'serviceLocation',
 };
 
 type Written = Array<{ id: string; body: unknown }>;
@@ -51,24 +57,27 @@ type Id = { id?: unknown; _id?: unknown; bookingId?: unknown };
  */
 function written(routeKey: string, ctx: HandlerContext, reply: Reply, body: unknown): Written {
 	if (!routeKey.startsWith('POST ')) {
-		const { noteId, notificationId, groupId, id, calendarId, eventId, bookingId } = ctx.params;
-		return [
-			{ id: bookingId ?? noteId ?? notificationId ?? groupId ?? id ?? calendarId ?? eventId, body },
-		];
+		const { noteId, notificationId, groupId, id, calendarId, eventId } = ctx.params;
+		const { serviceId, serviceLocationId, bookingId } = ctx.params;
+		const named =
+			bookingId ?? serviceId ?? serviceLocationId ?? noteId ?? notificationId ?? groupId;
+		return [{ id: named ?? id ?? calendarId ?? eventId, body }];
 	}
 	if (Array.isArray(reply.body))
 		return (reply.body as Id[]).map((created, index) => ({
 			id: String(created._id ?? created.id),
 			body: (body as unknown[])[index],
 		}));
-	const answer = (reply.body ?? {}) as Id & Record<'calendar' | 'group' | 'note', Id | undefined>;
+	const answer = (reply.body ?? {}) as Id &
+		Record<'calendar' | 'group' | 'note' | 'service', Id | undefined>;
 	const created =
 		answer.id ??
 		answer._id ??
 		answer.bookingId ??
 		answer.calendar?.id ??
 		answer.group?.id ??
-		answer.note?.id;
+		answer.note?.id ??
+		answer.service?.id;
 	return [{ id: String(created), body }];
 }
 

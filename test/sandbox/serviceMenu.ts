@@ -4,23 +4,23 @@
 // response schemas (ServiceResponseDTO, ServiceLocationResponseDTO, ServiceBookingResponseDTO,
 // EventCalendarScheduleDTO); fields the spec leaves open are kept as the request gave them.
 
-/** A record as the v3 answers carry it: `id` and `locationId` always, the rest per kind. */
 import {
 	SANDBOX_CONTACT_ID,
 	SANDBOX_LOCATION_ID,
 	SANDBOX_LOCATION_TIMEZONE,
+	SANDBOX_SERVICE_2_ID,
 	SANDBOX_SERVICE_BOOKING_ID,
 	SANDBOX_SERVICE_ID,
 	SANDBOX_SERVICE_LOCATION_ID,
 	SANDBOX_USER_ID,
 } from './seedIds';
 
-/**
- * The category a booked service reports (ServiceDTO.serviceCategoryId) when the services catalog
- * does not name one.
- */
-export const SANDBOX_SERVICE_CATEGORY_ID = 'svc_category_sandbox_001';
+/** The category a service gets when its create names none (the spec: "uses default category"). */
+export const SANDBOX_DEFAULT_SERVICE_CATEGORY_ID = 'svc_cat_sandbox_default';
+/** The variation of SANDBOX_SERVICE_ID. */
+export const SANDBOX_SERVICE_VARIATION_ID = 'svc_var_sandbox_001';
 
+/** A record as the v3 answers carry it: `id` and `locationId` always, the rest per kind. */
 export interface ServiceMenuRecord {
 	id: string;
 	locationId: string;
@@ -61,14 +61,71 @@ export interface ServiceBookingRecord extends ServiceMenuRecord {
 /** Keyed by the event calendar's id: one schedule per calendar. */
 export type EventCalendarScheduleRecord = ServiceMenuRecord & { calendarId: string };
 
-/** Seeds the services catalog (SANDBOX_SERVICE_ID, SANDBOX_SERVICE_2_ID). */
-export function seedServices(_services: Map<string, ServiceRecord>, _seededAt: string): void {}
+/**
+ * Seeds the services catalog (SANDBOX_SERVICE_ID, SANDBOX_SERVICE_2_ID): a public haircut with
+ * one variation and a private colour with a percentage deposit, both performed by SANDBOX_USER_ID.
+ * ServiceResponseDTO has no dates, so `_seededAt` is not used.
+ */
+export function seedServices(services: Map<string, ServiceRecord>, _seededAt: string): void {
+	services.set(SANDBOX_SERVICE_ID, {
+		id: SANDBOX_SERVICE_ID,
+		locationId: SANDBOX_LOCATION_ID,
+		name: 'Haircut',
+		description: 'Wash, cut and style',
+		slug: 'haircut',
+		eventColor: '#66C61C',
+		serviceCategoryId: SANDBOX_DEFAULT_SERVICE_CATEGORY_ID,
+		payment: { amount: 40 },
+		serviceDuration: 45,
+		serviceDurationUnit: 'mins',
+		preBuffer: 0,
+		preBufferUnit: 'mins',
+		postBuffer: 15,
+		postBufferUnit: 'mins',
+		isPrivate: false,
+		variations: [
+			{
+				id: SANDBOX_SERVICE_VARIATION_ID,
+				name: 'Short hair',
+				serviceDuration: 30,
+				serviceDurationUnit: 'mins',
+				payment: { amount: 30 },
+			},
+		],
+		staff: [{ id: SANDBOX_USER_ID }],
+	});
+	services.set(SANDBOX_SERVICE_2_ID, {
+		id: SANDBOX_SERVICE_2_ID,
+		locationId: SANDBOX_LOCATION_ID,
+		name: 'Colour',
+		slug: 'colour',
+		serviceCategoryId: 'svc_cat_sandbox_colour',
+		payment: { amount: 120, deposit: 20, depositType: 'percentage' },
+		serviceDuration: 2,
+		serviceDurationUnit: 'hours',
+		isPrivate: true,
+		variations: [],
+		staff: [{ id: SANDBOX_USER_ID }],
+	});
+}
 
-/** Seeds the service locations (SANDBOX_SERVICE_LOCATION_ID). */
+/** Seeds the service locations (SANDBOX_SERVICE_LOCATION_ID): an offline salon. */
 export function seedServiceLocations(
-	_serviceLocations: Map<string, ServiceLocationRecord>,
+	serviceLocations: Map<string, ServiceLocationRecord>,
 	_seededAt: string,
-): void {}
+): void {
+	serviceLocations.set(SANDBOX_SERVICE_LOCATION_ID, {
+		id: SANDBOX_SERVICE_LOCATION_ID,
+		locationId: SANDBOX_LOCATION_ID,
+		name: 'Main Street Salon',
+		slug: 'main-street-salon',
+		isActive: true,
+		isPrivate: false,
+		locationType: 'offline',
+		address: '12 Main Street, Springfield, IL 62701',
+		phone: '+1-217-555-0142',
+	});
+}
 
 /**
  * Seeds the service bookings (SANDBOX_SERVICE_BOOKING_ID): a half-hour haircut for Casey with Sam,
@@ -92,7 +149,7 @@ export function seedServiceBookings(
 		services: [
 			{
 				id: SANDBOX_SERVICE_ID,
-				serviceCategoryId: SANDBOX_SERVICE_CATEGORY_ID,
+				serviceCategoryId: SANDBOX_DEFAULT_SERVICE_CATEGORY_ID,
 				serviceStaffId: SANDBOX_USER_ID,
 				serviceStartTime: startTime,
 				serviceEndTime: endTime,

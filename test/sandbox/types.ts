@@ -72,7 +72,8 @@ export interface RecordedRequest {
 /**
  * A write that changed the store: create, update or delete of an appointment, a block slot, a
  * calendar, a calendar group (its status too), an appointment note, a room or equipment, a
- * calendar notification or an availability schedule (its calendars too).
+ * calendar notification or an availability schedule (its calendars too), a service or a service
+ * location.
  */
 export interface AppliedWrite {
 	method: string;
@@ -87,7 +88,9 @@ export interface AppliedWrite {
 		| 'calendarResource'
 		| 'calendarNotification'
 		| 'availabilitySchedule'
-		| 'serviceBooking';
+		| 'serviceBooking'
+		| 'service'
+		| 'serviceLocation';
 	/**
 	 * The created, updated or deleted record's id; for one occurrence of a recurring series, the
 	 * instance id the request named (`<masterId>_<startMs>_<seconds>`), not the master's; for a

@@ -14,7 +14,9 @@ type PickerKind =
 	| 'schedule'
 	| 'appointmentNote'
 	| 'calendarNotification'
-	| 'serviceBooking';
+	| 'serviceBooking'
+	| 'service'
+	| 'serviceLocation';
 
 /** What differs between the pickers; everything else is the same resource locator. */
 const PICKERS: Record<
@@ -106,6 +108,25 @@ const PICKERS: Record<
 		search: 'searchAppointmentNotes',
 		placeholder: 'HGPcayliwcdoUFzvbTok',
 	},
+	// The service menu (Calendars API v3): services catalog and service locations.
+	service: {
+		field: {
+			displayName: 'Service',
+			name: 'serviceId',
+			description: 'The service of the services catalog (serviceId)',
+		},
+		search: 'searchServices',
+		placeholder: '65e5f6dfacf123513228d384',
+	},
+	serviceLocation: {
+		field: {
+			displayName: 'Service Location',
+			name: 'serviceLocationId',
+			description: 'The service location (serviceLocationId)',
+		},
+		search: 'searchServiceLocations',
+		placeholder: 'IkqiJlXJ7o9h61tCHHod',
+	},
 };
 
 /** A picker field: "From List" (searchable), "By ID", and for contacts "By Email". */
@@ -150,6 +171,12 @@ export const userLocator = (field: Partial<INodeProperties> & { name: string }) 
 export const contactLocator = (field: Partial<INodeProperties> = {}) =>
 	pickerField('contact', field);
 export const groupLocator = (field: Partial<INodeProperties> = {}) => pickerField('group', field);
+/** A service of the catalog (`serviceId`); its search is `searchServices`. */
+export const serviceLocator = (field: Partial<INodeProperties> = {}) =>
+	pickerField('service', field);
+/** A service location (`serviceLocationId`); its search is `searchServiceLocations`. */
+export const serviceLocationLocator = (field: Partial<INodeProperties> = {}) =>
+	pickerField('serviceLocation', field);
 
 /**
  * The group whose events Appointment and Block Slot Get Many list (Filter By: Group). A picker now

@@ -115,3 +115,23 @@ export const SERVICE_BOOKING_SHAPE: SimplifyShape = {
 };
 
 export const TOOL_NOTE = `. As a tool, also at most ${TOOL_LIST_LIMIT} items, then the count of the others.`;
+
+/** What a workflow or a model needs of a service to pick one and book it; variations stay out. */
+export const SIMPLIFIED_SERVICE_FIELDS = [
+	'id',
+	'name',
+	'slug',
+	'serviceCategoryId',
+	'serviceDuration',
+	'serviceDurationUnit',
+	'payment',
+	'isPrivate',
+	'staff',
+] as const;
+
+export const SERVICE_SHAPE: SimplifyShape = {
+	fields: SIMPLIFIED_SERVICE_FIELDS,
+	description:
+		"Whether to return only the ID, name, slug, serviceCategoryId, serviceDuration, serviceDurationUnit, payment, isPrivate and staff instead of HighLevel's full service",
+	narrowing: 'ask again with the serviceCategoryId filter',
+};

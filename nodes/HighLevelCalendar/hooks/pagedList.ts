@@ -58,3 +58,24 @@ export function pagedListPreSend(paging: Paging) {
 		},
 	);
 }
+
+/**
+ * preSend factory, for lists HighLevel answers whole (limitPostReceive cuts them): checks Limit
+ * before the request, so a value no list can have fails the item with nothing sent.
+ */
+export function listLimitPreSend(listed: string) {
+	return preSendHook(
+		['returnAll', 'limit'],
+		async function listLimitPreSend(
+			this: IExecuteSingleFunctions,
+			requestOptions: IHttpRequestOptions,
+		): Promise<IHttpRequestOptions> {
+			checkListLimit(
+				readParameter(this, 'returnAll', false),
+				readParameter(this, 'limit', 50),
+				listed,
+			);
+			return requestOptions;
+		},
+	);
+}

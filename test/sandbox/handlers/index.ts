@@ -47,6 +47,14 @@ import {
 	listServiceBookings,
 	updateServiceBooking,
 } from './serviceBookings';
+import {
+	createServiceLocation,
+	deleteServiceLocation,
+	getServiceLocation,
+	listServiceLocations,
+	updateServiceLocation,
+} from './serviceLocations';
+import { createService, deleteService, getService, listServices, updateService } from './services';
 import { listUsers, searchUsers } from './users';
 
 export { fail, HttpError } from './common';
@@ -95,6 +103,17 @@ export const handlers: Record<string, Handler> = {
 	'DELETE /calendars/schedules/{id}': deleteSchedule,
 	'PUT /calendars/schedules/{id}/associations/{calendarId}': addScheduleCalendar,
 	'DELETE /calendars/schedules/{id}/associations/{calendarId}': removeScheduleCalendar,
+	// Calendars API v3 only: the services catalog and service locations
+	'GET /calendars/services/catalog': listServices,
+	'POST /calendars/services/catalog': createService,
+	'GET /calendars/services/catalog/{serviceId}': getService,
+	'PUT /calendars/services/catalog/{serviceId}': updateService,
+	'DELETE /calendars/services/catalog/{serviceId}': deleteService,
+	'GET /calendars/services/locations': listServiceLocations,
+	'POST /calendars/services/locations': createServiceLocation,
+	'GET /calendars/services/locations/{serviceLocationId}': getServiceLocation,
+	'PUT /calendars/services/locations/{serviceLocationId}': updateServiceLocation,
+	'DELETE /calendars/services/locations/{serviceLocationId}': deleteServiceLocation,
 	// Calendars API v3 only: the service menu
 	'GET /calendars/services/bookings': listServiceBookings,
 	'POST /calendars/services/bookings': createServiceBooking,

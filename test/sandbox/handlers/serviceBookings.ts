@@ -9,7 +9,7 @@
 // - the operations document only 400 and 401, so business rules answer 400 (ids named in the body:
 //   contact, staff, service, service location); an unknown or deleted booking 404 and another
 //   location's 403, as everywhere in the sandbox;
-// - services are checked against the services catalog only when it has entries (store.services),
+// - services are checked against the services catalog (store.services),
 //   and their category comes from the catalog's record when it names one;
 // - each booked service spans the whole booking (serviceStartTime/serviceEndTime), in `position`
 //   order; its staff is the one asked for, else the catalog's first, else none ('');
@@ -18,7 +18,7 @@
 //   is true: the one availability rule the sandbox models;
 // - a deleted booking leaves the store: Get, Update and Delete answer 404 for it.
 import type { BookedService, ServiceBookingRecord } from '../serviceMenu';
-import { SANDBOX_SERVICE_CATEGORY_ID } from '../serviceMenu';
+import { SANDBOX_DEFAULT_SERVICE_CATEGORY_ID } from '../serviceMenu';
 import { SANDBOX_SERVICE_LOCATION_ID } from '../seedIds';
 import { newId } from '../store';
 import { isoInZone, isTimeZone } from '../zones';
@@ -106,24 +106,22 @@ function checkTimeZone(zone: string): void {
 	if (!isTimeZone(zone)) throw fail(400, `timezone must be an IANA time zone, got ${zone}`);
 }
 
-/** The catalog's record of a service, if the catalog has entries; unknown ids are refused then. */
-function catalogService(ctx: HandlerContext, id: string): Record<string, unknown> | undefined {
-	if (ctx.store.services.size === 0) return undefined;
+/** The catalog's record of a service (handlers/services.ts); an unknown id is refused. */
+function catalogService(ctx: HandlerContext, id: string): Record<string, unknown> {
 	const service = ctx.store.services.get(id);
 	if (!service || service.locationId !== ctx.locationId)
 		throw fail(400, `Service not found: ${id}`);
 	return service;
 }
 
-/** The service location asked for (checked when the store has any), or the default one. */
+/** The service location asked for (it must exist), or the default one. */
 function serviceLocationFor(ctx: HandlerContext, id: string | undefined): string {
 	const ours = [...ctx.store.serviceLocations.values()].filter(
 		(l) => l.locationId === ctx.locationId,
 	);
 	if (id === undefined)
 		return (ours.find((l) => l.isDefault === true) ?? ours[0])?.id ?? SANDBOX_SERVICE_LOCATION_ID;
-	if (ours.length > 0 && !ours.some((l) => l.id === id))
-		throw fail(400, `Service location not found: ${id}`);
+	if (!ours.some((l) => l.id === id)) throw fail(400, `Service location not found: ${id}`);
 	return id;
 }
 
@@ -139,17 +137,14 @@ function bookedServices(
 		.sort((a, b) => (a.s.position ?? a.index) - (b.s.position ?? b.index))
 		.map(({ s }) => {
 			const catalog = catalogService(ctx, s.id);
-			const catalogStaff = Array.isArray(catalog?.staffIds) ? catalog.staffIds : [];
+			const catalogStaff = Array.isArray(catalog.staff)
+				? (catalog.staff as Array<{ id: string }>)
+				: [];
 			if (s.staffId !== undefined) findUser(ctx, s.staffId);
 			return compact({
 				id: s.id,
-				serviceCategoryId:
-					typeof catalog?.categoryId === 'string'
-						? catalog.categoryId
-						: typeof catalog?.serviceCategoryId === 'string'
-							? catalog.serviceCategoryId
-							: SANDBOX_SERVICE_CATEGORY_ID,
-				serviceStaffId: s.staffId ?? String(catalogStaff[0] ?? ''),
+				serviceCategoryId: String(catalog.serviceCategoryId ?? SANDBOX_DEFAULT_SERVICE_CATEGORY_ID),
+				serviceStaffId: s.staffId ?? catalogStaff[0]?.id ?? '',
 				serviceStartTime: startTime,
 				serviceEndTime: endTime,
 				serviceAddOns: s.addOns?.map((a) => compact({ id: a.id, quantity: a.quantity })),

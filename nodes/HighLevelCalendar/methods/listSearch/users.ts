@@ -1,4 +1,9 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import type { NodeContext } from '../../helpers/nodeRun';
 import { SCOPES, USERS_API_VERSION } from '../../helpers/constants';
 import { matchesFilter } from './calendars';
 import { listOfLocation } from './locationList';
@@ -11,24 +16,30 @@ export async function searchUsers(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const users = await listOfLocation(this, {
+	return {
+		results: (await listUserOptions(this)).filter((user) =>
+			matchesFilter(filter, user.name, user.value),
+		),
+	};
+}
+
+/** The sub-account's users as options, "Name (email)", sorted by name: the picker's and the multi-selects'. */
+export async function listUserOptions(context: NodeContext): Promise<INodePropertyOptions[]> {
+	const users = await listOfLocation(context, {
 		path: '/users/',
 		version: USERS_API_VERSION,
 		requiredScope: SCOPES.usersRead,
 		property: 'users',
 	});
-	return {
-		results: users
-			.map((user) => {
-				const name =
-					String(user.name ?? [user.firstName, user.lastName].filter(Boolean).join(' ')) ||
-					String(user.id);
-				return {
-					name: user.email ? `${name} (${String(user.email)})` : name,
-					value: String(user.id),
-				};
-			})
-			.filter((user) => matchesFilter(filter, user.name, user.value))
-			.sort((a, b) => a.name.localeCompare(b.name)),
-	};
+	return users
+		.map((user) => {
+			const name =
+				String(user.name ?? [user.firstName, user.lastName].filter(Boolean).join(' ')) ||
+				String(user.id);
+			return {
+				name: user.email ? `${name} (${String(user.email)})` : name,
+				value: String(user.id),
+			};
+		})
+		.sort((a, b) => a.name.localeCompare(b.name));
 }

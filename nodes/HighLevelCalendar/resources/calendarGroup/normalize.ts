@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { checkId, coerceBoolean, coerceText } from '../../helpers/bodyChecks';
 import type { BodyContext } from '../../hooks/request';
 import { InputError } from '../../helpers/inputError';
+import { checkSlugField, slugOf } from '../../helpers/slug';
 
 /**
  * Checks on a calendar group's fields before anything is sent. The spec types name, description
@@ -9,41 +10,13 @@ import { InputError } from '../../helpers/inputError';
  * GroupUpdateDTO); the slug is part of the group's booking page address.
  */
 
-/** What a slug may not hold: it is one segment of an address (spaces, `/`, `?`, `#`, `%`...). */
-const NOT_IN_SLUG = /[\s/\\?#%&=+]/;
-
-/** A slug made of the text: lower case without accents, every run of other characters one dash. */
+/** A slug made of the text (helpers/slug.ts), `sales-team` when nothing of it is left. */
 export function suggestSlug(text: string): string {
-	const slug = text
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '');
-	return slug || 'sales-team';
+	return slugOf(text, 'sales-team');
 }
 
 export function checkSlug(body: IDataObject): void {
-	coerceText(body, 'slug');
-	const value = body.slug as string | undefined;
-	if (value === undefined || value.trim() === '') {
-		throw new InputError(
-			'slug',
-			value,
-			'Set the slug, e.g. sales-team.',
-			value === undefined ? 'is missing' : 'is empty',
-		);
-	}
-	const slug = value.trim();
-	if (NOT_IN_SLUG.test(slug)) {
-		throw new InputError(
-			'slug',
-			value,
-			`Use letters, digits and dashes, e.g. "${suggestSlug(slug)}".`,
-			'cannot be part of an address',
-		);
-	}
-	body.slug = slug;
+	checkSlugField(body, 'sales-team');
 }
 
 function checkName(body: IDataObject): void {

@@ -1,7 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { locationIdOverrideField, TIME_HINT, timeZoneOptions } from '../../fields/options';
 import { namedOptions } from '../../fields/namedOptions';
-import { pickerField, userLocator } from '../../fields/locators';
+import {
+	pickerField,
+	serviceLocationLocator,
+	serviceLocator,
+	userLocator,
+} from '../../fields/locators';
 import { simplifyField } from '../../fields/simplify';
 import {
 	SERVICE_BOOKING_CREATE_STATUS_NAMES,
@@ -46,15 +51,12 @@ export const servicesField: INodeProperties = {
 			displayName: 'Service',
 			name: 'service',
 			values: [
-				{
-					displayName: 'Service ID',
+				serviceLocator({
+					displayName: 'Service',
 					name: 'id',
-					type: 'string',
-					default: '',
 					required: true,
-					placeholder: 'a3b4c5d6e7f8901234567890',
 					description: serviceIdHelp,
-				},
+				}),
 				userLocator({
 					displayName: 'Staff',
 					name: 'staffId',
@@ -75,15 +77,12 @@ export const servicesField: INodeProperties = {
 	],
 };
 
-const serviceLocationIdOption: INodeProperties = {
-	displayName: 'Service Location ID',
+const serviceLocationIdOption: INodeProperties = serviceLocationLocator({
+	displayName: 'Service Location',
 	name: 'serviceLocationId',
-	type: 'string',
-	default: '',
-	placeholder: '65e5f6dfacf123513228d384',
 	description:
 		'Where the service is given (serviceLocationId; Service Location: Get Many lists them). Empty on Create uses the default service location.',
-};
+});
 
 const meetingLocationOption: INodeProperties = {
 	displayName: 'Meeting Location',
