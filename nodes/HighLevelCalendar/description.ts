@@ -11,6 +11,7 @@ import { calendar } from './resources/calendar';
 import { calendarGroup } from './resources/calendarGroup';
 import { calendarNotification } from './resources/calendarNotification';
 import { calendarResource } from './resources/calendarResource';
+import { eventCalendarSchedule } from './resources/eventCalendarSchedule';
 import { operationProperty, type FieldPlace, type ResourceDefinition } from './resources/define';
 import {
 	additionalFieldsField,
@@ -37,6 +38,7 @@ export const RESOURCES: ResourceDefinition[] = [
 	calendarGroup,
 	calendarNotification,
 	calendarResource,
+	eventCalendarSchedule,
 ];
 
 /** Every resource's fields for one place, in the registry's order. */

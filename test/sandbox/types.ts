@@ -72,7 +72,7 @@ export interface RecordedRequest {
 /**
  * A write that changed the store: create, update or delete of an appointment, a block slot, a
  * calendar, a calendar group (its status too), an appointment note, a room or equipment, a
- * calendar notification or an availability schedule (its calendars too).
+ * calendar notification, an availability schedule (its calendars too) or an event calendar's schedule.
  */
 export interface AppliedWrite {
 	method: string;
@@ -86,7 +86,8 @@ export interface AppliedWrite {
 		| 'appointmentNote'
 		| 'calendarResource'
 		| 'calendarNotification'
-		| 'availabilitySchedule';
+		| 'availabilitySchedule'
+		| 'eventCalendarSchedule';
 	/**
 	 * The created, updated or deleted record's id; for one occurrence of a recurring series, the
 	 * instance id the request named (`<masterId>_<startMs>_<seconds>`), not the master's; for a
