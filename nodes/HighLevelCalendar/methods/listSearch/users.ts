@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { SCOPES, USERS_API_VERSION } from '../../helpers/constants';
 import { matchesFilter } from './calendars';
-import { listOfLocation } from './locationList';
+import { listOfLocation } from '../../transport/locationList';
 
 /**
  * GET /users/?locationId: deprecated in the spec, but it needs only the sub-account, whereas

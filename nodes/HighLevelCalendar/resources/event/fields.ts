@@ -38,7 +38,7 @@ export const calendarIdField: INodeProperties = calendarLocator({
 		'The HighLevel calendar (calendarId): where the appointment or block is, or whose events are listed',
 	displayOptions: {
 		show: { resource: EVENT_RESOURCES, operation: ['create', 'getAll'] },
-		hide: { filterBy: ['contact', 'group', 'user'], target: ['user'] },
+		hide: { filterBy: ['contact', 'everyCalendar', 'group', 'user'], target: ['user'] },
 	},
 });
 
@@ -49,7 +49,7 @@ export const contactIdField: INodeProperties = contactLocator({
 		'The HighLevel contact (contactId): who the appointment is for, or whose appointments are listed',
 	displayOptions: {
 		show: { resource: ['appointment'], operation: ['create', 'getAll'] },
-		hide: { filterBy: ['calendar', 'group', 'user'] },
+		hide: { filterBy: ['calendar', 'everyCalendar', 'group', 'user'] },
 	},
 });
 
