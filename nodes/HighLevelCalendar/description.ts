@@ -11,6 +11,7 @@ import { calendar } from './resources/calendar';
 import { calendarGroup } from './resources/calendarGroup';
 import { calendarNotification } from './resources/calendarNotification';
 import { calendarResource } from './resources/calendarResource';
+import { eventCalendarSchedule } from './resources/eventCalendarSchedule';
 import { service } from './resources/service';
 import { serviceLocation } from './resources/serviceLocation';
 import { operationProperty, type FieldPlace, type ResourceDefinition } from './resources/define';
@@ -40,6 +41,7 @@ export const RESOURCES: ResourceDefinition[] = [
 	calendarGroup,
 	calendarNotification,
 	calendarResource,
+	eventCalendarSchedule,
 	service,
 	serviceBooking,
 	serviceLocation,

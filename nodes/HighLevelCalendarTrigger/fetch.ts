@@ -1,5 +1,10 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import { listCalendars } from '../HighLevelCalendar/methods/listSearch/calendars';
+import {
+	eventsOfEveryCalendar,
+	listEvents,
+	mergeEvents,
+	type EventWindow,
+} from '../HighLevelCalendar/transport/calendarEvents';
 import { highLevelRequest } from '../HighLevelCalendar/transport/client';
 import { CALENDARS_API_VERSION, SCOPES } from '../HighLevelCalendar/helpers/constants';
 import { readCredential } from '../HighLevelCalendar/transport/credential';
@@ -11,61 +16,31 @@ import type { TriggerSettings } from './settings';
  * retry rules). Requests per poll: one GET /calendars/events for a calendar, user or group; for
  * every calendar, GET /calendars/ and one list per calendar. Plus one GET per remembered
  * appointment that disappeared (was it deleted?), and on the first poll and "Fetch Test Event"
- * one GET of the watched calendar, so a wrong id fails with a clear message.
+ * one GET of the watched calendar, so a wrong id fails with a clear message. The lists are
+ * HighLevelCalendar/transport/calendarEvents.ts's, shared with Appointment Get Many.
  */
 
 const QUERY_FIELD = { calendar: 'calendarId', user: 'userId', group: 'groupId' } as const;
-
-async function listEvents(
-	context: IPollFunctions,
-	locationId: string,
-	owner: IDataObject,
-	window: { startMs: number; endMs: number },
-): Promise<IDataObject[]> {
-	const response = await highLevelRequest(context, {
-		method: 'GET',
-		path: '/calendars/events',
-		version: CALENDARS_API_VERSION,
-		requiredScope: SCOPES.eventsRead,
-		qs: {
-			locationId,
-			...owner,
-			startTime: String(window.startMs),
-			endTime: String(window.endMs),
-		},
-	});
-	return (response.events as IDataObject[] | undefined) ?? [];
-}
 
 /** The appointments in the window, once each, without those HighLevel marks deleted. */
 export async function appointmentsInWindow(
 	context: IPollFunctions,
 	settings: TriggerSettings,
-	window: { startMs: number; endMs: number },
+	window: EventWindow,
 ): Promise<IDataObject[]> {
 	const { locationId } = await readCredential(context);
-	const lists =
+	const events =
 		settings.watch === 'location'
-			? await Promise.all(
-					(await listCalendars(context)).map(
-						async (calendar) =>
-							await listEvents(context, locationId, { calendarId: String(calendar.id) }, window),
-					),
-				)
-			: [
+			? await eventsOfEveryCalendar(context, locationId, window)
+			: mergeEvents([
 					await listEvents(
 						context,
 						locationId,
 						{ [QUERY_FIELD[settings.watch]]: settings.targetId },
 						window,
 					),
-				];
-	const byId = new Map<string, IDataObject>();
-	for (const event of lists.flat()) {
-		if (event.deleted === true || event.id === undefined) continue;
-		byId.set(String(event.id), event);
-	}
-	return [...byId.values()];
+				]);
+	return events.filter((event) => event.deleted !== true && event.id !== undefined);
 }
 
 /** A watched calendar that does not exist fails here, with HighLevel's 404 naming the id. */

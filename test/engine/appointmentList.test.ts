@@ -1,7 +1,8 @@
 // Appointment: Delete and Get Many, in n8n's engine against the sandbox.
-import { runHighLevel } from './harness/highLevel';
+import { runHighLevel, sandboxCredentials } from './harness/highLevel';
 import {
 	SANDBOX_APPOINTMENT_ID,
+	SANDBOX_CALENDAR_2_ID,
 	SANDBOX_CALENDAR_ID,
 	SANDBOX_CONTACT_ID,
 	SANDBOX_GROUP_ID,
@@ -172,5 +173,164 @@ describe('Appointment: Get Many', () => {
 		expect(error?.message).toContain(
 			'End Time (endTime) "2030-01-14T00:00:00+01:00" is not after Start Time (startTime)',
 		);
+	});
+});
+
+describe('Appointment: Get Many of every calendar', () => {
+	const everyCalendar = {
+		resource: 'appointment',
+		operation: 'getAll',
+		filterBy: 'everyCalendar',
+		startTime: DAY_START,
+		endTime: DAY_END,
+	};
+
+	/** Books on the sandbox's second calendar at 09:00 and its first at 11:00 (cancelled). */
+	async function bookAroundTheSeed(): Promise<void> {
+		for (const [calendarId, hour, appointmentStatus] of [
+			[SANDBOX_CALENDAR_2_ID, '09', 'new'],
+			[SANDBOX_CALENDAR_ID, '11', 'cancelled'],
+		]) {
+			const { error } = await runHighLevel(sandbox, {
+				resource: 'appointment',
+				operation: 'create',
+				calendarId: byId(calendarId),
+				contactId: byId(SANDBOX_CONTACT_ID),
+				startTime: `2030-01-14T${hour}:00:00+01:00`,
+				additionalFields: { appointmentStatus },
+			});
+			expect(error).toBeUndefined();
+		}
+		sandbox.requests.length = 0;
+	}
+
+	const startOf = (json: object) => (json as { startTime: string }).startTime;
+
+	it("lists the calendars, then each calendar's window, and outputs them merged in start order", async () => {
+		await bookAroundTheSeed();
+		const { items, error } = await runHighLevel(sandbox, { ...everyCalendar, returnAll: true });
+		expect(error).toBeUndefined();
+		// 1 + (number of calendars) requests: the calendars' list first, then one list per calendar.
+		expect(sandbox.requests).toHaveLength(3);
+		const [calendars, ...lists] = sandbox.requests;
+		expect(calendars).toMatchObject({ method: 'GET', path: '/calendars/', status: 200 });
+		expect(calendars.query).toEqual({ locationId: SANDBOX_LOCATION_ID });
+		const window = {
+			locationId: SANDBOX_LOCATION_ID,
+			startTime: String(Date.parse(DAY_START)),
+			endTime: String(Date.parse(DAY_END)),
+		};
+		expect(
+			lists
+				.map((request) => ({ method: request.method, path: request.path, query: request.query }))
+				.sort((a, b) => String(a.query.calendarId).localeCompare(String(b.query.calendarId))),
+		).toEqual(
+			[SANDBOX_CALENDAR_ID, SANDBOX_CALENDAR_2_ID].sort().map((calendarId) => ({
+				method: 'GET',
+				path: '/calendars/events',
+				query: { ...window, calendarId },
+			})),
+		);
+		for (const request of sandbox.requests) expect(request.headers.version).toBe('v3');
+		const received = lists.flatMap(
+			(request) => (request.response as { events: Array<{ id: string }> }).events,
+		);
+		expect(received).toHaveLength(3);
+		// Simplified, as for one calendar, and ordered by start across the calendars.
+		expect(items.map((item) => [item.json.calendarId, startOf(item.json)])).toEqual([
+			[SANDBOX_CALENDAR_2_ID, '2030-01-14T09:00:00+01:00'],
+			[SANDBOX_CALENDAR_ID, '2030-01-14T10:00:00+01:00'],
+			[SANDBOX_CALENDAR_ID, '2030-01-14T11:00:00+01:00'],
+		]);
+		expect(items[1].json.id).toBe(SANDBOX_APPOINTMENT_ID);
+		expect(new Set(items.map((item) => item.json.id)).size).toBe(3);
+	});
+
+	it('limits the merged list and filters it by status, with the same requests', async () => {
+		await bookAroundTheSeed();
+		const limited = await runHighLevel(sandbox, { ...everyCalendar, returnAll: false, limit: 2 });
+		expect(limited.items.map((item) => startOf(item.json))).toEqual([
+			'2030-01-14T09:00:00+01:00',
+			'2030-01-14T10:00:00+01:00',
+		]);
+		expect(sandbox.requests).toHaveLength(3);
+		const notCancelled = await runHighLevel(sandbox, {
+			...everyCalendar,
+			returnAll: true,
+			simplify: false,
+			options: { appointmentStatus: ['new', 'confirmed'] },
+		});
+		expect(notCancelled.items.map((item) => item.json.appointmentStatus)).toEqual([
+			'new',
+			'confirmed',
+		]);
+		expect(notCancelled.items[0].json).toHaveProperty('users');
+		expect(sandbox.requests).toHaveLength(6);
+	});
+
+	it('fails the item, naming the calendar, when one calendar cannot be listed: nothing in part', async () => {
+		sandbox.options.faults = {
+			script: [{ method: 'GET', pathIncludes: '/calendars/events', fault: '503' }],
+		};
+		const { items, error } = await runHighLevel(sandbox, {
+			...everyCalendar,
+			returnAll: true,
+			rateLimit: { maxRetrySeconds: 0 },
+		});
+		expect(items).toEqual([]);
+		expect(error?.message).toMatch(
+			new RegExp(
+				`^HighLevel had a server error \\(503\\), listing the events of calendar "Sandbox (Consultations|Follow-ups)" \\(calendarId (${SANDBOX_CALENDAR_ID}|${SANDBOX_CALENDAR_2_ID})\\)$`,
+			),
+		);
+		// Both calendars' lists were answered before the item failed: none is left in flight.
+		expect(sandbox.requests.filter((request) => request.path === '/calendars/events')).toHaveLength(
+			2,
+		);
+	});
+
+	it('with Continue On Fail, the failing item is an error item and the others run', async () => {
+		sandbox.options.faults = {
+			script: [{ method: 'GET', pathIncludes: '/calendars/events', fault: '503' }],
+		};
+		const { items, error } = await runHighLevel(
+			sandbox,
+			{ ...everyCalendar, returnAll: true, rateLimit: { maxRetrySeconds: 0 } },
+			{ continueOnFail: true, items: [{ first: true }, { first: false }] },
+		);
+		expect(error).toBeUndefined();
+		const failed = items.filter(
+			(item) => item.error !== undefined || item.json.error !== undefined,
+		);
+		expect(failed).toHaveLength(1);
+		expect(failed[0].error?.message ?? failed[0].json.error).toContain(
+			'listing the events of calendar',
+		);
+		expect(items.filter((item) => item.json.id === SANDBOX_APPOINTMENT_ID)).toHaveLength(1);
+	});
+
+	it('refuses a bad window before any request, and names the scope of the calendars list', async () => {
+		const { error } = await runHighLevel(sandbox, {
+			...everyCalendar,
+			startTime: DAY_END,
+			endTime: DAY_START,
+		});
+		expect(sandbox.requests).toHaveLength(0);
+		expect(error?.message).toContain('is not after Start Time (startTime)');
+
+		const eventsOnly = 'pit-events-only';
+		sandbox.options.tokens = {
+			...sandbox.options.tokens,
+			[eventsOnly]: { locationId: SANDBOX_LOCATION_ID, scopes: ['calendars/events.readonly'] },
+		};
+		const denied = await runHighLevel(
+			sandbox,
+			{ ...everyCalendar, returnAll: true },
+			{ credentials: sandboxCredentials(sandbox, { accessToken: eventsOnly }) },
+		);
+		expect(sandbox.requests.map((request) => [request.path, request.status])).toEqual([
+			['/calendars/', 401],
+		]);
+		expect(denied.error?.message).toBe('The access token is missing the scope calendars.readonly');
 	});
 });

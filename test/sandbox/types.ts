@@ -72,8 +72,8 @@ export interface RecordedRequest {
 /**
  * A write that changed the store: create, update or delete of an appointment, a block slot, a
  * calendar, a calendar group (its status too), an appointment note, a room or equipment, a
- * calendar notification or an availability schedule (its calendars too), a service or a service
- * location.
+ * calendar notification, an availability schedule (its calendars too), an event calendar's
+ * schedule, a service, a service location or a service booking.
  */
 export interface AppliedWrite {
 	method: string;
@@ -88,6 +88,7 @@ export interface AppliedWrite {
 		| 'calendarResource'
 		| 'calendarNotification'
 		| 'availabilitySchedule'
+		| 'eventCalendarSchedule'
 		| 'serviceBooking'
 		| 'service'
 		| 'serviceLocation';

@@ -42,7 +42,8 @@ describe('one property per field name', () => {
 	// calendarId: the event operations' field (resources/event/fields.ts), Calendar Get / Get Free
 	// Slots' path id, and Calendar Notification's path id (+1: the calendar whose notifications
 	// are addressed, on every notification operation; widening another's displayOptions would show
-	// it on operations that do not take it), and the path calendarId of an availability schedule's
+	// it on operations that do not take it; Event Calendar Schedule, whose every operation takes a
+	// path calendarId too, shares it), and the path calendarId of an availability schedule's
 	// Add and Remove Calendar (+1: Calendar: Get's cannot be widened to those, because the schedule
 	// has a Get too, which would then show it).
 	it('calendarId is at most four', () => {

@@ -30,6 +30,11 @@ import { createCalendar, deleteCalendar, updateCalendar } from './calendarWrites
 import type { Handler } from './common';
 import { contactAppointments, searchContacts } from './contacts';
 import { deleteEvent, listBlockedSlots, listEvents } from './events';
+import {
+	createEventCalendarSchedule,
+	getEventCalendarSchedule,
+	updateEventCalendarSchedule,
+} from './eventCalendarSchedules';
 import { getLocation } from './locations';
 import {
 	addScheduleCalendar,
@@ -103,6 +108,10 @@ export const handlers: Record<string, Handler> = {
 	'DELETE /calendars/schedules/{id}': deleteSchedule,
 	'PUT /calendars/schedules/{id}/associations/{calendarId}': addScheduleCalendar,
 	'DELETE /calendars/schedules/{id}/associations/{calendarId}': removeScheduleCalendar,
+	// Calendars API v3 only
+	'POST /calendars/schedules/event-calendar/{calendarId}': createEventCalendarSchedule,
+	'GET /calendars/schedules/event-calendar/{calendarId}': getEventCalendarSchedule,
+	'PUT /calendars/schedules/event-calendar/{calendarId}': updateEventCalendarSchedule,
 	// Calendars API v3 only: the services catalog and service locations
 	'GET /calendars/services/catalog': listServices,
 	'POST /calendars/services/catalog': createService,

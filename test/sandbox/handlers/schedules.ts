@@ -13,8 +13,8 @@ import {
 	single,
 } from './common';
 
-/** CreateScheduleDTO / UpdateScheduleDTO, as validation.ts let them through. */
-interface ScheduleBody {
+/** CreateScheduleDTO / UpdateScheduleDTO (and the event calendar's), as validation.ts let them through. */
+export interface ScheduleBody {
 	name?: string;
 	userId?: string;
 	timezone?: string;
@@ -56,9 +56,9 @@ function realDate(date: string): boolean {
  * a weekday rule names a day and a date rule a date (the field texts: "only for weekday-type
  * rules", "only for date-type rules"), intervals end after they start and do not overlap, a
  * day or date has one rule, the timezone is an IANA zone. Checked here rather than in rules.ts,
- * but first, as Nest's pipes would.
+ * but first, as Nest's pipes would. Event calendar schedules (eventCalendarSchedules.ts) take the same.
  */
-function ruleErrors(body: ScheduleBody): string[] {
+export function ruleErrors(body: ScheduleBody): string[] {
 	const errors: string[] = [];
 	if (body.name !== undefined && body.name.trim() === '') errors.push('name should not be empty');
 	if (body.timezone !== undefined && !isTimeZone(body.timezone))

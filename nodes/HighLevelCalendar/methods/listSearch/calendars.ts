@@ -1,22 +1,10 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { CALENDARS_API_VERSION, SCOPES } from '../../helpers/constants';
-import type { NodeContext } from '../../helpers/nodeRun';
-import { listOfLocation } from './locationList';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { listCalendars } from '../../transport/calendarEvents';
 
 export function matchesFilter(filter: string | undefined, ...texts: unknown[]): boolean {
 	if (!filter) return true;
 	const wanted = filter.toLowerCase();
 	return texts.some((text) => typeof text === 'string' && text.toLowerCase().includes(wanted));
-}
-
-/** The sub-account's calendars: GET /calendars/?locationId answers all of them at once. */
-export async function listCalendars(context: NodeContext): Promise<IDataObject[]> {
-	return await listOfLocation(context, {
-		path: '/calendars/',
-		version: CALENDARS_API_VERSION,
-		requiredScope: SCOPES.calendarsRead,
-		property: 'calendars',
-	});
 }
 
 /** Every calendar comes at once, so the search filters here. */

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { CALENDARS_API_VERSION, SCOPES } from '../../helpers/constants';
-import { listOfLocation } from './locationList';
+import { listOfLocation } from '../../transport/locationList';
 import { pickerResults } from './services';
 
 /**

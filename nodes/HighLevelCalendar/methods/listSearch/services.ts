@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { CALENDARS_API_VERSION, SCOPES } from '../../helpers/constants';
 import { matchesFilter } from './calendars';
-import { listOfLocation } from './locationList';
+import { listOfLocation } from '../../transport/locationList';
 
 /**
  * The service picker (fields/locators.ts, kind 'service'). GET /calendars/services/catalog

@@ -6,7 +6,7 @@ import type {
 import type { NodeContext } from '../../helpers/nodeRun';
 import { SCOPES, USERS_API_VERSION } from '../../helpers/constants';
 import { matchesFilter } from './calendars';
-import { listOfLocation } from './locationList';
+import { listOfLocation } from '../../transport/locationList';
 
 /**
  * GET /users/?locationId: deprecated in the spec, but it needs only the sub-account, whereas

@@ -1,5 +1,5 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { listCalendars } from '../listSearch/calendars';
+import { listCalendars } from '../../transport/calendarEvents';
 
 /** The calendars as options of a multi-select (a resource's service calendars), by name. */
 export async function getCalendarOptions(

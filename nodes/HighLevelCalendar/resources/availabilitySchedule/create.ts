@@ -4,7 +4,8 @@ import { locationIdOverrideField } from '../../fields/options';
 import { responseCheckPostReceive } from '../../hooks/responseCheck';
 import { normalizedBodyPreSend } from '../../hooks/request';
 import { parametersPreSend } from '../../hooks/parameters';
-import { RESOURCE, ruleOptions, scheduleNameField, scheduleTimeZoneField } from './fields';
+import { RESOURCE, ruleOptions, scheduleNameField } from './fields';
+import { scheduleTimeZoneField } from '../../fields/scheduleRules';
 import { TARGET, UNWRAP_SCHEDULE } from './get';
 import { normalizeScheduleCreateBody } from './normalize';
 

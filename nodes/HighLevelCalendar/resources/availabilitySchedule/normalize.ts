@@ -2,34 +2,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { checkId, coerceText, commaList } from '../../helpers/bodyChecks';
 import type { BodyContext } from '../../hooks/request';
 import { InputError } from '../../helpers/inputError';
-import { assertTimeZone } from '../../helpers/time';
-import { dateOverrideRules, weeklyHoursRules } from './rules';
-import { jsonRules } from './rulesJson';
+import { applyScheduleRules, scheduleTimeZone } from '../../helpers/scheduleBody';
 
 /**
  * The checks of the availability schedule operations: pure functions on the body (or query) that
  * the hooks run before anything is sent, throwing InputError with the field, value and fix.
  */
-
-/**
- * CreateScheduleDTO and UpdateScheduleDTO call timezone an IANA identifier and also give it the
- * pattern `^[A-Za-z_]+/[A-Za-z_]+$`, which refuses some IANA names (UTC, America/Argentina/Cordoba,
- * America/Port-au-Prince). Both are checked, so such a zone fails here with a fix, not at HighLevel.
- */
-export const SCHEDULE_TIME_ZONE_PATTERN = /^[A-Za-z_]+\/[A-Za-z_]+$/;
-
-export function scheduleTimeZone(value: unknown, field = 'timezone'): string {
-	const zone = typeof value === 'string' ? value.trim() : value;
-	assertTimeZone(zone, field);
-	if (!SCHEDULE_TIME_ZONE_PATTERN.test(zone as string))
-		throw new InputError(
-			field,
-			value,
-			'HighLevel takes schedule time zones of the form Area/City (letters and underscores, one slash), such as America/New_York; for UTC use Etc/UTC.',
-			'is not a time zone HighLevel takes for a schedule',
-		);
-	return zone as string;
-}
 
 function checkName(body: IDataObject, required: boolean): void {
 	coerceText(body, 'name');
@@ -42,66 +20,6 @@ function checkName(body: IDataObject, required: boolean): void {
 			body.name === undefined ? 'is missing' : 'is empty',
 		);
 	body.name = body.name.trim();
-}
-
-/** A fixedCollection's entries (`{ hours: [...] }`), or the list an expression gave instead. */
-function fixedEntries(value: unknown, key: string, field: string, fix: string): unknown {
-	const entries =
-		typeof value === 'object' && value !== null && !Array.isArray(value)
-			? ((value as IDataObject)[key] ?? [])
-			: value;
-	// No entries would send `rules: []`, which clears every rule: only Rules (JSON) does that.
-	if (Array.isArray(entries) && entries.length === 0)
-		throw new InputError(field, value, fix, 'has no entries');
-	return entries;
-}
-
-/**
- * The body's `rules`, from Weekly Hours and Date Overrides or from Rules (JSON), never both; the
- * editor's fields are removed from the body. Nothing is added when none of them was given.
- */
-export function applyScheduleRules(body: IDataObject): void {
-	const { weeklyHours, dateOverrides, rulesJson } = body;
-	delete body.weeklyHours;
-	delete body.dateOverrides;
-	delete body.rulesJson;
-	const fromFields = weeklyHours !== undefined || dateOverrides !== undefined;
-	if (rulesJson !== undefined && fromFields)
-		throw new InputError(
-			'rulesJson',
-			rulesJson,
-			'Use Weekly Hours and Date Overrides, or Rules (JSON), not both: remove one.',
-			'cannot be set together with Weekly Hours or Date Overrides',
-		);
-	if (rulesJson !== undefined) {
-		body.rules = jsonRules(rulesJson) as unknown as IDataObject[];
-		return;
-	}
-	if (!fromFields) return;
-	const clear = 'Rules (JSON) [] clears every rule';
-	const weekly =
-		weeklyHours === undefined
-			? []
-			: weeklyHoursRules(
-					fixedEntries(
-						weeklyHours,
-						'hours',
-						'weeklyHours',
-						`Add hours, or remove Weekly Hours (${clear}).`,
-					),
-				);
-	const overrides =
-		dateOverrides === undefined
-			? []
-			: dateOverrideRules(
-					fixedEntries(
-						dateOverrides,
-						'overrides',
-						'dateOverrides',
-						`Add a date, or remove Date Overrides (${clear}).`,
-					),
-				);
-	body.rules = [...weekly, ...overrides] as unknown as IDataObject[];
 }
 
 /** Calendar IDs: a comma-separated text or a list, never sent empty. */

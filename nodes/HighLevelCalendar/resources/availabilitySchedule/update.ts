@@ -3,7 +3,8 @@ import { SCOPES } from '../../helpers/constants';
 import { responseCheckPostReceive } from '../../hooks/responseCheck';
 import { normalizedBodyPreSend, pathIdsPreSend } from '../../hooks/request';
 import { parametersPreSend } from '../../hooks/parameters';
-import { RESOURCE, ruleOptions, scheduleNameField, scheduleTimeZoneField } from './fields';
+import { RESOURCE, ruleOptions, scheduleNameField } from './fields';
+import { scheduleTimeZoneField } from '../../fields/scheduleRules';
 import { TARGET, UNWRAP_SCHEDULE } from './get';
 import { normalizeScheduleUpdateBody } from './normalize';
 

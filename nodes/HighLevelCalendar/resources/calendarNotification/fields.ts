@@ -15,11 +15,15 @@ const RESOURCE = ['calendarNotification'];
 const optionsOf = (names: Record<string, string>): INodePropertyOptions[] =>
 	Object.entries(names).map(([value, name]) => ({ name, value }));
 
-/** The path's calendarId: its own property (see test/unit/properties.test.ts). */
+/**
+ * The path's calendarId, here and in Event Calendar Schedule (whose every operation takes it too):
+ * one property for both (see test/unit/properties.test.ts).
+ */
 export const notificationCalendarField: INodeProperties = calendarLocator({
 	required: true,
-	description: 'The calendar (calendarId) whose notifications these are',
-	displayOptions: { show: { resource: RESOURCE } },
+	description:
+		'The calendar (calendarId) whose notifications, or whose event calendar schedule, these are. An event calendar schedule needs a calendar of type Event.',
+	displayOptions: { show: { resource: [...RESOURCE, 'eventCalendarSchedule'] } },
 });
 
 export const notificationIdField: INodeProperties = pickerField('calendarNotification', {

@@ -38,7 +38,7 @@ export const calendarIdField: INodeProperties = calendarLocator({
 		'The HighLevel calendar (calendarId): where the appointment or block is, or whose events are listed',
 	displayOptions: {
 		show: { resource: EVENT_RESOURCES, operation: ['create', 'getAll'] },
-		hide: { filterBy: ['contact', 'group', 'user'], target: ['user'] },
+		hide: { filterBy: ['contact', 'everyCalendar', 'group', 'user'], target: ['user'] },
 	},
 });
 
@@ -52,7 +52,7 @@ export const contactIdField: INodeProperties = contactLocator({
 		'The HighLevel contact (contactId): who the appointment or service booking is for, or whose appointments or bookings are listed',
 	displayOptions: {
 		show: { resource: ['appointment', 'serviceBooking'], operation: ['create', 'getAll'] },
-		hide: { filterBy: ['calendar', 'group', 'user', 'none'] },
+		hide: { filterBy: ['calendar', 'everyCalendar', 'group', 'user', 'none'] },
 	},
 });
 

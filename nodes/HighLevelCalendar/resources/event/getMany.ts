@@ -16,6 +16,7 @@ import { readParameter } from '../../helpers/parameters';
 import { parametersPreSend } from '../../hooks/parameters';
 import { groupIdField, userLocator } from '../../fields/locators';
 import { cutToLimit } from '../../transport/pagedList';
+import { eventsOfCalendars, type EventWindow } from '../../transport/calendarEvents';
 import { simplifyPostReceive } from '../../hooks/simplify';
 import { EVENT_SHAPE } from '../../helpers/simplify';
 import { simplifyField } from '../../fields/simplify';
@@ -30,7 +31,20 @@ import { postReceiveHook, preSendHook } from '../../hooks/define';
 
 export type ListResource = 'appointment' | 'blockSlot';
 
-/** preSend: the window is sent as epoch milliseconds, with the credential's location. */
+/** The window's start and end, read in the time zone the item reads times in (Options > Time Zone). */
+function eventWindow(context: IExecuteSingleFunctions, start: unknown, end: unknown): EventWindow {
+	const { timeZone, offsetRequired } = timeReading(context);
+	const from = toApiTime(start, 'startTime', timeZone, offsetRequired);
+	const to = toApiTime(end, 'endTime', timeZone, offsetRequired);
+	assertEndAfterStart(from, to);
+	return { startMs: from.epochMs, endMs: to.epochMs };
+}
+
+/**
+ * preSend: the window is sent as epoch milliseconds, with the credential's location. For Every
+ * Calendar it is checked here, before anything is sent, and the routed request is the calendars'
+ * list (GET /calendars/?locationId): everyCalendarPostReceive lists each calendar's window.
+ */
 export const eventWindowPreSend = preSendHook(
 	['filterBy', 'options.appointmentStatus', 'options.timeZone'],
 	async function eventWindowPreSend(
@@ -38,16 +52,45 @@ export const eventWindowPreSend = preSendHook(
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		wantedStatuses(this);
-		if (readParameter(this, 'filterBy', '') === 'contact') return requestOptions;
+		const filterBy = readParameter(this, 'filterBy', '');
+		if (filterBy === 'contact') return requestOptions;
 		const qs = (requestOptions.qs ??= {});
-		const { timeZone, offsetRequired } = timeReading(this);
-		const start = toApiTime(qs.startTime, 'startTime', timeZone, offsetRequired);
-		const end = toApiTime(qs.endTime, 'endTime', timeZone, offsetRequired);
-		assertEndAfterStart(start, end);
-		qs.startTime = String(start.epochMs);
-		qs.endTime = String(end.epochMs);
+		const window = eventWindow(this, qs.startTime, qs.endTime);
+		if (filterBy === 'everyCalendar') {
+			delete qs.startTime;
+			delete qs.endTime;
+		} else {
+			qs.startTime = String(window.startMs);
+			qs.endTime = String(window.endMs);
+		}
 		qs.locationId = await credentialLocationId(this);
 		return requestOptions;
+	},
+);
+
+/**
+ * postReceive, for Filter By: Every Calendar, after the response check of the calendars' list: each
+ * calendar's events in the window (transport/calendarEvents.ts, shared with the polling trigger),
+ * merged into one `{ events }` answer for eventListPostReceive. One calendar whose list fails
+ * fails the item, naming the calendar.
+ */
+export const everyCalendarPostReceive = postReceiveHook(
+	['filterBy', 'startTime', 'endTime', 'options.timeZone'],
+	async function everyCalendarPostReceive(
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		if (readParameter(this, 'filterBy', '') !== 'everyCalendar') return items;
+		const calendars = items.flatMap(
+			(item) => (item.json.calendars as IDataObject[] | undefined) ?? [],
+		);
+		const window = eventWindow(
+			this,
+			readParameter(this, 'startTime', ''),
+			readParameter(this, 'endTime', ''),
+		);
+		const locationId = await credentialLocationId(this);
+		return [{ json: { events: await eventsOfCalendars(this, locationId, calendars, window) } }];
 	},
 );
 
@@ -80,17 +123,21 @@ export const eventListPostReceive = postReceiveHook(
 	},
 );
 
+/** The scope of the routed request: a contact's list, the calendars' list, or a window's events. */
 function listScope(context: IExecuteSingleFunctions): string {
-	return readParameter(context, 'filterBy', '') === 'contact'
-		? SCOPES.contactsRead
-		: SCOPES.eventsRead;
+	const filterBy = readParameter(context, 'filterBy', '');
+	if (filterBy === 'contact') return SCOPES.contactsRead;
+	return filterBy === 'everyCalendar' ? SCOPES.calendarsRead : SCOPES.eventsRead;
 }
 
 /**
  * The request both Get Many operations send (resources/appointment/getMany.ts and
  * resources/blockSlot/getMany.ts): the window's fields in the query, then the shared hooks.
  */
-export function getManyRouting(url: string): INodePropertyOptions['routing'] {
+export function getManyRouting(
+	url: string,
+	{ everyCalendar = false } = {},
+): INodePropertyOptions['routing'] {
 	return {
 		request: { method: 'GET', url },
 		send: {
@@ -103,6 +150,7 @@ export function getManyRouting(url: string): INodePropertyOptions['routing'] {
 		output: {
 			postReceive: [
 				responseCheckPostReceive(listScope, 'contact', 'contactId'),
+				...(everyCalendar ? [everyCalendarPostReceive] : []),
 				eventListPostReceive,
 				simplifyPostReceive(EVENT_SHAPE),
 			],
@@ -113,13 +161,18 @@ export function getManyRouting(url: string): INodePropertyOptions['routing'] {
 const EVENT_RESOURCES: ListResource[] = ['appointment', 'blockSlot'];
 const show = { resource: EVENT_RESOURCES, operation: ['getAll'] };
 
-/** Filter By: HighLevel lists events of one calendar, user or group; appointments add Contact. */
+/**
+ * Filter By: HighLevel lists events of one calendar, user or group; appointments add Contact
+ * (first) and Every Calendar (after Calendar).
+ */
 export function filterByField(
 	resource: ListResource,
 	contactOption?: INodePropertyOptions,
+	everyCalendarOption?: INodePropertyOptions,
 ): INodeProperties {
 	const options: INodePropertyOptions[] = [
 		{ name: 'Calendar', value: 'calendar' },
+		...(everyCalendarOption ? [everyCalendarOption] : []),
 		{ name: 'Group', value: 'group' },
 		{ name: 'User', value: 'user' },
 	];

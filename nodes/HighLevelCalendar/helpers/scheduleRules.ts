@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { matchOption } from '../../helpers/bodyChecks';
-import { InputError } from '../../helpers/inputError';
+import { matchOption } from './bodyChecks';
+import { InputError } from './inputError';
 
 /**
  * A schedule's `rules` (ScheduleRuleDTO in the spec): a weekday rule (`type: wday`, a `day`) or a

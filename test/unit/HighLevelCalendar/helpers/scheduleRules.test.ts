@@ -3,10 +3,10 @@ import {
 	scheduleDate,
 	scheduleTime,
 	weeklyHoursRules,
-} from '../../../../../nodes/HighLevelCalendar/resources/availabilitySchedule/rules';
-import { jsonRules } from '../../../../../nodes/HighLevelCalendar/resources/availabilitySchedule/rulesJson';
-import { InputError } from '../../../../../nodes/HighLevelCalendar/helpers/inputError';
-import { inputError } from './testing';
+} from '../../../../nodes/HighLevelCalendar/helpers/scheduleRules';
+import { jsonRules } from '../../../../nodes/HighLevelCalendar/helpers/scheduleRulesJson';
+import { InputError } from '../../../../nodes/HighLevelCalendar/helpers/inputError';
+import { inputError } from '../resources/availabilitySchedule/testing';
 
 const nineToFive = [{ from: '09:00', to: '17:00' }];
 

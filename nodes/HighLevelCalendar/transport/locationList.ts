@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { highLevelRequest } from '../../transport/client';
-import { readCredential } from '../../transport/credential';
-import type { NodeContext } from '../../helpers/nodeRun';
+import { highLevelRequest } from './client';
+import { readCredential } from './credential';
+import type { NodeContext } from '../helpers/nodeRun';
 
 /**
  * A list HighLevel answers whole for the credential's sub-account, `GET <path>?locationId`:

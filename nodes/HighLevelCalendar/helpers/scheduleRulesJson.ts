@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { matchOption } from '../../helpers/bodyChecks';
-import { InputError } from '../../helpers/inputError';
+import { matchOption } from './bodyChecks';
+import { InputError } from './inputError';
 import {
 	checkIntervals,
 	entriesOf,
@@ -10,7 +10,7 @@ import {
 	WEEKDAY_NAMES,
 	type ScheduleRule,
 	type Weekday,
-} from './rules';
+} from './scheduleRules';
 
 /**
  * Rules (JSON): the rules as HighLevel writes them (ScheduleRuleDTO), for what Weekly Hours and
