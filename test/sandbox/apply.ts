@@ -35,20 +35,26 @@ const WRITES: Record<string, (ctx: HandlerContext) => AppliedWrite['kind']> = {
 	'POST /calendars/{calendarId}/notifications': () => 'calendarNotification',
 	'PUT /calendars/{calendarId}/notifications/{notificationId}': () => 'calendarNotification',
 	'DELETE /calendars/{calendarId}/notifications/{notificationId}': () => 'calendarNotification',
+	'POST /calendars/services/bookings': () => 'serviceBooking',
+	'PUT /calendars/services/bookings/{bookingId}': () => 'serviceBooking',
+	'DELETE /calendars/services/bookings/{bookingId}': () => 'serviceBooking',
 };
 
 type Written = Array<{ id: string; body: unknown }>;
-type Id = { id?: unknown; _id?: unknown };
+type Id = { id?: unknown; _id?: unknown; bookingId?: unknown };
 
 /**
  * What a write changed: a create's record from its answer (flat, `_id` for rooms and equipment,
+ * `bookingId` for service bookings,
  * or in an envelope like `{ calendar }`), one per entry for the notifications a create makes as a
  * list; otherwise the record the path names (the most specific id in it).
  */
 function written(routeKey: string, ctx: HandlerContext, reply: Reply, body: unknown): Written {
 	if (!routeKey.startsWith('POST ')) {
-		const { noteId, notificationId, groupId, id, calendarId, eventId } = ctx.params;
-		return [{ id: noteId ?? notificationId ?? groupId ?? id ?? calendarId ?? eventId, body }];
+		const { noteId, notificationId, groupId, id, calendarId, eventId, bookingId } = ctx.params;
+		return [
+			{ id: bookingId ?? noteId ?? notificationId ?? groupId ?? id ?? calendarId ?? eventId, body },
+		];
 	}
 	if (Array.isArray(reply.body))
 		return (reply.body as Id[]).map((created, index) => ({
@@ -57,7 +63,12 @@ function written(routeKey: string, ctx: HandlerContext, reply: Reply, body: unkn
 		}));
 	const answer = (reply.body ?? {}) as Id & Record<'calendar' | 'group' | 'note', Id | undefined>;
 	const created =
-		answer.id ?? answer._id ?? answer.calendar?.id ?? answer.group?.id ?? answer.note?.id;
+		answer.id ??
+		answer._id ??
+		answer.bookingId ??
+		answer.calendar?.id ??
+		answer.group?.id ??
+		answer.note?.id;
 	return [{ id: String(created), body }];
 }
 

@@ -170,6 +170,12 @@ export const responseAjv = new Ajv({ strict: false, allErrors: true });
 			$id: 'https://sandbox.invalid/apps/calendars-blocked-slots.json',
 		});
 	}
+	// The Calendars API v3 document: conforms('calendars-v3', ...). Its `../common` references
+	// resolve to the shared common schemas, of which the v3 copy only adds error DTOs.
+	responseAjv.addSchema({
+		...load('v3/apps/calendars-v3.json'),
+		$id: 'https://sandbox.invalid/apps/calendars-v3.json',
+	});
 	responseAjv.addSchema({
 		...load('common/common-schemas.json'),
 		$id: 'https://sandbox.invalid/common/common-schemas.json',

@@ -92,6 +92,25 @@ function eventWindow(query: Query): string[] {
 	return errors;
 }
 
+/** Get Service Bookings: a window in milliseconds ("timestamp in milliseconds as string"). */
+function bookingWindow(query: Query): string[] {
+	const errors: string[] = [];
+	const times: Record<string, number> = {};
+	for (const field of ['startTime', 'endTime']) {
+		const value = single(query[field]);
+		if (value === undefined) continue; // missing: already reported as required
+		if (/^\d+$/.test(value)) times[field] = Number(value);
+		else errors.push(`${field} must be a number string (milliseconds since the epoch)`);
+	}
+	if (
+		times.startTime !== undefined &&
+		times.endTime !== undefined &&
+		times.endTime < times.startTime
+	)
+		errors.push('endTime must not be before startTime');
+	return errors;
+}
+
 /** The users search types skip and limit as strings; they are still counts. */
 function userSearchPaging(query: Query): string[] {
 	return ['skip', 'limit']
@@ -130,6 +149,9 @@ const RULES: Record<string, (query: Query, body: Json) => string[]> = {
 	],
 	'GET /calendars/events': (query) => eventWindow(query),
 	'GET /calendars/blocked-slots': (query) => eventWindow(query),
+	'GET /calendars/services/bookings': (query) => bookingWindow(query),
+	'POST /calendars/services/bookings': (_q, body) => validateTimes(body),
+	'PUT /calendars/services/bookings/{bookingId}': (_q, body) => validateTimes(body),
 	'GET /users/search': (query) => userSearchPaging(query),
 	'POST /contacts/search': (_q, body) => contactSearchPaging(body),
 };

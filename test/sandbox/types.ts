@@ -86,7 +86,8 @@ export interface AppliedWrite {
 		| 'appointmentNote'
 		| 'calendarResource'
 		| 'calendarNotification'
-		| 'availabilitySchedule';
+		| 'availabilitySchedule'
+		| 'serviceBooking';
 	/**
 	 * The created, updated or deleted record's id; for one occurrence of a recurring series, the
 	 * instance id the request named (`<masterId>_<startMs>_<seconds>`), not the master's; for a

@@ -40,6 +40,13 @@ import {
 	searchSchedules,
 	updateSchedule,
 } from './schedules';
+import {
+	createServiceBooking,
+	deleteServiceBooking,
+	getServiceBooking,
+	listServiceBookings,
+	updateServiceBooking,
+} from './serviceBookings';
 import { listUsers, searchUsers } from './users';
 
 export { fail, HttpError } from './common';
@@ -88,6 +95,12 @@ export const handlers: Record<string, Handler> = {
 	'DELETE /calendars/schedules/{id}': deleteSchedule,
 	'PUT /calendars/schedules/{id}/associations/{calendarId}': addScheduleCalendar,
 	'DELETE /calendars/schedules/{id}/associations/{calendarId}': removeScheduleCalendar,
+	// Calendars API v3 only: the service menu
+	'GET /calendars/services/bookings': listServiceBookings,
+	'POST /calendars/services/bookings': createServiceBooking,
+	'GET /calendars/services/bookings/{bookingId}': getServiceBooking,
+	'PUT /calendars/services/bookings/{bookingId}': updateServiceBooking,
+	'DELETE /calendars/services/bookings/{bookingId}': deleteServiceBooking,
 	// Users, Contacts and Locations APIs, Version 2021-07-28
 	'GET /users/': listUsers,
 	'GET /users/search': searchUsers,
