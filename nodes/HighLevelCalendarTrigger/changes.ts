@@ -109,7 +109,11 @@ function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
 const iso = (ms: number): string => (ms ? new Date(ms).toISOString() : '');
 
 export function previousOf(snapshot: Snapshot, kind: Kind = APPOINTMENTS): Previous {
-	return { startTime: iso(snapshot[2]), endTime: iso(snapshot[3]), [kind.statusField]: snapshot[1] };
+	return {
+		startTime: iso(snapshot[2]),
+		endTime: iso(snapshot[3]),
+		[kind.statusField]: snapshot[1],
+	};
 }
 
 export function passesFilters(

@@ -13,7 +13,10 @@ import type { AppointmentEvent, BookingEvent, FiringRules } from './changes';
 export type TriggerOn = 'appointments' | 'serviceBookings';
 
 /** The rules' filter lists that test one field of the record each. */
-type FieldFilter = keyof Pick<FiringRules, 'calendarIds' | 'assignedUserIds' | 'serviceLocationIds'>;
+type FieldFilter = keyof Pick<
+	FiringRules,
+	'calendarIds' | 'assignedUserIds' | 'serviceLocationIds'
+>;
 
 export interface Kind {
 	/** The record's id field. */

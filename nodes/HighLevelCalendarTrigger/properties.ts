@@ -184,7 +184,9 @@ export const triggerProperties: INodeProperties[] = [
 		...minutesBeforeField,
 		description:
 			'Service Booking Starting fires in the first poll after this moment; with a poll every minute, up to a minute later',
-		displayOptions: { show: { triggerOn: ['serviceBookings'], bookingEvents: ['serviceBookingStarting'] } },
+		displayOptions: {
+			show: { triggerOn: ['serviceBookings'], bookingEvents: ['serviceBookingStarting'] },
+		},
 	},
 	{
 		...toStatusesField,
