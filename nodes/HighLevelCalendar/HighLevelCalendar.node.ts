@@ -8,6 +8,7 @@ import { searchContacts } from './methods/listSearch/contacts';
 import { searchCalendarGroups } from './methods/listSearch/groups';
 import { searchAppointmentNotes } from './methods/listSearch/notes';
 import { searchAvailabilitySchedules } from './methods/listSearch/schedules';
+import { searchServiceBookings } from './methods/listSearch/serviceBookings';
 import { searchUsers } from './methods/listSearch/users';
 import { CALENDARS_API_VERSION, DOCS_URL, MAIN_CONNECTION } from './helpers/constants';
 import { sendRoutedRequest } from './transport/client';
@@ -74,6 +75,7 @@ export class HighLevelCalendar implements INodeType {
 			searchCalendarNotifications,
 			searchCalendarResources,
 			searchContacts,
+			searchServiceBookings,
 			searchUsers,
 		},
 		loadOptions: { getCalendarOptions },

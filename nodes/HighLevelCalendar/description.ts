@@ -12,6 +12,7 @@ import { calendarGroup } from './resources/calendarGroup';
 import { calendarNotification } from './resources/calendarNotification';
 import { calendarResource } from './resources/calendarResource';
 import { operationProperty, type FieldPlace, type ResourceDefinition } from './resources/define';
+import { serviceBooking } from './resources/serviceBooking';
 import {
 	additionalFieldsField,
 	blockEndTimeField,
@@ -37,6 +38,7 @@ export const RESOURCES: ResourceDefinition[] = [
 	calendarGroup,
 	calendarNotification,
 	calendarResource,
+	serviceBooking,
 ];
 
 /** Every resource's fields for one place, in the registry's order. */

@@ -13,7 +13,8 @@ type PickerKind =
 	| 'calendarResource'
 	| 'schedule'
 	| 'appointmentNote'
-	| 'calendarNotification';
+	| 'calendarNotification'
+	| 'serviceBooking';
 
 /** What differs between the pickers; everything else is the same resource locator. */
 const PICKERS: Record<
@@ -84,6 +85,16 @@ const PICKERS: Record<
 		},
 		search: 'searchAvailabilitySchedules',
 		placeholder: 'sch_0dO5VTxB3o6xEoOq',
+	},
+	// HighLevel lists service bookings only in a time window; the search lists the coming 30 days.
+	serviceBooking: {
+		field: {
+			displayName: 'Service Booking',
+			name: 'bookingId',
+			description: 'The HighLevel service booking (bookingId)',
+		},
+		search: 'searchServiceBookings',
+		placeholder: '7NkT25Vor1v4aQatFsv2',
 	},
 	// Notes are listed per appointment; the search reads the node's Appointment ID.
 	appointmentNote: {

@@ -69,6 +69,24 @@ export const APPOINTMENT_STATUS_NAMES: Record<(typeof APPOINTMENT_STATUSES)[numb
 	active: 'Active',
 };
 
+/**
+ * A service booking's statuses (calendars-v3.json, UpdateServiceBookingDTO), with the editor's
+ * names; a create takes only confirmed and new (CreatePublicServiceBookingDTO).
+ */
+export const SERVICE_BOOKING_STATUS_NAMES = {
+	confirmed: 'Confirmed',
+	cancelled: 'Cancelled',
+	invalid: 'Invalid',
+	new: 'New',
+	showed: 'Showed',
+	no_show: 'No Show',
+} as const;
+
+export const SERVICE_BOOKING_CREATE_STATUS_NAMES = {
+	confirmed: 'Confirmed',
+	new: 'New',
+} as const;
+
 /** OAuth scopes per operation, from the spec's `security` blocks; used to explain a scope 401. */
 export const SCOPES = {
 	eventsRead: 'calendars/events.readonly',

@@ -93,4 +93,25 @@ export const CALENDAR_SHAPE: SimplifyShape = {
 	narrowing: 'ask again with the groupId filter',
 };
 
+/** What a model needs of a service booking: when, who, what, where, and its status. */
+export const SIMPLIFIED_SERVICE_BOOKING_FIELDS = [
+	'bookingId',
+	'title',
+	'status',
+	'startTime',
+	'endTime',
+	'timezone',
+	'contactId',
+	'serviceLocationId',
+	'services',
+	'meetingLocation',
+] as const;
+
+export const SERVICE_BOOKING_SHAPE: SimplifyShape = {
+	fields: SIMPLIFIED_SERVICE_BOOKING_FIELDS,
+	description:
+		"Whether to return only the bookingId, title, status, startTime, endTime, timezone, contactId, serviceLocationId, services and meetingLocation instead of HighLevel's full booking",
+	narrowing: 'ask again with a shorter startTime to endTime window',
+};
+
 export const TOOL_NOTE = `. As a tool, also at most ${TOOL_LIST_LIMIT} items, then the count of the others.`;

@@ -42,14 +42,17 @@ export const calendarIdField: INodeProperties = calendarLocator({
 	},
 });
 
-/** Create: the contact booked; Get Many: the contact whose appointments are listed. */
+/**
+ * Create: the contact booked; Get Many: the contact whose appointments (or service bookings) are
+ * listed. Service Booking's Get Many shows it with its own Filter By: Contact (its `none` hides it).
+ */
 export const contactIdField: INodeProperties = contactLocator({
 	required: true,
 	description:
-		'The HighLevel contact (contactId): who the appointment is for, or whose appointments are listed',
+		'The HighLevel contact (contactId): who the appointment or service booking is for, or whose appointments or bookings are listed',
 	displayOptions: {
-		show: { resource: ['appointment'], operation: ['create', 'getAll'] },
-		hide: { filterBy: ['calendar', 'group', 'user'] },
+		show: { resource: ['appointment', 'serviceBooking'], operation: ['create', 'getAll'] },
+		hide: { filterBy: ['calendar', 'group', 'user', 'none'] },
 	},
 });
 
@@ -61,9 +64,10 @@ export const startTimeField: INodeProperties = {
 	required: true,
 	default: '',
 	description:
-		'When the appointment or block starts; for Get Many, the start of the time window. ISO 8601 with an offset (2021-06-23T03:30:00+05:30) keeps its instant; a time without an offset is read in the Time Zone option. Expressions may also give a DateTime or epoch milliseconds.',
+		'When the appointment, block or service booking starts; for Get Many, the start of the time window. ISO 8601 with an offset (2021-06-23T03:30:00+05:30) keeps its instant; a time without an offset is read in the Time Zone option. Expressions may also give a DateTime or epoch milliseconds.',
 	displayOptions: {
-		show: { resource: EVENT_RESOURCES, operation: ['create', 'getAll'] },
+		// Service bookings have a window (Get Many) and a start (Create) too.
+		show: { resource: [...EVENT_RESOURCES, 'serviceBooking'], operation: ['create', 'getAll'] },
 		hide: { filterBy: ['contact'] },
 	},
 };
@@ -141,7 +145,7 @@ export const updateFieldsField: INodeProperties = {
 	].sort(byDisplayName),
 };
 
-/** Block Slot Create's End Time, between Start Time and Additional Fields. */
+/** Block Slot and Service Booking Create's End Time, between Start Time and Additional Fields. */
 export const blockEndTimeField: INodeProperties = {
 	displayName: 'End Time',
 	name: 'endTime',
@@ -149,6 +153,7 @@ export const blockEndTimeField: INodeProperties = {
 	hint: TIME_HINT,
 	required: true,
 	default: '',
-	description: 'When the block ends; must be after the start time. Read like Start Time.',
-	displayOptions: { show: { resource: ['blockSlot'], operation: ['create'] } },
+	description:
+		'When the block or the service booking ends; must be after the start time. Read like Start Time.',
+	displayOptions: { show: { resource: ['blockSlot', 'serviceBooking'], operation: ['create'] } },
 };

@@ -164,7 +164,11 @@ export const getManyEndTimeField: INodeProperties = {
 	required: true,
 	default: '',
 	description: 'End of the time window, read like Start Time. Sent as epoch milliseconds.',
-	displayOptions: { show: { ...show, filterBy: ['calendar', 'group', 'user'] } },
+	// Service bookings are listed by window too, with a Filter By of their own.
+	displayOptions: {
+		show: { resource: [...EVENT_RESOURCES, 'serviceBooking'], operation: ['getAll'] },
+		hide: { filterBy: ['contact'] },
+	},
 };
 
 /** After Return All and Limit: Simplify and the Options of Get Many. */
