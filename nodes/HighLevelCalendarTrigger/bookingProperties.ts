@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { namedOptions } from '../HighLevelCalendar/fields/namedOptions';
+import { SERVICE_BOOKING_STATUS_NAMES } from '../HighLevelCalendar/helpers/constants';
+import { SIMPLIFIED_SERVICE_BOOKING_FIELDS } from '../HighLevelCalendar/helpers/simplify';
 import { BOOKING_EVENT_NAMES, type BookingEvent } from './changes';
-import { BOOKING_STATUS_NAMES, SIMPLIFIED_BOOKING_FIELDS } from './kinds';
 
 /**
  * The trigger's fields for service bookings (Calendars API v3), shown with Trigger On: Service
@@ -61,7 +62,7 @@ export const bookingEventsField: INodeProperties = {
 	displayOptions: { show: BOOKINGS },
 };
 
-const BOOKING_STATUS_OPTIONS = namedOptions(BOOKING_STATUS_NAMES);
+const BOOKING_STATUS_OPTIONS = namedOptions(SERVICE_BOOKING_STATUS_NAMES);
 
 export const bookingToStatusesField: INodeProperties = {
 	displayName: 'To Statuses',
@@ -80,7 +81,8 @@ export const bookingSimplifyField: INodeProperties = {
 	name: 'simplify',
 	type: 'boolean',
 	default: true,
-	description: `Whether to return only ${SIMPLIFIED_BOOKING_FIELDS.join(', ')} (and the event) instead of HighLevel's full object`,
+	// The fields the action node's Service Booking Simplify keeps.
+	description: `Whether to return only ${SIMPLIFIED_SERVICE_BOOKING_FIELDS.join(', ')} (and the event) instead of HighLevel's full object`,
 	displayOptions: { show: BOOKINGS },
 };
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
+import { SERVICE_BOOKING_STATUS_NAMES } from '../HighLevelCalendar/helpers/constants';
 import { BOOKING_EVENT_NAMES } from './changes';
-import { BOOKING_STATUS_NAMES } from './kinds';
 import {
 	readCommonSettings,
 	readEvents,
@@ -27,10 +27,10 @@ export function readBookingSettings(
 		targetId: serviceLocationId,
 		events,
 		toStatuses: events.includes('serviceBookingStatusChanged')
-			? statusList('bookingToStatuses', read('bookingToStatuses', []), BOOKING_STATUS_NAMES)
+			? statusList('bookingToStatuses', read('bookingToStatuses', []), SERVICE_BOOKING_STATUS_NAMES)
 			: [],
 		minutesBefore: readMinutesBefore(read, events.includes('serviceBookingStarting')),
-		statuses: statusList('status', filters.status, BOOKING_STATUS_NAMES),
+		statuses: statusList('status', filters.status, SERVICE_BOOKING_STATUS_NAMES),
 		calendarIds: [],
 		assignedUserIds: [],
 		serviceLocationIds: serviceLocationId ? [serviceLocationId] : [],

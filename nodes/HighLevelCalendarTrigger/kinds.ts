@@ -1,5 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
-import { pick, simplifyEvent } from '../HighLevelCalendar/helpers/simplify';
+import {
+	pick,
+	simplifyEvent,
+	SIMPLIFIED_SERVICE_BOOKING_FIELDS,
+} from '../HighLevelCalendar/helpers/simplify';
 import type { AppointmentEvent, BookingEvent, FiringRules } from './changes';
 
 /**
@@ -59,19 +63,6 @@ export const APPOINTMENTS: Kind = {
 	simplify: simplifyEvent,
 };
 
-/** A service booking's fields Simplify keeps (ServiceBookingResponseDTO in calendars-v3.json). */
-export const SIMPLIFIED_BOOKING_FIELDS = [
-	'bookingId',
-	'title',
-	'status',
-	'startTime',
-	'endTime',
-	'timezone',
-	'contactId',
-	'serviceLocationId',
-	'services',
-] as const;
-
 export const SERVICE_BOOKINGS: Kind = {
 	idField: 'bookingId',
 	statusField: 'status',
@@ -86,18 +77,8 @@ export const SERVICE_BOOKINGS: Kind = {
 		starting: 'serviceBookingStarting',
 		ended: 'serviceBookingEnded',
 	},
-	simplify: (booking) => pick(booking, SIMPLIFIED_BOOKING_FIELDS),
+	simplify: (booking) => pick(booking, SIMPLIFIED_SERVICE_BOOKING_FIELDS),
 };
-
-/** The service bookings' statuses (UpdateServiceBookingDTO's enum) and their editor names. */
-export const BOOKING_STATUS_NAMES = {
-	new: 'New',
-	confirmed: 'Confirmed',
-	cancelled: 'Cancelled',
-	showed: 'Showed',
-	no_show: 'No Show',
-	invalid: 'Invalid',
-} as const;
 
 export const KINDS: Record<TriggerOn, Kind> = {
 	appointments: APPOINTMENTS,

@@ -400,7 +400,7 @@ describe('bad settings fail before any request, naming the field', () => {
 		[{ bookingEvents: [] }, /^Events \(bookingEvents\) \[\] is empty.*Service Booking Booked/],
 		[
 			{ bookingFilters: { status: ['active'] } },
-			/^Filters > Status "active" is not an allowed value\. Use one of: new, confirmed, cancelled, showed, no_show, invalid/,
+			/^Filters > Status "active" is not an allowed value\. Use one of: confirmed, cancelled, invalid, new, showed, no_show/,
 		],
 		[
 			{ bookingEvents: ['serviceBookingStarting'], minutesBefore: -5 },

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SERVICE_BOOKING_STATUS_NAMES } from '../../../nodes/HighLevelCalendar/helpers/constants';
+import { SIMPLIFIED_SERVICE_BOOKING_FIELDS } from '../../../nodes/HighLevelCalendar/helpers/simplify';
 import {
 	APPOINTMENTS,
-	BOOKING_STATUS_NAMES,
 	idOf,
 	KINDS,
 	SERVICE_BOOKINGS,
-	SIMPLIFIED_BOOKING_FIELDS,
 } from '../../../nodes/HighLevelCalendarTrigger/kinds';
 import {
 	BOOKING_EVENT_NAMES,
@@ -22,14 +22,16 @@ const schema = (name: string) => spec.components.schemas[name].properties;
 
 describe('the kinds', () => {
 	it('booking statuses are the spec’s, every one', () => {
-		expect(Object.keys(BOOKING_STATUS_NAMES).sort()).toEqual(
+		expect(Object.keys(SERVICE_BOOKING_STATUS_NAMES).sort()).toEqual(
 			[...schema('UpdateServiceBookingDTO').status.enum!].sort(),
 		);
 	});
 
 	it('Simplify keeps only fields a booking has (ServiceBookingResponseDTO)', () => {
 		const fields = Object.keys(schema('ServiceBookingResponseDTO'));
-		expect(SIMPLIFIED_BOOKING_FIELDS.filter((field) => !fields.includes(field))).toEqual([]);
+		expect(SIMPLIFIED_SERVICE_BOOKING_FIELDS.filter((field) => !fields.includes(field))).toEqual(
+			[],
+		);
 		expect(
 			SERVICE_BOOKINGS.simplify({ bookingId: 'b1', status: 'new', createdBy: { userId: 'u' } }),
 		).toEqual({ bookingId: 'b1', status: 'new' });

@@ -6,7 +6,7 @@
 import { NodeHelpers, type INodeParameters, type INodeProperties } from 'n8n-workflow';
 import { HighLevelCalendarTrigger } from '../../../nodes/HighLevelCalendarTrigger/HighLevelCalendarTrigger.node';
 import { APPOINTMENT_STATUS_NAMES } from '../../../nodes/HighLevelCalendar/helpers/constants';
-import { BOOKING_STATUS_NAMES } from '../../../nodes/HighLevelCalendarTrigger/kinds';
+import { SERVICE_BOOKING_STATUS_NAMES as BOOKING_STATUS_NAMES } from '../../../nodes/HighLevelCalendar/helpers/constants';
 import {
 	POLLING_TRIGGER_SUBTITLE,
 	triggerProperties,
