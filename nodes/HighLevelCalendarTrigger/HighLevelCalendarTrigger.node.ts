@@ -9,7 +9,7 @@ import {
 	credentialDescriptions,
 } from '../HighLevelCalendar/fields/credential';
 import { pollAppointments } from './poll';
-import { TRIGGER_SUBTITLE, triggerProperties } from './properties';
+import { POLLING_TRIGGER_SUBTITLE, triggerProperties } from './properties';
 
 /**
  * Starts a workflow when an appointment is booked, changed, cancelled, about to start or over.
@@ -27,7 +27,7 @@ export class HighLevelCalendarTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: TRIGGER_SUBTITLE,
+		subtitle: POLLING_TRIGGER_SUBTITLE,
 		// n8n's node creator shows one "HighLevel Calendar" item for this trigger and the action node,
 		// and that item takes this description (generateMergedNodesAndActions in n8n's editor:
 		// `app.description = trigger.description`), also where a step is added after another trigger.

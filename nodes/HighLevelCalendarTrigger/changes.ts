@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { APPOINTMENTS, idOf, type Kind } from './kinds';
 
 /**
  * What the trigger remembers between polls and how it decides what fired: pure functions, so each
@@ -8,6 +9,8 @@ import type { IDataObject } from 'n8n-workflow';
  * it recorded at the last successful poll, never with a clock: a poll that fails records nothing,
  * so the next one still sees the change. Starting and Ended are moments (start minus the lead
  * time, the end): each fires in the one poll whose interval (last poll, this poll] holds it.
+ * The same rules serve appointments and service bookings: each function takes the kind
+ * (kinds.ts), appointments unless told.
  */
 
 /** Each event and its name in the editor (an expression may give either). */
@@ -20,9 +23,23 @@ export const TRIGGER_EVENT_NAMES = {
 	appointmentStarting: 'Appointment Starting',
 	appointmentEnded: 'Appointment Ended',
 } as const;
-export type TriggerEvent = keyof typeof TRIGGER_EVENT_NAMES;
+export type AppointmentEvent = keyof typeof TRIGGER_EVENT_NAMES;
 
-/** One appointment as the trigger remembers it: [dateUpdated, status, start, end] (ms). */
+/** The events of a service booking (Calendars API v3) and their names in the editor. */
+export const BOOKING_EVENT_NAMES = {
+	serviceBookingBooked: 'Service Booking Booked',
+	serviceBookingUpdated: 'Service Booking Updated',
+	serviceBookingRescheduled: 'Service Booking Rescheduled',
+	serviceBookingStatusChanged: 'Service Booking Status Changed',
+	serviceBookingCancelled: 'Service Booking Cancelled',
+	serviceBookingDeleted: 'Service Booking Deleted',
+	serviceBookingStarting: 'Service Booking Starting',
+	serviceBookingEnded: 'Service Booking Ended',
+} as const;
+export type BookingEvent = keyof typeof BOOKING_EVENT_NAMES;
+export type TriggerEvent = AppointmentEvent | BookingEvent;
+
+/** One appointment (or booking) as the trigger remembers it: [dateUpdated, status, start, end] (ms). */
 export type Snapshot = [updatedMs: number, status: string, startMs: number, endMs: number];
 
 export interface TriggerState {
@@ -44,13 +61,19 @@ export interface FiringRules {
 	statuses: string[];
 	calendarIds: string[];
 	assignedUserIds: string[];
+	/** Service bookings only: the service locations that fire; empty or absent: any. */
+	serviceLocationIds?: string[];
 }
+
+/** What the trigger had recorded: the times, and the status under the kind's field name. */
+export type Previous = { startTime: string; endTime: string } & Record<string, string>;
 
 export interface Fired {
 	event: TriggerEvent;
+	/** The appointment, or the service booking, as HighLevel answered. */
 	appointment: IDataObject;
 	/** What the trigger had recorded before the change (Rescheduled, Status Changed, Updated). */
-	previous?: { startTime: string; endTime: string; appointmentStatus: string };
+	previous?: Previous;
 }
 
 /**
@@ -60,7 +83,7 @@ export interface Fired {
  */
 export const BOOKED_SLACK_MS = 10 * 60_000;
 
-/** Starting and Ended do not fire for appointments that will not take place. */
+/** Starting and Ended do not fire for appointments (or bookings) that will not take place. */
 const NOT_TAKING_PLACE = new Set(['cancelled', 'invalid']);
 
 const timeOf = (value: unknown): number => {
@@ -69,10 +92,10 @@ const timeOf = (value: unknown): number => {
 	return Number.isFinite(ms) ? ms : 0;
 };
 
-export function snapshotOf(appointment: IDataObject): Snapshot {
+export function snapshotOf(appointment: IDataObject, kind: Kind = APPOINTMENTS): Snapshot {
 	return [
 		timeOf(appointment.dateUpdated),
-		String(appointment.appointmentStatus ?? ''),
+		String(appointment[kind.statusField] ?? ''),
 		timeOf(appointment.startTime),
 		timeOf(appointment.endTime),
 	];
@@ -85,33 +108,49 @@ function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
 /** ISO 8601 in UTC for a remembered time (HighLevel's own offset is not remembered). */
 const iso = (ms: number): string => (ms ? new Date(ms).toISOString() : '');
 
-export function previousOf(snapshot: Snapshot): NonNullable<Fired['previous']> {
-	return { startTime: iso(snapshot[2]), endTime: iso(snapshot[3]), appointmentStatus: snapshot[1] };
+export function previousOf(snapshot: Snapshot, kind: Kind = APPOINTMENTS): Previous {
+	return {
+		startTime: iso(snapshot[2]),
+		endTime: iso(snapshot[3]),
+		[kind.statusField]: snapshot[1],
+	};
 }
 
-export function passesFilters(appointment: IDataObject, rules: FiringRules): boolean {
-	const within = (list: string[], value: unknown) => !list.length || list.includes(String(value));
+export function passesFilters(
+	appointment: IDataObject,
+	rules: FiringRules,
+	kind: Kind = APPOINTMENTS,
+): boolean {
+	const within = (list: string[] | undefined, value: unknown) =>
+		!list?.length || list.includes(String(value));
 	return (
-		within(rules.statuses, appointment.appointmentStatus) &&
-		within(rules.calendarIds, appointment.calendarId) &&
-		within(rules.assignedUserIds, appointment.assignedUserId)
+		within(rules.statuses, appointment[kind.statusField]) &&
+		kind.filters.every(([list, field]) => within(rules[list], appointment[field]))
 	);
 }
 
 /** What changed between a remembered appointment and HighLevel's current one. */
-export function changesOf(before: Snapshot, appointment: IDataObject, rules: FiringRules): Fired[] {
-	const now = snapshotOf(appointment);
+export function changesOf(
+	before: Snapshot,
+	appointment: IDataObject,
+	rules: FiringRules,
+	kind: Kind = APPOINTMENTS,
+): Fired[] {
+	const now = snapshotOf(appointment, kind);
 	if (sameSnapshot(before, now)) return [];
-	const previous = previousOf(before);
+	const previous = previousOf(before, kind);
 	const fired: Fired[] = [];
-	const wants = (event: TriggerEvent) => rules.events.includes(event);
-	if (wants('appointmentUpdated'))
-		fired.push({ event: 'appointmentUpdated', appointment, previous });
-	if (wants('appointmentRescheduled') && (before[2] !== now[2] || before[3] !== now[3]))
-		fired.push({ event: 'appointmentRescheduled', appointment, previous });
+	const { events } = kind;
+	const wants = (event: TriggerEvent | undefined): event is TriggerEvent =>
+		event !== undefined && rules.events.includes(event);
+	if (wants(events.updated)) fired.push({ event: events.updated, appointment, previous });
+	if (wants(events.rescheduled) && (before[2] !== now[2] || before[3] !== now[3]))
+		fired.push({ event: events.rescheduled, appointment, previous });
 	const toStatusWanted = !rules.toStatuses.length || rules.toStatuses.includes(now[1]);
-	if (wants('appointmentStatusChanged') && before[1] !== now[1] && toStatusWanted)
-		fired.push({ event: 'appointmentStatusChanged', appointment, previous });
+	if (wants(events.statusChanged) && before[1] !== now[1] && toStatusWanted)
+		fired.push({ event: events.statusChanged, appointment, previous });
+	if (wants(events.cancelled) && before[1] !== now[1] && now[1] === 'cancelled')
+		fired.push({ event: events.cancelled, appointment, previous });
 	return fired;
 }
 
@@ -121,19 +160,21 @@ export function momentsOf(
 	since: number,
 	until: number,
 	rules: FiringRules,
+	kind: Kind = APPOINTMENTS,
 ): Fired[] {
-	if (NOT_TAKING_PLACE.has(String(appointment.appointmentStatus))) return [];
-	const [, , startMs, endMs] = snapshotOf(appointment);
+	const [, status, startMs, endMs] = snapshotOf(appointment, kind);
+	if (NOT_TAKING_PLACE.has(status)) return [];
+	const { starting, ended } = kind.events;
 	const inInterval = (moment: number) => moment > since && moment <= until;
 	const fired: Fired[] = [];
 	if (
-		rules.events.includes('appointmentStarting') &&
+		rules.events.includes(starting) &&
 		startMs &&
 		inInterval(startMs - rules.minutesBefore * 60_000)
 	)
-		fired.push({ event: 'appointmentStarting', appointment });
-	if (rules.events.includes('appointmentEnded') && endMs && inInterval(endMs))
-		fired.push({ event: 'appointmentEnded', appointment });
+		fired.push({ event: starting, appointment });
+	if (rules.events.includes(ended) && endMs && inInterval(endMs))
+		fired.push({ event: ended, appointment });
 	return fired;
 }
 
@@ -160,19 +201,21 @@ export function diffPoll(
 	now: number,
 	window: { startMs: number; endMs: number },
 	rules: FiringRules,
+	kind: Kind = APPOINTMENTS,
 ): PollDiff {
 	const fired: Fired[] = [];
 	const seen: Record<string, Snapshot> = {};
+	const { booked } = kind.events;
 	for (const appointment of appointments) {
-		const id = String(appointment.id);
-		seen[id] = snapshotOf(appointment);
-		const matches = passesFilters(appointment, rules);
+		const id = String(idOf(appointment, kind));
+		seen[id] = snapshotOf(appointment, kind);
+		const matches = passesFilters(appointment, rules, kind);
 		const before = state.seen[id];
 		if (!matches) continue;
-		if (before) fired.push(...changesOf(before, appointment, rules));
-		else if (rules.events.includes('appointmentBooked') && isBooking(appointment, state.polledAt))
-			fired.push({ event: 'appointmentBooked', appointment });
-		fired.push(...momentsOf(appointment, state.polledAt, now, rules));
+		if (before) fired.push(...changesOf(before, appointment, rules, kind));
+		else if (rules.events.includes(booked) && isBooking(appointment, state.polledAt))
+			fired.push({ event: booked, appointment });
+		fired.push(...momentsOf(appointment, state.polledAt, now, rules, kind));
 	}
 	const missing = Object.entries(state.seen)
 		.filter(([id]) => !(id in seen))

@@ -18,9 +18,18 @@ import {
 	type TriggerState,
 } from './changes';
 import { itemOf } from './items';
+import { readBookingSettings } from './bookingSettings';
 import { appointmentsInWindow, checkWatchedCalendar, lookUpMissing } from './fetch';
+import { bookingsInWindow, lookUpMissingBooking } from './fetchBookings';
+import { APPOINTMENTS, idOf, SERVICE_BOOKINGS, type Kind, type TriggerOn } from './kinds';
 import { triggerProperties } from './properties';
-import { readSettings, watchKeyOf, windowOf, type TriggerSettings } from './settings';
+import {
+	readSettings,
+	readTriggerOn,
+	watchKeyOf,
+	windowOf,
+	type TriggerSettings,
+} from './settings';
 
 /**
  * One poll, in order: read and check the settings; list the window; then either
@@ -29,6 +38,7 @@ import { readSettings, watchKeyOf, windowOf, type TriggerSettings } from './sett
  * - any later poll: compare with the state (changes.ts), ask HighLevel about appointments that
  *   disappeared, and only when every request succeeded, store the new state and fire.
  * n8n saves the workflow's static data when a poll fires, so a restart does not fire again.
+ * Appointments and service bookings take the same steps; a Source says how each is fetched.
  */
 
 /** The state stays small: beyond this many appointments in the window the poll asks for less. */
@@ -40,9 +50,44 @@ const running = new WeakSet<object>();
 /** The names the trigger's editor shows, for its settings' errors (helpers/fieldLabels.ts). */
 const LABELS = fieldLabels(triggerProperties);
 
+/** How one kind is fetched, and the words its messages use. */
+interface Source {
+	kind: Kind;
+	list: typeof appointmentsInWindow;
+	lookUp: typeof lookUpMissing;
+	/** On the first poll and Fetch Test Event: a watched target that does not exist fails. */
+	check: typeof checkWatchedCalendar;
+	plural: string;
+	/** The fixes Fetch Test Event and an overfull window suggest. */
+	bookHint: string;
+	narrowHint: string;
+}
+
+const SOURCES: Record<TriggerOn, Source> = {
+	appointments: {
+		kind: APPOINTMENTS,
+		list: appointmentsInWindow,
+		lookUp: lookUpMissing,
+		check: checkWatchedCalendar,
+		plural: 'appointments',
+		bookHint: 'Book an appointment there',
+		narrowHint: 'watch one calendar, user or group',
+	},
+	serviceBookings: {
+		kind: SERVICE_BOOKINGS,
+		list: bookingsInWindow,
+		lookUp: lookUpMissingBooking,
+		check: async () => {},
+		plural: 'service bookings',
+		bookHint: 'Book a service there',
+		narrowHint: 'filter by one service location',
+	},
+};
+
 function readTriggerSettings(context: IPollFunctions): TriggerSettings {
 	const read = (name: string, fallback?: unknown) => readParameter(context, name, fallback);
 	try {
+		if (readTriggerOn(read) === 'serviceBookings') return readBookingSettings(read);
 		return readSettings(read, (name) =>
 			String(readParameter(context, name, '', { extractValue: true }) ?? ''),
 		);
@@ -63,8 +108,8 @@ function newest(appointments: IDataObject[]): IDataObject | undefined {
 }
 
 /** An appointment known only from the state (deleted for good): what the item can still say. */
-function fromSnapshot(id: string, snapshot: Snapshot): IDataObject {
-	return { id, ...previousOf(snapshot), deleted: true };
+function fromSnapshot(id: string, snapshot: Snapshot, kind: Kind): IDataObject {
+	return { [kind.idField]: id, ...previousOf(snapshot, kind), deleted: true };
 }
 
 async function firedForMissing(
@@ -72,24 +117,26 @@ async function firedForMissing(
 	state: TriggerState,
 	missing: string[],
 	settings: TriggerSettings,
+	{ kind, lookUp }: Source,
 ): Promise<Fired[]> {
 	const fired: Fired[] = [];
+	// The state does not remember calendar, user or service location: a 404 is judged by its status alone.
+	const unfiltered = Object.fromEntries(kind.filters.map(([list]) => [list, []]));
 	for (const id of missing) {
 		const before = state.seen[id];
-		const { deleted, appointment } = await lookUpMissing(context, id);
-		const known = appointment ?? fromSnapshot(id, before);
-		// The state does not remember calendar and user: a 404 is judged by its status alone.
-		const rules = appointment ? settings : { ...settings, calendarIds: [], assignedUserIds: [] };
-		if (!passesFilters(known, rules)) continue;
+		const { deleted, appointment } = await lookUp(context, id);
+		const known = appointment ?? fromSnapshot(id, before, kind);
+		const rules = appointment ? settings : { ...settings, ...unfiltered };
+		if (!passesFilters(known, rules, kind)) continue;
 		if (deleted) {
-			if (settings.events.includes('appointmentDeleted'))
+			if (settings.events.includes(kind.events.deleted))
 				fired.push({
-					event: 'appointmentDeleted',
+					event: kind.events.deleted,
 					appointment: known,
-					previous: previousOf(before),
+					previous: previousOf(before, kind),
 				});
 		} else if (appointment) {
-			fired.push(...changesOf(before, appointment, settings));
+			fired.push(...changesOf(before, appointment, settings, kind));
 		}
 	}
 	return fired;
@@ -97,20 +144,23 @@ async function firedForMissing(
 
 function manualResult(
 	context: IPollFunctions,
-	appointments: IDataObject[],
+	records: IDataObject[],
 	settings: TriggerSettings,
+	source: Source,
 ): INodeExecutionData[][] {
-	const match = newest(appointments.filter((a) => passesFilters(a, settings)));
+	const match = newest(records.filter((a) => passesFilters(a, settings, source.kind)));
 	if (!match) {
+		const noun = source.plural.replace(/s$/, '');
 		throw new NodeOperationError(
 			context.getNode(),
-			'No appointment in the window matches the trigger',
+			`No ${noun} in the window matches the trigger`,
 			{
-				description: `The trigger looked ${settings.lookBackHours} hours back and ${settings.lookAheadDays} days ahead. Book an appointment there, widen the window in Options, or loosen the Filters.`,
+				description: `The trigger looked ${settings.lookBackHours} hours back and ${settings.lookAheadDays} days ahead. ${source.bookHint}, widen the window in Options, or loosen the Filters.`,
 			},
 		);
 	}
-	return [[itemOf({ event: settings.events[0], appointment: match }, settings.simplify)]];
+	const fired = { event: settings.events[0], appointment: match };
+	return [[itemOf(fired, settings.simplify, source.kind)]];
 }
 
 export async function pollAppointments(
@@ -120,6 +170,8 @@ export async function pollAppointments(
 	// once per poll, so a changed credential counts from the next poll on.
 	const context = Object.create(this) as IPollFunctions;
 	const settings = readTriggerSettings(context);
+	const source = SOURCES[settings.triggerOn];
+	const { kind } = source;
 	const manual = this.getMode() === 'manual';
 	const staticData = this.getWorkflowStaticData('node');
 	if (!manual && running.has(staticData)) return null;
@@ -129,28 +181,30 @@ export async function pollAppointments(
 		const window = windowOf(settings, now);
 		const state = staticData.state as TriggerState | undefined;
 		const baseline = !state || state.watchKey !== watchKeyOf(settings);
-		if (manual || baseline) await checkWatchedCalendar(context, settings);
-		const appointments = await appointmentsInWindow(context, settings, window);
-		if (manual) return manualResult(context, appointments, settings);
-		if (appointments.length > MAX_TRACKED) {
+		if (manual || baseline) await source.check(context, settings);
+		const records = await source.list(context, settings, window);
+		if (manual) return manualResult(context, records, settings, source);
+		if (records.length > MAX_TRACKED) {
 			throw new NodeOperationError(
 				context.getNode(),
-				`The window holds ${appointments.length} appointments; the trigger follows at most ${MAX_TRACKED}`,
-				{ description: 'Shorten Look Ahead in Options, or watch one calendar, user or group.' },
+				`The window holds ${records.length} ${source.plural}; the trigger follows at most ${MAX_TRACKED}`,
+				{ description: `Shorten Look Ahead in Options, or ${source.narrowHint}.` },
 			);
 		}
 		if (baseline) {
-			const seen = Object.fromEntries(appointments.map((a) => [String(a.id), snapshotOf(a)]));
+			const seen = Object.fromEntries(
+				records.map((a) => [String(idOf(a, kind)), snapshotOf(a, kind)]),
+			);
 			staticData.state = { watchKey: watchKeyOf(settings), polledAt: now, seen };
 			return null;
 		}
-		const diff = diffPoll(state, appointments, now, window, settings);
+		const diff = diffPoll(state, records, now, window, settings, kind);
 		const fired = [
 			...diff.fired,
-			...(await firedForMissing(context, state, diff.missing, settings)),
+			...(await firedForMissing(context, state, diff.missing, settings, source)),
 		];
 		staticData.state = { watchKey: state.watchKey, polledAt: now, seen: diff.seen };
-		return fired.length ? [fired.map((item) => itemOf(item, settings.simplify))] : null;
+		return fired.length ? [fired.map((item) => itemOf(item, settings.simplify, kind))] : null;
 	} finally {
 		if (!manual) running.delete(staticData);
 	}

@@ -3,11 +3,20 @@ import { rateLimitOption } from '../HighLevelCalendar/fields/rateLimit';
 import { APPOINTMENT_STATUS_OPTIONS } from '../HighLevelCalendar/fields/namedOptions';
 import { calendarLocator, groupLocator, userLocator } from '../HighLevelCalendar/fields/locators';
 import { SIMPLIFIED_EVENT_FIELDS } from '../HighLevelCalendar/helpers/simplify';
+import {
+	bookingEventsField,
+	bookingFiltersField,
+	bookingSimplifyField,
+	bookingToStatusesField,
+	triggerOnField,
+} from './bookingProperties';
 
 /**
  * The trigger's fields, in the order the editor shows them. Names are the API's where the value
  * is an API field (calendarId, userId, groupId, appointmentStatus); the window and the events
- * are the trigger's own.
+ * are the trigger's own. Trigger On comes first: the appointment fields show for Appointments (its
+ * default, so a workflow saved before it existed reads as before), the booking fields
+ * (bookingProperties.ts) for Service Bookings.
  */
 
 /** The trigger's limits, checked before any request (settings.ts); the field help says them. */
@@ -20,6 +29,10 @@ export const LIMITS = {
 /** The triggers' subtitle: the events chosen, "Booked, Rescheduled" (without "Appointment"). */
 export const TRIGGER_SUBTITLE =
 	'={{ [].concat($parameter["events"]).map(e => String(e).replace(/^appointment/, "").replace(/([a-z])([A-Z])/g, "$1 $2")).join(", ") }}';
+
+/** The polling trigger's subtitle: the same, with the events of what it watches. */
+export const POLLING_TRIGGER_SUBTITLE =
+	'={{ [].concat($parameter["triggerOn"] === "serviceBookings" ? $parameter["bookingEvents"] : $parameter["events"]).map(e => String(e).replace(/^(appointment|serviceBooking)/, "").replace(/([a-z])([A-Z])/g, "$1 $2")).join(", ") }}';
 
 /** Both triggers' To Statuses, shown with Appointment Status Changed. */
 export const toStatusesField: INodeProperties = {
@@ -65,12 +78,28 @@ export const appointmentFilters: INodeProperties[] = [
 	},
 ];
 
+const APPOINTMENTS = { triggerOn: ['appointments'] };
+
+/** Minutes Before Start: one field for both kinds, shown with either Starting event. */
+const minutesBeforeField: INodeProperties = {
+	displayName: 'Minutes Before Start',
+	name: 'minutesBefore',
+	type: 'number',
+	typeOptions: { minValue: 0, maxValue: LIMITS.minutesBefore.max },
+	default: 15, // LIMITS.minutesBefore.default
+	description:
+		'Appointment Starting fires in the first poll after this moment; with a poll every minute, up to a minute later',
+	displayOptions: { show: { ...APPOINTMENTS, events: ['appointmentStarting'] } },
+};
+
 export const triggerProperties: INodeProperties[] = [
+	triggerOnField,
 	{
 		displayName: 'Watch',
 		name: 'watch',
 		type: 'options',
 		noDataExpression: true,
+		displayOptions: { show: APPOINTMENTS },
 		options: [
 			{ name: 'Calendar', value: 'calendar', description: 'One calendar (one request per poll)' },
 			{
@@ -90,19 +119,23 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	calendarLocator({
 		required: true,
-		displayOptions: { show: { watch: ['calendar'] } },
+		displayOptions: { show: { ...APPOINTMENTS, watch: ['calendar'] } },
 	}),
 	userLocator({
 		name: 'userId',
 		required: true,
-		displayOptions: { show: { watch: ['user'] } },
+		displayOptions: { show: { ...APPOINTMENTS, watch: ['user'] } },
 	}),
-	groupLocator({ required: true, displayOptions: { show: { watch: ['group'] } } }),
+	groupLocator({
+		required: true,
+		displayOptions: { show: { ...APPOINTMENTS, watch: ['group'] } },
+	}),
 	{
 		displayName: 'Events',
 		name: 'events',
 		type: 'multiOptions',
 		required: true,
+		displayOptions: { show: APPOINTMENTS },
 		options: [
 			{
 				name: 'Appointment Booked',
@@ -145,24 +178,30 @@ export const triggerProperties: INodeProperties[] = [
 		description:
 			'What starts the workflow. Each output item has an "event" field naming what fired; one appointment can fire several events in one poll.',
 	},
+	bookingEventsField,
+	minutesBeforeField,
 	{
-		displayName: 'Minutes Before Start',
-		name: 'minutesBefore',
-		type: 'number',
-		typeOptions: { minValue: 0, maxValue: LIMITS.minutesBefore.max },
-		default: 15, // LIMITS.minutesBefore.default
+		...minutesBeforeField,
 		description:
-			'Appointment Starting fires in the first poll after this moment; with a poll every minute, up to a minute later',
-		displayOptions: { show: { events: ['appointmentStarting'] } },
+			'Service Booking Starting fires in the first poll after this moment; with a poll every minute, up to a minute later',
+		displayOptions: {
+			show: { triggerOn: ['serviceBookings'], bookingEvents: ['serviceBookingStarting'] },
+		},
 	},
-	toStatusesField,
-	triggerSimplifyField,
+	{
+		...toStatusesField,
+		displayOptions: { show: { ...APPOINTMENTS, ...toStatusesField.displayOptions?.show } },
+	},
+	bookingToStatusesField,
+	{ ...triggerSimplifyField, displayOptions: { show: APPOINTMENTS } },
+	bookingSimplifyField,
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
+		displayOptions: { show: APPOINTMENTS },
 		options: [
 			...appointmentFilters,
 			{
@@ -176,6 +215,7 @@ export const triggerProperties: INodeProperties[] = [
 			},
 		],
 	},
+	bookingFiltersField,
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -3,6 +3,7 @@ import { APPOINTMENT_STATUS_NAMES } from '../HighLevelCalendar/helpers/constants
 import { commaList, matchOption } from '../HighLevelCalendar/helpers/bodyChecks';
 import { InputError } from '../HighLevelCalendar/helpers/inputError';
 import { TRIGGER_EVENT_NAMES, type FiringRules } from './changes';
+import type { TriggerOn } from './kinds';
 import { LIMITS } from './properties';
 
 /**
@@ -13,8 +14,10 @@ import { LIMITS } from './properties';
 export type Watch = 'calendar' | 'user' | 'group' | 'location';
 
 export interface TriggerSettings extends FiringRules {
+	/** Appointments, or service bookings (bookingSettings.ts reads those). */
+	triggerOn: TriggerOn;
 	watch: Watch;
-	/** The calendar, user or group watched; '' for every calendar. */
+	/** The calendar, user or group watched; '' for every calendar (the service location, if any, for bookings). */
 	targetId: string;
 	lookAheadDays: number;
 	lookBackHours: number;
@@ -27,6 +30,10 @@ const WATCHES: Record<Watch, { idField: string; name: string }> = {
 	user: { idField: 'userId', name: 'User' },
 	group: { idField: 'groupId', name: 'Group' },
 	location: { idField: '', name: 'Every Calendar' },
+};
+const TRIGGER_ON_NAMES: Record<TriggerOn, string> = {
+	appointments: 'Appointments',
+	serviceBookings: 'Service Bookings',
 };
 const WATCH_NAMES = Object.fromEntries(
 	Object.entries(WATCHES).map(([watch, { name }]) => [watch, name]),
@@ -46,25 +53,68 @@ function wholeNumber(field: string, value: unknown, min: number, max: number): n
 }
 
 /** Statuses given by value or by their editor names (No Show), as HighLevel names them. */
-export function statusList(field: string, value: unknown): string[] {
-	return commaList(value).map((status) => matchOption(field, status, APPOINTMENT_STATUS_NAMES));
+export function statusList(
+	field: string,
+	value: unknown,
+	names: Record<string, string> = APPOINTMENT_STATUS_NAMES,
+): string[] {
+	return commaList(value).map((status) => matchOption(field, status, names));
 }
 
 /** The Events chosen (by value or by editor name, from an expression): at least one. */
 export function readEvents<Event extends string>(
 	value: unknown,
 	names: Record<Event, string>,
+	field = 'events',
 ): Event[] {
-	const events = commaList(value).map((event) => matchOption('events', event, names) as Event);
+	const events = commaList(value).map((event) => matchOption(field, event, names) as Event);
 	if (!events.length) {
+		const [example] = Object.values<string>(names);
 		throw new InputError(
-			'events',
+			field,
 			events,
-			'Choose at least one event, such as Appointment Booked.',
+			`Choose at least one event, such as ${example}.`,
 			'is empty',
 		);
 	}
 	return events;
+}
+
+/** What the trigger watches: appointments unless set (the field came with service bookings). */
+export function readTriggerOn(read: (name: string, fallback: unknown) => unknown): TriggerOn {
+	return matchOption('triggerOn', read('triggerOn', 'appointments'), TRIGGER_ON_NAMES) as TriggerOn;
+}
+
+/** Minutes Before Start, read only when a Starting event is chosen. */
+export function readMinutesBefore(
+	read: (name: string, fallback: unknown) => unknown,
+	wanted: boolean,
+): number {
+	if (!wanted) return 0;
+	const value = read('minutesBefore', LIMITS.minutesBefore.default);
+	return wholeNumber('minutesBefore', value, 0, LIMITS.minutesBefore.max);
+}
+
+/** The Options both kinds share: the window and Simplify. */
+export function readCommonSettings(
+	read: (name: string, fallback: unknown) => unknown,
+): Pick<TriggerSettings, 'lookAheadDays' | 'lookBackHours' | 'simplify'> {
+	const options = (read('options', {}) ?? {}) as IDataObject;
+	return {
+		lookAheadDays: wholeNumber(
+			'lookAheadDays',
+			options.lookAheadDays ?? LIMITS.lookAheadDays.default,
+			1,
+			LIMITS.lookAheadDays.max,
+		),
+		lookBackHours: wholeNumber(
+			'lookBackHours',
+			options.lookBackHours ?? LIMITS.lookBackHours.default,
+			0,
+			LIMITS.lookBackHours.max,
+		),
+		simplify: read('simplify', true) !== false,
+	};
 }
 
 /** The Filters both triggers have. */
@@ -96,42 +146,28 @@ export function readSettings(
 	}
 	const events = readEvents(read('events', []), TRIGGER_EVENT_NAMES);
 	const filters = (read('filters', {}) ?? {}) as IDataObject;
-	const options = (read('options', {}) ?? {}) as IDataObject;
 	return {
+		triggerOn: 'appointments',
 		watch,
 		targetId: target,
 		events,
 		toStatuses: events.includes('appointmentStatusChanged')
 			? statusList('toStatuses', read('toStatuses', []))
 			: [],
-		minutesBefore: events.includes('appointmentStarting')
-			? wholeNumber(
-					'minutesBefore',
-					read('minutesBefore', LIMITS.minutesBefore.default),
-					0,
-					LIMITS.minutesBefore.max,
-				)
-			: 0,
+		minutesBefore: readMinutesBefore(read, events.includes('appointmentStarting')),
 		...readAppointmentFilters(filters),
-		lookAheadDays: wholeNumber(
-			'lookAheadDays',
-			options.lookAheadDays ?? LIMITS.lookAheadDays.default,
-			1,
-			LIMITS.lookAheadDays.max,
-		),
-		lookBackHours: wholeNumber(
-			'lookBackHours',
-			options.lookBackHours ?? LIMITS.lookBackHours.default,
-			0,
-			LIMITS.lookBackHours.max,
-		),
-		simplify: read('simplify', true) !== false,
+		...readCommonSettings(read),
 	};
 }
 
-/** Which watch a state belongs to: another calendar, user or group needs a new baseline. */
+/**
+ * Which watch a state belongs to: another calendar, user or group needs a new baseline, and so
+ * do service bookings (of another service location). An appointment watch's key is unchanged
+ * since before bookings, so its state carries over.
+ */
 export function watchKeyOf(settings: TriggerSettings): string {
-	return `${settings.watch}:${settings.targetId}`;
+	const key = `${settings.watch}:${settings.targetId}`;
+	return settings.triggerOn === 'serviceBookings' ? `serviceBookings:${settings.targetId}` : key;
 }
 
 /** This poll's window, from the look-back to the look-ahead. */

@@ -191,6 +191,7 @@ export const EXPECTED_TRIGGERS = [
 /** The trigger's panel: what every Watch choice shows, then what each one adds or hides. */
 export const TRIGGER_ALWAYS = [
 	'Poll Times',
+	'Trigger On',
 	'Watch',
 	'Events',
 	'Simplify',
@@ -215,6 +216,17 @@ export const TRIGGER_EVENTS: Array<{ event: string; fields: string[]; absent: st
 		absent: [],
 	},
 ];
+
+/**
+ * Trigger On = Service Bookings (after the Events step): the booking fields replace the appointment
+ * ones, and Minutes Before Start comes back with Service Booking Starting.
+ */
+export const TRIGGER_BOOKINGS = {
+	fields: ['Poll Times', 'Trigger On', 'Events', 'Simplify', 'Filters', 'Options', 'Rate Limit'],
+	absent: ['Watch', 'Calendar', 'User', 'Calendar Group', 'Minutes Before Start', 'To Statuses'],
+	event: 'Service Booking Starting',
+	adds: ['Minutes Before Start'],
+};
 
 /**
  * The instant (webhook) trigger. n8n's node creator lists triggers without the word "Trigger" and

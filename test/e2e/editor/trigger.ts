@@ -1,6 +1,7 @@
 // The trigger in the editor: its entries in the node creator (with its own icon), the Slack
 // example's trigger panel as saved, Fetch Test Event against the sandbox (the output item and the
-// request the sandbox received), then which fields each Watch choice and some Events show.
+// request the sandbox received), then which fields each Watch choice and some Events show, and
+// Trigger On = Service Bookings.
 import { SANDBOX_CALENDAR_ID } from '../../sandbox';
 import { check, step } from '../checks';
 import type { Browser } from './browser';
@@ -8,6 +9,7 @@ import {
 	CREATOR_ITEM_DESCRIPTION,
 	EXPECTED_TRIGGERS,
 	TRIGGER_ALWAYS,
+	TRIGGER_BOOKINGS,
 	TRIGGER_EVENT_ONLY,
 	TRIGGER_EVENTS,
 	TRIGGER_WATCH,
@@ -224,5 +226,21 @@ export async function driveTrigger(
 				e.absent,
 			);
 		}
+	});
+
+	await step('trigger panel: Service Bookings', async () => {
+		const s = 'trigger panel: Service Bookings';
+		b.phase = 'trigger-bookings';
+		await selectOption(page, 'triggerOn', 'Service Bookings');
+		const { fields, absent, event, adds } = TRIGGER_BOOKINGS;
+		expectFields(s, 'Trigger On = Service Bookings', await panelFields(page), fields, absent);
+		await addOption(page, 'bookingEvents', event);
+		expectFields(
+			s,
+			`Trigger On = Service Bookings, Events + ${event}`,
+			await panelFields(page),
+			[...fields, ...adds],
+			absent.filter((field) => !adds.includes(field)),
+		);
 	});
 }

@@ -93,6 +93,27 @@ describe('firedOf: what HighLevel says happened', () => {
 			events({ kind: 'update', appointment: after }, before, { ...only, toStatuses: ['showed'] }),
 		).toEqual([]);
 	});
+
+	it('completed and active (Calendars API v3) fire To Statuses and pass the status filter', () => {
+		const before = snapshotOf(appointment({ dateUpdated: '2031-05-05T10:00:00.000Z' }));
+		const only = rules({
+			events: ['appointmentStatusChanged'],
+			toStatuses: ['completed', 'active'],
+		});
+		for (const appointmentStatus of ['completed', 'active']) {
+			const after = appointment({ appointmentStatus });
+			expect(events({ kind: 'update', appointment: after }, before, only)).toEqual([
+				'appointmentStatusChanged',
+			]);
+			expect(
+				events({ kind: 'update', appointment: after }, before, {
+					...only,
+					toStatuses: [],
+					statuses: [appointmentStatus],
+				}),
+			).toEqual(['appointmentStatusChanged']);
+		}
+	});
 });
 
 describe('firedOf: a delivery that does not say what happened (workflow builder)', () => {

@@ -57,6 +57,22 @@ describe('readInstantSettings', () => {
 		);
 	});
 
+	it('To Statuses and the status filter take completed and active (Calendars API v3)', () => {
+		const settings = readInstantSettings(
+			reader({
+				events: ['appointmentStatusChanged'],
+				toStatuses: ['completed', 'Active'],
+				filters: { appointmentStatus: 'Completed, active' },
+			}),
+		);
+		expect(settings).toEqual(
+			expect.objectContaining({
+				toStatuses: ['completed', 'active'],
+				statuses: ['completed', 'active'],
+			}),
+		);
+	});
+
 	it('takes a public key that replaces HighLevel’s', () => {
 		const pem = generateKeyPairSync('ed25519')
 			.publicKey.export({ type: 'spki', format: 'pem' })

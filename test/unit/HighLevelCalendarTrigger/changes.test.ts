@@ -5,10 +5,12 @@ import {
 	isBooking,
 	momentsOf,
 	passesFilters,
+	previousOf,
 	snapshotOf,
 	type FiringRules,
 	type TriggerState,
 } from '../../../nodes/HighLevelCalendarTrigger/changes';
+import { SERVICE_BOOKINGS } from '../../../nodes/HighLevelCalendarTrigger/kinds';
 
 const MINUTE = 60_000;
 const T0 = Date.parse('2031-05-05T12:00:00Z');
@@ -180,5 +182,158 @@ describe('diffPoll', () => {
 		);
 		expect(diff.fired).toEqual([]);
 		expect(Object.keys(diff.seen)).toEqual(['a1']);
+	});
+});
+
+describe('service bookings (the same rules, another kind)', () => {
+	const bookingRules = (overrides: Partial<FiringRules> = {}): FiringRules =>
+		rules({
+			events: [
+				'serviceBookingBooked',
+				'serviceBookingUpdated',
+				'serviceBookingRescheduled',
+				'serviceBookingStatusChanged',
+				'serviceBookingCancelled',
+				'serviceBookingDeleted',
+				'serviceBookingStarting',
+				'serviceBookingEnded',
+			],
+			...overrides,
+		});
+	const booking = (fields: Record<string, unknown> = {}) => ({
+		bookingId: 'b1',
+		serviceLocationId: 'sl1',
+		status: 'confirmed',
+		startTime: iso(T0 + 60 * MINUTE),
+		endTime: iso(T0 + 90 * MINUTE),
+		dateAdded: iso(T0 - MINUTE),
+		dateUpdated: iso(T0 - MINUTE),
+		...fields,
+	});
+	const before = snapshotOf(booking(), SERVICE_BOOKINGS);
+
+	it('remembers the status from `status`', () => {
+		expect(before).toEqual([T0 - MINUTE, 'confirmed', T0 + 60 * MINUTE, T0 + 90 * MINUTE]);
+	});
+
+	it('a cancellation fires Updated, Status Changed and Cancelled, with the previous status', () => {
+		const cancelled = booking({ status: 'cancelled', dateUpdated: iso(T0) });
+		const fired = changesOf(before, cancelled, bookingRules(), SERVICE_BOOKINGS);
+		expect(fired.map((f) => f.event)).toEqual([
+			'serviceBookingUpdated',
+			'serviceBookingStatusChanged',
+			'serviceBookingCancelled',
+		]);
+		expect(fired[2].previous).toEqual({
+			startTime: iso(T0 + 60 * MINUTE),
+			endTime: iso(T0 + 90 * MINUTE),
+			status: 'confirmed',
+		});
+	});
+
+	it('Cancelled does not fire for another new status, To Statuses narrows Status Changed only', () => {
+		const showed = booking({ status: 'showed', dateUpdated: iso(T0) });
+		const events = ['serviceBookingStatusChanged', 'serviceBookingCancelled'] as const;
+		expect(
+			changesOf(before, showed, bookingRules({ events: [...events] }), SERVICE_BOOKINGS).map(
+				(f) => f.event,
+			),
+		).toEqual(['serviceBookingStatusChanged']);
+		const cancelled = booking({ status: 'cancelled', dateUpdated: iso(T0) });
+		const onlyShowed = bookingRules({ events: [...events], toStatuses: ['showed'] });
+		expect(changesOf(before, cancelled, onlyShowed, SERVICE_BOOKINGS).map((f) => f.event)).toEqual([
+			'serviceBookingCancelled',
+		]);
+	});
+
+	it('a move fires Rescheduled; appointment events never fire for a booking', () => {
+		const moved = booking({ startTime: iso(T0 + 2 * 60 * MINUTE), dateUpdated: iso(T0) });
+		const both = rules({ events: [...rules().events, ...bookingRules().events] });
+		expect(changesOf(before, moved, both, SERVICE_BOOKINGS).map((f) => f.event)).toEqual([
+			'serviceBookingUpdated',
+			'serviceBookingRescheduled',
+		]);
+	});
+
+	it('a status HighLevel adds later is compared and passed on like any other', () => {
+		const pending = booking({ status: 'pending_payment', dateUpdated: iso(T0) });
+		const fired = changesOf(before, pending, bookingRules(), SERVICE_BOOKINGS);
+		expect(fired.map((f) => f.event)).toEqual([
+			'serviceBookingUpdated',
+			'serviceBookingStatusChanged',
+		]);
+		expect(fired[1].appointment.status).toBe('pending_payment');
+		expect(passesFilters(pending, bookingRules(), SERVICE_BOOKINGS)).toBe(true);
+		expect(passesFilters(pending, bookingRules({ statuses: ['new'] }), SERVICE_BOOKINGS)).toBe(
+			false,
+		);
+		// No status, or a status that is not text: remembered as text, nothing throws.
+		expect(snapshotOf(booking({ status: undefined }), SERVICE_BOOKINGS)[1]).toBe('');
+		expect(snapshotOf(booking({ status: { code: 3 } }), SERVICE_BOOKINGS)[1]).toBe(
+			'[object Object]',
+		);
+	});
+
+	it('filters by status and service location, not by the appointment fields', () => {
+		expect(
+			passesFilters(booking(), bookingRules({ statuses: ['confirmed'] }), SERVICE_BOOKINGS),
+		).toBe(true);
+		expect(
+			passesFilters(booking(), bookingRules({ serviceLocationIds: ['sl2'] }), SERVICE_BOOKINGS),
+		).toBe(false);
+		// Appointment filters left over in the rules do not apply to bookings.
+		expect(
+			passesFilters(booking(), bookingRules({ calendarIds: ['cal9'] }), SERVICE_BOOKINGS),
+		).toBe(true);
+	});
+
+	it('Starting and Ended fire for bookings that take place, not for cancelled or invalid ones', () => {
+		const lead = T0 + 45 * MINUTE;
+		expect(
+			momentsOf(booking(), lead - MINUTE, lead, bookingRules(), SERVICE_BOOKINGS).map(
+				(f) => f.event,
+			),
+		).toEqual(['serviceBookingStarting']);
+		for (const status of ['cancelled', 'invalid'])
+			expect(
+				momentsOf(booking({ status }), T0, T0 + 3 * 60 * MINUTE, bookingRules(), SERVICE_BOOKINGS),
+			).toEqual([]);
+	});
+
+	it('diffPoll keys bookings by bookingId and fires Booked', () => {
+		const window = { startMs: T0 - 24 * 60 * MINUTE, endMs: T0 + 30 * 24 * 60 * MINUTE };
+		const state: TriggerState = { watchKey: 'serviceBookings:', polledAt: T0 - MINUTE, seen: {} };
+		const diff = diffPoll(
+			state,
+			[booking({ dateAdded: iso(T0) })],
+			T0,
+			window,
+			bookingRules(),
+			SERVICE_BOOKINGS,
+		);
+		expect(diff.fired.map((f) => f.event)).toEqual(['serviceBookingBooked']);
+		expect(Object.keys(diff.seen)).toEqual(['b1']);
+		const gone = diffPoll(
+			{ ...state, seen: diff.seen },
+			[],
+			T0,
+			window,
+			bookingRules(),
+			SERVICE_BOOKINGS,
+		);
+		expect(gone.missing).toEqual(['b1']);
+	});
+
+	it('previousOf names the status as the kind does', () => {
+		expect(previousOf(before, SERVICE_BOOKINGS)).toEqual({
+			startTime: iso(T0 + 60 * MINUTE),
+			endTime: iso(T0 + 90 * MINUTE),
+			status: 'confirmed',
+		});
+		expect(Object.keys(previousOf(snapshotOf(appointment())))).toEqual([
+			'startTime',
+			'endTime',
+			'appointmentStatus',
+		]);
 	});
 });

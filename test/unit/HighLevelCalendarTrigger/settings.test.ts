@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { triggerProperties, LIMITS } from '../../../nodes/HighLevelCalendarTrigger/properties';
 import {
 	readSettings,
+	readTriggerOn,
 	watchKeyOf,
 	windowOf,
 } from '../../../nodes/HighLevelCalendarTrigger/settings';
@@ -72,6 +73,30 @@ describe('readSettings', () => {
 		],
 	])('refuses %j', (values, message) => {
 		expect(() => settingsOf(values)).toThrow(message);
+	});
+});
+
+describe('readTriggerOn', () => {
+	it('is Appointments for a workflow saved before the field existed', () => {
+		expect(readTriggerOn(read({}))).toBe('appointments');
+		expect(readTriggerOn(read({ triggerOn: 'Service Bookings' }))).toBe('serviceBookings');
+		expect(() => readTriggerOn(read({ triggerOn: 'bookings' }))).toThrow(
+			'triggerOn "bookings" is not an allowed value.',
+		);
+	});
+
+	it('an appointment watch keeps the key it had, so its state carries over', () => {
+		expect(settingsOf({}).triggerOn).toBe('appointments');
+		expect(watchKeyOf(settingsOf({ watch: 'location' }))).toBe('location:');
+	});
+
+	it('reads completed and active as statuses', () => {
+		const settings = settingsOf({
+			events: ['appointmentStatusChanged'],
+			toStatuses: 'Completed, active',
+			filters: { appointmentStatus: ['ACTIVE'] },
+		});
+		expect(settings).toMatchObject({ toStatuses: ['completed', 'active'], statuses: ['active'] });
 	});
 });
 
