@@ -44,7 +44,7 @@ import {
 } from './processes';
 import { credentialTest } from './scenarios/credentialTest';
 import { devStopScenario } from './scenarios/devStop';
-import { bookFromForm, holidayBlock, noShowSweep } from './scenarios/examples';
+import { bookFromForm, bookService, holidayBlock, noShowSweep } from './scenarios/examples';
 import { instantTriggerScenario } from './scenarios/instantTrigger';
 import { importWorkflows, installMajor } from './scenarios/major';
 import { mcpScenario } from './scenarios/mcp';
@@ -80,6 +80,7 @@ async function runMajor(major: 1 | 2, tarball: string, root: string): Promise<vo
 		const run = await importWorkflows(n8n, sandbox);
 		await noShowSweep(run);
 		await bookFromForm(run);
+		await bookService(run);
 		await holidayBlock(run);
 		await rerunScenario(run);
 		await oauthScenario(run);

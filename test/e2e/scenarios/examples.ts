@@ -1,10 +1,12 @@
-// The three example workflows (examples/*.json) as `n8n execute` runs them against the sandbox:
+// The example workflows (examples/*.json) as `n8n execute` runs them against the sandbox:
 // each checks the node's outputs and every request the sandbox received.
 import {
 	SANDBOX_CALENDAR_ID,
 	SANDBOX_CONTACT_ID,
 	SANDBOX_LOCATION_ID,
+	SANDBOX_SERVICE_ID,
 	SANDBOX_TOKEN,
+	SANDBOX_USER_ID,
 } from '../../sandbox';
 import { check, step } from '../checks';
 import { E2E_FIXTURE } from '../fixture';
@@ -171,6 +173,69 @@ export async function bookFromForm(run: MajorRun): Promise<void> {
 				body.title === 'Physiotherapy (weekly)',
 			'ignoreFreeSlotValidation true with the rule; toNotify false; title',
 			body,
+		);
+	});
+}
+
+/**
+ * Book a service (Calendars API v3): the contact found by email, one service of the catalog with
+ * its staff member, then Get reads the booking back by the id the create answered.
+ */
+export async function bookService(run: MajorRun): Promise<void> {
+	await step('run book-a-service', async () => {
+		const s = 'run book-a-service';
+		const runJson = await run.execute(s, 'hlcExampleService1');
+		const [booked] = nodeOutput(s, runJson, 'Book the haircut');
+		const [readBack] = nodeOutput(s, runJson, 'Read it back');
+		console.log(`  booked: ${JSON.stringify(booked).slice(0, 400)}`);
+		console.log(`  read back: ${JSON.stringify(readBack).slice(0, 400)}`);
+		check(
+			s,
+			typeof booked?.bookingId === 'string' && booked.bookingId.length > 0,
+			'Create outputs the booking with its bookingId',
+			booked,
+		);
+		check(
+			s,
+			readBack?.bookingId === booked?.bookingId &&
+				readBack?.contactId === SANDBOX_CONTACT_ID &&
+				readBack?.status === 'confirmed' &&
+				readBack?.services?.[0]?.id === SANDBOX_SERVICE_ID,
+			'Get reads the same booking back: the contact, confirmed, the haircut',
+			readBack,
+		);
+		const dump = await run.takeDump();
+		const post = dump.requests.find(
+			(r) => r.method === 'POST' && r.path === '/calendars/services/bookings',
+		);
+		const body = post?.body ?? {};
+		console.log(`  POST body: ${JSON.stringify(body)}`);
+		check(
+			s,
+			post?.status === 201 && post.headers.version === 'v3',
+			'POST /calendars/services/bookings with Version v3 was accepted by the v3 spec (201)',
+			{ status: post?.status, version: post?.headers.version },
+		);
+		check(
+			s,
+			body.contactId === SANDBOX_CONTACT_ID &&
+				body.locationId === SANDBOX_LOCATION_ID &&
+				body.timezone === 'America/New_York' &&
+				body.startTime === '2030-02-05T10:00:00-05:00' &&
+				body.endTime === '2030-02-05T10:45:00-05:00' &&
+				JSON.stringify(body.services) ===
+					JSON.stringify([{ id: SANDBOX_SERVICE_ID, staffId: SANDBOX_USER_ID, position: 0 }]),
+			'body: the contact found by email, the location, New York times and zone, the service and its staff',
+			body,
+		);
+		const get = dump.requests.filter(
+			(r) => r.method === 'GET' && r.path === `/calendars/services/bookings/${booked?.bookingId}`,
+		);
+		check(
+			s,
+			get.length === 1 && get[0].status === 200 && get[0].headers.version === 'v3',
+			'one GET of that booking, Version v3',
+			get.map((r) => [r.status, r.headers.version]),
 		);
 	});
 }

@@ -162,27 +162,29 @@ export async function installMajor(major: 1 | 2, tarball: string, work: string):
 
 /** The examples the scenarios run, pointed at the credential; the sweep on the fixture's day. */
 function exampleWorkflows(): Json[] {
-	return ['daily-no-show-sweep', 'book-from-form', 'holiday-block'].map((name) => {
-		const wf = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', `${name}.json`), 'utf8'));
-		for (const node of wf.nodes) {
-			if (node.type === NODE_TYPE)
-				node.credentials = {
-					[CRED_TYPE]: { id: GOOD_CRED_ID, name: 'HighLevel Calendar account' },
-				};
-			// Deterministic no-show sweep: $today is the fixture's day, not the clock's (fixture.ts).
-			if (name === 'daily-no-show-sweep' && node.name === 'Yesterday') {
-				for (const a of node.parameters.assignments.assignments) {
-					if (!String(a.value).includes('$today'))
-						throw new StepError('import', `the sweep's ${a.name} no longer uses $today`);
-					a.value = String(a.value).replaceAll(
-						'$today',
-						`DateTime.fromISO('${E2E_FIXTURE.sweepToday}T00:00:00', { zone: 'America/New_York' })`,
-					);
+	return ['daily-no-show-sweep', 'book-from-form', 'book-a-service', 'holiday-block'].map(
+		(name) => {
+			const wf = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', `${name}.json`), 'utf8'));
+			for (const node of wf.nodes) {
+				if (node.type === NODE_TYPE)
+					node.credentials = {
+						[CRED_TYPE]: { id: GOOD_CRED_ID, name: 'HighLevel Calendar account' },
+					};
+				// Deterministic no-show sweep: $today is the fixture's day, not the clock's (fixture.ts).
+				if (name === 'daily-no-show-sweep' && node.name === 'Yesterday') {
+					for (const a of node.parameters.assignments.assignments) {
+						if (!String(a.value).includes('$today'))
+							throw new StepError('import', `the sweep's ${a.name} no longer uses $today`);
+						a.value = String(a.value).replaceAll(
+							'$today',
+							`DateTime.fromISO('${E2E_FIXTURE.sweepToday}T00:00:00', { zone: 'America/New_York' })`,
+						);
+					}
 				}
 			}
-		}
-		return wf;
-	});
+			return wf;
+		},
+	);
 }
 
 /** Step import (the good and the bad credential, the examples and the re-run workflow). */
