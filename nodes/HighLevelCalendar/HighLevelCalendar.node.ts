@@ -35,7 +35,7 @@ registerFieldLabels(NODE_NAME, () => properties);
  * MCP end-to-end run, test/e2e/scenarios/mcp.ts).
  */
 export const NODE_DESCRIPTION =
-	'Book and manage appointments in HighLevel (LeadConnector) calendars. IDs are HighLevel IDs: get calendar IDs from Calendar: Get Many, never guess them; a contact is its HighLevel contact ID, or its email where asked. Times are ISO 8601 with an offset, e.g. 2026-12-07T15:00:00-05:00. Before booking, pick a start time that Calendar: Get Free Slots returned';
+	'Book and manage appointments and service bookings in HighLevel (LeadConnector) calendars. IDs are HighLevel IDs: get calendar IDs from Calendar: Get Many and service IDs from Service: Get Many, never guess them; a contact is its HighLevel contact ID, or its email where asked. Times are ISO 8601 with an offset, e.g. 2026-12-07T15:00:00-05:00. Before booking an appointment, pick a start time that Calendar: Get Free Slots returned; to book a service, give the contact, start, end and the services with their staff';
 
 export class HighLevelCalendar implements INodeType {
 	description: INodeTypeDescription = {

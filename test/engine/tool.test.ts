@@ -78,6 +78,7 @@ describe('what the model is told', () => {
 		expect(NODE_DESCRIPTION).toContain('get calendar IDs from Calendar: Get Many');
 		expect(NODE_DESCRIPTION).toContain('2026-12-07T15:00:00-05:00');
 		expect(NODE_DESCRIPTION).toContain('Calendar: Get Free Slots');
+		expect(NODE_DESCRIPTION).toContain('service IDs from Service: Get Many');
 	});
 });
 
