@@ -142,6 +142,8 @@ export const EXPECTED_ACTIONS = [
 	'Get a calendar by ID',
 	'Get bookable free slots of a calendar',
 	'Get many calendars and their IDs',
+	'Book a service for a contact',
+	'Reschedule or update a service booking',
 ];
 /** Shown once "Recurrence" is "Build a Rule" (the book-from-form example: weekly, ends after a count). */
 export const RECURRENCE_BUILD = [

@@ -11,7 +11,7 @@ import { serviceBookingBodyPreSend } from './request';
 export const updateOperation: INodePropertyOptions = {
 	name: 'Update',
 	value: 'update',
-	action: 'Update a service booking',
+	action: 'Reschedule or update a service booking',
 	description:
 		'Reschedule a service booking, change its status (confirmed, cancelled, showed, no_show...), title, service location or meeting location, or replace its services. The booking ID comes from Service Booking: Get Many.',
 	routing: {
