@@ -104,7 +104,7 @@ describe('Service Location: Create', () => {
 			},
 		);
 		expect(items.map((item) => item.json.error)).toEqual([
-			'Name " " is empty. Give the service location a name, e.g. Midtown Studio.',
+			'Name " " is empty. Give it a name, e.g. Midtown Studio.',
 			'Additional Fields > Location Type (locationType) "ofline" is not an allowed value. Did you mean offline? Use one of: offline, ask_booker.',
 			'Additional Fields > Cover Image URL (coverImage) "cover.jpg" is not a web address. Use the address of an image, e.g. https://example.com/cover.jpg.',
 			undefined,

@@ -93,3 +93,63 @@ export function commaList(value: unknown): string[] {
 	const items = Array.isArray(value) ? value : String(value ?? '').split(',');
 	return items.map((id) => String(id).trim()).filter(Boolean);
 }
+
+/** `name` (or `path`, for a name inside a list entry): required text, trimmed. */
+export function checkName(
+	body: IDataObject,
+	required: boolean,
+	example: string,
+	path = 'name',
+): void {
+	coerceText(body, 'name');
+	if (body.name === undefined && !required) return;
+	if (typeof body.name !== 'string' || body.name.trim() === '') {
+		throw new InputError(
+			path,
+			body.name,
+			`Give it a name, e.g. ${example}.`,
+			body.name === undefined ? 'is missing' : 'is empty',
+		);
+	}
+	body.name = body.name.trim();
+}
+
+/** coverImage: the image's address, http or https. */
+export function checkImageUrl(body: IDataObject): void {
+	coerceText(body, 'coverImage');
+	const value = body.coverImage as string | undefined;
+	if (value === undefined) return;
+	if (!/^https?:\/\/\S+$/i.test(value.trim()))
+		throw new InputError(
+			'coverImage',
+			value,
+			'Use the address of an image, e.g. https://example.com/cover.jpg.',
+			'is not a web address',
+		);
+	body.coverImage = value.trim();
+}
+
+/** A JSON option's value: text holding JSON (as typed) or the value an expression gave. */
+export function parseJson(field: string, value: unknown, example: string): unknown {
+	if (typeof value !== 'string') return value;
+	if (value.trim() === '') {
+		throw new InputError(
+			field,
+			value,
+			`Give JSON such as ${example}, or remove the option.`,
+			'is empty',
+		);
+	}
+	let problem: string;
+	try {
+		return JSON.parse(value) as unknown;
+	} catch (error) {
+		problem = (error as Error).message;
+	}
+	throw new InputError(
+		field,
+		value,
+		`Give JSON such as ${example} (${problem}).`,
+		'is not valid JSON',
+	);
+}

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { parseJson } from '../../helpers/bodyChecks';
 import { InputError } from '../../helpers/inputError';
 import { CONFERENCE_KINDS, LOCATION_KIND_NAMES } from './enums';
 import { availabilitiesFromUi, checkHourOrder, openHoursFromUi } from './hours';
@@ -9,7 +10,6 @@ import {
 	LOOK_BUSY,
 	NOTIFICATION,
 	OPEN_HOUR,
-	parseJson,
 	RECURRING,
 	type Shape,
 	type ShapeContext,

@@ -173,31 +173,6 @@ export function checkShape(
 	}
 }
 
-/** A JSON option's value: text holding JSON (as typed) or the value an expression gave. */
-export function parseJson(field: string, value: unknown, example: string): unknown {
-	if (typeof value !== 'string') return value;
-	if (value.trim() === '') {
-		throw new InputError(
-			field,
-			value,
-			`Give JSON such as ${example}, or remove the option.`,
-			'is empty',
-		);
-	}
-	let problem: string;
-	try {
-		return JSON.parse(value) as unknown;
-	} catch (error) {
-		problem = (error as Error).message;
-	}
-	throw new InputError(
-		field,
-		value,
-		`Give JSON such as ${example} (${problem}).`,
-		'is not valid JSON',
-	);
-}
-
 // The spec's nested schemas -------------------------------------------------------------------
 
 const minute = { type: 'number', integer: true, min: 0, max: 59 } as const;

@@ -1,10 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 import {
 	checkId,
+	checkImageUrl,
+	checkName,
 	coerceBoolean,
 	coerceText,
 	commaList,
 	matchOption,
+	parseJson,
 } from '../../helpers/bodyChecks';
 import { InputError } from '../../helpers/inputError';
 import { checkSlugField, slugOf } from '../../helpers/slug';
@@ -180,20 +183,6 @@ function checkStaff(body: IDataObject, required: boolean): void {
 	body.staff = ids.map((id) => ({ id }));
 }
 
-function checkName(body: IDataObject, required: boolean, path = 'name'): void {
-	coerceText(body, 'name');
-	if (body.name === undefined && !required) return;
-	if (typeof body.name !== 'string' || body.name.trim() === '') {
-		throw new InputError(
-			path,
-			body.name,
-			'Give it a name, e.g. Hair Styling.',
-			body.name === undefined ? 'is missing' : 'is empty',
-		);
-	}
-	body.name = body.name.trim();
-}
-
 /** eventColor: a hex color, `#66C61C` (also without `#`, or `#abc`). */
 function checkColor(body: IDataObject): void {
 	coerceText(body, 'eventColor');
@@ -203,45 +192,6 @@ function checkColor(body: IDataObject): void {
 	if (!/^([0-9a-f]{3}|[0-9a-f]{6})$/i.test(hex))
 		throw new InputError('eventColor', value, 'Use a hex color, e.g. #66C61C.', 'is not a color');
 	body.eventColor = `#${hex}`;
-}
-
-/** coverImage: the image's address, http or https. */
-function checkImageUrl(body: IDataObject): void {
-	coerceText(body, 'coverImage');
-	const value = body.coverImage as string | undefined;
-	if (value === undefined) return;
-	if (!/^https?:\/\/\S+$/i.test(value.trim()))
-		throw new InputError(
-			'coverImage',
-			value,
-			'Use the address of an image, e.g. https://example.com/cover.jpg.',
-			'is not a web address',
-		);
-	body.coverImage = value.trim();
-}
-
-/** A JSON option's value: text holding JSON (as typed) or the value an expression gave. */
-function parseJson(field: string, value: unknown, example: string): unknown {
-	if (typeof value !== 'string') return value;
-	if (value.trim() === '')
-		throw new InputError(
-			field,
-			value,
-			`Give JSON such as ${example}, or remove the option.`,
-			'is empty',
-		);
-	let problem: string;
-	try {
-		return JSON.parse(value) as unknown;
-	} catch (error) {
-		problem = (error as Error).message;
-	}
-	throw new InputError(
-		field,
-		value,
-		`Give JSON such as ${example} (${problem}).`,
-		'is not valid JSON',
-	);
 }
 
 /** The editor's variation (flat: Amount, Deposit, Deposit Type) as the API's, payment nested. */
@@ -315,7 +265,7 @@ function checkVariations(body: IDataObject, update: boolean): void {
 			);
 		const variation: IDataObject = { ...(entry as IDataObject) };
 		refuseUnknownKeys(variation, known, path);
-		checkName(variation, true, `${path}.name`);
+		checkName(variation, true, 'Short', `${path}.name`);
 		if (variation.id !== undefined) {
 			coerceText(variation, 'id');
 			if (typeof variation.id !== 'string' || variation.id.trim() === '')
@@ -368,7 +318,7 @@ export function normalizeServiceCreateBody(body: IDataObject, context: BodyConte
 	if (body.locationId === undefined || body.locationId === '')
 		body.locationId = context.credentialLocationId;
 	checkId(body, 'locationId', true);
-	checkName(body, true);
+	checkName(body, true, 'Hair Styling');
 	checkCreateSlug(body);
 	checkStaff(body, true);
 	checkCommon(body, false);
@@ -384,7 +334,7 @@ export function normalizeServiceUpdateBody(body: IDataObject): IDataObject {
 			'Add at least one field to Update Fields.',
 			'is empty',
 		);
-	checkName(body, false);
+	checkName(body, false, 'Hair Styling');
 	if (body.slug !== undefined) checkSlugField(body, 'hair-styling');
 	checkStaff(body, false);
 	checkCommon(body, true);

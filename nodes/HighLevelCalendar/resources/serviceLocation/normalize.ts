@@ -1,5 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
-import { checkId, checkOption, coerceText } from '../../helpers/bodyChecks';
+import {
+	checkId,
+	checkImageUrl,
+	checkName,
+	checkOption,
+	coerceText,
+} from '../../helpers/bodyChecks';
 import { InputError } from '../../helpers/inputError';
 import { checkSlugField, slugOf } from '../../helpers/slug';
 import type { BodyContext } from '../../hooks/request';
@@ -18,35 +24,6 @@ export const LOCATION_TYPE_NAMES: Record<string, string> = {
 
 const SLUG_EXAMPLE = 'midtown-studio';
 
-function checkName(body: IDataObject, required: boolean): void {
-	coerceText(body, 'name');
-	if (body.name === undefined && !required) return;
-	if (typeof body.name !== 'string' || body.name.trim() === '') {
-		throw new InputError(
-			'name',
-			body.name,
-			'Give the service location a name, e.g. Midtown Studio.',
-			body.name === undefined ? 'is missing' : 'is empty',
-		);
-	}
-	body.name = body.name.trim();
-}
-
-/** coverImage: the image's address, http or https. */
-function checkImageUrl(body: IDataObject): void {
-	coerceText(body, 'coverImage');
-	const value = body.coverImage as string | undefined;
-	if (value === undefined) return;
-	if (!/^https?:\/\/\S+$/i.test(value.trim()))
-		throw new InputError(
-			'coverImage',
-			value,
-			'Use the address of an image, e.g. https://example.com/cover.jpg.',
-			'is not a web address',
-		);
-	body.coverImage = value.trim();
-}
-
 function checkCommon(body: IDataObject): void {
 	coerceText(body, 'phone');
 	coerceText(body, 'address');
@@ -63,7 +40,7 @@ export function normalizeServiceLocationCreateBody(
 	if (body.locationId === undefined || body.locationId === '')
 		body.locationId = context.credentialLocationId;
 	checkId(body, 'locationId', true);
-	checkName(body, true);
+	checkName(body, true, 'Midtown Studio');
 	coerceText(body, 'slug');
 	// The spec requires a slug: left empty, one is made of the name.
 	if (body.slug === undefined || (body.slug as string).trim() === '') {
@@ -91,7 +68,7 @@ export function normalizeServiceLocationUpdateBody(body: IDataObject): IDataObje
 			'Add at least one field to Update Fields.',
 			'is empty',
 		);
-	checkName(body, false);
+	checkName(body, false, 'Midtown Studio');
 	if (body.slug !== undefined) checkSlugField(body, SLUG_EXAMPLE);
 	checkCommon(body);
 	return body;

@@ -1,8 +1,14 @@
+import type { IDataObject } from 'n8n-workflow';
 import {
 	APPOINTMENT_STATUS_NAMES,
 	MEETING_LOCATION_TYPE_NAMES,
 } from '../../../../nodes/HighLevelCalendar/helpers/constants';
-import { matchOption } from '../../../../nodes/HighLevelCalendar/helpers/bodyChecks';
+import {
+	checkImageUrl,
+	checkName,
+	matchOption,
+	parseJson,
+} from '../../../../nodes/HighLevelCalendar/helpers/bodyChecks';
 import { didYouMean } from '../../../../nodes/HighLevelCalendar/helpers/suggest';
 
 describe('matchOption: list values from expressions', () => {
@@ -89,5 +95,34 @@ describe('recurrence builder fields from expressions', () => {
 		expect(() => recurrenceBuildFrom({ frequency: 'wekly' })).toThrow(
 			'frequency "wekly" is not an allowed value. Did you mean weekly? Use one of: daily, weekly, monthly, yearly.',
 		);
+	});
+});
+
+describe('checkName, checkImageUrl, parseJson: the service menu and calendars share them', () => {
+	it('trims a name, refuses an empty or missing one with an example, and lets Update leave it out', () => {
+		const body: IDataObject = { name: '  Haircut ' };
+		checkName(body, true, 'Hair Styling');
+		expect(body.name).toBe('Haircut');
+		expect(() => checkName({ name: ' ' }, true, 'Hair Styling')).toThrow(
+			'name " " is empty. Give it a name, e.g. Hair Styling.',
+		);
+		expect(() => checkName({}, true, 'Short', 'variations[0].name')).toThrow('variations[0].name');
+		expect(() => checkName({}, false, 'Midtown Studio')).not.toThrow();
+	});
+
+	it('takes an http(s) image address and refuses anything else', () => {
+		const body: IDataObject = { coverImage: ' https://example.com/a.jpg ' };
+		checkImageUrl(body);
+		expect(body.coverImage).toBe('https://example.com/a.jpg');
+		expect(() => checkImageUrl({ coverImage: 'example.com/a.jpg' })).toThrow(
+			'is not a web address',
+		);
+	});
+
+	it('parses JSON text, passes an expression value through, and names the field when it fails', () => {
+		expect(parseJson('variationsJson', '[{"name":"Short"}]', '[]')).toEqual([{ name: 'Short' }]);
+		expect(parseJson('variationsJson', [{ name: 'Long' }], '[]')).toEqual([{ name: 'Long' }]);
+		expect(() => parseJson('variationsJson', '[{', '[]')).toThrow('is not valid JSON');
+		expect(() => parseJson('variationsJson', ' ', '[]')).toThrow('or remove the option');
 	});
 });
