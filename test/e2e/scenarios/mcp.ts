@@ -1,9 +1,9 @@
-// The node as tools over MCP in a real n8n: a workflow with n8n's MCP Server Trigger and four tool
+// The node as tools over MCP in a real n8n: a workflow with n8n's MCP Server Trigger and five tool
 // nodes of the package's tool variant (mcpWorkflow.ts), published with `n8n publish:workflow`, then
 // `n8n start`. An MCP client (mcpClient.ts) (@modelcontextprotocol/sdk, no model) lists the tools, checks their
 // descriptions against the built node's and their input schemas against the $fromAI() parameters,
 // and calls each: free slots, a booking for a contact given by email, the calendars, a status
-// change; and three refusals that must come back as tool results naming the problem, with no
+// change, a service booking; and three refusals that must come back as tool results naming the problem, with no
 // write reaching the sandbox. A node that fails throws out of n8n's tool; the MCP Server Trigger
 // turns that into a tool result with `isError: true` and one text part: in 2.40.7 and 2.41.1
 // "NodeOperationError: <message>\n\nDetails: <description>", in 1.123.81 "Error: <message>".
@@ -17,7 +17,7 @@ import { check, currentTally, step } from '../checks';
 import { freePort, stopChild } from '../processes';
 import { GOOD_CRED_ID, startN8n, type Json, type MajorRun, type SandboxDump } from './major';
 import { call, checkListing, type ToolResult, waitForTools } from './mcpClient';
-import { MCP_PATH, MCP_WORKFLOW_ID, mcpWorkflow, TOOLS } from './mcpWorkflow';
+import { BOOKED_SERVICE_ID, MCP_PATH, MCP_WORKFLOW_ID, mcpWorkflow, TOOLS } from './mcpWorkflow';
 
 const S = 'mcp';
 /** A day with free slots on the sandbox calendar (a Monday; New York is at -05:00). */
@@ -61,7 +61,7 @@ export async function mcpScenario(run: MajorRun): Promise<void> {
 }
 
 async function callTools(run: MajorRun, client: Client): Promise<void> {
-	const [freeSlots, book, calendars, setStatus] = TOOLS;
+	const [freeSlots, book, calendars, setStatus, bookService] = TOOLS;
 	const creates = (requests: SandboxDump['requests']) =>
 		requests.filter((r) => r.method === 'POST' && r.path === APPOINTMENTS);
 
@@ -227,6 +227,38 @@ async function callTools(run: MajorRun, client: Client): Promise<void> {
 		invalid.requests.length === 0,
 		'invalid status: nothing reached the sandbox',
 		invalid.requests.map((r) => `${r.method} ${r.path}`),
+	);
+
+	// A service booking (Version v3) for a contact given by email.
+	const service = { from: '2030-02-06T11:00:00-05:00', to: '2030-02-06T11:45:00-05:00' };
+	const bookedService = await step('mcp-book-service', () =>
+		call(run, client, bookService, {
+			contactEmail: CONTACT.email,
+			startTime: service.from,
+			endTime: service.to,
+		}),
+	);
+	const post = bookedService.requests.find(
+		(r) => r.method === 'POST' && r.path === '/calendars/services/bookings',
+	);
+	check(
+		S,
+		post?.status === 201 &&
+			post.headers.version === 'v3' &&
+			post.body?.contactId === CONTACT.id &&
+			post.body?.startTime === service.from &&
+			post.body?.endTime === service.to &&
+			post.body?.services?.[0]?.id === BOOKED_SERVICE_ID,
+		`book service: one POST with Version v3, the contact found for ${CONTACT.email}, the times, the service; booked`,
+		{ status: post?.status, version: post?.headers.version, body: post?.body },
+	);
+	check(
+		S,
+		!bookedService.result.isError &&
+			bookedService.items.length === 1 &&
+			bookedService.items[0].bookingId === post?.response?.bookingId,
+		'book service: the tool result is the booking, with its bookingId',
+		bookedService.text.slice(0, 500),
 	);
 }
 

@@ -1,5 +1,5 @@
 // The MCP client side of the MCP scenario (mcp.ts): connect to n8n's MCP Server Trigger with
-// @modelcontextprotocol/sdk's Streamable HTTP transport, wait until it serves the four tools, check
+// @modelcontextprotocol/sdk's Streamable HTTP transport, wait until it serves every tool, check
 // the listing against the workflow (mcpWorkflow.ts) and the built node, and call a tool, taking
 // what the sandbox received for the call.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -34,7 +34,7 @@ async function connect(url: string): Promise<Client> {
 	return client;
 }
 
-/** Waits until the endpoint answers tools/list with all four tools; returns the connected client. */
+/** Waits until the endpoint answers tools/list with every tool; returns the connected client. */
 export async function waitForTools(url: string, stopped: () => boolean) {
 	const deadline = Date.now() + ENDPOINT_WAIT_MS;
 	let last = '';
@@ -55,7 +55,7 @@ export async function waitForTools(url: string, stopped: () => boolean) {
 		}
 		if (stopped()) throw new StepError(S, `n8n exited or the run ran out of time: ${last}`);
 		if (Date.now() > deadline)
-			throw new StepError(S, `${url} did not serve the four tools within 120s: ${last}`);
+			throw new StepError(S, `${url} did not serve every tool within 120s: ${last}`);
 		await sleep(500);
 	}
 }

@@ -1,5 +1,5 @@
 // The MCP scenario's workflow and what its client expects of it: n8n's MCP Server Trigger with a
-// fixed path, and four tool nodes of the package's tool variant attached to it through `ai_tool`.
+// fixed path, and five tool nodes of the package's tool variant attached to it through `ai_tool`.
 // Every value the model would fill is a $fromAI() expression; the rest is fixed in the workflow.
 // The expected tool descriptions are computed from the built node in dist/ at test time, by the
 // rule n8n applies ("Set Automatically"): the operation's `action` + " in " + the node's default
@@ -88,7 +88,23 @@ const STATUS: AiParameter = {
 	type: 'string',
 };
 
-/** The four tools: Get Free Slots, Create (contact by email), Get Many calendars, Update status. */
+const SERVICE_START: AiParameter = {
+	key: 'startTime',
+	description: 'Start of the service booking, ISO 8601 with an offset',
+	type: 'string',
+};
+const SERVICE_END: AiParameter = {
+	key: 'endTime',
+	description: 'End of the service booking, ISO 8601 with an offset',
+	type: 'string',
+};
+/** The haircut of the sandbox's services catalog, given by the workflow (SANDBOX_SERVICE_ID). */
+export const BOOKED_SERVICE_ID = 'svc_sandbox_001';
+
+/**
+ * The five tools: Get Free Slots, Create (contact by email), Get Many calendars, Update status, and
+ * a service booking (Calendars API v3) of one service the workflow names, for a contact by email.
+ */
 export const TOOLS: ToolSpec[] = [
 	{
 		node: 'Free slots',
@@ -132,6 +148,20 @@ export const TOOLS: ToolSpec[] = [
 		},
 		ai: [APPOINTMENT, STATUS],
 	},
+	{
+		node: 'Book service',
+		resource: 'serviceBooking',
+		operation: 'create',
+		parameters: {
+			contactId: { __rl: true, mode: 'email', value: fromAi(EMAIL) },
+			startTime: fromAi(SERVICE_START),
+			endTime: fromAi(SERVICE_END),
+			services: {
+				service: [{ id: { __rl: true, mode: 'id', value: BOOKED_SERVICE_ID }, addOns: '' }],
+			},
+		},
+		ai: [EMAIL, SERVICE_START, SERVICE_END],
+	},
 ];
 
 /** The tool's name as n8n derives it from the node's name (n8n-workflow's nodeNameToToolName). */
@@ -167,7 +197,7 @@ export function expectedDescription(described: INodeTypeDescription, tool: ToolS
 	return `${option.action} in ${described.defaults.name}`;
 }
 
-/** The workflow: the MCP Server Trigger and the four tools, each with the sandbox credential. */
+/** The workflow: the MCP Server Trigger and the five tools, each with the sandbox credential. */
 export function mcpWorkflow(credential: { id: string; name: string }): Json {
 	const tools = TOOLS.map((tool, i) => ({
 		id: `${MCP_WORKFLOW_ID}-tool-${i}`,
