@@ -15,7 +15,6 @@ for (const property of new HighLevelCalendar().description.properties)
 describe('one property per field name', () => {
 	it.each([
 		'eventId',
-		'contactId',
 		'startTime',
 		'additionalFields',
 		'updateFields',
@@ -34,6 +33,11 @@ describe('one property per field name', () => {
 	it.each(['userId', 'groupId'])('%s is at most two', (name) =>
 		expect(counts.get(name)).toBeLessThanOrEqual(2),
 	);
+
+	// contactId: Create's contact and Get Many's (Filter By: Contact). One property shown on Create
+	// by `hide: { filterBy }` vanished there after a visit to Get Many: the editor keeps the hidden
+	// Filter By's value while the panel is open (resources/event/fields.ts).
+	it('contactId is at most two', () => expect(counts.get('contactId')).toBeLessThanOrEqual(2));
 
 	it('endTime is at most two (its routing differs by resource)', () => {
 		expect(counts.get('endTime')).toBeLessThanOrEqual(2);

@@ -109,3 +109,9 @@ export const SCOPES = {
 export const MAIN_CONNECTION: NodeConnectionType =
 	(NodeConnectionTypes as Partial<typeof NodeConnectionTypes> | undefined)?.Main ??
 	('main' as NodeConnectionType);
+
+/**
+ * Service Booking Get Many's Filter By value that keeps one contact's bookings (its own value, not
+ * Appointment's `contact`: HighLevel lists bookings by window only, and the node filters after).
+ */
+export const BOOKING_CONTACT_FILTER = 'contactInWindow';

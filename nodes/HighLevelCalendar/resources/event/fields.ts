@@ -5,6 +5,7 @@ import {
 } from './appointmentFields';
 import { TIME_HINT, locationIdOverrideField } from '../../fields/options';
 import { calendarLocator, contactLocator, userLocator } from '../../fields/locators';
+import { BOOKING_CONTACT_FILTER } from '../../helpers/constants';
 
 /**
  * Top-level fields that mean the same in several operations of appointments and block slots,
@@ -43,16 +44,31 @@ export const calendarIdField: INodeProperties = calendarLocator({
 });
 
 /**
- * Create: the contact booked; Get Many: the contact whose appointments (or service bookings) are
- * listed. Service Booking's Get Many shows it with its own Filter By: Contact (its `none` hides it).
+ * Create's contact: who the appointment or service booking is for. Get Many's is its own property
+ * (contactFilterField): n8n's editor keeps a hidden field's value while the panel is open, so a
+ * Contact shown by `hide: { filterBy }` vanished from Create after a visit to Get Many left Filter
+ * By set (the editor test found it). Two properties cost one more evaluation of a contact
+ * expression per item (docs/architecture.md, "One property per name").
  */
 export const contactIdField: INodeProperties = contactLocator({
 	required: true,
-	description:
-		'The HighLevel contact (contactId): who the appointment or service booking is for, or whose appointments or bookings are listed',
+	description: 'The HighLevel contact (contactId) the appointment or service booking is for',
 	displayOptions: {
-		show: { resource: ['appointment', 'serviceBooking'], operation: ['create', 'getAll'] },
-		hide: { filterBy: ['calendar', 'everyCalendar', 'group', 'user', 'none'] },
+		show: { resource: ['appointment', 'serviceBooking'], operation: ['create'] },
+	},
+});
+
+/** Get Many's contact (Filter By: Contact): whose appointments or service bookings are listed. */
+export const contactFilterField: INodeProperties = contactLocator({
+	required: true,
+	description:
+		'The HighLevel contact (contactId) whose appointments or service bookings are listed',
+	displayOptions: {
+		show: {
+			resource: ['appointment', 'serviceBooking'],
+			operation: ['getAll'],
+			filterBy: ['contact', BOOKING_CONTACT_FILTER],
+		},
 	},
 });
 

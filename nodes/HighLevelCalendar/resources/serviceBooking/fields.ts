@@ -9,11 +9,11 @@ import {
 } from '../../fields/locators';
 import { simplifyField } from '../../fields/simplify';
 import {
+	BOOKING_CONTACT_FILTER,
 	SERVICE_BOOKING_CREATE_STATUS_NAMES,
 	SERVICE_BOOKING_STATUS_NAMES,
 } from '../../helpers/constants';
 import { SERVICE_BOOKING_SHAPE } from '../../helpers/simplify';
-import { CONTACT_FILTER } from './request';
 
 /**
  * The fields of service bookings (calendars-v3.json: CreatePublicServiceBookingDTO,
@@ -233,7 +233,7 @@ export const filterByField: INodeProperties = {
 		{ name: 'None', value: 'none', description: 'Every booking in the window' },
 		{
 			name: 'Contact',
-			value: CONTACT_FILTER,
+			value: BOOKING_CONTACT_FILTER,
 			description: "One contact's bookings in the window (filtered after HighLevel answers)",
 		},
 	],

@@ -1,3 +1,4 @@
+import { BOOKING_CONTACT_FILTER } from '../../helpers/constants';
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
@@ -15,9 +16,6 @@ import {
 	normalizeServiceBookingUpdate,
 	type ServiceBookingContext,
 } from './normalize';
-
-/** Get Many's Filter By value that keeps one contact's bookings (fields.ts). */
-export const CONTACT_FILTER = 'contactInWindow';
 
 async function bookingContext(context: IExecuteSingleFunctions): Promise<ServiceBookingContext> {
 	return { ...timeReading(context), credentialLocationId: await credentialLocationId(context) };
@@ -62,7 +60,7 @@ export const bookingContactFilterPreSend = preSendHook(
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		if (readParameter(this, 'filterBy', '') !== CONTACT_FILTER) return requestOptions;
+		if (readParameter(this, 'filterBy', '') !== BOOKING_CONTACT_FILTER) return requestOptions;
 		checkId(
 			{ contactId: readParameter(this, 'contactId', '', { extractValue: true }) },
 			'contactId',
@@ -83,7 +81,7 @@ export const bookingContactFilterPostReceive = postReceiveHook(
 		this: IExecuteSingleFunctions,
 		items: INodeExecutionData[],
 	): Promise<INodeExecutionData[]> {
-		if (readParameter(this, 'filterBy', '') !== CONTACT_FILTER) return items;
+		if (readParameter(this, 'filterBy', '') !== BOOKING_CONTACT_FILTER) return items;
 		const contactId = String(await resolveId(this, 'contactId')).trim();
 		return items.filter((item) => item.json.contactId === contactId);
 	},
