@@ -1,12 +1,14 @@
 /**
  * `npm run bench`, second part: a 1,000-create burst (and 1,000 updates) in a REAL n8n 2.41.1 (Node 24, its default expression engine), against the
  * HighLevel sandbox with HighLevel's limit scaled in time (100 requests per 1,000 ms per location).
- *   npx tsx bench/real-n8n.ts [--rounds N] [--variants ours,one-property,http] [--profile] [--keep]
+ *   npx tsx bench/real-n8n.ts [--rounds N] [--variants ours,previous,one-property] [--profile] [--keep]
  * One run: build + pack the package (test/e2e/n8nSetup.ts), one n8n user folder with it installed as
  * a community package plus a generated one-property declarative package (n8n-nodes-bench-baseline,
  * plain JS, using our package's credential type highLevelCalendarApi), one import of the credential
  * and one workflow per variant (Manual Trigger -> Code node making 1,000 items -> the node under test):
  *   ours                 n8n-nodes-highlevel-calendar.highLevelCalendar, Appointment: Create
+ *   previous             the same on the package as it was at PREVIOUS_COMMIT (before the v3 work),
+ *                        installed as n8n-nodes-bench-previous (built once, cached per commit)
  *   one-property         n8n-nodes-bench-baseline.benchBaseline: one hidden property routing the same POST
  *   http                 n8n-nodes-base.httpRequest, predefined credential type, batching 100 / 1,000 ms
  *   ours-update          Appointment: Update of 1,000 appointments the sandbox holds (the no-show sweep)
@@ -20,9 +22,10 @@
  * --profile: runs "ours" once under `node --cpu-prof` and prints the top self-time functions (whole
  * process, and inside the node's own time window) and the top inclusive time of our package's,
  * routing-node's and expression frames.
- * The variants and the generated baseline package are in real-n8n/variants.ts, the rows and tables
- * in real-n8n/table.ts, the profile's reading in real-n8n/profile.ts; they share one n8n user folder
- * and one sandbox: each figure is only comparable with the others of the same run.
+ * The variants and the generated baseline package are in real-n8n/variants.ts, the previous
+ * package's build and install in real-n8n/previous.ts, the rows and tables in real-n8n/table.ts,
+ * the profile's reading in real-n8n/profile.ts; they share one n8n user folder and one sandbox:
+ * each figure is only comparable with the others of the same run.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -46,8 +49,9 @@ import {
 	sleep,
 	tail,
 } from '../test/e2e/processes';
+import { installPrevious } from './real-n8n/previous';
 import { aggregate, printTop, type CpuProfile } from './real-n8n/profile';
-import { median, printRows, rowFrom, type Row } from './real-n8n/table';
+import { mediansOf, printRatios, printRows, rowFrom, type Row } from './real-n8n/table';
 import {
 	CRED,
 	CRED_TYPE,
@@ -91,6 +95,8 @@ async function main(): Promise<void> {
 		const { tarball } = await buildAndPack('build-and-pack', work);
 		await installCommunityPackage('install-package', tarball, userFolder);
 		writeBaselinePackage(userFolder);
+		if (RUN_VARIANTS.some((v) => v.key === 'previous'))
+			await installPrevious('install-previous', userFolder);
 
 		sandbox = await startSandbox({ rateLimit: { ...LIMIT }, record: false });
 		const env = n8nEnvironment(install.nodeBinDir, {
@@ -216,43 +222,16 @@ async function main(): Promise<void> {
 				`1,000 creates (or updates) in n8n@${N8N_VERSION}, every round (limit ${LIMIT.max} requests per ${LIMIT.windowMs} ms)`,
 				rows,
 			);
-			const medians = RUN_VARIANTS.map((v) => {
-				const of = rows.filter((r) => r.variant === v.key);
-				const m = (pick: (r: Row) => number) => median(of.map(pick));
-				return {
-					variant: v.key,
-					round: `median of ${of.length}`,
-					firstMs: m((r) => r.firstMs),
-					totalMs: m((r) => r.totalMs),
-					codeMs: m((r) => r.codeMs),
-					status429: m((r) => r.status429),
-					ok: m((r) => r.ok),
-					failed: m((r) => r.failed),
-					duplicated: m((r) => r.duplicated),
-					requests: m((r) => r.requests),
-					processS: m((r) => r.processS),
-				};
-			});
+			const medians = mediansOf(
+				RUN_VARIANTS.map((v) => v.key),
+				rows,
+			);
 			printRows('medians', medians);
-			for (const [oursKey, baselineKey] of [
+			printRatios(rows, medians, [
 				['ours', 'one-property'],
+				['ours', 'previous'],
 				['ours-update', 'one-property-update'],
-			]) {
-				const ours = medians.find((m) => m.variant === oursKey);
-				const baseline = medians.find((m) => m.variant === baselineKey);
-				if (!ours || !baseline) continue;
-				const perRound = Array.from({ length: ROUNDS }, (_, i) => {
-					const inRound = rows.filter((r) => r.round === String(i + 1));
-					return (
-						inRound.find((r) => r.variant === oursKey)!.firstMs /
-						inRound.find((r) => r.variant === baselineKey)!.firstMs
-					).toFixed(2);
-				});
-				console.log(
-					`\n${oursKey} / ${baselineKey}, time before the first request (medians): ${(ours.firstMs / baseline.firstMs).toFixed(2)}`,
-				);
-				console.log(`${oursKey} / ${baselineKey}, per round: ${perRound.join(', ')}`);
-			}
+			]);
 		}
 	} finally {
 		await sandbox?.close();

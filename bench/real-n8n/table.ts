@@ -114,3 +114,47 @@ export function printRows(title: string, rows: Row[]) {
 		console.log(`| ${cells.join(' | ')} |`);
 	}
 }
+
+/** One row per variant: the median of each figure over its rounds. */
+export function mediansOf(variants: string[], rows: Row[]): Row[] {
+	return variants.map((variant) => {
+		const of = rows.filter((r) => r.variant === variant);
+		const m = (pick: (r: Row) => number) => median(of.map(pick));
+		return {
+			variant,
+			round: `median of ${of.length}`,
+			firstMs: m((r) => r.firstMs),
+			totalMs: m((r) => r.totalMs),
+			codeMs: m((r) => r.codeMs),
+			status429: m((r) => r.status429),
+			ok: m((r) => r.ok),
+			failed: m((r) => r.failed),
+			duplicated: m((r) => r.duplicated),
+			requests: m((r) => r.requests),
+			processS: m((r) => r.processS),
+		};
+	});
+}
+
+/** The time before the first request of each pair's first variant over its second's, where both ran. */
+export function printRatios(rows: Row[], medians: Row[], pairs: [string, string][]) {
+	const firstMs = (of: Row[], variant: string) => of.find((r) => r.variant === variant)?.firstMs;
+	const ratio = (of: Row[], [a, b]: [string, string]) =>
+		(firstMs(of, a)! / firstMs(of, b)!).toFixed(2);
+	const rounds = [...new Set(rows.map((r) => r.round))];
+	const lines = pairs
+		.filter(([a, b]) => firstMs(medians, a) !== undefined && firstMs(medians, b) !== undefined)
+		.map((pair) => {
+			const perRound = rounds.map((round) =>
+				ratio(
+					rows.filter((r) => r.round === round),
+					pair,
+				),
+			);
+			return `| ${pair.join(' / ')} | ${ratio(medians, pair)} | ${perRound.join(', ')} |`;
+		});
+	if (lines.length)
+		console.log(
+			`\ntime before the first request, as a ratio\n| variants | of the medians | per round |\n|---|---|---|\n${lines.join('\n')}`,
+		);
+}
