@@ -139,22 +139,26 @@ export function mediansOf(variants: string[], rows: Row[]): Row[] {
 /** The time before the first request of each pair's first variant over its second's, where both ran. */
 export function printRatios(rows: Row[], medians: Row[], pairs: [string, string][]) {
 	const firstMs = (of: Row[], variant: string) => of.find((r) => r.variant === variant)?.firstMs;
-	const ratio = (of: Row[], [a, b]: [string, string]) =>
-		(firstMs(of, a)! / firstMs(of, b)!).toFixed(2);
+	const ratio = (of: Row[], [a, b]: [string, string]) => firstMs(of, a)! / firstMs(of, b)!;
 	const rounds = [...new Set(rows.map((r) => r.round))];
 	const lines = pairs
 		.filter(([a, b]) => firstMs(medians, a) !== undefined && firstMs(medians, b) !== undefined)
 		.map((pair) => {
-			const perRound = rounds.map((round) =>
-				ratio(
-					rows.filter((r) => r.round === round),
-					pair,
-				),
-			);
-			return `| ${pair.join(' / ')} | ${ratio(medians, pair)} | ${perRound.join(', ')} |`;
+			const inRound = (round: string) => rows.filter((r) => r.round === round);
+			const perRound = rounds.map((round) => ratio(inRound(round), pair));
+			// Also the median of the rounds' own ratios: a round runs its variants back to back, so
+			// under about the same load.
+			const cells = [ratio(medians, pair), median(perRound), ...perRound];
+			return `| ${pair.join(' / ')} | ${cells.map((x) => x.toFixed(2)).join(' | ')} |`;
 		});
+	const header = [
+		'variants',
+		'of the medians',
+		"median of the rounds'",
+		...rounds.map((r) => `round ${r}`),
+	];
 	if (lines.length)
 		console.log(
-			`\ntime before the first request, as a ratio\n| variants | of the medians | per round |\n|---|---|---|\n${lines.join('\n')}`,
+			`\ntime before the first request, as a ratio\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|\n${lines.join('\n')}`,
 		);
 }
