@@ -17,7 +17,9 @@
  * Rounds are interleaved; each run is its own `n8n execute --id X --rawOutput` process. The sandbox
  * runs in this process (the bench does nothing else while n8n runs) and is reset before each run.
  * Per run: the node's startTime and executionTime from the run data, and the sandbox's first-request
- * time, 429s and store. "first req" = sandbox's first request - the node's startTime. Failed items
+ * time, 429s and store. "first req" = sandbox's first request - the node's startTime; "CPU ms before
+ * 1st" = the n8n process's CPU time in that span (real-n8n/cpu.ts), which other processes' load on
+ * the machine stretches far less. Ratios: of the medians, and each round's. Failed items
  * are counted (the node continues on fail). Figures, not pass/fail.
  * --profile: runs "ours" once under `node --cpu-prof` and prints the top self-time functions (whole
  * process, and inside the node's own time window) and the top inclusive time of our package's,
@@ -44,11 +46,13 @@ import {
 	freePort,
 	groupsLeftBehind,
 	killChildrenOnExit,
+	onChildStarted,
 	run,
 	signalChildren,
 	sleep,
 	tail,
 } from '../test/e2e/processes';
+import { sampleCpu, type CpuSamples } from './real-n8n/cpu';
 import { installPrevious } from './real-n8n/previous';
 import { aggregate, printTop, type CpuProfile } from './real-n8n/profile';
 import { mediansOf, printRatios, printRows, rowFrom, type Row } from './real-n8n/table';
@@ -149,6 +153,12 @@ async function main(): Promise<void> {
 			`n8n@${N8N_VERSION} on ${(await run('node', nodeExe, ['--version'], { timeoutMs: 30_000 })).stdout.trim()}; sandbox ${sandbox.baseUrl}; limit ${LIMIT.max} per ${LIMIT.windowMs} ms`,
 		);
 
+		// The CPU time of the latest child: an `n8n execute` runs alone (the bench waits for it).
+		let cpu: CpuSamples | undefined;
+		onChildStarted((pid) => {
+			cpu?.stop();
+			cpu = sampleCpu(pid);
+		});
 		const execute = async (variant: Variant, round: string, nodeArgs: string[] = []) => {
 			sandbox!.reset();
 			if (variant.updates) seedAppointments(sandbox!);
@@ -160,6 +170,7 @@ async function main(): Promise<void> {
 				nodeArgs,
 				{ N8N_LOG_LEVEL: 'info' },
 			);
+			cpu!.stop();
 			fs.writeFileSync(
 				path.join(work, `${variant.key}-${round}.stdout.txt`),
 				r.stdout + '\n--- stderr\n' + r.stderr,
@@ -175,9 +186,10 @@ async function main(): Promise<void> {
 				sandbox!,
 				parseRunOutput(`execute ${variant.key}`, r.stdout) as Json,
 				r.seconds,
+				cpu!,
 			);
 			console.log(
-				`  ${variant.key} round ${round}: first request ${row.firstMs} ms after the node's start, node ${row.totalMs} ms, ok ${row.ok}, failed ${row.failed}, 429s ${row.status429}${row.error ? `; first error: ${row.error}` : ''}`,
+				`  ${variant.key} round ${round}: first request ${row.firstMs} ms after the node's start (${row.cpuFirstMs.toFixed(0)} ms CPU), node ${row.totalMs} ms, ok ${row.ok}, failed ${row.failed}, 429s ${row.status429}${row.error ? `; first error: ${row.error}` : ''}`,
 			);
 			return { row, spawnedAt };
 		};
@@ -227,11 +239,13 @@ async function main(): Promise<void> {
 				rows,
 			);
 			printRows('medians', medians);
-			printRatios(rows, medians, [
+			const pairs: Array<[string, string]> = [
 				['ours', 'one-property'],
 				['ours', 'previous'],
 				['ours-update', 'one-property-update'],
-			]);
+			];
+			printRatios('time before the first request', (r) => r.firstMs, rows, medians, pairs);
+			printRatios('CPU time before the first request', (r) => r.cpuFirstMs, rows, medians, pairs);
 		}
 	} finally {
 		await sandbox?.close();
