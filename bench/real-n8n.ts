@@ -109,18 +109,25 @@ async function main(): Promise<void> {
 			brokerPort: await freePort(),
 			extra: { N8N_LOG_LEVEL: 'warn' },
 		});
+		/** Runs n8n; with `stdoutFile`, its stdout goes into that file instead (see execute). */
 		const n8n = (
 			step: string,
 			args: string[],
 			nodeArgs: string[] = [],
 			extra: NodeJS.ProcessEnv = {},
-		) =>
-			run(step, nodeExe, [...nodeArgs, install.n8nBin, ...args], {
+			stdoutFile?: string,
+		) => {
+			const argv = [nodeExe, ...nodeArgs, install.n8nBin, ...args];
+			const [cmd, ...cmdArgs] = stdoutFile
+				? ['sh', '-c', 'out=$1; shift; exec "$@" > "$out"', 'sh', stdoutFile, ...argv]
+				: argv;
+			return run(step, cmd, cmdArgs, {
 				env: { ...env, ...extra },
 				timeoutMs: EXECUTE_TIMEOUT_MS,
 				cwd: work,
 				allowFail: true,
 			});
+		};
 
 		const creds = [
 			{
@@ -163,28 +170,30 @@ async function main(): Promise<void> {
 			sandbox!.reset();
 			if (variant.updates) seedAppointments(sandbox!);
 			const spawnedAt = Date.now();
-			// The command prints the run through n8n's logger at level info.
+			// The command prints the run (about 1 MB) through n8n's logger at level info, just before
+			// it exits: into a file, as a pipe loses what this process has not read by then (seen
+			// under load).
+			const stdoutFile = path.join(work, `${variant.key}-${round}.stdout.txt`);
 			const r = await n8n(
 				`execute ${variant.key}`,
 				['execute', `--id=${variant.workflowId}`, '--rawOutput'],
 				nodeArgs,
 				{ N8N_LOG_LEVEL: 'info' },
+				stdoutFile,
 			);
 			cpu!.stop();
-			fs.writeFileSync(
-				path.join(work, `${variant.key}-${round}.stdout.txt`),
-				r.stdout + '\n--- stderr\n' + r.stderr,
-			);
+			const stdout = fs.readFileSync(stdoutFile, 'utf8');
+			fs.writeFileSync(path.join(work, `${variant.key}-${round}.stderr.txt`), r.stderr);
 			if (r.code !== 0)
 				throw new StepError(
 					`execute ${variant.key}`,
-					`exit ${r.code}:\n${tail(r.stdout + '\n' + r.stderr)}`,
+					`exit ${r.code}:\n${tail(stdout + '\n' + r.stderr)}`,
 				);
 			const row = rowFrom(
 				variant.key,
 				round,
 				sandbox!,
-				parseRunOutput(`execute ${variant.key}`, r.stdout) as Json,
+				parseRunOutput(`execute ${variant.key}`, stdout) as Json,
 				r.seconds,
 				cpu!,
 			);
