@@ -14,10 +14,10 @@
  *   ours-update          Appointment: Update of 1,000 appointments the sandbox holds (the no-show sweep)
  *   one-property-update  benchBaselineUpdate: one hidden property routing the same PUT
  * Each pair compares two expressions per item: the start and the title, or the id and the status.
- * Rounds are interleaved, every other one in reverse order (in one 4-round run of ours and previous,
- * whichever ran first in a round took about 5% longer); each run is its own `n8n execute --id X
- * --rawOutput` process. The sandbox runs in this process (the bench does nothing else while n8n
- * runs) and is reset before each run.
+ * After one warm-up run, rounds are interleaved, every other one in reverse order (in one 4-round
+ * run of ours and previous, whichever ran first in a round took about 5% longer); each run is its
+ * own `n8n execute --id X --rawOutput` process. The sandbox runs in this process (the bench does
+ * nothing else while n8n runs) and is reset before each run.
  * Per run: the node's startTime and executionTime from the run data, and the sandbox's first-request
  * time, 429s and store. "first req" = sandbox's first request - the node's startTime; "CPU ms before
  * 1st" = the n8n process's CPU time in that span (real-n8n/cpu.ts), which other processes' load on
@@ -239,6 +239,9 @@ async function main(): Promise<void> {
 			);
 		} else {
 			const rows: Row[] = [];
+			// The run's first `n8n execute` was often its slowest (up to 1.4 x the same variant's
+			// next one): a warm-up run first, not counted.
+			await execute(RUN_VARIANTS[0], 'warm-up');
 			// Every other round runs the variants in reverse, so none always runs first (or right after
 			// the same other one).
 			for (let round = 1; round <= ROUNDS; round++)
