@@ -1,28 +1,35 @@
 /**
  * `npm run bench`, second part: a 1,000-create burst (and 1,000 updates) in a REAL n8n 2.41.1 (Node 24, its default expression engine), against the
  * HighLevel sandbox with HighLevel's limit scaled in time (100 requests per 1,000 ms per location).
- *   npx tsx bench/real-n8n.ts [--rounds N] [--variants ours,one-property,http] [--profile] [--keep]
+ *   npx tsx bench/real-n8n.ts [--rounds N] [--variants ours,previous,one-property] [--profile] [--keep]
  * One run: build + pack the package (test/e2e/n8nSetup.ts), one n8n user folder with it installed as
  * a community package plus a generated one-property declarative package (n8n-nodes-bench-baseline,
  * plain JS, using our package's credential type highLevelCalendarApi), one import of the credential
  * and one workflow per variant (Manual Trigger -> Code node making 1,000 items -> the node under test):
  *   ours                 n8n-nodes-highlevel-calendar.highLevelCalendar, Appointment: Create
+ *   previous             the same on the package as it was at PREVIOUS_COMMIT (before the v3 work),
+ *                        installed as n8n-nodes-bench-previous (built once, cached per commit)
  *   one-property         n8n-nodes-bench-baseline.benchBaseline: one hidden property routing the same POST
  *   http                 n8n-nodes-base.httpRequest, predefined credential type, batching 100 / 1,000 ms
  *   ours-update          Appointment: Update of 1,000 appointments the sandbox holds (the no-show sweep)
  *   one-property-update  benchBaselineUpdate: one hidden property routing the same PUT
  * Each pair compares two expressions per item: the start and the title, or the id and the status.
- * Rounds are interleaved; each run is its own `n8n execute --id X --rawOutput` process. The sandbox
- * runs in this process (the bench does nothing else while n8n runs) and is reset before each run.
+ * After one warm-up run, rounds are interleaved, every other one in reverse order (in one 4-round
+ * run of ours and previous, whichever ran first in a round took about 5% longer); each run is its
+ * own `n8n execute --id X --rawOutput` process. The sandbox runs in this process (the bench does
+ * nothing else while n8n runs) and is reset before each run.
  * Per run: the node's startTime and executionTime from the run data, and the sandbox's first-request
- * time, 429s and store. "first req" = sandbox's first request - the node's startTime. Failed items
+ * time, 429s and store. "first req" = sandbox's first request - the node's startTime; "CPU ms before
+ * 1st" = the n8n process's CPU time in that span (real-n8n/cpu.ts), which other processes' load on
+ * the machine stretches less. Ratios: of the medians, and each round's. Failed items
  * are counted (the node continues on fail). Figures, not pass/fail.
  * --profile: runs "ours" once under `node --cpu-prof` and prints the top self-time functions (whole
  * process, and inside the node's own time window) and the top inclusive time of our package's,
  * routing-node's and expression frames.
- * The variants and the generated baseline package are in real-n8n/variants.ts, the rows and tables
- * in real-n8n/table.ts, the profile's reading in real-n8n/profile.ts; they share one n8n user folder
- * and one sandbox: each figure is only comparable with the others of the same run.
+ * The variants and the generated baseline package are in real-n8n/variants.ts, the previous
+ * package's build and install in real-n8n/previous.ts, the rows and tables in real-n8n/table.ts,
+ * the profile's reading in real-n8n/profile.ts; they share one n8n user folder and one sandbox:
+ * each figure is only comparable with the others of the same run.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -41,13 +48,16 @@ import {
 	freePort,
 	groupsLeftBehind,
 	killChildrenOnExit,
+	onChildStarted,
 	run,
 	signalChildren,
 	sleep,
 	tail,
 } from '../test/e2e/processes';
+import { sampleCpu, type CpuSamples } from './real-n8n/cpu';
+import { installPrevious } from './real-n8n/previous';
 import { aggregate, printTop, type CpuProfile } from './real-n8n/profile';
-import { median, printRows, rowFrom, type Row } from './real-n8n/table';
+import { mediansOf, printRatios, printRows, rowFrom, type Row } from './real-n8n/table';
 import {
 	CRED,
 	CRED_TYPE,
@@ -91,6 +101,8 @@ async function main(): Promise<void> {
 		const { tarball } = await buildAndPack('build-and-pack', work);
 		await installCommunityPackage('install-package', tarball, userFolder);
 		writeBaselinePackage(userFolder);
+		if (RUN_VARIANTS.some((v) => v.key === 'previous'))
+			await installPrevious('install-previous', userFolder);
 
 		sandbox = await startSandbox({ rateLimit: { ...LIMIT }, record: false });
 		const env = n8nEnvironment(install.nodeBinDir, {
@@ -99,18 +111,25 @@ async function main(): Promise<void> {
 			brokerPort: await freePort(),
 			extra: { N8N_LOG_LEVEL: 'warn' },
 		});
+		/** Runs n8n; with `stdoutFile`, its stdout goes into that file instead (see execute). */
 		const n8n = (
 			step: string,
 			args: string[],
 			nodeArgs: string[] = [],
 			extra: NodeJS.ProcessEnv = {},
-		) =>
-			run(step, nodeExe, [...nodeArgs, install.n8nBin, ...args], {
+			stdoutFile?: string,
+		) => {
+			const argv = [nodeExe, ...nodeArgs, install.n8nBin, ...args];
+			const [cmd, ...cmdArgs] = stdoutFile
+				? ['sh', '-c', 'out=$1; shift; exec "$@" > "$out"', 'sh', stdoutFile, ...argv]
+				: argv;
+			return run(step, cmd, cmdArgs, {
 				env: { ...env, ...extra },
 				timeoutMs: EXECUTE_TIMEOUT_MS,
 				cwd: work,
 				allowFail: true,
 			});
+		};
 
 		const creds = [
 			{
@@ -143,35 +162,45 @@ async function main(): Promise<void> {
 			`n8n@${N8N_VERSION} on ${(await run('node', nodeExe, ['--version'], { timeoutMs: 30_000 })).stdout.trim()}; sandbox ${sandbox.baseUrl}; limit ${LIMIT.max} per ${LIMIT.windowMs} ms`,
 		);
 
+		// The CPU time of the latest child: an `n8n execute` runs alone (the bench waits for it).
+		let cpu: CpuSamples | undefined;
+		onChildStarted((pid) => {
+			cpu?.stop();
+			cpu = sampleCpu(pid);
+		});
 		const execute = async (variant: Variant, round: string, nodeArgs: string[] = []) => {
 			sandbox!.reset();
 			if (variant.updates) seedAppointments(sandbox!);
 			const spawnedAt = Date.now();
-			// The command prints the run through n8n's logger at level info.
+			// The command prints the run (about 1 MB) through n8n's logger at level info, just before
+			// it exits: into a file, as a pipe loses what this process has not read by then (seen
+			// under load).
+			const stdoutFile = path.join(work, `${variant.key}-${round}.stdout.txt`);
 			const r = await n8n(
 				`execute ${variant.key}`,
 				['execute', `--id=${variant.workflowId}`, '--rawOutput'],
 				nodeArgs,
 				{ N8N_LOG_LEVEL: 'info' },
+				stdoutFile,
 			);
-			fs.writeFileSync(
-				path.join(work, `${variant.key}-${round}.stdout.txt`),
-				r.stdout + '\n--- stderr\n' + r.stderr,
-			);
+			cpu!.stop();
+			const stdout = fs.readFileSync(stdoutFile, 'utf8');
+			fs.writeFileSync(path.join(work, `${variant.key}-${round}.stderr.txt`), r.stderr);
 			if (r.code !== 0)
 				throw new StepError(
 					`execute ${variant.key}`,
-					`exit ${r.code}:\n${tail(r.stdout + '\n' + r.stderr)}`,
+					`exit ${r.code}:\n${tail(stdout + '\n' + r.stderr)}`,
 				);
 			const row = rowFrom(
 				variant.key,
 				round,
 				sandbox!,
-				parseRunOutput(`execute ${variant.key}`, r.stdout) as Json,
+				parseRunOutput(`execute ${variant.key}`, stdout) as Json,
 				r.seconds,
+				cpu!,
 			);
 			console.log(
-				`  ${variant.key} round ${round}: first request ${row.firstMs} ms after the node's start, node ${row.totalMs} ms, ok ${row.ok}, failed ${row.failed}, 429s ${row.status429}${row.error ? `; first error: ${row.error}` : ''}`,
+				`  ${variant.key} round ${round}: first request ${row.firstMs} ms after the node's start (${row.cpuFirstMs.toFixed(0)} ms CPU), node ${row.totalMs} ms, ok ${row.ok}, failed ${row.failed}, 429s ${row.status429}${row.error ? `; first error: ${row.error}` : ''}`,
 			);
 			return { row, spawnedAt };
 		};
@@ -210,49 +239,30 @@ async function main(): Promise<void> {
 			);
 		} else {
 			const rows: Row[] = [];
+			// The run's first `n8n execute` was often its slowest (up to 1.4 x the same variant's
+			// next one): a warm-up run first, not counted.
+			await execute(RUN_VARIANTS[0], 'warm-up');
+			// Every other round runs the variants in reverse, so none always runs first (or right after
+			// the same other one).
 			for (let round = 1; round <= ROUNDS; round++)
-				for (const variant of RUN_VARIANTS) rows.push((await execute(variant, String(round))).row);
+				for (const variant of round % 2 ? RUN_VARIANTS : [...RUN_VARIANTS].reverse())
+					rows.push((await execute(variant, String(round))).row);
 			printRows(
 				`1,000 creates (or updates) in n8n@${N8N_VERSION}, every round (limit ${LIMIT.max} requests per ${LIMIT.windowMs} ms)`,
 				rows,
 			);
-			const medians = RUN_VARIANTS.map((v) => {
-				const of = rows.filter((r) => r.variant === v.key);
-				const m = (pick: (r: Row) => number) => median(of.map(pick));
-				return {
-					variant: v.key,
-					round: `median of ${of.length}`,
-					firstMs: m((r) => r.firstMs),
-					totalMs: m((r) => r.totalMs),
-					codeMs: m((r) => r.codeMs),
-					status429: m((r) => r.status429),
-					ok: m((r) => r.ok),
-					failed: m((r) => r.failed),
-					duplicated: m((r) => r.duplicated),
-					requests: m((r) => r.requests),
-					processS: m((r) => r.processS),
-				};
-			});
+			const medians = mediansOf(
+				RUN_VARIANTS.map((v) => v.key),
+				rows,
+			);
 			printRows('medians', medians);
-			for (const [oursKey, baselineKey] of [
+			const pairs: Array<[string, string]> = [
 				['ours', 'one-property'],
+				['ours', 'previous'],
 				['ours-update', 'one-property-update'],
-			]) {
-				const ours = medians.find((m) => m.variant === oursKey);
-				const baseline = medians.find((m) => m.variant === baselineKey);
-				if (!ours || !baseline) continue;
-				const perRound = Array.from({ length: ROUNDS }, (_, i) => {
-					const inRound = rows.filter((r) => r.round === String(i + 1));
-					return (
-						inRound.find((r) => r.variant === oursKey)!.firstMs /
-						inRound.find((r) => r.variant === baselineKey)!.firstMs
-					).toFixed(2);
-				});
-				console.log(
-					`\n${oursKey} / ${baselineKey}, time before the first request (medians): ${(ours.firstMs / baseline.firstMs).toFixed(2)}`,
-				);
-				console.log(`${oursKey} / ${baselineKey}, per round: ${perRound.join(', ')}`);
-			}
+			];
+			printRatios('time before the first request', (r) => r.firstMs, rows, medians, pairs);
+			printRatios('CPU time before the first request', (r) => r.cpuFirstMs, rows, medians, pairs);
 		}
 	} finally {
 		await sandbox?.close();

@@ -1,6 +1,7 @@
 // The real-n8n bench's figures: one row per run (read from n8n's run data and the sandbox) and
 // the tables that print them.
 import type { Sandbox } from '../../test/sandbox';
+import type { CpuSamples } from './cpu';
 import { floorMs } from '../floor';
 import { ITEMS, NODE_NAME, type Json } from './variants';
 
@@ -11,6 +12,8 @@ export interface Row {
 	variant: string;
 	round: string;
 	firstMs: number;
+	/** The n8n process's CPU time (all threads) in the same span as firstMs. */
+	cpuFirstMs: number;
 	totalMs: number;
 	codeMs: number;
 	status429: number;
@@ -28,6 +31,7 @@ export function rowFrom(
 	sandbox: Sandbox,
 	runJson: Json,
 	processS: number,
+	cpu: CpuSamples,
 ): Row & { startTime: number } {
 	const runData = runJson.data?.resultData?.runData ?? {};
 	const task = runData[NODE_NAME]?.[0];
@@ -46,11 +50,13 @@ export function rowFrom(
 		if (prefix && a.title.startsWith(`${prefix}-`))
 			titles.set(a.title, (titles.get(a.title) ?? 0) + 1);
 	const failedItem = items.find(isFailed);
+	const { firstAt } = sandbox.stats;
 	return {
 		variant,
 		round,
 		startTime: task.startTime,
-		firstMs: sandbox.stats.firstAt === undefined ? NaN : sandbox.stats.firstAt - task.startTime,
+		firstMs: firstAt === undefined ? NaN : firstAt - task.startTime,
+		cpuFirstMs: firstAt === undefined ? NaN : cpu.at(firstAt) - cpu.at(task.startTime),
 		totalMs: task.executionTime,
 		codeMs: runData.Items?.[0]?.executionTime ?? NaN,
 		status429: sandbox.stats.byStatus['429'] ?? 0,
@@ -82,6 +88,7 @@ export function printRows(title: string, rows: Row[]) {
 		'round',
 		'first req ms',
 		'ms/item before 1st',
+		'CPU ms before 1st',
 		'node total ms',
 		'floor ms',
 		'x floor',
@@ -100,6 +107,7 @@ export function printRows(title: string, rows: Row[]) {
 			r.round,
 			r.firstMs.toFixed(0),
 			(r.firstMs / ITEMS).toFixed(2),
+			r.cpuFirstMs.toFixed(0),
 			r.totalMs.toFixed(0),
 			String(FLOOR_MS),
 			(r.totalMs / FLOOR_MS).toFixed(2),
@@ -113,4 +121,56 @@ export function printRows(title: string, rows: Row[]) {
 		];
 		console.log(`| ${cells.join(' | ')} |`);
 	}
+}
+
+/** One row per variant: the median of each figure over its rounds. */
+export function mediansOf(variants: string[], rows: Row[]): Row[] {
+	return variants.map((variant) => {
+		const of = rows.filter((r) => r.variant === variant);
+		const m = (pick: (r: Row) => number) => median(of.map(pick));
+		return {
+			variant,
+			round: `median of ${of.length}`,
+			firstMs: m((r) => r.firstMs),
+			cpuFirstMs: m((r) => r.cpuFirstMs),
+			totalMs: m((r) => r.totalMs),
+			codeMs: m((r) => r.codeMs),
+			status429: m((r) => r.status429),
+			ok: m((r) => r.ok),
+			failed: m((r) => r.failed),
+			duplicated: m((r) => r.duplicated),
+			requests: m((r) => r.requests),
+			processS: m((r) => r.processS),
+		};
+	});
+}
+
+/** One figure of each pair's first variant over its second's, where both ran. */
+export function printRatios(
+	title: string,
+	figure: (r: Row) => number,
+	rows: Row[],
+	medians: Row[],
+	pairs: Array<[string, string]>,
+) {
+	const of = (some: Row[], variant: string) => some.find((r) => r.variant === variant);
+	const ratio = (some: Row[], [a, b]: [string, string]) =>
+		figure(of(some, a)!) / figure(of(some, b)!);
+	const rounds = [...new Set(rows.map((r) => r.round))];
+	const lines = pairs
+		.filter(([a, b]) => of(medians, a) && of(medians, b))
+		.map((pair) => {
+			const inRound = (round: string) => rows.filter((r) => r.round === round);
+			const perRound = rounds.map((round) => ratio(inRound(round), pair));
+			// Also the median of the rounds' own ratios: a round runs its variants back to back, so
+			// under about the same load.
+			const cells = [ratio(medians, pair), median(perRound), ...perRound];
+			return `| ${pair.join(' / ')} | ${cells.map((x) => x.toFixed(2)).join(' | ')} |`;
+		});
+	const header = ['variants', 'of the medians', "median of the rounds'"];
+	header.push(...rounds.map((r) => `round ${r}`));
+	if (lines.length)
+		console.log(
+			`\n${title}, as a ratio\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|\n${lines.join('\n')}`,
+		);
 }

@@ -1,5 +1,6 @@
 // The variants the real-n8n bench compares (bench/real-n8n.ts runs them), the workflow each runs
 // in, the generated one-property baseline package, and the appointments the update variants change.
+// The package as it was at PREVIOUS_COMMIT is built and installed by real-n8n/previous.ts.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SANDBOX_CALENDAR_ID, SANDBOX_CONTACT_ID, type Sandbox } from '../../test/sandbox';
@@ -12,6 +13,13 @@ export const ITEMS = 1_000;
 export const CRED = { id: 'benchHlcCred0001', name: 'HighLevel sandbox (bench)' };
 export const CRED_TYPE = 'highLevelCalendarApi';
 export const BASELINE = 'n8n-nodes-bench-baseline';
+/**
+ * The package before the Calendars API v3 work (the last commit before it): the `previous` variant
+ * runs the same Appointment: Create on it, installed beside ours under the name PREVIOUS. Ours must
+ * prepare its items within 10% of this one's time (docs/benchmarks.md).
+ */
+export const PREVIOUS_COMMIT = '5944c1f';
+export const PREVIOUS = 'n8n-nodes-bench-previous';
 export const API_HEADERS = {
 	Accept: 'application/json',
 	'Content-Type': 'application/json',
@@ -28,27 +36,26 @@ export interface Variant {
 }
 export const NODE_NAME = 'Create appointments';
 const body = ONE_PROPERTY_CREATE_BODY;
-export const VARIANTS: Variant[] = [
-	{
-		key: 'ours',
-		workflowId: 'benchWfOurs00001',
-		node: () => ({
-			type: `${PACKAGE}.highLevelCalendar`,
-			typeVersion: 1,
-			parameters: {
-				resource: 'appointment',
-				operation: 'create',
-				calendarId: { __rl: true, mode: 'id', value: SANDBOX_CALENDAR_ID },
-				contactId: { __rl: true, mode: 'id', value: SANDBOX_CONTACT_ID },
-				startTime: '={{ $json.start }}',
-				additionalFields: {
-					title: '={{ $json.title }}',
-					ignoreFreeSlotValidation: true,
-					toNotify: false,
-				},
-			},
-		}),
+/** Appointment: Create, with the start and the title from the item, on our node of package `pkg`. */
+const createNode = (pkg: string) => ({
+	type: `${pkg}.highLevelCalendar`,
+	typeVersion: 1,
+	parameters: {
+		resource: 'appointment',
+		operation: 'create',
+		calendarId: { __rl: true, mode: 'id', value: SANDBOX_CALENDAR_ID },
+		contactId: { __rl: true, mode: 'id', value: SANDBOX_CONTACT_ID },
+		startTime: '={{ $json.start }}',
+		additionalFields: {
+			title: '={{ $json.title }}',
+			ignoreFreeSlotValidation: true,
+			toNotify: false,
+		},
 	},
+});
+export const VARIANTS: Variant[] = [
+	{ key: 'ours', workflowId: 'benchWfOurs00001', node: () => createNode(PACKAGE) },
+	{ key: 'previous', workflowId: 'benchWfPrev00001', node: () => createNode(PREVIOUS) },
 	{
 		key: 'one-property',
 		workflowId: 'benchWfBase00001',
@@ -211,9 +218,14 @@ export function writeBaselinePackage(userFolder: string): void {
 		n8n: { n8nNodesApiVersion: 1, nodes, credentials: [] },
 	};
 	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+	addToLedger(userFolder, BASELINE, manifest.version);
+}
+
+/** Records a package in .n8n/nodes/package.json, as n8n's installer does (installCommunityPackage wrote it). */
+export function addToLedger(userFolder: string, name: string, version: string): void {
 	const ledgerFile = path.join(userFolder, '.n8n', 'nodes', 'package.json');
 	const ledger = JSON.parse(fs.readFileSync(ledgerFile, 'utf8'));
-	ledger.dependencies[BASELINE] = manifest.version;
+	ledger.dependencies[name] = version;
 	fs.writeFileSync(ledgerFile, JSON.stringify(ledger, null, 2));
 }
 

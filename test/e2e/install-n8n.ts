@@ -20,7 +20,7 @@ export const N8N_V1_VERSION = '1.123.81';
  * none of which the e2e workflows run. n8n 2.x no longer depends on xlsx.
  */
 export const N8N_V1_OVERRIDES: Record<string, string> = { xlsx: '0.18.5' };
-const CACHE_ROOT = path.join(os.homedir(), '.cache', 'n8n-nodes-highlevel-calendar');
+export const CACHE_ROOT = path.join(os.homedir(), '.cache', 'n8n-nodes-highlevel-calendar');
 /** The cache folder of one n8n version: ~/.cache/n8n-nodes-highlevel-calendar/n8n-<version>. */
 export function cacheDirFor(version: string): string {
 	return path.join(CACHE_ROOT, `n8n-${version}`);
