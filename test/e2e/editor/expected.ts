@@ -179,16 +179,12 @@ export const STATUS_LABELS = [
 	'No Show',
 	'Showed',
 ];
-/** The trigger's entries in the node creator on a new workflow: one per Events option, in its order. */
-export const EXPECTED_TRIGGERS = [
-	'On appointment booked',
-	'On appointment deleted',
-	'On appointment ended',
-	'On appointment rescheduled',
-	'On appointment starting',
-	'On appointment status changed',
-	'On appointment updated',
-];
+/**
+ * The trigger's entries in the node creator on a new workflow: n8n makes one per option of the
+ * trigger's first options property, which is Trigger On (picking one sets it); the events are
+ * chosen in the panel.
+ */
+export const EXPECTED_TRIGGERS = ['On appointments', 'On service bookings'];
 
 /** The trigger's panel: what every Watch choice shows, then what each one adds or hides. */
 export const TRIGGER_ALWAYS = [

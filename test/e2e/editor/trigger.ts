@@ -66,13 +66,13 @@ export async function driveTrigger(
 		check(
 			s,
 			JSON.stringify(names) === JSON.stringify(EXPECTED_TRIGGERS),
-			`it lists the trigger's ${EXPECTED_TRIGGERS.length} events`,
+			`it lists the trigger's ${EXPECTED_TRIGGERS.length} Trigger On choices`,
 			names,
 		);
 		const withIcon = await entries
 			.filter({ has: page.locator(`img[src$="${triggerIconUrl}"]`) })
 			.count();
-		check(s, withIcon === names.length, "every event shows the trigger's own icon", withIcon);
+		check(s, withIcon === names.length, "every entry shows the trigger's own icon", withIcon);
 		await checkIcon(s, entries.first(), triggerIconUrl, 'the trigger in the node creator');
 		// Left open: the next step loads another page anyway.
 	});
