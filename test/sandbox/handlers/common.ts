@@ -107,3 +107,26 @@ export function tokenLocation(ctx: HandlerContext): LocationRecord {
 	if (!location) throw fail(404, 'Location not found');
 	return location;
 }
+
+/**
+ * A service menu record's name and slug: not blank (class-validator's IsNotEmpty: a 422), and a
+ * slug no other record of the location has (a bad request, as for calendar groups). `others` are
+ * the location's records of that kind; `except` the one being updated.
+ */
+export function checkNameAndSlug(
+	body: { name?: string; slug?: string },
+	others: Array<{ id: string; slug?: unknown }>,
+	except: string | undefined,
+	what: string,
+): void {
+	const blank = (['name', 'slug'] as const).filter(
+		(f) => body[f] !== undefined && body[f].trim() === '',
+	);
+	if (blank.length > 0)
+		throw fail(
+			422,
+			blank.map((f) => `${f} should not be empty`),
+		);
+	if (body.slug !== undefined && others.some((o) => o.slug === body.slug && o.id !== except))
+		throw fail(400, `Slug "${body.slug}" is already used by another ${what} of this location`);
+}

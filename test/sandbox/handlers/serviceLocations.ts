@@ -2,7 +2,13 @@
 // location itself (ServiceLocationResponseDTO), not wrapped. A slug is unique within the location.
 import { newId } from '../store';
 import type { ServiceLocationRecord } from '../serviceMenu';
-import { compact, fail, type Handler, type HandlerContext, ownedOrThrow } from './common';
+import {
+	checkNameAndSlug,
+	compact,
+	type Handler,
+	type HandlerContext,
+	ownedOrThrow,
+} from './common';
 
 // CreateServiceLocationDTO, UpdateServiceLocationDTO; prepare.ts has checked them against the spec.
 interface ServiceLocationBody {
@@ -25,26 +31,6 @@ const locationsOf = (ctx: HandlerContext) =>
 const findServiceLocation = (ctx: HandlerContext): ServiceLocationRecord =>
 	ownedOrThrow(ctx, ctx.store.serviceLocations.get(ctx.params.serviceLocationId), NOT_FOUND);
 
-/** Name and slug not blank (IsNotEmpty), and a slug no other service location of the location has. */
-function checkRules(ctx: HandlerContext, body: ServiceLocationBody, except?: string): void {
-	const blank = (['name', 'slug'] as const).filter(
-		(f) => body[f] !== undefined && body[f].trim() === '',
-	);
-	if (blank.length > 0)
-		throw fail(
-			422,
-			blank.map((f) => `${f} should not be empty`),
-		);
-	if (
-		body.slug !== undefined &&
-		locationsOf(ctx).some((l) => l.slug === body.slug && l.id !== except)
-	)
-		throw fail(
-			400,
-			`Slug "${body.slug}" is already used by another service location of this location`,
-		);
-}
-
 export const listServiceLocations: Handler = (ctx) => ({
 	status: 200,
 	body: { serviceLocations: locationsOf(ctx).map(serviceLocationDto) },
@@ -52,7 +38,7 @@ export const listServiceLocations: Handler = (ctx) => ({
 
 export const createServiceLocation: Handler = (ctx) => {
 	const b = ctx.body as ServiceLocationBody;
-	checkRules(ctx, b);
+	checkNameAndSlug(b, locationsOf(ctx), undefined, 'service location');
 	const { locationId: _locationId, ...fields } = b;
 	const location: ServiceLocationRecord = {
 		id: newId(),
@@ -74,7 +60,7 @@ export const getServiceLocation: Handler = (ctx) => ({
 export const updateServiceLocation: Handler = (ctx) => {
 	const location = findServiceLocation(ctx);
 	const b = ctx.body as ServiceLocationBody;
-	checkRules(ctx, b, location.id);
+	checkNameAndSlug(b, locationsOf(ctx), location.id, 'service location');
 	Object.assign(location, compact(b));
 	return { status: 200, body: serviceLocationDto(location) };
 };

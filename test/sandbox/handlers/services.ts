@@ -2,7 +2,15 @@
 // slug (its booking page's address) is unique within its location, like a calendar group's.
 import { newId } from '../store';
 import { SANDBOX_DEFAULT_SERVICE_CATEGORY_ID, type ServiceRecord } from '../serviceMenu';
-import { compact, fail, findUser, type Handler, type HandlerContext, ownedOrThrow } from './common';
+import {
+	checkNameAndSlug,
+	compact,
+	fail,
+	findUser,
+	type Handler,
+	type HandlerContext,
+	ownedOrThrow,
+} from './common';
 
 // Request bodies as the spec allows them (CreateServiceDTO, UpdateServiceDTO); prepare.ts has
 // checked their types, enums and required fields, and refused fields the spec does not name.
@@ -37,25 +45,13 @@ const findService = (ctx: HandlerContext): ServiceRecord =>
  * slug no other service of the location has (a bad request, as for calendar groups).
  */
 function checkRules(ctx: HandlerContext, body: ServiceBody, except?: string): void {
-	const blank = (['name', 'slug'] as const).filter(
-		(f) => body[f] !== undefined && body[f].trim() === '',
-	);
-	if (blank.length > 0)
-		throw fail(
-			422,
-			blank.map((f) => `${f} should not be empty`),
-		);
+	checkNameAndSlug(body, servicesOf(ctx), except, 'service');
 	if (body.staff !== undefined) {
 		if (body.staff.length === 0) throw fail(422, ['staff must contain at least 1 elements']);
 		for (const { id } of body.staff) findUser(ctx, id);
 	}
 	if (body.variations?.some((v) => v.name !== undefined && v.name.trim() === ''))
 		throw fail(422, ['variations.name should not be empty']);
-	if (
-		body.slug !== undefined &&
-		servicesOf(ctx).some((s) => s.slug === body.slug && s.id !== except)
-	)
-		throw fail(400, `Slug "${body.slug}" is already used by another service of this location`);
 }
 
 /** Variations as stored: each with an id; an update's entry with an id must be one of the service's. */
