@@ -49,8 +49,6 @@ beforeAll(() => {
 	});
 });
 afterAll(() => jest.useRealTimers());
-// The sandbox keeps its fault options across tests: a test that scripts faults takes them away.
-afterEach(() => (sandbox.options.faults = undefined));
 beforeEach(() => {
 	clock += 7 * DAY;
 	jest.setSystemTime(clock);

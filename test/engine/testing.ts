@@ -11,11 +11,18 @@ import {
 
 export let sandbox: Sandbox;
 
-/** Registers the file's sandbox: started before its tests, reset before each, closed after. */
+/**
+ * Registers the file's sandbox: started before its tests, reset before each, closed after. The
+ * reset also drops scripted faults, which a test sets for itself (the sandbox's options otherwise
+ * outlive a test, so an entry a failing test left unused would meet the next one).
+ */
 export function useSandbox(options?: SandboxOptions): void {
 	beforeAll(async () => (sandbox = await startSandbox(options)));
 	afterAll(async () => await sandbox.close());
-	beforeEach(() => sandbox.reset());
+	beforeEach(() => {
+		sandbox.reset();
+		sandbox.options.faults = options?.faults;
+	});
 }
 
 /**
