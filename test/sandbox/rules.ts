@@ -63,11 +63,10 @@ const single = (v: string | string[] | undefined): string | undefined =>
 	typeof v === 'string' && v !== '' ? v : undefined;
 
 /**
- * List events and list blocked slots: the spec types the window as strings ("in millis") and
- * says in each filter's text that one of calendarId, userId, groupId is required. HighLevel
- * answers for one owner at a time, so two at once is refused too rather than guessed at.
+ * A list's window in milliseconds: the spec types startTime and endTime as strings ("in millis",
+ * "timestamp in milliseconds as string"); both are numbers, and the end is not before the start.
  */
-function eventWindow(query: Query): string[] {
+function millisecondWindow(query: Query): string[] {
 	const errors: string[] = [];
 	const times: Record<string, number> = {};
 	for (const field of ['startTime', 'endTime']) {
@@ -83,31 +82,22 @@ function eventWindow(query: Query): string[] {
 	) {
 		errors.push('endTime must not be before startTime');
 	}
+	return errors;
+}
+
+/**
+ * List events and list blocked slots: the window, and one of calendarId, userId, groupId, which
+ * the spec says in each filter's text is required. HighLevel answers for one owner at a time, so
+ * two at once is refused too rather than guessed at.
+ */
+function eventWindow(query: Query): string[] {
+	const errors = millisecondWindow(query);
 	const owners = ['calendarId', 'userId', 'groupId'].filter(
 		(f) => query[f] !== undefined && query[f] !== '',
 	);
 	if (owners.length === 0) errors.push('Either of calendarId, userId or groupId is required');
 	if (owners.length > 1)
 		errors.push(`Only one of calendarId, userId or groupId can be set, got ${owners.join(', ')}`);
-	return errors;
-}
-
-/** Get Service Bookings: a window in milliseconds ("timestamp in milliseconds as string"). */
-function bookingWindow(query: Query): string[] {
-	const errors: string[] = [];
-	const times: Record<string, number> = {};
-	for (const field of ['startTime', 'endTime']) {
-		const value = single(query[field]);
-		if (value === undefined) continue; // missing: already reported as required
-		if (/^\d+$/.test(value)) times[field] = Number(value);
-		else errors.push(`${field} must be a number string (milliseconds since the epoch)`);
-	}
-	if (
-		times.startTime !== undefined &&
-		times.endTime !== undefined &&
-		times.endTime < times.startTime
-	)
-		errors.push('endTime must not be before startTime');
 	return errors;
 }
 
@@ -149,7 +139,7 @@ const RULES: Record<string, (query: Query, body: Json) => string[]> = {
 	],
 	'GET /calendars/events': (query) => eventWindow(query),
 	'GET /calendars/blocked-slots': (query) => eventWindow(query),
-	'GET /calendars/services/bookings': (query) => bookingWindow(query),
+	'GET /calendars/services/bookings': (query) => millisecondWindow(query),
 	'POST /calendars/services/bookings': (_q, body) => validateTimes(body),
 	'PUT /calendars/services/bookings/{bookingId}': (_q, body) => validateTimes(body),
 	'GET /users/search': (query) => userSearchPaging(query),
