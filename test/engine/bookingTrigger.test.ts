@@ -19,43 +19,23 @@ import {
 	SANDBOX_SERVICE_LOCATION_ID,
 } from '../sandbox/seedIds';
 import type { ServiceBookingRecord } from '../sandbox/serviceMenu';
-import { byId, sandbox, useSandbox } from './testing';
+import {
+	advance,
+	byId,
+	DAY,
+	HOUR,
+	iso,
+	MINUTE,
+	sandbox,
+	useSandbox,
+	useWeeklyClock,
+} from './testing';
 
 useSandbox({ rateLimit: null });
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 const BOOKINGS_PATH = '/calendars/services/bookings';
 
-/** Each test starts a week after the last one: the clock only moves forward within the file. */
-let clock = Date.parse('2031-03-03T08:00:00Z');
-beforeAll(() => {
-	jest.useFakeTimers({
-		now: clock,
-		advanceTimers: true,
-		doNotFake: [
-			'hrtime',
-			'nextTick',
-			'performance',
-			'queueMicrotask',
-			'setImmediate',
-			'clearImmediate',
-			'setInterval',
-			'clearInterval',
-			'setTimeout',
-			'clearTimeout',
-		],
-	});
-});
-afterAll(() => jest.useRealTimers());
-beforeEach(() => {
-	clock += 7 * DAY;
-	jest.setSystemTime(clock);
-});
-
-const advance = (ms: number) => jest.setSystemTime(Date.now() + ms);
-const iso = (ms: number) => new Date(ms).toISOString();
+useWeeklyClock('2031-03-03T08:00:00Z');
 
 /** A service booking made in HighLevel just now (a booking widget or a user). */
 function book(id: string, startMs: number, fields: Partial<ServiceBookingRecord> = {}): void {

@@ -69,3 +69,43 @@ export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 // The seeded appointment is 2030-01-14 10:00-10:30 +01:00; the block slot 12:00-13:00 the same day.
 export const DAY_START = '2030-01-14T00:00:00+01:00';
 export const DAY_END = '2030-01-15T00:00:00+01:00';
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+/**
+ * For the triggers' polls: a fake wall clock (Date only; timers stay real, so every wait is still
+ * for a condition) that starts at `start` and moves a week forward before each test, so it only
+ * moves forward within the file.
+ */
+export function useWeeklyClock(start: string): void {
+	let clock = Date.parse(start);
+	beforeAll(() => {
+		jest.useFakeTimers({
+			now: clock,
+			advanceTimers: true,
+			doNotFake: [
+				'hrtime',
+				'nextTick',
+				'performance',
+				'queueMicrotask',
+				'setImmediate',
+				'clearImmediate',
+				'setInterval',
+				'clearInterval',
+				'setTimeout',
+				'clearTimeout',
+			],
+		});
+	});
+	afterAll(() => jest.useRealTimers());
+	beforeEach(() => {
+		clock += 7 * DAY;
+		jest.setSystemTime(clock);
+	});
+}
+
+/** Moves useWeeklyClock's clock forward. */
+export const advance = (ms: number) => jest.setSystemTime(Date.now() + ms);
+export const iso = (ms: number) => new Date(ms).toISOString();

@@ -15,42 +15,21 @@ import {
 	SANDBOX_USER_ID,
 	type AppointmentRecord,
 } from '../sandbox';
-import { byId, sandbox, useSandbox } from './testing';
+import {
+	advance,
+	byId,
+	DAY,
+	HOUR,
+	iso,
+	MINUTE,
+	sandbox,
+	useSandbox,
+	useWeeklyClock,
+} from './testing';
 
 useSandbox({ rateLimit: null });
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/** Each test starts a week after the last one: the clock only moves forward within the file. */
-let clock = Date.parse('2031-03-03T08:00:00Z');
-beforeAll(() => {
-	jest.useFakeTimers({
-		now: clock,
-		advanceTimers: true,
-		doNotFake: [
-			'hrtime',
-			'nextTick',
-			'performance',
-			'queueMicrotask',
-			'setImmediate',
-			'clearImmediate',
-			'setInterval',
-			'clearInterval',
-			'setTimeout',
-			'clearTimeout',
-		],
-	});
-});
-afterAll(() => jest.useRealTimers());
-beforeEach(() => {
-	clock += 7 * DAY;
-	jest.setSystemTime(clock);
-});
-
-const advance = (ms: number) => jest.setSystemTime(Date.now() + ms);
-const iso = (ms: number) => new Date(ms).toISOString();
+useWeeklyClock('2031-03-03T08:00:00Z');
 
 /** An appointment booked in HighLevel just now (what a booking widget or a user does). */
 function book(id: string, startMs: number, fields: Partial<AppointmentRecord> = {}): void {
