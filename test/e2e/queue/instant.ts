@@ -15,14 +15,14 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { appointmentEvent, SANDBOX_CALENDAR_2_ID, SANDBOX_TOKEN } from '../../sandbox';
 import { check, currentTally, step, StepError } from '../checks';
-import { CRED_TYPE, NODE_TYPE, PACKAGE } from '../n8nSetup';
+import { NODE_TYPE, PACKAGE } from '../n8nSetup';
 import { sleep } from '../processes';
 import type { Json, Sandbox } from '../scenarios/major';
 import { bookThroughApi } from '../scenarios/trigger';
 import { webhookControl, type DeliveryView } from '../webhookControl';
 import type { Cluster, WebhookProcess } from './cluster';
 import type { Postgres } from './services';
-import { CRED } from './workflow';
+import { linearWorkflow, recordWorker, withCredential } from './workflow';
 
 export const INSTANT_WORKFLOW_ID = 'hlcQueueInstant1';
 const HOOK = '9b4e2d71-3c5a-4f8e-a6d0-5e7c1b2a3f94';
@@ -34,61 +34,22 @@ const WAIT_MS = 120_000;
 const UNAUTHORIZED = JSON.stringify({ message: 'Unauthorized' });
 
 export function instantWorkflow(publicKey: string): Json {
-	const credentials = { [CRED_TYPE]: CRED };
-	const node = (name: string, type: string, typeVersion: number, parameters: Json, x: number) => ({
-		id: `${INSTANT_WORKFLOW_ID}-${x}`,
-		name,
-		type,
-		typeVersion,
-		position: [x, 0],
-		parameters,
-		...(type.startsWith(PACKAGE) && { credentials }),
-	});
-	const chain = ['When pushed', 'Record worker', 'Look it up'];
-	return {
-		id: INSTANT_WORKFLOW_ID,
-		name: 'e2e queue mode: instant trigger',
-		active: false,
-		settings: { executionOrder: 'v1' },
-		connections: Object.fromEntries(
-			chain
-				.slice(0, -1)
-				.map((from, i) => [from, { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] }]),
-		),
-		nodes: [
-			{
-				...node(
-					'When pushed',
-					`${PACKAGE}.highLevelCalendarInstantTrigger`,
-					1,
-					{ source: 'app', events: ['appointmentBooked'], options: { publicKey } },
-					0,
-				),
-				webhookId: HOOK,
-			},
-			node(
-				'Record worker',
-				'n8n-nodes-base.executionData',
-				1.1,
-				{
-					dataToSave: {
-						values: [
-							{ key: 'worker', value: '={{ $env.HLC_E2E_WORKER }}' },
-							{ key: 'title', value: '={{ $json.title }}' },
-						],
-					},
-				},
-				220,
-			),
-			node(
-				'Look it up',
-				NODE_TYPE,
-				1,
-				{ resource: 'appointment', operation: 'get', eventId: '={{ $json.id }}' },
-				440,
-			),
-		],
-	};
+	return linearWorkflow(INSTANT_WORKFLOW_ID, 'e2e queue mode: instant trigger', [
+		withCredential({
+			name: 'When pushed',
+			type: `${PACKAGE}.highLevelCalendarInstantTrigger`,
+			typeVersion: 1,
+			parameters: { source: 'app', events: ['appointmentBooked'], options: { publicKey } },
+			webhookId: HOOK,
+		}),
+		recordWorker('title', '={{ $json.title }}'),
+		withCredential({
+			name: 'Look it up',
+			type: NODE_TYPE,
+			typeVersion: 1,
+			parameters: { resource: 'appointment', operation: 'get', eventId: '={{ $json.id }}' },
+		}),
+	]);
 }
 
 interface Run {

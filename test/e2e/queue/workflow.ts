@@ -23,75 +23,88 @@ export const CREATE_NODE = 'Create appointments';
 export const CRED = { id: 'hlcQueueCred0001', name: 'HighLevel Calendar account' };
 export const ITEMS_PER_RUN = 500;
 export const RUNS = ['a', 'b'] as const;
-function workflow(): Json {
-	const node = (name: string, type: string, typeVersion: number, parameters: Json, x: number) => ({
-		id: `${WORKFLOW_ID}-${x}`,
-		name,
-		type,
-		typeVersion,
-		position: [x, 0],
-		parameters,
-	});
-	const chain = ['Webhook', 'Record worker', 'Split Out', CREATE_NODE];
+/**
+ * A workflow whose nodes run one after the other, in the order given, 220 px apart; each node's id
+ * is the workflow's and its position. The queue scenarios' workflows are all such chains.
+ */
+export function linearWorkflow(id: string, name: string, nodes: Json[]): Json {
 	return {
-		id: WORKFLOW_ID,
-		name: 'e2e queue mode: 500 creates per call',
+		id,
+		name,
 		active: false,
 		settings: { executionOrder: 'v1' },
 		connections: Object.fromEntries(
-			chain
+			nodes
 				.slice(0, -1)
-				.map((from, i) => [from, { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] }]),
+				.map((from, i) => [
+					from.name,
+					{ main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] },
+				]),
 		),
-		nodes: [
-			{
-				...node(
-					'Webhook',
-					'n8n-nodes-base.webhook',
-					2,
-					{ httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'onReceived', options: {} },
-					0,
-				),
-				webhookId: '5f0c6c1e-7a51-4d8e-9a39-2c1f0e6b9a15',
-			},
-			node(
-				'Record worker',
-				'n8n-nodes-base.executionData',
-				1.1,
-				{
-					dataToSave: {
-						values: [
-							{ key: 'worker', value: '={{ $env.HLC_E2E_WORKER }}' },
-							{ key: 'run', value: '={{ $json.body.run }}' },
-						],
-					},
-				},
-				220,
-			),
-			node('Split Out', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'body.items' }, 440),
-			{
-				...node(
-					CREATE_NODE,
-					NODE_TYPE,
-					1,
-					{
-						resource: 'appointment',
-						operation: 'create',
-						calendarId: { __rl: true, mode: 'id', value: SANDBOX_CALENDAR_ID },
-						contactId: { __rl: true, mode: 'id', value: SANDBOX_CONTACT_ID },
-						startTime: '={{ $json.start }}',
-						additionalFields: {
-							title: '={{ $json.title }}',
-							ignoreFreeSlotValidation: true,
-							toNotify: false,
-						},
-					},
-					660,
-				),
-				credentials: { [CRED_TYPE]: CRED },
-			},
-		],
+		nodes: nodes.map((node, i) => ({ id: `${id}-${i * 220}`, position: [i * 220, 0], ...node })),
 	};
+}
+
+/** A node of the package's with the queue scenarios' credential. */
+export const withCredential = (node: Json): Json => ({
+	...node,
+	credentials: { [CRED_TYPE]: CRED },
+});
+
+/** The worker that ran the execution (and `key` from `value`), saved as custom data. */
+export const recordWorker = (key: string, value: string): Json => ({
+	name: 'Record worker',
+	type: 'n8n-nodes-base.executionData',
+	typeVersion: 1.1,
+	parameters: {
+		dataToSave: {
+			values: [
+				{ key: 'worker', value: '={{ $env.HLC_E2E_WORKER }}' },
+				{ key, value },
+			],
+		},
+	},
+});
+
+function workflow(): Json {
+	return linearWorkflow(WORKFLOW_ID, 'e2e queue mode: 500 creates per call', [
+		{
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			parameters: {
+				httpMethod: 'POST',
+				path: WEBHOOK_PATH,
+				responseMode: 'onReceived',
+				options: {},
+			},
+			webhookId: '5f0c6c1e-7a51-4d8e-9a39-2c1f0e6b9a15',
+		},
+		recordWorker('run', '={{ $json.body.run }}'),
+		{
+			name: 'Split Out',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			parameters: { fieldToSplitOut: 'body.items' },
+		},
+		withCredential({
+			name: CREATE_NODE,
+			type: NODE_TYPE,
+			typeVersion: 1,
+			parameters: {
+				resource: 'appointment',
+				operation: 'create',
+				calendarId: { __rl: true, mode: 'id', value: SANDBOX_CALENDAR_ID },
+				contactId: { __rl: true, mode: 'id', value: SANDBOX_CONTACT_ID },
+				startTime: '={{ $json.start }}',
+				additionalFields: {
+					title: '={{ $json.title }}',
+					ignoreFreeSlotValidation: true,
+					toNotify: false,
+				},
+			},
+		}),
+	]);
 }
 
 /** Each run's titles (unique per run, so duplicates show) and distinct start times. */
